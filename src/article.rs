@@ -1,0 +1,257 @@
+//! The `Article`: the one value every format parser produces and the only
+//! thing the index layer accepts.
+//!
+//! Parsers (`crate::ingest`) never see tantivy and the index (`crate::index`)
+//! never sees file formats; this struct is the contract between them. A parser
+//! fills in what the file says ([`Draft`]); the ingester then completes it into
+//! an [`Article`] with the fields that depend on where the file lives (id,
+//! path, section fallback) and the derived ones (word count, content hash).
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+/// What a format parser extracts from one record of a file.
+///
+/// Every field is optional except the body; missing metadata stays missing
+/// and is never invented.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Draft {
+    /// Headline, if the format has one.
+    pub title: Option<String>,
+    /// Article text, paragraphs separated by a blank line (`\n\n`).
+    pub body: String,
+    /// Publication date, normalised to UTC.
+    pub date: Option<DateTime<Utc>>,
+    /// Author(s) as printed, without a leading "By".
+    pub byline: Option<String>,
+    /// Section or topic, when the format names one.
+    pub section: Option<String>,
+    /// Publication or agency (e.g. "Reuters", "New York Times").
+    pub source: Option<String>,
+    /// Canonical URL of the article.
+    pub url: Option<String>,
+    /// 1-based line in the source file where this record starts.
+    pub line: u64,
+}
+
+/// A complete article, ready to be indexed, shown or exported.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Article {
+    /// Stable identifier: `<root label>/<path relative to root>`, with
+    /// `#<record>` appended for files that hold several articles.
+    pub id: String,
+    /// Absolute path of the source file.
+    pub path: String,
+    /// Record number within the file (0 for one-article files).
+    pub record: u64,
+    /// 1-based line in the source file where the article starts.
+    pub line: u64,
+    /// Headline (falls back to the first words of the body).
+    pub title: String,
+    /// Article text, paragraphs separated by a blank line.
+    pub body: String,
+    /// Publication date in UTC, when known.
+    pub date: Option<DateTime<Utc>>,
+    /// Author(s), when known.
+    pub byline: Option<String>,
+    /// Section: from the format when it has one, else the parent folder name.
+    pub section: Option<String>,
+    /// Publication or agency, when known.
+    pub source: Option<String>,
+    /// URL, when known.
+    pub url: Option<String>,
+    /// Number of words in title and body.
+    pub word_count: u64,
+    /// Hash of title and body (hex), to spot duplicate wire stories.
+    pub content_hash: String,
+}
+
+/// Where a record came from, as the ingester knows it.
+#[derive(Debug, Clone)]
+pub struct Origin<'a> {
+    /// Label of the source root (its folder name, made unique in the manifest).
+    pub root_label: &'a str,
+    /// Path relative to the root, with `/` separators.
+    pub rel_path: &'a str,
+    /// Absolute path of the file.
+    pub abs_path: &'a str,
+    /// Name of the folder holding the file, the section fallback.
+    pub parent_name: Option<&'a str>,
+    /// Whether the file's format holds several articles (ids get `#n`).
+    pub multi_record: bool,
+}
+
+impl Article {
+    /// Completes a parser's [`Draft`] into an [`Article`].
+    pub fn from_draft(draft: Draft, origin: &Origin<'_>, record: u64) -> Article {
+        let id = if origin.multi_record {
+            format!("{}/{}#{}", origin.root_label, origin.rel_path, record)
+        } else {
+            format!("{}/{}", origin.root_label, origin.rel_path)
+        };
+        let body = draft.body;
+        let title = match draft
+            .title
+            .map(|t| collapse_ws(&t))
+            .filter(|t| !t.is_empty())
+        {
+            Some(t) => t,
+            None => fallback_title(&body),
+        };
+        let word_count = count_words(&title) + count_words(&body);
+        let content_hash = content_hash(&title, &body);
+        let section = clean_opt(draft.section).or_else(|| {
+            origin
+                .parent_name
+                .map(str::to_string)
+                .filter(|s| !s.is_empty())
+        });
+        Article {
+            id,
+            path: origin.abs_path.to_string(),
+            record,
+            line: draft.line.max(1),
+            title,
+            body,
+            date: draft.date,
+            byline: clean_opt(draft.byline),
+            section,
+            source: clean_opt(draft.source),
+            url: clean_opt(draft.url),
+            word_count,
+            content_hash,
+        }
+    }
+}
+
+/// Trims an optional string and drops it when empty.
+fn clean_opt(s: Option<String>) -> Option<String> {
+    s.map(|s| collapse_ws(&s)).filter(|s| !s.is_empty())
+}
+
+/// Collapses runs of white space to one space and trims the ends.
+pub fn collapse_ws(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Counts words as runs of alphanumeric characters.
+pub fn count_words(s: &str) -> u64 {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .count() as u64
+}
+
+/// A title for an article whose format gave none: its first sentence,
+/// cut at a word boundary to at most 100 characters.
+fn fallback_title(body: &str) -> String {
+    let first = body
+        .split("\n\n")
+        .map(collapse_ws)
+        .find(|p| !p.is_empty())
+        .unwrap_or_default();
+    let sentence_end = first
+        .char_indices()
+        .find(|&(i, c)| c == '.' && first[i + 1..].starts_with(' ') && i > 20)
+        .map(|(i, _)| i + 1);
+    let sentence = &first[..sentence_end.unwrap_or(first.len())];
+    if sentence.chars().count() <= 100 {
+        return sentence.to_string();
+    }
+    let mut out = String::new();
+    for word in sentence.split(' ') {
+        if out.chars().count() + word.chars().count() + 1 > 100 {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out.push('…');
+    out
+}
+
+/// Hash of the normalised title and body, as 16 hex digits. Two copies of a
+/// wire story that differ only in white space get the same hash.
+pub fn content_hash(title: &str, body: &str) -> String {
+    use xxhash_rust::xxh3::Xxh3;
+    let mut h = Xxh3::new();
+    for word in title.split_whitespace().chain(body.split_whitespace()) {
+        h.update(word.as_bytes());
+        h.update(b" ");
+    }
+    format!("{:016x}", h.digest())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn origin<'a>(multi: bool) -> Origin<'a> {
+        Origin {
+            root_label: "corpus",
+            rel_path: "politics/001.txt",
+            abs_path: "/data/corpus/politics/001.txt",
+            parent_name: Some("politics"),
+            multi_record: multi,
+        }
+    }
+
+    #[test]
+    fn completes_draft_with_ids_section_and_counts() {
+        let draft = Draft {
+            title: Some("  Mayor  wins ".into()),
+            body: "One two three.\n\nFour five.".into(),
+            ..Draft::default()
+        };
+        let a = Article::from_draft(draft.clone(), &origin(false), 0);
+        assert_eq!(a.id, "corpus/politics/001.txt");
+        assert_eq!(a.title, "Mayor wins");
+        assert_eq!(a.section.as_deref(), Some("politics"));
+        assert_eq!(a.word_count, 7);
+        assert_eq!(a.line, 1);
+        let b = Article::from_draft(draft, &origin(true), 3);
+        assert_eq!(b.id, "corpus/politics/001.txt#3");
+        assert_eq!(a.content_hash, b.content_hash);
+    }
+
+    #[test]
+    fn format_section_beats_folder_and_empty_fields_vanish() {
+        let draft = Draft {
+            body: "Text".into(),
+            section: Some("cocoa".into()),
+            byline: Some("   ".into()),
+            ..Draft::default()
+        };
+        let a = Article::from_draft(draft, &origin(false), 0);
+        assert_eq!(a.section.as_deref(), Some("cocoa"));
+        assert_eq!(a.byline, None);
+    }
+
+    #[test]
+    fn missing_title_falls_back_to_first_sentence() {
+        let draft = Draft {
+            body: "Shares in the company rose sharply on Monday. Analysts were surprised.".into(),
+            ..Draft::default()
+        };
+        let a = Article::from_draft(draft, &origin(false), 0);
+        assert_eq!(a.title, "Shares in the company rose sharply on Monday.");
+        let long = "word ".repeat(60);
+        let a = Article::from_draft(
+            Draft {
+                body: long,
+                ..Draft::default()
+            },
+            &origin(false),
+            0,
+        );
+        assert!(a.title.chars().count() <= 101, "{}", a.title);
+        assert!(a.title.ends_with('…'));
+    }
+
+    #[test]
+    fn content_hash_ignores_whitespace_only_differences() {
+        assert_eq!(content_hash("A  b", "c\n\nd"), content_hash("A b", "c d"));
+        assert_ne!(content_hash("A b", "c d"), content_hash("A b", "c e"));
+    }
+}

@@ -1,0 +1,144 @@
+//! Command-line arguments (clap derive types only). Checking and turning
+//! them into typed settings happens in `crate::commands`.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Full-text search for news archives: index a folder of articles, then
+/// search it with ranked snippets.
+#[derive(Debug, Parser)]
+#[command(name = "newsdex", version, about, max_term_width = 100)]
+pub struct Cli {
+    /// Index directory [default: $NEWSDEX_INDEX, else ./.newsdex]
+    #[arg(long, global = true, value_name = "DIR", env = "NEWSDEX_INDEX")]
+    pub index: Option<PathBuf>,
+
+    /// Print machine-readable JSON on stdout
+    #[arg(long, global = true)]
+    pub json: bool,
+
+    /// When to use colour (also honours NO_COLOR)
+    #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN")]
+    pub color: ColorWhen,
+
+    /// What to do
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// When to colour output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorWhen {
+    /// Colour when stdout is a terminal and NO_COLOR is unset
+    Auto,
+    /// Always colour
+    Always,
+    /// Never colour
+    Never,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Index article files under DIRs (only new and changed files are read)
+    Index(IndexArgs),
+    /// Search the index and print ranked matches with snippets
+    Search(SearchArgs),
+    /// Re-read every recorded source folder into a fresh index, then swap it in
+    Rebuild(WriteArgs),
+    /// Show figures about the index
+    Stats,
+    /// Show one stored article in full, by id or source path
+    Show(ShowArgs),
+    /// Print every stored article as JSON Lines
+    Export,
+}
+
+/// Options shared by `index` and `rebuild`.
+#[derive(Debug, Args)]
+pub struct WriteArgs {
+    /// Writer memory budget in MB
+    #[arg(long, value_name = "MB", default_value_t = 256, value_parser = clap::value_parser!(u64).range(16..=65536))]
+    pub memory: u64,
+
+    /// Skip files larger than this many MB
+    #[arg(long, value_name = "MB", default_value_t = 64, value_parser = clap::value_parser!(u64).range(1..))]
+    pub max_file_size: u64,
+
+    /// Forget recorded source folders that no longer exist, and their articles
+    #[arg(long)]
+    pub prune: bool,
+
+    /// Exit with an error (status 2) if any file or record was skipped
+    #[arg(long)]
+    pub strict: bool,
+
+    /// Print no progress bar or summary (errors are still printed)
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+/// `newsdex index`.
+#[derive(Debug, Args)]
+pub struct IndexArgs {
+    /// Folders (or files) of articles; none means every recorded folder
+    #[arg(value_name = "DIR")]
+    pub dirs: Vec<PathBuf>,
+
+    /// Options shared with `rebuild`.
+    #[command(flatten)]
+    pub write: WriteArgs,
+}
+
+/// `newsdex search`.
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// The query: words (all required), OR, -word, "phrase", field:value.
+    /// Quote a query that starts with `-`, or put `--` before it
+    #[arg(value_name = "QUERY", required = true, num_args = 1..)]
+    pub query: Vec<String>,
+
+    /// Number of hits to show
+    #[arg(long, short = 'n', default_value_t = 10, value_name = "N")]
+    pub limit: usize,
+
+    /// Skip the first N hits (for paging)
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    pub offset: usize,
+
+    /// Only articles dated on or after DATE (e.g. 2016-05-01)
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+
+    /// Only articles dated on or before DATE (the whole day counts)
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+
+    /// Only articles in this section (repeat for several)
+    #[arg(long, value_name = "NAME")]
+    pub section: Vec<String>,
+
+    /// Snippet length in characters
+    #[arg(long, default_value_t = 200, value_name = "N", value_parser = clap::value_parser!(u64).range(20..=5000))]
+    pub snippet_chars: u64,
+}
+
+/// `newsdex show`.
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// Article id (as printed by search) or source file path
+    #[arg(value_name = "ID|PATH")]
+    pub key: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+}

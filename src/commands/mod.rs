@@ -1,0 +1,80 @@
+//! One module per subcommand, each with a `run` function. This is the glue
+//! between the command line and the library: it checks arguments, calls the
+//! library, and hands the data to `crate::output`.
+
+mod export;
+mod index;
+mod search;
+mod show;
+mod stats;
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+use anyhow::Result;
+
+use crate::cli::{Cli, ColorWhen, Command};
+use crate::output::Printer;
+use crate::store::Store;
+
+/// How a successful run ended, as grep reports it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Something was found or done (exit 0).
+    Success,
+    /// A search found nothing (exit 1).
+    NoMatch,
+    /// The run completed but with problems `--strict` makes fatal (exit 2).
+    Failed,
+}
+
+/// Settings every command shares, checked from the raw arguments.
+pub struct Context {
+    /// The index directory.
+    pub store: Store,
+    /// JSON output requested.
+    pub json: bool,
+    /// Colour stdout.
+    pub color: bool,
+}
+
+impl Context {
+    fn from_cli(cli: &Cli) -> Context {
+        let dir = cli
+            .index
+            .clone()
+            .unwrap_or_else(|| PathBuf::from(".newsdex"));
+        let color = match cli.color {
+            ColorWhen::Always => true,
+            ColorWhen::Never => false,
+            ColorWhen::Auto => {
+                std::io::stdout().is_terminal()
+                    && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                    && std::env::var("TERM").map_or(true, |t| t != "dumb")
+            }
+        };
+        Context {
+            store: Store::at(dir),
+            json: cli.json,
+            color: color && !cli.json,
+        }
+    }
+
+    /// A printer on stdout.
+    pub fn printer(&self) -> Printer<std::io::StdoutLock<'static>> {
+        Printer::new(std::io::stdout().lock(), self.color)
+    }
+}
+
+/// Runs the command line.
+pub fn run(cli: Cli) -> Result<Outcome> {
+    let ctx = Context::from_cli(&cli);
+    match cli.command {
+        Command::Index(args) => index::run(&ctx, &args.dirs, &args.write, false),
+        Command::Rebuild(args) => index::run(&ctx, &[], &args, true),
+        Command::Search(args) => search::run(&ctx, &args),
+        Command::Stats => stats::run(&ctx),
+        Command::Show(args) => show::run(&ctx, &args.key),
+        Command::Export => export::run(&ctx),
+    }
+}

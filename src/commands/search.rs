@@ -1,0 +1,53 @@
+//! `newsdex search`.
+
+use anyhow::{anyhow, Result};
+
+use super::{Context, Outcome};
+use crate::cli::SearchArgs;
+use crate::dates::parse_period;
+use crate::search::{self, SearchRequest};
+
+/// Runs a search and prints the hits.
+pub fn run(ctx: &Context, args: &SearchArgs) -> Result<Outcome> {
+    let period = |flag: &str, value: &Option<String>| -> Result<Option<_>> {
+        value
+            .as_deref()
+            .map(|v| {
+                parse_period(v).ok_or_else(|| {
+                    anyhow!(
+                        "invalid {flag} value `{v}`: give a date like 2016-05-03, 2016-05 or 2016"
+                    )
+                })
+            })
+            .transpose()
+    };
+    let since = period("--since", &args.since)?.map(|(start, _)| start);
+    let until = period("--until", &args.until)?.map(|(_, end)| end);
+    let req = SearchRequest {
+        query: args.query.join(" "),
+        limit: args.limit,
+        offset: args.offset,
+        since,
+        until,
+        sections: args.section.clone(),
+        snippet_chars: args.snippet_chars as usize,
+    };
+    let opened = ctx.store.open()?;
+    let results = search::search(&opened, &req)?;
+    let mut p = ctx.printer();
+    if ctx.json {
+        p.hits_json(&results)?;
+    } else {
+        p.hits_text(&results)?;
+        if results.hits.is_empty() {
+            eprintln!("newsdex: no matches for `{}`", req.query);
+        } else {
+            p.hits_footer(&results, args.offset)?;
+        }
+    }
+    Ok(if results.hits.is_empty() {
+        Outcome::NoMatch
+    } else {
+        Outcome::Success
+    })
+}

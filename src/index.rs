@@ -1,0 +1,508 @@
+//! Bringing an index up to date with its source folders: the incremental
+//! `index` run and the from-scratch `rebuild`.
+//!
+//! Flow of one run: resolve the folders to roots recorded in the manifest,
+//! walk them ([`crate::ingest::walk`]), compare each file's size and mtime
+//! (then content hash) with its fingerprint, parse only new or changed files
+//! in parallel (rayon), and hand the resulting [`Article`]s to tantivy's
+//! writer while parsing goes on. A changed file's articles are deleted by
+//! path before its new ones are added, so a re-run after a crash never
+//! duplicates anything. One commit at the end, then the manifest.
+//!
+//! This module sees articles and files, never file formats: parsing is
+//! [`crate::ingest::parse_bytes`]'s business.
+
+use std::collections::HashSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use chrono::Utc;
+use indicatif::ProgressBar;
+use rayon::prelude::*;
+use serde::Serialize;
+use tantivy::{IndexWriter, Term};
+
+use crate::article::{Article, Origin};
+use crate::error::{Error, Result};
+use crate::ingest::{self, FileEntry, Format};
+use crate::manifest::{FileRecord, Manifest, Root};
+use crate::store::{Opened, Store, WriteLock};
+
+/// Settings for an `index` or `rebuild` run.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Writer memory budget in bytes (tantivy's heap, split across threads).
+    pub memory_bytes: usize,
+    /// Files larger than this are skipped with a message.
+    pub max_file_size: u64,
+    /// Forget recorded roots that no longer exist (and their articles).
+    pub prune: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            memory_bytes: 256 << 20,
+            max_file_size: 64 << 20,
+            prune: false,
+        }
+    }
+}
+
+/// A file or record that was not indexed, and why.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Skipped {
+    /// The file.
+    pub path: PathBuf,
+    /// For a record inside a multi-article file: its line.
+    pub line: Option<u64>,
+    /// Why it was skipped.
+    pub reason: String,
+}
+
+/// What an `index` or `rebuild` run did.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Report {
+    /// Files with an article format that were found.
+    pub files_seen: u64,
+    /// Files passed over because they are not an article format.
+    pub files_ignored: u64,
+    /// Files whose fingerprint had not changed.
+    pub files_unchanged: u64,
+    /// Files read and parsed.
+    pub files_parsed: u64,
+    /// Files that disappeared since the last run.
+    pub files_removed: u64,
+    /// Articles indexed for the first time.
+    pub articles_added: u64,
+    /// Articles re-indexed because their file changed.
+    pub articles_updated: u64,
+    /// Articles deleted because their file (or record) went away.
+    pub articles_removed: u64,
+    /// Articles in unchanged files.
+    pub articles_unchanged: u64,
+    /// Articles in the index after the run.
+    pub articles_total: u64,
+    /// Files and records that could not be indexed.
+    pub skipped: Vec<Skipped>,
+    /// Recorded source folders that no longer exist (kept unless --prune).
+    pub missing_roots: Vec<PathBuf>,
+    /// Bytes of source files read.
+    pub bytes_read: u64,
+    /// Wall time of the run.
+    pub elapsed_secs: f64,
+}
+
+impl Report {
+    /// Throughput over the bytes read, in MB/s.
+    pub fn mb_per_sec(&self) -> f64 {
+        if self.elapsed_secs > 0.0 {
+            self.bytes_read as f64 / 1e6 / self.elapsed_secs
+        } else {
+            0.0
+        }
+    }
+}
+
+/// One folder to walk, and the root it belongs to.
+#[derive(Debug, Clone)]
+struct Scope {
+    label: String,
+    scope: PathBuf,
+}
+
+/// `newsdex index DIR...`: adds the folders as roots (or updates them if
+/// they are recorded already) and brings the index up to date with them.
+/// With no folders, updates every recorded root.
+pub fn update(
+    store: &Store,
+    dirs: &[PathBuf],
+    opts: &Options,
+    progress: &ProgressBar,
+) -> Result<Report> {
+    let start = Instant::now();
+    let lock = store.lock()?;
+    store.remove_stale_generations(&lock);
+    let mut opened = store.open_or_create(&lock)?;
+    let mut report = Report::default();
+    let scopes = if dirs.is_empty() {
+        if opened.manifest.roots.is_empty() {
+            return Err(Error::NoRoots(store.path().to_path_buf()));
+        }
+        recorded_scopes(&mut opened.manifest, opts.prune, &mut report)
+    } else {
+        resolve_roots(&mut opened.manifest, dirs)?
+    };
+    sync(
+        store,
+        &lock,
+        &mut opened,
+        &scopes,
+        opts,
+        progress,
+        &mut report,
+    )?;
+    report.elapsed_secs = start.elapsed().as_secs_f64();
+    Ok(report)
+}
+
+/// `newsdex rebuild`: re-reads every recorded root into a new generation and
+/// makes it live only once it is complete.
+pub fn rebuild(store: &Store, opts: &Options, progress: &ProgressBar) -> Result<Report> {
+    let start = Instant::now();
+    let lock = store.lock()?;
+    store.remove_stale_generations(&lock);
+    // The roots come from the manifest alone, so a rebuild also works when
+    // the tantivy files are damaged or from an older schema.
+    let Some(live) = store.current()? else {
+        return Err(Error::NoIndex(store.path().to_path_buf()));
+    };
+    let old = Manifest::load(&live)?;
+    if old.roots.is_empty() {
+        return Err(Error::NoRoots(store.path().to_path_buf()));
+    }
+    let mut fresh = Manifest::new();
+    fresh.created = old.created;
+    let mut report = Report::default();
+    for root in &old.roots {
+        if root.path.exists() {
+            fresh.roots.push(root.clone());
+        } else if opts.prune {
+            report.missing_roots.push(root.path.clone());
+        } else {
+            let articles: u64 = old
+                .files
+                .values()
+                .filter(|f| f.root == root.label)
+                .map(|f| f.articles)
+                .sum();
+            return Err(Error::BadRoot {
+                path: root.path.clone(),
+                reason: format!(
+                    "source folder no longer exists; rebuilding would drop its {articles} articles. Restore it, or pass --prune to drop them"
+                ),
+            });
+        }
+    }
+    let mut opened = store.create_generation(&lock, fresh)?;
+    let scopes: Vec<Scope> = opened
+        .manifest
+        .roots
+        .iter()
+        .map(|r| Scope {
+            label: r.label.clone(),
+            scope: r.path.clone(),
+        })
+        .collect();
+    let result = sync(
+        store,
+        &lock,
+        &mut opened,
+        &scopes,
+        opts,
+        progress,
+        &mut report,
+    );
+    if let Err(e) = result {
+        // Leave the live index alone; drop the half-built one.
+        let _ = fs::remove_dir_all(&opened.dir);
+        return Err(e);
+    }
+    store.publish(&lock, &opened.dir)?;
+    report.elapsed_secs = start.elapsed().as_secs_f64();
+    Ok(report)
+}
+
+/// Scopes for every recorded root; missing ones are reported, and dropped
+/// from the manifest only with `prune`.
+fn recorded_scopes(manifest: &mut Manifest, prune: bool, report: &mut Report) -> Vec<Scope> {
+    let mut scopes = Vec::new();
+    let mut kept = Vec::new();
+    for root in std::mem::take(&mut manifest.roots) {
+        if root.path.exists() {
+            scopes.push(Scope {
+                label: root.label.clone(),
+                scope: root.path.clone(),
+            });
+            kept.push(root);
+        } else {
+            report.missing_roots.push(root.path.clone());
+            if !prune {
+                kept.push(root);
+            }
+        }
+    }
+    manifest.roots = kept;
+    scopes
+}
+
+/// Maps the folders given on the command line to roots: inside a recorded
+/// root, it is that root (only the sub-folder is walked); otherwise it is a
+/// new root, which absorbs any recorded roots inside it.
+fn resolve_roots(manifest: &mut Manifest, dirs: &[PathBuf]) -> Result<Vec<Scope>> {
+    let mut scopes: Vec<Scope> = Vec::new();
+    for dir in dirs {
+        let abs = fs::canonicalize(dir).map_err(|e| Error::BadRoot {
+            path: dir.clone(),
+            reason: match e.kind() {
+                std::io::ErrorKind::NotFound => "no such file or directory".to_string(),
+                _ => e.to_string(),
+            },
+        })?;
+        if let Some(root) = manifest.roots.iter().find(|r| abs.starts_with(&r.path)) {
+            scopes.push(Scope {
+                label: root.label.clone(),
+                scope: abs,
+            });
+            continue;
+        }
+        manifest.roots.retain(|r| !r.path.starts_with(&abs));
+        let label = manifest.new_label(&abs);
+        manifest.roots.push(Root {
+            path: abs.clone(),
+            label: label.clone(),
+        });
+        scopes.retain(|s| !s.scope.starts_with(&abs));
+        scopes.push(Scope { label, scope: abs });
+    }
+    Ok(scopes)
+}
+
+/// What reading one file produced.
+enum Outcome {
+    /// Same content as recorded (only the mtime moved).
+    Same(FileRecord),
+    /// Parsed: the new fingerprint, its articles and any bad records.
+    Parsed(FileRecord, Vec<Article>, Vec<Skipped>),
+    /// Could not be used at all.
+    Failed(Skipped),
+}
+
+struct Job<'a> {
+    entry: FileEntry,
+    scope: &'a Scope,
+    old: Option<FileRecord>,
+}
+
+fn sync(
+    store: &Store,
+    _lock: &WriteLock,
+    opened: &mut Opened,
+    scopes: &[Scope],
+    opts: &Options,
+    progress: &ProgressBar,
+    report: &mut Report,
+) -> Result<()> {
+    let exclude = fs::canonicalize(store.path()).unwrap_or_else(|_| store.path().to_path_buf());
+    let manifest = &mut opened.manifest;
+
+    // 1. Walk, and decide per file from size and mtime alone.
+    let mut jobs: Vec<Job> = Vec::new();
+    let mut seen: HashSet<String> = HashSet::new();
+    let mut unreadable: HashSet<String> = HashSet::new();
+    for scope in scopes {
+        let walk = ingest::walk(&scope.scope, &exclude);
+        report.files_ignored += walk.ignored;
+        for p in walk.problems {
+            unreadable.insert(p.path.to_string_lossy().into_owned());
+            report.skipped.push(Skipped {
+                path: p.path,
+                line: None,
+                reason: p.reason,
+            });
+        }
+        for entry in walk.files {
+            let key = entry.path.to_string_lossy().into_owned();
+            if !seen.insert(key.clone()) {
+                continue; // reached twice through a symbolic link
+            }
+            report.files_seen += 1;
+            let old = manifest.files.get(&key).cloned();
+            if let Some(rec) = &old {
+                if rec.root == scope.label
+                    && rec.size == entry.size
+                    && rec.mtime_ns == entry.mtime_ns
+                {
+                    report.files_unchanged += 1;
+                    report.articles_unchanged += rec.articles;
+                    continue;
+                }
+            }
+            if entry.size > opts.max_file_size {
+                report.skipped.push(Skipped {
+                    path: entry.path.clone(),
+                    line: None,
+                    reason: format!(
+                        "file is {} MB, over --max-file-size {} MB",
+                        entry.size >> 20,
+                        opts.max_file_size >> 20
+                    ),
+                });
+                unreadable.insert(key);
+                continue;
+            }
+            jobs.push(Job { entry, scope, old });
+        }
+    }
+
+    // 2. Files recorded under the walked scopes that are gone.
+    let gone: Vec<String> = manifest
+        .files
+        .keys()
+        .filter(|k| {
+            !seen.contains(*k)
+                && !unreadable.contains(*k)
+                && scopes.iter().any(|s| Path::new(k).starts_with(&s.scope))
+        })
+        .cloned()
+        .collect();
+
+    // 3. Parse in parallel while the writer indexes.
+    let threads = std::thread::available_parallelism()
+        .map_or(2, |n| n.get())
+        .min(8);
+    let per_thread_min = 15 << 20;
+    let threads = threads.min((opts.memory_bytes / per_thread_min).max(1));
+    let mut writer: IndexWriter = opened
+        .index
+        .writer_with_num_threads(threads, opts.memory_bytes.max(per_thread_min))?;
+    let fields = opened.fields.clone();
+    let path_term = |p: &str| Term::from_field_text(fields.path, p);
+
+    for key in &gone {
+        if let Some(rec) = manifest.files.remove(key) {
+            writer.delete_term(path_term(key));
+            report.files_removed += 1;
+            report.articles_removed += rec.articles;
+        }
+    }
+
+    progress.set_length(jobs.len() as u64);
+    let (tx, rx) = crossbeam_channel::bounded::<(usize, Outcome)>(256);
+    let mut add_error: Option<tantivy::TantivyError> = None;
+    std::thread::scope(|s| {
+        let jobs = &jobs;
+        s.spawn(move || {
+            jobs.par_iter()
+                .enumerate()
+                .for_each_with(tx, |tx, (i, job)| {
+                    let _ = tx.send((i, process(job)));
+                });
+        });
+        for (i, outcome) in rx {
+            progress.inc(1);
+            let job = &jobs[i];
+            let key = job.entry.path.to_string_lossy().into_owned();
+            match outcome {
+                Outcome::Same(rec) => {
+                    report.files_unchanged += 1;
+                    report.articles_unchanged += rec.articles;
+                    report.bytes_read += rec.size;
+                    manifest.files.insert(key, rec);
+                }
+                Outcome::Parsed(rec, articles, bad) => {
+                    report.files_parsed += 1;
+                    report.bytes_read += rec.size;
+                    report.skipped.extend(bad);
+                    writer.delete_term(path_term(&key));
+                    let old_n = job.old.as_ref().map_or(0, |r| r.articles);
+                    let new_n = articles.len() as u64;
+                    report.articles_updated += old_n.min(new_n);
+                    report.articles_added += new_n.saturating_sub(old_n);
+                    report.articles_removed += old_n.saturating_sub(new_n);
+                    for a in &articles {
+                        if let Err(e) = writer.add_document(crate::schema::to_document(&fields, a))
+                        {
+                            add_error.get_or_insert(e);
+                        }
+                    }
+                    manifest.files.insert(key, rec);
+                }
+                Outcome::Failed(skip) => report.skipped.push(skip),
+            }
+        }
+    });
+    progress.finish_and_clear();
+    if let Some(e) = add_error {
+        return Err(e.into());
+    }
+
+    // 4. One commit, then the manifest that describes it.
+    writer.commit()?;
+    writer.wait_merging_threads()?;
+    manifest.last_indexed = Some(Utc::now());
+    manifest.newsdex_version = env!("CARGO_PKG_VERSION").to_string();
+    manifest.save(&opened.dir)?;
+    report.articles_total = manifest.article_count();
+    report
+        .skipped
+        .sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
+    Ok(())
+}
+
+/// Reads, fingerprints and (if changed) parses one file.
+fn process(job: &Job) -> Outcome {
+    let path = &job.entry.path;
+    let fail = |reason: String| {
+        Outcome::Failed(Skipped {
+            path: path.clone(),
+            line: None,
+            reason,
+        })
+    };
+    let bytes = match fs::read(path) {
+        Ok(b) => b,
+        Err(e) => return fail(format!("cannot read: {e}")),
+    };
+    let hash = format!("{:016x}", xxhash_rust::xxh3::xxh3_64(&bytes));
+    let mut rec = FileRecord {
+        root: job.scope.label.clone(),
+        size: bytes.len() as u64,
+        mtime_ns: job.entry.mtime_ns,
+        hash,
+        articles: 0,
+    };
+    if let Some(old) = &job.old {
+        if old.root == rec.root && old.hash == rec.hash {
+            rec.articles = old.articles;
+            return Outcome::Same(rec);
+        }
+    }
+    let Some(format) = Format::detect(path, &bytes) else {
+        return fail("not an article format".to_string());
+    };
+    let parsed = match ingest::parse_bytes(&bytes, format) {
+        Ok(p) => p,
+        Err(reason) => return fail(format!("{} file: {reason}", format.name())),
+    };
+    let abs = path.to_string_lossy();
+    let parent_name = path
+        .parent()
+        .and_then(|p| p.file_name())
+        .map(|n| n.to_string_lossy().into_owned());
+    let origin = Origin {
+        root_label: &job.scope.label,
+        rel_path: &job.entry.rel,
+        abs_path: &abs,
+        parent_name: parent_name.as_deref(),
+        multi_record: format.multi_record(),
+    };
+    let articles: Vec<Article> = parsed
+        .drafts
+        .into_iter()
+        .enumerate()
+        .map(|(i, d)| Article::from_draft(d, &origin, i as u64))
+        .collect();
+    let bad = parsed
+        .problems
+        .into_iter()
+        .map(|p| Skipped {
+            path: path.clone(),
+            line: Some(p.line),
+            reason: p.reason,
+        })
+        .collect();
+    rec.articles = articles.len() as u64;
+    Outcome::Parsed(rec, articles, bad)
+}

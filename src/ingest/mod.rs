@@ -1,0 +1,299 @@
+//! The ingester: finds article files under a source root and turns each into
+//! [`Draft`]s with the parser for its format.
+//!
+//! Flow: [`walk`] lists candidate files (walkdir) with their size and mtime;
+//! [`Format::detect`] picks a parser by extension, then by sniffing the
+//! content; [`parse_bytes`] decodes the bytes ([`decode`]) and runs the parser.
+//! One file per format: [`text`], [`html`], [`json`] (JSON and JSON Lines),
+//! [`sgml`] (Reuters-21578). Parsers return drafts and per-record problems;
+//! they never see tantivy.
+
+pub mod decode;
+pub mod html;
+pub mod json;
+pub mod sgml;
+pub mod text;
+
+use std::path::{Path, PathBuf};
+use std::time::UNIX_EPOCH;
+
+use crate::article::Draft;
+
+/// A supported article file format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Plain text: headline on the first line, paragraphs after.
+    Text,
+    /// An HTML article page.
+    Html,
+    /// A JSON object, or an array of objects, one article each.
+    Json,
+    /// JSON Lines: one article object per line.
+    JsonLines,
+    /// Reuters-21578 SGML: many `<REUTERS>` articles per file.
+    Sgml,
+}
+
+impl Format {
+    /// The format a file name's extension promises, if any.
+    pub fn from_extension(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        Some(match ext.as_str() {
+            "txt" | "text" => Format::Text,
+            "html" | "htm" | "xhtml" | "shtml" => Format::Html,
+            "json" => Format::Json,
+            "jsonl" | "ndjson" => Format::JsonLines,
+            "sgm" | "sgml" => Format::Sgml,
+            _ => return None,
+        })
+    }
+
+    /// Picks the parser for a file: the extension's format, corrected by the
+    /// content where they disagree (an HTML page saved as `.txt`, a JSON Lines
+    /// file saved as `.json`).
+    pub fn detect(path: &Path, bytes: &[u8]) -> Option<Format> {
+        let by_ext = Format::from_extension(path)?;
+        let head = String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]);
+        let head = head.trim_start_matches('\u{feff}').trim_start();
+        let lower = head.to_ascii_lowercase();
+        let looks_html = lower.starts_with("<!doctype html") || lower.starts_with("<html");
+        Some(match by_ext {
+            Format::Text if looks_html => Format::Html,
+            Format::Text
+                if lower.starts_with("<!doctype lewis") || lower.starts_with("<reuters") =>
+            {
+                Format::Sgml
+            }
+            Format::Json if looks_like_json_lines(bytes) => Format::JsonLines,
+            other => other,
+        })
+    }
+
+    /// Whether one file of this format may hold several articles.
+    pub fn multi_record(self) -> bool {
+        matches!(self, Format::Json | Format::JsonLines | Format::Sgml)
+    }
+
+    /// Short lower-case name for messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Html => "html",
+            Format::Json => "json",
+            Format::JsonLines => "jsonl",
+            Format::Sgml => "sgml",
+        }
+    }
+}
+
+/// Two or more lines that each start a JSON object: JSON Lines.
+fn looks_like_json_lines(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(64 * 1024)];
+    let mut objects = 0;
+    for line in head.split(|&b| b == b'\n').take(3) {
+        let line = line.trim_ascii();
+        if line.starts_with(b"{") && line.ends_with(b"}") {
+            objects += 1;
+        }
+    }
+    objects >= 2
+}
+
+/// What a parser found in one file.
+#[derive(Debug, Default)]
+pub struct Parsed {
+    /// The articles, in file order.
+    pub drafts: Vec<Draft>,
+    /// Records that could not be read (the rest of the file still counts).
+    pub problems: Vec<RecordProblem>,
+}
+
+/// A record a parser had to skip.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RecordProblem {
+    /// 1-based line where the record starts.
+    pub line: u64,
+    /// Why it was skipped.
+    pub reason: String,
+}
+
+/// Decodes and parses one file's bytes. `Err` means the whole file is
+/// unusable (binary, unparseable, no article in it), with the reason.
+pub fn parse_bytes(bytes: &[u8], format: Format) -> Result<Parsed, String> {
+    let decoded = decode::decode(bytes, format == Format::Html)?;
+    let text = decoded.text.as_str();
+    let parsed = match format {
+        Format::Text => text::parse(text)?,
+        Format::Html => html::parse(text)?,
+        Format::Json => json::parse(text)?,
+        Format::JsonLines => json::parse_lines(text)?,
+        Format::Sgml => sgml::parse(text)?,
+    };
+    if parsed.drafts.is_empty() && parsed.problems.is_empty() {
+        return Err("no article text found".to_string());
+    }
+    Ok(parsed)
+}
+
+/// A candidate article file found by [`walk`].
+#[derive(Debug, Clone)]
+pub struct FileEntry {
+    /// Absolute path.
+    pub path: PathBuf,
+    /// Path relative to the root, `/`-separated.
+    pub rel: String,
+    /// Size in bytes.
+    pub size: u64,
+    /// Modification time, nanoseconds since the Unix epoch.
+    pub mtime_ns: i128,
+}
+
+/// A path the walk could not use, with the reason.
+#[derive(Debug, Clone)]
+pub struct WalkProblem {
+    /// The path (or the root) concerned.
+    pub path: PathBuf,
+    /// Why it was skipped.
+    pub reason: String,
+}
+
+/// Everything a walk of one root found.
+#[derive(Debug, Default)]
+pub struct Walk {
+    /// Files with a supported extension, sorted by relative path.
+    pub files: Vec<FileEntry>,
+    /// Files with no supported extension (counted, not parsed).
+    pub ignored: u64,
+    /// Entries that could not be read.
+    pub problems: Vec<WalkProblem>,
+}
+
+/// Lists the article files under `root` (an absolute, existing directory or
+/// file). Hidden files and folders and anything under `exclude` (the index
+/// itself, when it lives inside a root) are passed over; symbolic links are
+/// followed, with loops reported rather than followed forever.
+pub fn walk(root: &Path, exclude: &Path) -> Walk {
+    let mut out = Walk::default();
+    let walker = walkdir::WalkDir::new(root)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| {
+            e.depth() == 0 || (!is_hidden(e.file_name()) && !e.path().starts_with(exclude))
+        });
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(err) => {
+                let path = err.path().unwrap_or(root).to_path_buf();
+                let reason = if err.loop_ancestor().is_some() {
+                    "symbolic link loop, not followed".to_string()
+                } else {
+                    match err.io_error() {
+                        Some(io) => io.to_string(),
+                        None => err.to_string(),
+                    }
+                };
+                out.problems.push(WalkProblem { path, reason });
+                continue;
+            }
+        };
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let path = entry.path();
+        if Format::from_extension(path).is_none() || is_not_article(path) {
+            out.ignored += 1;
+            continue;
+        }
+        let meta = match entry.metadata() {
+            Ok(m) => m,
+            Err(err) => {
+                out.problems.push(WalkProblem {
+                    path: path.to_path_buf(),
+                    reason: err.to_string(),
+                });
+                continue;
+            }
+        };
+        let mtime_ns = meta
+            .modified()
+            .ok()
+            .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+            .map_or(0, |d| d.as_nanos() as i128);
+        let rel = match path.strip_prefix(root) {
+            Ok(r) if !r.as_os_str().is_empty() => rel_string(r),
+            // The root is itself a file.
+            _ => path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+        };
+        out.files.push(FileEntry {
+            path: path.to_path_buf(),
+            rel,
+            size: meta.len(),
+            mtime_ns,
+        });
+    }
+    out
+}
+
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.to_str().is_some_and(|n| n.starts_with('.'))
+}
+
+/// README, LICENSE and similar files that sit beside articles in corpus
+/// folders are documentation, not news.
+fn is_not_article(path: &Path) -> bool {
+    let stem = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or_default()
+        .to_ascii_uppercase();
+    matches!(
+        stem.as_str(),
+        "README" | "LICENSE" | "LICENCE" | "COPYING" | "CHANGELOG" | "SOURCE" | "ATTRIBUTION"
+    )
+}
+
+/// A relative path as a `/`-separated string (lossy for non-UTF-8 names).
+fn rel_string(rel: &Path) -> String {
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn format_by_extension_and_sniffing() {
+        let p = Path::new;
+        assert_eq!(
+            Format::detect(p("a.txt"), b"Headline\n\nBody"),
+            Some(Format::Text)
+        );
+        assert_eq!(
+            Format::detect(p("a.TXT"), b"<!DOCTYPE html><html>"),
+            Some(Format::Html)
+        );
+        assert_eq!(
+            Format::detect(p("a.json"), b"{\"a\":1}\n{\"a\":2}\n"),
+            Some(Format::JsonLines)
+        );
+        assert_eq!(
+            Format::detect(p("a.json"), b"{\n \"a\": 1\n}\n"),
+            Some(Format::Json)
+        );
+        assert_eq!(
+            Format::detect(p("a.sgm"), b"<!DOCTYPE lewis"),
+            Some(Format::Sgml)
+        );
+        assert_eq!(Format::detect(p("a.png"), b"\x89PNG"), None);
+        assert!(is_not_article(p("bbc/README.TXT")));
+        assert!(!is_not_article(p("bbc/001.txt")));
+    }
+}

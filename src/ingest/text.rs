@@ -1,0 +1,229 @@
+//! Plain-text articles: headline on the first non-empty line, then optional
+//! metadata lines (a dateline such as `Updated`, `Published 5 May 2016`, a
+//! `By ...` byline), then paragraphs separated by blank lines.
+//!
+//! Page furniture that copy-pasted or scraped text carries (`Advertisement`,
+//! `Share this article`, `Image caption ...`) is dropped wherever it appears.
+//! Hard-wrapped paragraphs are re-joined; paragraph breaks are kept as `\n\n`.
+
+use super::{Parsed, RecordProblem};
+use crate::article::Draft;
+use crate::dates;
+
+/// Parses one plain-text article.
+pub fn parse(text: &str) -> Result<Parsed, String> {
+    let mut lines = text.lines().map(str::trim).peekable();
+    let title = loop {
+        match lines.next() {
+            Some("") => continue,
+            Some(line) => break line.to_string(),
+            None => return Err("empty file (no text)".to_string()),
+        }
+    };
+    let mut draft = Draft {
+        title: Some(title),
+        line: 1,
+        ..Draft::default()
+    };
+
+    // Metadata lines directly under the headline (blank lines between them
+    // are allowed): at most three, and only while they look like metadata.
+    let mut meta_seen = 0;
+    while meta_seen < 3 {
+        while lines.peek() == Some(&"") {
+            lines.next();
+        }
+        let Some(&line) = lines.peek() else { break };
+        if let Some(date_line) = dateline(line) {
+            if draft.date.is_none() {
+                draft.date = dates::find_date(date_line);
+            }
+        } else if let Some(by) = byline(line) {
+            draft.byline = Some(by.to_string());
+        } else if is_furniture(line) {
+            // Furniture between headline and text, e.g. "Share this article".
+        } else {
+            break;
+        }
+        lines.next();
+        meta_seen += 1;
+    }
+
+    let mut paragraphs: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for line in lines {
+        if line.is_empty() {
+            if !current.is_empty() {
+                paragraphs.push(std::mem::take(&mut current));
+            }
+            continue;
+        }
+        if is_furniture(line) {
+            continue;
+        }
+        if !current.is_empty() {
+            current.push(' ');
+        }
+        current.push_str(line);
+    }
+    if !current.is_empty() {
+        paragraphs.push(current);
+    }
+    draft.body = paragraphs.join("\n\n");
+    Ok(Parsed {
+        drafts: vec![draft],
+        problems: Vec::<RecordProblem>::new(),
+    })
+}
+
+/// The text of a dateline if `line` is one: `Updated`, `Posted 3 May`,
+/// `Published 5 May 2016`, `Last updated: ...`, or a line that is just a date.
+fn dateline(line: &str) -> Option<&str> {
+    const LEADS: [&str; 6] = [
+        "updated",
+        "last updated",
+        "posted",
+        "published",
+        "first published",
+        "date:",
+    ];
+    let lower = line.to_ascii_lowercase();
+    for lead in LEADS {
+        if let Some(rest) = lower.strip_prefix(lead) {
+            // "Updated" alone, or followed by punctuation / space and a date;
+            // not a sentence like "Updated figures show ...".
+            let rest_trim = rest.trim_start_matches([':', ' ', '-', '\u{2013}']);
+            if rest.is_empty()
+                || dates::find_date(rest_trim).is_some()
+                || (rest.starts_with([':', ' ']) && line.split_whitespace().count() <= 3)
+            {
+                return Some(&line[line.len() - rest.len()..]);
+            }
+        }
+    }
+    // A short line that is only a date (and maybe a time and zone).
+    let words = line.split_whitespace().count();
+    if words <= 8 && dates::find_date(line).is_some() && !line.ends_with('.') {
+        let letters = line.chars().filter(|c| c.is_alphabetic()).count();
+        if letters <= 24 {
+            return Some(line);
+        }
+    }
+    None
+}
+
+/// The author names if `line` is a byline such as `By Jane Smith`.
+fn byline(line: &str) -> Option<&str> {
+    let rest = line
+        .strip_prefix("By ")
+        .or_else(|| line.strip_prefix("BY "))?;
+    let words = rest.split_whitespace().count();
+    let looks_like_names = rest
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()));
+    (words > 0 && words <= 8 && looks_like_names && !rest.ends_with('.')).then_some(rest.trim())
+}
+
+/// Page furniture: lines that are part of the page, not of the article.
+fn is_furniture(line: &str) -> bool {
+    const EXACT: [&str; 16] = [
+        "advertisement",
+        "advertisements",
+        "share this article",
+        "share this",
+        "share",
+        "related stories",
+        "related topics",
+        "related articles",
+        "more on this story",
+        "media playback is unsupported on your device",
+        "continue reading the main story",
+        "story continues below advertisement",
+        "skip advertisement",
+        "read more",
+        "top stories",
+        "sponsored content",
+    ];
+    const PREFIXES: [&str; 4] = [
+        "image caption",
+        "image copyright",
+        "getty images",
+        "media caption",
+    ];
+    let lower = line.to_lowercase();
+    let lower = lower.trim_end_matches([':', '.']);
+    EXACT.contains(&lower) || PREFIXES.iter().any(|p| lower.starts_with(p))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SEED: &str = "Jeremy Corbyn and Sadiq Khan unite for mayoral campaign after loyalty list leak\n\nUpdated\n\nJeremy Corbyn and Sadiq Khan sought to show a united front.\n\nMr Khan joked.\n\n\"Jeremy Corbyn's name is not on the ballot paper.\"\n\nAdvertisement";
+
+    fn one(text: &str) -> Draft {
+        let mut p = parse(text).unwrap();
+        assert_eq!(p.drafts.len(), 1);
+        p.drafts.remove(0)
+    }
+
+    #[test]
+    fn seed_layout_drops_dateline_and_furniture() {
+        let d = one(SEED);
+        assert_eq!(
+            d.title.as_deref(),
+            Some("Jeremy Corbyn and Sadiq Khan unite for mayoral campaign after loyalty list leak")
+        );
+        assert!(!d.body.contains("Updated"));
+        assert!(!d.body.contains("Advertisement"));
+        assert!(d.body.starts_with("Jeremy Corbyn and Sadiq Khan sought"));
+        assert!(d.body.ends_with("ballot paper.\""));
+        assert_eq!(d.body.matches("\n\n").count(), 2);
+        assert_eq!(d.date, None);
+    }
+
+    #[test]
+    fn datelines_give_dates() {
+        let d = one("Headline\n\nPublished 5 May 2016\n\nText here.");
+        assert_eq!(d.date.unwrap().to_rfc3339(), "2016-05-05T00:00:00+00:00");
+        assert_eq!(d.body, "Text here.");
+        let d = one("Headline\nUpdated May 3, 2016 10:04:11\n\nText here.");
+        assert_eq!(d.date.unwrap().to_rfc3339(), "2016-05-03T10:04:11+00:00");
+        let d = one("Headline\n\n3 May 2016\n\nBy Jane Smith\n\nText here.");
+        assert_eq!(d.date.unwrap().to_rfc3339(), "2016-05-03T00:00:00+00:00");
+        assert_eq!(d.byline.as_deref(), Some("Jane Smith"));
+        assert_eq!(d.body, "Text here.");
+    }
+
+    #[test]
+    fn sentences_that_start_like_metadata_stay_in_body() {
+        let d = one("Headline\n\nUpdated figures show growth slowed in May.\n\nBy the end of the year, more.");
+        assert!(d.body.starts_with("Updated figures show"));
+        assert!(d.body.contains("By the end of the year"));
+    }
+
+    #[test]
+    fn bbc_layout_and_wrapped_lines() {
+        let d = one("Ad sales boost Time Warner profit\n\nQuarterly profits at US media giant\nTimeWarner jumped 76%.\n\nImage caption The firm's HQ\n\nThe firm said.\n");
+        assert_eq!(
+            d.title.as_deref(),
+            Some("Ad sales boost Time Warner profit")
+        );
+        assert_eq!(
+            d.body,
+            "Quarterly profits at US media giant TimeWarner jumped 76%.\n\nThe firm said."
+        );
+    }
+
+    #[test]
+    fn headline_only_and_empty_files() {
+        let d = one("Just a headline\n");
+        assert_eq!(d.body, "");
+        assert!(parse("").is_err());
+        assert!(parse(" \n\t\n").is_err());
+        let d = one("\r\nTitle\r\n\r\nBody line\r\n");
+        assert_eq!(d.title.as_deref(), Some("Title"));
+        assert_eq!(d.body, "Body line");
+    }
+}

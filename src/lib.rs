@@ -1,0 +1,16 @@
+//! newsdex: full-text search for news archives.
+#![warn(missing_docs)]
+
+pub mod article;
+pub mod cli;
+pub mod commands;
+pub mod dates;
+pub mod error;
+pub mod index;
+pub mod ingest;
+pub mod manifest;
+pub mod output;
+pub mod schema;
+pub mod search;
+pub mod stats;
+pub mod store;

@@ -1,0 +1,178 @@
+//! The index manifest: a small JSON file beside the tantivy files recording
+//! the schema version, the source roots, and a fingerprint of every indexed
+//! source file (size, mtime, content hash), so that re-indexing touches only
+//! what changed.
+//!
+//! It is written atomically (temporary file, fsync, rename, fsync of the
+//! folder) after each tantivy commit. If a crash falls between the two, the
+//! next run re-parses the files whose fingerprints are stale; since a file's
+//! articles are always deleted by path before being re-added, that converges
+//! to the right state without duplicates.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+
+/// File name of the manifest inside a generation directory.
+pub const FILE_NAME: &str = "manifest.json";
+
+/// Everything the index knows about its sources.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Manifest {
+    /// Schema version the index was built with.
+    pub schema_version: u32,
+    /// newsdex version that last wrote the index.
+    pub newsdex_version: String,
+    /// When the index was first created.
+    pub created: DateTime<Utc>,
+    /// When an `index` or `rebuild` run last committed.
+    pub last_indexed: Option<DateTime<Utc>>,
+    /// Source roots, in the order they were added.
+    pub roots: Vec<Root>,
+    /// Fingerprints of indexed files, by absolute path.
+    pub files: BTreeMap<String, FileRecord>,
+}
+
+/// A source folder (or file) given to `newsdex index`.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Root {
+    /// Absolute, canonical path.
+    pub path: PathBuf,
+    /// Short unique label, the first part of article ids.
+    pub label: String,
+}
+
+/// Fingerprint of one indexed source file.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct FileRecord {
+    /// Label of the root the file was indexed under.
+    pub root: String,
+    /// Size in bytes.
+    pub size: u64,
+    /// Modification time in nanoseconds since the Unix epoch.
+    pub mtime_ns: i128,
+    /// xxh3-64 of the file's bytes, hex.
+    pub hash: String,
+    /// Number of articles indexed from the file.
+    pub articles: u64,
+}
+
+impl Manifest {
+    /// An empty manifest for a new index.
+    pub fn new() -> Manifest {
+        Manifest {
+            schema_version: crate::schema::SCHEMA_VERSION,
+            newsdex_version: env!("CARGO_PKG_VERSION").to_string(),
+            created: Utc::now(),
+            last_indexed: None,
+            roots: Vec::new(),
+            files: BTreeMap::new(),
+        }
+    }
+
+    /// Reads the manifest in `dir`.
+    pub fn load(dir: &Path) -> Result<Manifest> {
+        let path = dir.join(FILE_NAME);
+        let bytes = fs::read(&path).map_err(|e| Error::io(&path, e))?;
+        serde_json::from_slice(&bytes).map_err(|e| Error::Damaged {
+            path: dir.to_path_buf(),
+            reason: format!("{}: {e}", path.display()),
+        })
+    }
+
+    /// Writes the manifest into `dir` atomically.
+    pub fn save(&self, dir: &Path) -> Result<()> {
+        let bytes = serde_json::to_vec(self).expect("manifest serialises");
+        write_atomic(&dir.join(FILE_NAME), &bytes)
+    }
+
+    /// Number of articles recorded across all files.
+    pub fn article_count(&self) -> u64 {
+        self.files.values().map(|f| f.articles).sum()
+    }
+
+    /// A label for a new root at `path`: its folder name, made unique.
+    pub fn new_label(&self, path: &Path) -> String {
+        let base = path
+            .file_name()
+            .map(|n| n.to_string_lossy().replace(['/', '#', ' '], "_"))
+            .filter(|n| !n.is_empty())
+            .unwrap_or_else(|| "root".to_string());
+        let taken = |l: &str| self.roots.iter().any(|r| r.label == l);
+        if !taken(&base) {
+            return base;
+        }
+        (2..)
+            .map(|n| format!("{base}-{n}"))
+            .find(|l| !taken(l))
+            .expect("unbounded range")
+    }
+}
+
+impl Default for Manifest {
+    fn default() -> Self {
+        Manifest::new()
+    }
+}
+
+/// Writes `bytes` to `path` so that readers see the old or the new content,
+/// never a mix: temporary file, fsync, rename, fsync of the folder.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    let tmp = path.with_extension("tmp");
+    let write = || -> std::io::Result<()> {
+        let mut f = fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        fs::rename(&tmp, path)?;
+        if let Some(parent) = path.parent() {
+            // Make the rename itself durable.
+            fs::File::open(parent)?.sync_all()?;
+        }
+        Ok(())
+    };
+    write().map_err(|e| Error::io(path, e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn saves_and_loads_atomically() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut m = Manifest::new();
+        m.roots.push(Root {
+            path: "/data/bbc".into(),
+            label: "bbc".into(),
+        });
+        m.files.insert(
+            "/data/bbc/a.txt".into(),
+            FileRecord {
+                root: "bbc".into(),
+                size: 10,
+                mtime_ns: 1,
+                hash: "ab".into(),
+                articles: 1,
+            },
+        );
+        m.save(dir.path()).unwrap();
+        assert_eq!(Manifest::load(dir.path()).unwrap(), m);
+        assert!(!dir.path().join("manifest.tmp").exists());
+        assert_eq!(m.new_label(Path::new("/other/bbc")), "bbc-2");
+        assert_eq!(m.new_label(Path::new("/other/reuters")), "reuters");
+    }
+
+    #[test]
+    fn garbage_manifest_is_reported_as_damage() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join(FILE_NAME), b"{not json").unwrap();
+        let err = Manifest::load(dir.path()).unwrap_err().to_string();
+        assert!(err.contains("newsdex rebuild"), "{err}");
+    }
+}

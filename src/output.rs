@@ -1,0 +1,349 @@
+//! Everything newsdex prints: search hits, index summaries, stats and
+//! articles, as text for people or JSON for tools. Only this module writes
+//! results to stdout; the library above it returns data.
+//!
+//! Text output marks highlights with colour on a terminal and with `**`
+//! when colour is off, so matches stay visible in a pipe or under NO_COLOR.
+
+use std::io::{self, Write};
+use std::path::Path;
+
+use anstyle::{AnsiColor, Style};
+use serde::Serialize;
+
+use crate::article::Article;
+use crate::index::Report;
+use crate::search::{Hit, SearchResults};
+use crate::stats::Stats;
+
+const TITLE: Style = Style::new().bold();
+const META: Style = Style::new().fg_color(Some(anstyle::Color::Ansi(AnsiColor::Green)));
+const MATCH: Style = Style::new()
+    .bold()
+    .fg_color(Some(anstyle::Color::Ansi(AnsiColor::Red)));
+const DIM: Style = Style::new().dimmed();
+
+/// Writes results in the chosen form.
+pub struct Printer<W: Write> {
+    out: W,
+    color: bool,
+}
+
+/// The JSON form of one search hit (one object per line).
+#[derive(Debug, Serialize)]
+pub struct HitJson<'a> {
+    /// 1-based rank.
+    pub rank: usize,
+    /// BM25 score.
+    pub score: f32,
+    /// Article id.
+    pub id: &'a str,
+    /// Absolute source path.
+    pub path: &'a str,
+    /// 1-based line where the article starts in its file.
+    pub line: u64,
+    /// Headline.
+    pub title: &'a str,
+    /// ISO 8601 date or null.
+    pub date: Option<String>,
+    /// Section or null.
+    pub section: Option<&'a str>,
+    /// Byline or null.
+    pub byline: Option<&'a str>,
+    /// Source or null.
+    pub source: Option<&'a str>,
+    /// URL or null.
+    pub url: Option<&'a str>,
+    /// Words in the article.
+    pub word_count: u64,
+    /// Snippet, plain text.
+    pub snippet: &'a str,
+    /// `[start, end)` character offsets of highlights in `snippet`.
+    pub highlights: &'a [[usize; 2]],
+}
+
+impl<'a> From<&'a Hit> for HitJson<'a> {
+    fn from(h: &'a Hit) -> Self {
+        let a = &h.article;
+        HitJson {
+            rank: h.rank,
+            score: h.score,
+            id: &a.id,
+            path: &a.path,
+            line: a.line,
+            title: &a.title,
+            date: a.date.map(iso),
+            section: a.section.as_deref(),
+            byline: a.byline.as_deref(),
+            source: a.source.as_deref(),
+            url: a.url.as_deref(),
+            word_count: a.word_count,
+            snippet: &h.snippet.text,
+            highlights: &h.snippet.highlights,
+        }
+    }
+}
+
+/// ISO 8601 in UTC with a `Z`, seconds precision.
+pub fn iso(d: chrono::DateTime<chrono::Utc>) -> String {
+    d.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+impl<W: Write> Printer<W> {
+    /// A printer on `out`; `color` enables ANSI styles.
+    pub fn new(out: W, color: bool) -> Self {
+        Printer { out, color }
+    }
+
+    fn styled(&mut self, style: Style, text: &str) -> io::Result<()> {
+        if self.color {
+            write!(
+                self.out,
+                "{}{}{}",
+                style.render(),
+                text,
+                style.render_reset()
+            )
+        } else {
+            write!(self.out, "{text}")
+        }
+    }
+
+    /// Search hits as JSON Lines.
+    pub fn hits_json(&mut self, results: &SearchResults) -> io::Result<()> {
+        for hit in &results.hits {
+            serde_json::to_writer(&mut self.out, &HitJson::from(hit))?;
+            writeln!(self.out)?;
+        }
+        self.out.flush()
+    }
+
+    /// Search hits for people to read.
+    pub fn hits_text(&mut self, results: &SearchResults) -> io::Result<()> {
+        let cwd = std::env::current_dir().ok();
+        for hit in &results.hits {
+            let a = &hit.article;
+            write!(self.out, "{:>2}. ", hit.rank)?;
+            self.styled(TITLE, &a.title)?;
+            writeln!(self.out)?;
+            let mut meta: Vec<String> = Vec::new();
+            meta.push(
+                a.date
+                    .map_or("undated".to_string(), |d| d.format("%Y-%m-%d").to_string()),
+            );
+            if let Some(s) = &a.section {
+                meta.push(s.clone());
+            }
+            let mut place = display_path(&a.path, cwd.as_deref());
+            if a.line > 1 {
+                place = format!("{place}:{}", a.line);
+            }
+            meta.push(place);
+            write!(self.out, "    ")?;
+            self.styled(META, &meta.join(" · "))?;
+            writeln!(self.out)?;
+            if !hit.snippet.text.is_empty() {
+                write!(self.out, "    ")?;
+                self.snippet(&hit.snippet.text, &hit.snippet.highlights)?;
+                writeln!(self.out)?;
+            }
+            writeln!(self.out)?;
+        }
+        self.out.flush()
+    }
+
+    fn snippet(&mut self, text: &str, highlights: &[[usize; 2]]) -> io::Result<()> {
+        let chars: Vec<char> = text.chars().collect();
+        let mut pos = 0;
+        for &[start, end] in highlights {
+            let (start, end) = (start.min(chars.len()), end.min(chars.len()));
+            if start < pos {
+                continue;
+            }
+            let before: String = chars[pos..start].iter().collect();
+            let hit: String = chars[start..end].iter().collect();
+            write!(self.out, "{before}")?;
+            if self.color {
+                self.styled(MATCH, &hit)?;
+            } else {
+                write!(self.out, "**{hit}**")?;
+            }
+            pos = end;
+        }
+        let rest: String = chars[pos..].iter().collect();
+        write!(self.out, "{rest}")
+    }
+
+    /// A line for the end of a page of hits: how many matched in all.
+    pub fn hits_footer(&mut self, results: &SearchResults, offset: usize) -> io::Result<()> {
+        let shown = results.hits.len();
+        let text = if shown == 0 {
+            format!("no matches (of {} in all)", results.total)
+        } else {
+            format!(
+                "{}-{} of {} matching articles",
+                offset + 1,
+                offset + shown,
+                results.total
+            )
+        };
+        self.styled(DIM, &text)?;
+        writeln!(self.out)?;
+        self.out.flush()
+    }
+
+    /// Any serialisable value as one line of JSON.
+    pub fn json_line<T: Serialize>(&mut self, value: &T) -> io::Result<()> {
+        serde_json::to_writer(&mut self.out, value)?;
+        writeln!(self.out)
+    }
+
+    /// An index or rebuild summary for people.
+    pub fn report_text(&mut self, r: &Report, verb: &str) -> io::Result<()> {
+        writeln!(
+            self.out,
+            "{verb}: {} files seen: {} parsed, {} unchanged, {} removed; {} other files ignored",
+            r.files_seen, r.files_parsed, r.files_unchanged, r.files_removed, r.files_ignored
+        )?;
+        writeln!(
+            self.out,
+            "articles: {} added, {} updated, {} removed, {} unchanged; {} in the index",
+            r.articles_added,
+            r.articles_updated,
+            r.articles_removed,
+            r.articles_unchanged,
+            r.articles_total
+        )?;
+        for root in &r.missing_roots {
+            writeln!(
+                self.out,
+                "warning: source folder {} no longer exists; its articles are kept (use --prune to drop them)",
+                root.display()
+            )?;
+        }
+        if !r.skipped.is_empty() {
+            writeln!(self.out, "skipped {}:", r.skipped.len())?;
+            for s in &r.skipped {
+                match s.line {
+                    Some(line) => {
+                        writeln!(self.out, "  {}:{line}: {}", s.path.display(), s.reason)?
+                    }
+                    None => writeln!(self.out, "  {}: {}", s.path.display(), s.reason)?,
+                }
+            }
+        }
+        writeln!(
+            self.out,
+            "took {:.2}s ({:.1} MB/s)",
+            r.elapsed_secs,
+            r.mb_per_sec()
+        )?;
+        self.out.flush()
+    }
+
+    /// Index figures for people.
+    pub fn stats_text(&mut self, s: &Stats) -> io::Result<()> {
+        writeln!(self.out, "index:        {}", s.index.display())?;
+        writeln!(
+            self.out,
+            "articles:     {} (from {} files)",
+            s.articles, s.files
+        )?;
+        match &s.date_range {
+            Some([a, b]) => writeln!(
+                self.out,
+                "dates:        {} to {} ({} undated)",
+                a.format("%Y-%m-%d"),
+                b.format("%Y-%m-%d"),
+                s.undated
+            )?,
+            None => writeln!(self.out, "dates:        none")?,
+        }
+        writeln!(
+            self.out,
+            "size on disk: {:.1} MB",
+            s.index_bytes as f64 / 1e6
+        )?;
+        match s.last_indexed {
+            Some(t) => writeln!(self.out, "last indexed: {}", iso(t))?,
+            None => writeln!(self.out, "last indexed: never")?,
+        }
+        writeln!(self.out, "sources:")?;
+        for r in &s.roots {
+            writeln!(self.out, "  {}", r.display())?;
+        }
+        writeln!(self.out, "sections:")?;
+        let mut by_count: Vec<_> = s.sections.iter().collect();
+        by_count.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+        for (name, n) in by_count {
+            writeln!(self.out, "  {n:>8}  {name}")?;
+        }
+        self.out.flush()
+    }
+
+    /// One article in full, for people.
+    pub fn article_text(&mut self, a: &Article) -> io::Result<()> {
+        self.styled(TITLE, &a.title)?;
+        writeln!(self.out)?;
+        let field = |name: &str, v: Option<&str>| v.map(|v| format!("{name:<8} {v}"));
+        let date = a.date.map(iso);
+        let words = a.word_count.to_string();
+        let line = a.line.to_string();
+        let rows = [
+            field("id", Some(&a.id)),
+            field("path", Some(&a.path)),
+            field("line", (a.line > 1).then_some(line.as_str())),
+            field("date", date.as_deref()),
+            field("byline", a.byline.as_deref()),
+            field("section", a.section.as_deref()),
+            field("source", a.source.as_deref()),
+            field("url", a.url.as_deref()),
+            field("words", Some(&words)),
+        ];
+        for row in rows.into_iter().flatten() {
+            self.styled(META, &row)?;
+            writeln!(self.out)?;
+        }
+        writeln!(self.out)?;
+        writeln!(self.out, "{}", a.body)?;
+        self.out.flush()
+    }
+
+    /// Flushes the output.
+    pub fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+}
+
+/// A path relative to the working directory when it lies inside it.
+fn display_path(path: &str, cwd: Option<&Path>) -> String {
+    if let Some(cwd) = cwd {
+        if let Ok(rel) = Path::new(path).strip_prefix(cwd) {
+            return rel.display().to_string();
+        }
+    }
+    path.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn highlights_are_marked_without_colour() {
+        let mut buf = Vec::new();
+        let mut p = Printer::new(&mut buf, false);
+        p.snippet("go door to door now", &[[3, 15]]).unwrap();
+        assert_eq!(String::from_utf8(buf).unwrap(), "go **door to door** now");
+    }
+
+    #[test]
+    fn highlights_are_coloured_on_request() {
+        let mut buf = Vec::new();
+        let mut p = Printer::new(&mut buf, true);
+        p.snippet("café owners", &[[5, 11]]).unwrap();
+        let s = String::from_utf8(buf).unwrap();
+        assert!(s.starts_with("café \u{1b}["), "{s:?}");
+        assert!(!s.contains("**"));
+    }
+}

@@ -1,0 +1,267 @@
+//! The tantivy schema, built in one place, and the conversion between
+//! [`Article`] and tantivy documents.
+//!
+//! Text fields (`title`, `body`) use the `news` analyzer: split on
+//! non-alphanumerics, lower-case, fold accents (so `cafe` finds `café`), and
+//! stem English (so `campaigns` finds `campaign`), with positions so phrase
+//! queries work. Keyword fields (`section`, `source`, `byline`) are whole
+//! values, lower-cased and accent-folded, usable as exact filters
+//! (`section:politics`) and as fast fields for counting.
+//!
+//! Bump [`SCHEMA_VERSION`] whenever a field or analyzer changes: an index
+//! recorded with another version must be rebuilt.
+
+use chrono::{DateTime, Utc};
+use tantivy::schema::{
+    DateOptions, DateTimePrecision, Field, IndexRecordOption, NumericOptions, OwnedValue, Schema,
+    TextFieldIndexing, TextOptions, Value, FAST, STORED, STRING,
+};
+use tantivy::tokenizer::{
+    AsciiFoldingFilter, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer, Stemmer,
+    TextAnalyzer,
+};
+use tantivy::{DateTime as TantivyDateTime, Index, TantivyDocument};
+
+use crate::article::Article;
+
+/// Version of the schema and analyzers; stored in the index manifest.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Name of the analyzer for article text.
+pub const TEXT_ANALYZER: &str = "news";
+/// Name of the analyzer for keyword fields.
+pub const KEYWORD_ANALYZER: &str = "keyword";
+
+/// Handles to every field of the schema.
+#[derive(Debug, Clone)]
+pub struct Fields {
+    /// Stable article id (exact).
+    pub id: Field,
+    /// Absolute source path (exact); the key used to delete a file's articles.
+    pub path: Field,
+    /// Record number within the file.
+    pub record: Field,
+    /// 1-based line of the source file where the article starts.
+    pub line: Field,
+    /// Headline (stemmed, positions).
+    pub title: Field,
+    /// Article text (stemmed, positions).
+    pub body: Field,
+    /// Publication date (fast, range-searchable).
+    pub date: Field,
+    /// Author(s) (keyword).
+    pub byline: Field,
+    /// Section (keyword, fast).
+    pub section: Field,
+    /// Publication (keyword, fast).
+    pub source: Field,
+    /// URL (exact).
+    pub url: Field,
+    /// Words in title and body.
+    pub word_count: Field,
+    /// Hash of title and body.
+    pub content_hash: Field,
+}
+
+/// Builds the schema and returns it with its field handles.
+pub fn build() -> (Schema, Fields) {
+    let mut b = Schema::builder();
+    let text = TextOptions::default().set_stored().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(TEXT_ANALYZER)
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+    );
+    let keyword = TextOptions::default()
+        .set_stored()
+        .set_fast(KEYWORD_ANALYZER)
+        .set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(KEYWORD_ANALYZER)
+                .set_index_option(IndexRecordOption::Basic),
+        );
+    let stored_u64 = NumericOptions::default().set_stored();
+    let fields = Fields {
+        id: b.add_text_field("id", STRING | STORED),
+        path: b.add_text_field("path", STRING | STORED),
+        record: b.add_u64_field("record", stored_u64.clone()),
+        line: b.add_u64_field("line", stored_u64),
+        title: b.add_text_field("title", text.clone()),
+        body: b.add_text_field("body", text),
+        date: b.add_date_field(
+            "date",
+            DateOptions::default()
+                .set_stored()
+                .set_indexed()
+                .set_fast()
+                .set_precision(DateTimePrecision::Seconds),
+        ),
+        byline: b.add_text_field("byline", keyword.clone()),
+        section: b.add_text_field("section", keyword.clone()),
+        source: b.add_text_field("source", keyword),
+        url: b.add_text_field("url", STRING | STORED),
+        word_count: b.add_u64_field("word_count", STORED | FAST),
+        content_hash: b.add_text_field("content_hash", STRING | STORED),
+    };
+    (b.build(), fields)
+}
+
+/// Looks up the field handles in an opened index's schema.
+pub fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
+    let f = |name: &str| schema.get_field(name);
+    Ok(Fields {
+        id: f("id")?,
+        path: f("path")?,
+        record: f("record")?,
+        line: f("line")?,
+        title: f("title")?,
+        body: f("body")?,
+        date: f("date")?,
+        byline: f("byline")?,
+        section: f("section")?,
+        source: f("source")?,
+        url: f("url")?,
+        word_count: f("word_count")?,
+        content_hash: f("content_hash")?,
+    })
+}
+
+/// Registers the analyzers the schema names; call on every opened index.
+pub fn register_analyzers(index: &Index) {
+    let text = TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .filter(Stemmer::new(tantivy::tokenizer::Language::English))
+        .build();
+    index.tokenizers().register(TEXT_ANALYZER, text);
+    index
+        .tokenizers()
+        .register(KEYWORD_ANALYZER, keyword_analyzer());
+    index
+        .fast_field_tokenizer()
+        .register(KEYWORD_ANALYZER, keyword_analyzer());
+}
+
+fn keyword_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(RawTokenizer::default())
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .build()
+}
+
+/// Converts an article into a tantivy document.
+pub fn to_document(f: &Fields, a: &Article) -> TantivyDocument {
+    let mut doc = TantivyDocument::default();
+    doc.add_text(f.id, &a.id);
+    doc.add_text(f.path, &a.path);
+    doc.add_u64(f.record, a.record);
+    doc.add_u64(f.line, a.line);
+    doc.add_text(f.title, &a.title);
+    doc.add_text(f.body, &a.body);
+    if let Some(d) = a.date {
+        doc.add_date(f.date, TantivyDateTime::from_timestamp_secs(d.timestamp()));
+    }
+    for (field, value) in [
+        (f.byline, &a.byline),
+        (f.section, &a.section),
+        (f.source, &a.source),
+        (f.url, &a.url),
+    ] {
+        if let Some(v) = value {
+            doc.add_text(field, v);
+        }
+    }
+    doc.add_u64(f.word_count, a.word_count);
+    doc.add_text(f.content_hash, &a.content_hash);
+    doc
+}
+
+/// Reads an article back from a stored document.
+pub fn from_document(f: &Fields, doc: &TantivyDocument) -> Article {
+    let text = |field: Field| -> Option<String> {
+        doc.get_first(field)
+            .and_then(|v| v.as_str())
+            .map(str::to_string)
+    };
+    let num = |field: Field| doc.get_first(field).and_then(|v| v.as_u64()).unwrap_or(0);
+    let date = doc
+        .get_first(f.date)
+        .and_then(|v| match OwnedValue::from(v) {
+            OwnedValue::Date(d) => DateTime::<Utc>::from_timestamp(d.into_timestamp_secs(), 0),
+            _ => None,
+        });
+    Article {
+        id: text(f.id).unwrap_or_default(),
+        path: text(f.path).unwrap_or_default(),
+        record: num(f.record),
+        line: num(f.line),
+        title: text(f.title).unwrap_or_default(),
+        body: text(f.body).unwrap_or_default(),
+        date,
+        byline: text(f.byline),
+        section: text(f.section),
+        source: text(f.source),
+        url: text(f.url),
+        word_count: num(f.word_count),
+        content_hash: text(f.content_hash).unwrap_or_default(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Article {
+        Article {
+            id: "c/politics/1.txt".into(),
+            path: "/c/politics/1.txt".into(),
+            record: 0,
+            line: 1,
+            title: "Mayor wins".into(),
+            body: "Café owners campaign.".into(),
+            date: DateTime::from_timestamp(1_462_233_600, 0),
+            byline: Some("Jane Smith".into()),
+            section: Some("Politics".into()),
+            source: None,
+            url: Some("https://example.com/a".into()),
+            word_count: 5,
+            content_hash: "00ff".into(),
+        }
+    }
+
+    #[test]
+    fn round_trips_through_a_document() {
+        let (schema, f) = build();
+        let a = sample();
+        let doc = to_document(&f, &a);
+        let back = from_document(&f, &doc);
+        assert_eq!(back, a);
+        assert_eq!(fields_of(&schema).unwrap().body, f.body);
+    }
+
+    #[test]
+    fn analyzers_stem_fold_and_keep_keywords_whole() {
+        use tantivy::collector::Count;
+        use tantivy::query::QueryParser;
+        let (schema, f) = build();
+        let index = Index::create_in_ram(schema);
+        register_analyzers(&index);
+        let mut w: tantivy::IndexWriter = index.writer(15_000_000).unwrap();
+        w.add_document(to_document(&f, &sample())).unwrap();
+        w.commit().unwrap();
+        let searcher = index.reader().unwrap().searcher();
+        let qp = QueryParser::for_index(&index, vec![f.title, f.body]);
+        for (q, n) in [
+            ("cafe", 1),
+            ("campaigns", 1),
+            ("\"cafe owners\"", 1),
+            ("section:politics", 1),
+            ("section:Politics", 1),
+            ("byline:\"jane smith\"", 1),
+            ("section:sport", 0),
+        ] {
+            let query = qp.parse_query(q).unwrap();
+            assert_eq!(searcher.search(&query, &Count).unwrap(), n, "{q}");
+        }
+    }
+}

@@ -1,0 +1,303 @@
+//! The index directory on disk: where the tantivy index and its manifest
+//! live, how a rebuilt index replaces the old one atomically, and the lock
+//! that keeps two writers apart.
+//!
+//! Layout of an index directory (`--index`, `NEWSDEX_INDEX`, `./.newsdex`):
+//!
+//! ```text
+//! .newsdex/
+//!   CURRENT          name of the live generation, e.g. "gen-000001"
+//!   lock             held (flock) by the one running `index` or `rebuild`
+//!   gen-000001/
+//!     manifest.json  schema version, roots, per-file fingerprints
+//!     tantivy/       the tantivy index
+//! ```
+//!
+//! `index` updates the live generation in place (tantivy commits are atomic).
+//! `rebuild` writes a new generation beside it and then replaces `CURRENT`
+//! with an atomic rename, so searches see the old index until the new one is
+//! complete, and a failed or killed rebuild leaves the old one untouched.
+
+use std::fs::{self, File};
+use std::path::{Path, PathBuf};
+
+use tantivy::Index;
+
+use crate::error::{Error, Result};
+use crate::manifest::{write_atomic, Manifest};
+use crate::schema::{self, Fields};
+
+const CURRENT: &str = "CURRENT";
+const LOCK: &str = "lock";
+const GEN_PREFIX: &str = "gen-";
+
+/// An index directory.
+#[derive(Debug, Clone)]
+pub struct Store {
+    dir: PathBuf,
+}
+
+/// An opened generation: tantivy index, field handles and manifest.
+pub struct Opened {
+    /// The tantivy index, analyzers registered.
+    pub index: Index,
+    /// Field handles.
+    pub fields: Fields,
+    /// The manifest as last committed.
+    pub manifest: Manifest,
+    /// The generation directory.
+    pub dir: PathBuf,
+}
+
+/// Exclusive right to write to a store; released on drop.
+#[derive(Debug)]
+pub struct WriteLock {
+    _file: File,
+}
+
+impl Store {
+    /// The store at `dir` (which may not exist yet).
+    pub fn at(dir: impl Into<PathBuf>) -> Store {
+        Store { dir: dir.into() }
+    }
+
+    /// The index directory.
+    pub fn path(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Takes the writer lock, creating the directory if needed. Fails at once
+    /// if another process holds it.
+    pub fn lock(&self) -> Result<WriteLock> {
+        fs::create_dir_all(&self.dir).map_err(|e| Error::io(&self.dir, e))?;
+        let path = self.dir.join(LOCK);
+        let file = File::options()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .map_err(|e| Error::io(&path, e))?;
+        match file.try_lock() {
+            Ok(()) => Ok(WriteLock { _file: file }),
+            Err(fs::TryLockError::WouldBlock) => Err(Error::Locked(self.dir.clone())),
+            Err(fs::TryLockError::Error(e)) => Err(Error::io(&path, e)),
+        }
+    }
+
+    /// The live generation directory, if an index has been created.
+    pub fn current(&self) -> Result<Option<PathBuf>> {
+        let path = self.dir.join(CURRENT);
+        match fs::read_to_string(&path) {
+            Ok(name) => {
+                let name = name.trim();
+                if !name.starts_with(GEN_PREFIX) || name.contains('/') {
+                    return Err(Error::Damaged {
+                        path: self.dir.clone(),
+                        reason: format!("{} names no generation", path.display()),
+                    });
+                }
+                Ok(Some(self.dir.join(name)))
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(Error::io(path, e)),
+        }
+    }
+
+    /// Opens the live generation for reading.
+    ///
+    /// A rebuild may swap generations between reading `CURRENT` and opening
+    /// the files, so a failed open is retried once against a fresh `CURRENT`.
+    pub fn open(&self) -> Result<Opened> {
+        let mut last_err = None;
+        for _ in 0..3 {
+            let Some(gen) = self.current()? else {
+                return Err(Error::NoIndex(self.dir.clone()));
+            };
+            match open_generation(&gen) {
+                Ok(o) => return Ok(o),
+                Err(e) => {
+                    if self.current()?.as_deref() == Some(gen.as_path()) {
+                        return Err(e);
+                    }
+                    last_err = Some(e);
+                }
+            }
+        }
+        Err(last_err.unwrap_or_else(|| Error::NoIndex(self.dir.clone())))
+    }
+
+    /// Opens the live generation for writing, creating an empty index if
+    /// there is none. Requires the lock.
+    pub fn open_or_create(&self, _lock: &WriteLock) -> Result<Opened> {
+        match self.current()? {
+            Some(gen) => open_generation(&gen),
+            None => {
+                let opened = self.create_generation(_lock, Manifest::new())?;
+                self.publish(_lock, &opened.dir)?;
+                Ok(opened)
+            }
+        }
+    }
+
+    /// Creates a new, empty generation beside the live one (not yet live).
+    pub fn create_generation(&self, _lock: &WriteLock, manifest: Manifest) -> Result<Opened> {
+        let live = self.current()?;
+        let mut n = live
+            .as_deref()
+            .and_then(generation_number)
+            .map_or(1, |n| n + 1);
+        let dir = loop {
+            let dir = self.dir.join(format!("{GEN_PREFIX}{n:06}"));
+            if !dir.exists() {
+                break dir;
+            }
+            n += 1;
+        };
+        let tantivy_dir = dir.join("tantivy");
+        fs::create_dir_all(&tantivy_dir).map_err(|e| Error::io(&tantivy_dir, e))?;
+        let (schema, fields) = schema::build();
+        let index = Index::create_in_dir(&tantivy_dir, schema)?;
+        schema::register_analyzers(&index);
+        manifest.save(&dir)?;
+        Ok(Opened {
+            index,
+            fields,
+            manifest,
+            dir,
+        })
+    }
+
+    /// Makes `gen` the live generation (atomic rename of `CURRENT`), then
+    /// removes every other generation.
+    pub fn publish(&self, lock: &WriteLock, gen: &Path) -> Result<()> {
+        let name = gen
+            .file_name()
+            .and_then(|n| n.to_str())
+            .expect("generation directories have UTF-8 names");
+        write_atomic(&self.dir.join(CURRENT), format!("{name}\n").as_bytes())?;
+        self.remove_stale_generations(lock);
+        Ok(())
+    }
+
+    /// Deletes generations that are not live: the old one after a rebuild,
+    /// or the leftovers of a rebuild that was killed. Best effort: a search
+    /// that still has old files open keeps reading them (Unix semantics).
+    pub fn remove_stale_generations(&self, _lock: &WriteLock) {
+        let Ok(Some(live)) = self.current() else {
+            return;
+        };
+        let Ok(entries) = fs::read_dir(&self.dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let is_gen = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with(GEN_PREFIX));
+            if is_gen && path != live {
+                let _ = fs::remove_dir_all(&path);
+            }
+        }
+    }
+
+    /// Size on disk of the live generation, in bytes.
+    pub fn size_on_disk(&self) -> Result<u64> {
+        let Some(gen) = self.current()? else {
+            return Ok(0);
+        };
+        Ok(walkdir::WalkDir::new(gen)
+            .into_iter()
+            .flatten()
+            .filter_map(|e| e.metadata().ok())
+            .filter(|m| m.is_file())
+            .map(|m| m.len())
+            .sum())
+    }
+}
+
+fn generation_number(gen: &Path) -> Option<u64> {
+    gen.file_name()?
+        .to_str()?
+        .strip_prefix(GEN_PREFIX)?
+        .parse()
+        .ok()
+}
+
+fn open_generation(gen: &Path) -> Result<Opened> {
+    let damaged = |reason: String| Error::Damaged {
+        path: gen.parent().unwrap_or(gen).to_path_buf(),
+        reason,
+    };
+    let manifest = Manifest::load(gen)?;
+    if manifest.schema_version != schema::SCHEMA_VERSION {
+        return Err(Error::SchemaMismatch {
+            path: gen.parent().unwrap_or(gen).to_path_buf(),
+            found: manifest.schema_version,
+            expected: schema::SCHEMA_VERSION,
+        });
+    }
+    let tantivy_dir = gen.join("tantivy");
+    let index = Index::open_in_dir(&tantivy_dir).map_err(|e| damaged(e.to_string()))?;
+    schema::register_analyzers(&index);
+    let fields = schema::fields_of(&index.schema()).map_err(|e| damaged(e.to_string()))?;
+    Ok(Opened {
+        index,
+        fields,
+        manifest,
+        dir: gen.to_path_buf(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn missing_index_is_a_clear_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::at(dir.path().join("none"));
+        let err = store.open().err().unwrap().to_string();
+        assert!(err.starts_with("no index at"), "{err}");
+    }
+
+    #[test]
+    fn second_writer_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::at(dir.path());
+        let _held = store.lock().unwrap();
+        let err = store.lock().unwrap_err().to_string();
+        assert!(
+            err.contains("being updated by another newsdex process"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn publish_swaps_generations_and_removes_the_old() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::at(dir.path());
+        let lock = store.lock().unwrap();
+        let first = store.open_or_create(&lock).unwrap();
+        let second = store.create_generation(&lock, Manifest::new()).unwrap();
+        assert_ne!(first.dir, second.dir);
+        assert_eq!(store.current().unwrap().unwrap(), first.dir);
+        store.publish(&lock, &second.dir).unwrap();
+        assert_eq!(store.current().unwrap().unwrap(), second.dir);
+        assert!(!first.dir.exists());
+        assert!(store.open().is_ok());
+    }
+
+    #[test]
+    fn schema_mismatch_asks_for_rebuild() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::at(dir.path());
+        let lock = store.lock().unwrap();
+        let opened = store.open_or_create(&lock).unwrap();
+        let mut m = opened.manifest.clone();
+        m.schema_version = 0;
+        m.save(&opened.dir).unwrap();
+        let err = store.open().err().unwrap().to_string();
+        assert!(err.contains("newsdex rebuild"), "{err}");
+    }
+}

@@ -1,0 +1,139 @@
+//! Shared test helpers: a temporary workspace with a copy of the sample
+//! corpus (or hand-made files), and `newsdex` commands pointed at it with the
+//! environment the tool reads cleared.
+
+#![allow(dead_code)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use assert_cmd::Command;
+use serde_json::Value;
+use tempfile::TempDir;
+
+/// A temporary workspace: `corpus/` for articles and `index/` for the index.
+pub struct Env {
+    dir: TempDir,
+}
+
+impl Env {
+    /// An empty workspace with an empty `corpus/` folder.
+    pub fn empty() -> Env {
+        let dir = tempfile::tempdir().expect("temp dir");
+        fs::create_dir_all(dir.path().join("corpus")).unwrap();
+        Env { dir }
+    }
+
+    /// A workspace whose `corpus/` is a copy of `sample_corpus/`.
+    pub fn with_sample() -> Env {
+        let env = Env::empty();
+        copy_dir(&repo_path("sample_corpus"), &env.corpus());
+        env
+    }
+
+    /// The workspace root.
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// The article folder.
+    pub fn corpus(&self) -> PathBuf {
+        self.dir.path().join("corpus")
+    }
+
+    /// The index directory.
+    pub fn index(&self) -> PathBuf {
+        self.dir.path().join("index")
+    }
+
+    /// Writes a file under `corpus/`, creating folders.
+    pub fn write(&self, rel: &str, contents: impl AsRef<[u8]>) -> PathBuf {
+        let path = self.corpus().join(rel);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(&path, contents).unwrap();
+        path
+    }
+
+    /// `newsdex --index <index> ARGS...`, run in the workspace.
+    pub fn cmd(&self, args: &[&str]) -> Command {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_newsdex"));
+        cmd.current_dir(self.root())
+            .env_remove("NEWSDEX_INDEX")
+            .env_remove("NO_COLOR")
+            .env_remove("CLICOLOR_FORCE")
+            .arg("--index")
+            .arg(self.index())
+            .args(args);
+        cmd
+    }
+
+    /// Runs a command and returns its output, whatever the status.
+    pub fn run(&self, args: &[&str]) -> Output {
+        self.cmd(args).output().expect("run newsdex")
+    }
+
+    /// Indexes `corpus/` and asserts success; returns the JSON summary.
+    pub fn index_corpus(&self) -> Value {
+        let out = self.run(&["--json", "index", "corpus"]);
+        assert_status(&out, 0);
+        serde_json::from_slice(&out.stdout).expect("index --json prints one JSON object")
+    }
+
+    /// Runs `search --json` and returns the parsed hits.
+    pub fn search_json(&self, args: &[&str]) -> (i32, Vec<Value>) {
+        let mut all = vec!["--json", "search"];
+        all.extend_from_slice(args);
+        let out = self.run(&all);
+        let hits = stdout(&out)
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("bad JSON line {l:?}: {e}")))
+            .collect();
+        (out.status.code().unwrap_or(-1), hits)
+    }
+}
+
+/// A path inside the repository.
+pub fn repo_path(rel: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)
+}
+
+/// A path inside `../shared`, if it exists on this machine.
+pub fn shared_path(rel: &str) -> Option<PathBuf> {
+    let p = repo_path("../shared").join(rel);
+    p.exists().then_some(p)
+}
+
+/// Recursively copies a folder.
+pub fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let target = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            fs::create_dir_all(&target).unwrap();
+        } else {
+            fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// Stdout as a string.
+pub fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Stderr as a string.
+pub fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// Asserts an exit status, showing both streams when it differs.
+pub fn assert_status(out: &Output, code: i32) {
+    assert_eq!(
+        out.status.code(),
+        Some(code),
+        "expected exit {code}\n--- stdout\n{}\n--- stderr\n{}",
+        stdout(out),
+        stderr(out)
+    );
+}
