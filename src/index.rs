@@ -26,7 +26,7 @@ use tantivy::{IndexWriter, Term};
 use crate::article::{Article, Origin};
 use crate::error::{Error, Result};
 use crate::ingest::{self, FileEntry, Format};
-use crate::manifest::{FileRecord, Manifest, Root};
+use crate::manifest::{FileRecord, Manifest, Problem, Root};
 use crate::store::{Opened, Store, WriteLock};
 
 /// Settings for an `index` or `rebuild` run.
@@ -273,10 +273,44 @@ fn resolve_roots(manifest: &mut Manifest, dirs: &[PathBuf]) -> Result<Vec<Scope>
 enum Outcome {
     /// Same content as recorded (only the mtime moved).
     Same(FileRecord),
-    /// Parsed: the new fingerprint, its articles and any bad records.
-    Parsed(FileRecord, Vec<Article>, Vec<Skipped>),
-    /// Could not be used at all.
+    /// Parsed: the new fingerprint (with any bad records) and its articles.
+    Parsed(FileRecord, Vec<Article>),
+    /// Read, but unusable (binary, empty, unparseable): the fingerprint
+    /// with the reason, so it is not re-read until it changes.
+    Unusable(FileRecord),
+    /// Could not be read (the next run tries again).
     Failed(Skipped),
+}
+
+/// The skipped entries a file's record carries.
+fn skips_of(path: &Path, rec: &FileRecord) -> Vec<Skipped> {
+    rec.problems
+        .iter()
+        .map(|p| Skipped {
+            path: path.to_path_buf(),
+            line: p.line,
+            reason: p.reason.clone(),
+        })
+        .collect()
+}
+
+/// A failure while writing the index, as one line that says the index still
+/// holds its last committed state. Damage is reported as damage.
+fn write_failed(index_dir: &Path, e: Error) -> Error {
+    let reason = match e {
+        Error::Damaged { .. } | Error::Corrupt(_) | Error::WriteFailed { .. } => return e,
+        Error::Io { path, source } => format!("{}: {source}", path.display()),
+        Error::Tantivy(tantivy::TantivyError::ErrorInThread(_)) => {
+            // tantivy drops the worker's io::Error; this is nearly always it.
+            "an indexing thread could not write its files; is the disk full?".to_string()
+        }
+        Error::Tantivy(tantivy::TantivyError::IoError(io)) => io.to_string(),
+        other => other.to_string(),
+    };
+    Error::WriteFailed {
+        path: index_dir.to_path_buf(),
+        reason,
+    }
 }
 
 struct Job<'a> {
@@ -305,7 +339,7 @@ fn sync(
         let walk = ingest::walk(&scope.scope, &exclude);
         report.files_ignored += walk.ignored;
         for p in walk.problems {
-            unreadable.insert(p.path.to_string_lossy().into_owned());
+            unreadable.insert(ingest::path_string(&p.path));
             report.skipped.push(Skipped {
                 path: p.path,
                 line: None,
@@ -313,7 +347,7 @@ fn sync(
             });
         }
         for entry in walk.files {
-            let key = entry.path.to_string_lossy().into_owned();
+            let key = ingest::path_string(&entry.path);
             if !seen.insert(key.clone()) {
                 continue; // reached twice through a symbolic link
             }
@@ -326,6 +360,7 @@ fn sync(
                 {
                     report.files_unchanged += 1;
                     report.articles_unchanged += rec.articles;
+                    report.skipped.extend(skips_of(&entry.path, rec));
                     continue;
                 }
             }
@@ -346,16 +381,23 @@ fn sync(
         }
     }
 
-    // 2. Files recorded under the walked scopes that are gone.
+    // 2. Files recorded under the walked scopes that are gone, and files of
+    //    roots no longer recorded (dropped with --prune).
+    let scope_keys: Vec<String> = scopes
+        .iter()
+        .map(|s| ingest::path_string(&s.scope))
+        .collect();
     let gone: Vec<String> = manifest
         .files
-        .keys()
-        .filter(|k| {
-            !seen.contains(*k)
-                && !unreadable.contains(*k)
-                && scopes.iter().any(|s| Path::new(k).starts_with(&s.scope))
+        .iter()
+        .filter(|(k, rec)| {
+            if seen.contains(*k) || unreadable.contains(*k) {
+                return false;
+            }
+            let in_scope = scope_keys.iter().any(|s| Path::new(k).starts_with(s));
+            in_scope || !manifest.roots.iter().any(|r| r.label == rec.root)
         })
-        .cloned()
+        .map(|(k, _)| k.clone())
         .collect();
 
     // 3. Parse in parallel while the writer indexes.
@@ -364,9 +406,12 @@ fn sync(
         .min(8);
     let per_thread_min = 15 << 20;
     let threads = threads.min((opts.memory_bytes / per_thread_min).max(1));
+    let index_dir = store.path().to_path_buf();
+    let failed = |e: Error| write_failed(&index_dir, e);
     let mut writer: IndexWriter = opened
         .index
-        .writer_with_num_threads(threads, opts.memory_bytes.max(per_thread_min))?;
+        .writer_with_num_threads(threads, opts.memory_bytes.max(per_thread_min))
+        .map_err(|e| failed(e.into()))?;
     let fields = opened.fields.clone();
     let path_term = |p: &str| Term::from_field_text(fields.path, p);
 
@@ -393,18 +438,19 @@ fn sync(
         for (i, outcome) in rx {
             progress.inc(1);
             let job = &jobs[i];
-            let key = job.entry.path.to_string_lossy().into_owned();
+            let key = ingest::path_string(&job.entry.path);
             match outcome {
                 Outcome::Same(rec) => {
                     report.files_unchanged += 1;
                     report.articles_unchanged += rec.articles;
                     report.bytes_read += rec.size;
+                    report.skipped.extend(skips_of(&job.entry.path, &rec));
                     manifest.files.insert(key, rec);
                 }
-                Outcome::Parsed(rec, articles, bad) => {
+                Outcome::Parsed(rec, articles) => {
                     report.files_parsed += 1;
                     report.bytes_read += rec.size;
-                    report.skipped.extend(bad);
+                    report.skipped.extend(skips_of(&job.entry.path, &rec));
                     writer.delete_term(path_term(&key));
                     let old_n = job.old.as_ref().map_or(0, |r| r.articles);
                     let new_n = articles.len() as u64;
@@ -419,21 +465,38 @@ fn sync(
                     }
                     manifest.files.insert(key, rec);
                 }
+                Outcome::Unusable(rec) => {
+                    // Recorded, so an unchanged bad file is reported again
+                    // next time without being read again. Any articles it
+                    // had before go.
+                    report.files_parsed += 1;
+                    report.bytes_read += rec.size;
+                    report.skipped.extend(skips_of(&job.entry.path, &rec));
+                    if let Some(old) = &job.old {
+                        writer.delete_term(path_term(&key));
+                        report.articles_removed += old.articles;
+                    }
+                    manifest.files.insert(key, rec);
+                }
                 Outcome::Failed(skip) => report.skipped.push(skip),
             }
         }
     });
     progress.finish_and_clear();
     if let Some(e) = add_error {
-        return Err(e.into());
+        return Err(failed(e.into()));
     }
 
-    // 4. One commit, then the manifest that describes it.
-    writer.commit()?;
-    writer.wait_merging_threads()?;
+    // 4. One commit, then the manifest that describes it. A crash between
+    //    the two is harmless: the next run re-parses the files whose
+    //    fingerprints are stale, deleting by path before adding.
+    writer.commit().map_err(|e| failed(e.into()))?;
+    writer
+        .wait_merging_threads()
+        .map_err(|e| failed(e.into()))?;
     manifest.last_indexed = Some(Utc::now());
     manifest.newsdex_version = env!("CARGO_PKG_VERSION").to_string();
-    manifest.save(&opened.dir)?;
+    manifest.save(&opened.dir).map_err(failed)?;
     report.articles_total = manifest.article_count();
     report
         .skipped
@@ -462,21 +525,27 @@ fn process(job: &Job) -> Outcome {
         mtime_ns: job.entry.mtime_ns,
         hash,
         articles: 0,
+        problems: Vec::new(),
     };
     if let Some(old) = &job.old {
         if old.root == rec.root && old.hash == rec.hash {
             rec.articles = old.articles;
+            rec.problems = old.problems.clone();
             return Outcome::Same(rec);
         }
     }
+    let unusable = |mut rec: FileRecord, reason: String| {
+        rec.problems = vec![Problem { line: None, reason }];
+        Outcome::Unusable(rec)
+    };
     let Some(format) = Format::detect(path, &bytes) else {
-        return fail("not an article format".to_string());
+        return unusable(rec, "not an article format".to_string());
     };
     let parsed = match ingest::parse_bytes(&bytes, format) {
         Ok(p) => p,
-        Err(reason) => return fail(format!("{} file: {reason}", format.name())),
+        Err(reason) => return unusable(rec, format!("{} file: {reason}", format.name())),
     };
-    let abs = path.to_string_lossy();
+    let abs = ingest::path_string(path);
     let parent_name = path
         .parent()
         .and_then(|p| p.file_name())
@@ -494,15 +563,14 @@ fn process(job: &Job) -> Outcome {
         .enumerate()
         .map(|(i, d)| Article::from_draft(d, &origin, i as u64))
         .collect();
-    let bad = parsed
+    rec.problems = parsed
         .problems
         .into_iter()
-        .map(|p| Skipped {
-            path: path.clone(),
+        .map(|p| Problem {
             line: Some(p.line),
             reason: p.reason,
         })
         .collect();
     rec.articles = articles.len() as u64;
-    Outcome::Parsed(rec, articles, bad)
+    Outcome::Parsed(rec, articles)
 }

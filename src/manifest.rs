@@ -61,6 +61,20 @@ pub struct FileRecord {
     pub hash: String,
     /// Number of articles indexed from the file.
     pub articles: u64,
+    /// Why the file, or records in it, could not be indexed; reported again
+    /// on every run while the file is unchanged, without re-reading it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub problems: Vec<Problem>,
+}
+
+/// A recorded reason a file or one of its records was not indexed.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Problem {
+    /// The record's line, or `None` when the whole file was unusable.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<u64>,
+    /// Why.
+    pub reason: String,
 }
 
 impl Manifest {
@@ -76,14 +90,21 @@ impl Manifest {
         }
     }
 
-    /// Reads the manifest in `dir`.
+    /// Reads the manifest in `dir` (a generation directory).
+    ///
+    /// A missing or unparseable manifest is [`Error::ManifestLost`]: the
+    /// source folders it named are unknown, so `rebuild` cannot help.
     pub fn load(dir: &Path) -> Result<Manifest> {
         let path = dir.join(FILE_NAME);
-        let bytes = fs::read(&path).map_err(|e| Error::io(&path, e))?;
-        serde_json::from_slice(&bytes).map_err(|e| Error::Damaged {
-            path: dir.to_path_buf(),
-            reason: format!("{}: {e}", path.display()),
-        })
+        let lost = |reason: String| Error::ManifestLost {
+            path: dir.parent().unwrap_or(dir).to_path_buf(),
+            reason: format!("{}: {reason}", path.display()),
+        };
+        let bytes = fs::read(&path).map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => lost("missing".to_string()),
+            _ => Error::io(&path, e),
+        })?;
+        serde_json::from_slice(&bytes).map_err(|e| lost(e.to_string()))
     }
 
     /// Writes the manifest into `dir` atomically.
@@ -126,6 +147,8 @@ impl Default for Manifest {
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     let tmp = path.with_extension("tmp");
     let write = || -> std::io::Result<()> {
+        // On any failure (a full disk) the old file is untouched; only the
+        // temporary one is left, and it is removed below.
         let mut f = fs::File::create(&tmp)?;
         f.write_all(bytes)?;
         f.sync_all()?;
@@ -136,7 +159,10 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         }
         Ok(())
     };
-    write().map_err(|e| Error::io(path, e))
+    write().map_err(|e| {
+        let _ = fs::remove_file(&tmp);
+        Error::io(path, e)
+    })
 }
 
 #[cfg(test)]
@@ -159,6 +185,10 @@ mod tests {
                 mtime_ns: 1,
                 hash: "ab".into(),
                 articles: 1,
+                problems: vec![Problem {
+                    line: Some(3),
+                    reason: "bad".into(),
+                }],
             },
         );
         m.save(dir.path()).unwrap();
@@ -169,10 +199,35 @@ mod tests {
     }
 
     #[test]
-    fn garbage_manifest_is_reported_as_damage() {
+    fn garbage_manifest_says_to_index_again() {
         let dir = tempfile::tempdir().unwrap();
-        fs::write(dir.path().join(FILE_NAME), b"{not json").unwrap();
-        let err = Manifest::load(dir.path()).unwrap_err().to_string();
-        assert!(err.contains("newsdex rebuild"), "{err}");
+        let gen = dir.path().join("gen-000001");
+        fs::create_dir(&gen).unwrap();
+        fs::write(gen.join(FILE_NAME), b"{not json").unwrap();
+        let err = Manifest::load(&gen).unwrap_err().to_string();
+        assert!(err.contains("manifest.json"), "{err}");
+        assert!(err.contains("newsdex index DIR"), "{err}");
+        assert!(!err.contains("rebuild"), "{err}");
+    }
+
+    #[test]
+    fn old_manifests_without_problems_still_load() {
+        let dir = tempfile::tempdir().unwrap();
+        let old = r#"{"schema_version":1,"newsdex_version":"0.1.0","created":"2024-01-01T00:00:00Z",
+            "last_indexed":null,"roots":[],"files":{"/a.txt":{"root":"a","size":1,"mtime_ns":2,"hash":"ff","articles":1}}}"#;
+        fs::write(dir.path().join(FILE_NAME), old).unwrap();
+        let m = Manifest::load(dir.path()).unwrap();
+        assert!(m.files["/a.txt"].problems.is_empty());
+    }
+
+    #[test]
+    fn failed_write_leaves_the_old_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("CURRENT");
+        write_atomic(&path, b"gen-000001\n").unwrap();
+        // A directory where the temporary file should go makes the write fail.
+        fs::create_dir(dir.path().join("CURRENT.tmp")).unwrap();
+        assert!(write_atomic(&path, b"gen-000002\n").is_err());
+        assert_eq!(fs::read(&path).unwrap(), b"gen-000001\n");
     }
 }

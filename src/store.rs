@@ -14,16 +14,26 @@
 //! ```
 //!
 //! `index` updates the live generation in place (tantivy commits are atomic).
-//! `rebuild` writes a new generation beside it and then replaces `CURRENT`
+//! Readers pin the tantivy `meta.json` they opened and keep its files mapped
+//! (see [`Store::open`]), so a commit or merge by a concurrent `index` run,
+//! which deletes files no longer listed, never pulls files out from under a
+//! search. `rebuild` writes a new generation beside it and then replaces `CURRENT`
 //! with an atomic rename, so searches see the old index until the new one is
 //! complete, and a failed or killed rebuild leaves the old one untouched.
 
 use std::fs::{self, File};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-use tantivy::Index;
+use tantivy::directory::error::{
+    DeleteError, LockError, OpenDirectoryError, OpenReadError, OpenWriteError,
+};
+use tantivy::directory::{
+    Directory, DirectoryLock, FileHandle, Lock, MmapDirectory, WatchCallback, WatchHandle, WritePtr,
+};
+use tantivy::{Index, IndexReader, ReloadPolicy};
 
-use crate::error::{Error, Result};
+use crate::error::{damage_reason, Error, Result};
 use crate::manifest::{write_atomic, Manifest};
 use crate::schema::{self, Fields};
 
@@ -47,6 +57,10 @@ pub struct Opened {
     pub manifest: Manifest,
     /// The generation directory.
     pub dir: PathBuf,
+    /// The reader that checked every segment on open. Kept so that its
+    /// memory maps (shared with any later reader of `index`) stay valid even
+    /// if a concurrent writer deletes the files.
+    _checked: Option<IndexReader>,
 }
 
 /// Exclusive right to write to a store; released on drop.
@@ -105,18 +119,28 @@ impl Store {
 
     /// Opens the live generation for reading.
     ///
-    /// A rebuild may swap generations between reading `CURRENT` and opening
-    /// the files, so a failed open is retried once against a fresh `CURRENT`.
+    /// Writers may change the files while this runs: a rebuild swaps
+    /// generations, and an `index` run commits and deletes merged-away
+    /// segment files. So the tantivy `meta.json` is read once and pinned,
+    /// every segment it lists is opened (which also finds damaged files),
+    /// and a failure is retried when `CURRENT` or `meta.json` changed in
+    /// the meantime. Only a failure on a stable index is reported.
     pub fn open(&self) -> Result<Opened> {
         let mut last_err = None;
-        for _ in 0..3 {
+        for attempt in 0..5 {
+            if attempt > 0 {
+                std::thread::sleep(std::time::Duration::from_millis(20 << attempt));
+            }
             let Some(gen) = self.current()? else {
                 return Err(Error::NoIndex(self.dir.clone()));
             };
-            match open_generation(&gen) {
+            let meta = read_tantivy_meta(&gen);
+            match open_generation(&gen, meta.clone()) {
                 Ok(o) => return Ok(o),
                 Err(e) => {
-                    if self.current()?.as_deref() == Some(gen.as_path()) {
+                    let stable = self.current()?.as_deref() == Some(gen.as_path())
+                        && read_tantivy_meta(&gen) == meta;
+                    if stable {
                         return Err(e);
                     }
                     last_err = Some(e);
@@ -130,7 +154,7 @@ impl Store {
     /// there is none. Requires the lock.
     pub fn open_or_create(&self, _lock: &WriteLock) -> Result<Opened> {
         match self.current()? {
-            Some(gen) => open_generation(&gen),
+            Some(gen) => open_generation(&gen, None),
             None => {
                 let opened = self.create_generation(_lock, Manifest::new())?;
                 self.publish(_lock, &opened.dir)?;
@@ -164,6 +188,7 @@ impl Store {
             fields,
             manifest,
             dir,
+            _checked: None,
         })
     }
 
@@ -224,29 +249,143 @@ fn generation_number(gen: &Path) -> Option<u64> {
         .ok()
 }
 
-fn open_generation(gen: &Path) -> Result<Opened> {
+/// The bytes of a generation's tantivy `meta.json`, if readable.
+fn read_tantivy_meta(gen: &Path) -> Option<Arc<Vec<u8>>> {
+    fs::read(gen.join("tantivy").join("meta.json"))
+        .ok()
+        .map(Arc::new)
+}
+
+/// Opens a generation. With `pinned` (readers), tantivy sees those bytes as
+/// its `meta.json` for as long as the index is open; without (writers, who
+/// hold the lock), it reads the file itself.
+fn open_generation(gen: &Path, pinned: Option<Arc<Vec<u8>>>) -> Result<Opened> {
+    let root = gen.parent().unwrap_or(gen).to_path_buf();
     let damaged = |reason: String| Error::Damaged {
-        path: gen.parent().unwrap_or(gen).to_path_buf(),
+        path: root.clone(),
         reason,
     };
     let manifest = Manifest::load(gen)?;
     if manifest.schema_version != schema::SCHEMA_VERSION {
         return Err(Error::SchemaMismatch {
-            path: gen.parent().unwrap_or(gen).to_path_buf(),
+            path: root.clone(),
             found: manifest.schema_version,
             expected: schema::SCHEMA_VERSION,
         });
     }
     let tantivy_dir = gen.join("tantivy");
-    let index = Index::open_in_dir(&tantivy_dir).map_err(|e| damaged(e.to_string()))?;
+    let tantivy_err = |e: tantivy::TantivyError| match damage_reason(&e) {
+        Some(reason) => damaged(reason),
+        None => Error::Tantivy(e),
+    };
+    let mmap = MmapDirectory::open(&tantivy_dir).map_err(|e| match e {
+        OpenDirectoryError::DoesNotExist(p) => {
+            damaged(format!("folder {} is missing", p.display()))
+        }
+        other => tantivy_err(other.into()),
+    })?;
+    let reading = pinned.is_some();
+    let index = match pinned {
+        Some(meta) => Index::open(Pinned { inner: mmap, meta }),
+        None => Index::open(mmap),
+    }
+    .map_err(tantivy_err)?;
     schema::register_analyzers(&index);
     let fields = schema::fields_of(&index.schema()).map_err(|e| damaged(e.to_string()))?;
+    let checked = check_segments(&index).map_err(tantivy_err)?;
     Ok(Opened {
         index,
         fields,
         manifest,
         dir: gen.to_path_buf(),
+        // A writer holds the lock, so nothing changes under it.
+        _checked: reading.then_some(checked),
     })
+}
+
+/// Opens every file of every segment: the term dictionaries, postings and
+/// positions of each indexed field, the document store, fast fields, norms
+/// and deletes. Catches missing and truncated files (tantivy checks each
+/// file's footer) at open time, with a clear message, instead of halfway
+/// through a search. Cheap: files are memory-mapped, not read.
+fn check_segments(index: &Index) -> tantivy::Result<IndexReader> {
+    let reader = index
+        .reader_builder()
+        .reload_policy(ReloadPolicy::Manual)
+        .try_into()?;
+    let schema = index.schema();
+    for segment in reader.searcher().segment_readers() {
+        for (field, entry) in schema.fields() {
+            if entry.is_indexed() {
+                segment.inverted_index(field)?;
+            }
+        }
+        segment.get_store_reader(0)?;
+    }
+    Ok(reader)
+}
+
+/// A tantivy directory that answers reads of `meta.json` with the bytes
+/// read when the index was opened, so every reader made from this index
+/// sees the same commit. Everything else goes to the memory-mapped folder.
+#[derive(Debug, Clone)]
+struct Pinned {
+    inner: MmapDirectory,
+    meta: Arc<Vec<u8>>,
+}
+
+impl Pinned {
+    fn is_meta(path: &Path) -> bool {
+        path == Path::new("meta.json")
+    }
+}
+
+impl Directory for Pinned {
+    fn get_file_handle(
+        &self,
+        path: &Path,
+    ) -> std::result::Result<Arc<dyn FileHandle>, OpenReadError> {
+        self.inner.get_file_handle(path)
+    }
+
+    fn delete(&self, path: &Path) -> std::result::Result<(), DeleteError> {
+        self.inner.delete(path)
+    }
+
+    fn exists(&self, path: &Path) -> std::result::Result<bool, OpenReadError> {
+        if Pinned::is_meta(path) {
+            return Ok(true);
+        }
+        self.inner.exists(path)
+    }
+
+    fn open_write(&self, path: &Path) -> std::result::Result<WritePtr, OpenWriteError> {
+        self.inner.open_write(path)
+    }
+
+    fn atomic_read(&self, path: &Path) -> std::result::Result<Vec<u8>, OpenReadError> {
+        if Pinned::is_meta(path) {
+            return Ok(self.meta.as_ref().clone());
+        }
+        self.inner.atomic_read(path)
+    }
+
+    fn atomic_write(&self, path: &Path, data: &[u8]) -> std::io::Result<()> {
+        self.inner.atomic_write(path, data)
+    }
+
+    fn sync_directory(&self) -> std::io::Result<()> {
+        self.inner.sync_directory()
+    }
+
+    fn acquire_lock(&self, lock: &Lock) -> std::result::Result<DirectoryLock, LockError> {
+        self.inner.acquire_lock(lock)
+    }
+
+    fn watch(&self, _callback: WatchCallback) -> tantivy::Result<WatchHandle> {
+        // The pinned meta never changes, so there is nothing to watch.
+        Ok(WatchHandle::empty())
+    }
 }
 
 #[cfg(test)]

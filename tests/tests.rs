@@ -8,3 +8,7 @@ mod index;
 mod search;
 // stats, show and export (issue #2).
 mod inspect;
+// Messy input files and broken or foreign indexes (issue #5).
+mod reliability;
+// SIGKILL during index/rebuild, a second writer, searches while writing (issue #5).
+mod crash;

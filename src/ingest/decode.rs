@@ -2,8 +2,10 @@
 //!
 //! Archives mix UTF-8, UTF-16 with a byte-order mark, and old files in
 //! Windows-1252 or Latin-1. Order of evidence: a BOM; for HTML, a declared
-//! charset in the first 2 KB; valid UTF-8; else Windows-1252 (a superset of
-//! Latin-1's printable range, and what "Latin-1" files usually really are).
+//! charset in the first 2 KB; valid UTF-8; UTF-8 with a few stray bytes
+//! (a damaged or concatenated file: the stray bytes become U+FFFD and the
+//! rest stays right); else Windows-1252 (a superset of Latin-1's printable
+//! range, and what "Latin-1" files usually really are).
 //! Files with NUL bytes that are not UTF-16 are binary and refused.
 
 use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
@@ -50,6 +52,10 @@ pub fn decode(bytes: &[u8], html: bool) -> Result<Decoded, String> {
             text: s.to_string(),
             encoding: UTF_8.name(),
         }),
+        None if mostly_utf8(bytes) => Ok(Decoded {
+            text: String::from_utf8_lossy(bytes).into_owned(),
+            encoding: UTF_8.name(),
+        }),
         None => {
             let (text, _) = WINDOWS_1252.decode_without_bom_handling(bytes);
             Ok(Decoded {
@@ -58,6 +64,19 @@ pub fn decode(bytes: &[u8], html: bool) -> Result<Decoded, String> {
             })
         }
     }
+}
+
+/// Whether invalid UTF-8 is really UTF-8 with some stray bytes: it has more
+/// well-formed non-ASCII characters than broken sequences. Windows-1252 text
+/// almost never forms a valid multi-byte sequence by accident (`Ã©`), so it
+/// has none and fails this.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut good, mut bad) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        good += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        bad += usize::from(!chunk.invalid().is_empty());
+    }
+    good > bad
 }
 
 /// Finds `charset=NAME` in the head of an HTML page.
@@ -94,6 +113,13 @@ mod tests {
         let d = decode(bytes, false).unwrap();
         assert_eq!(d.text, "café £1,400 “quoted”");
         assert_eq!(d.encoding, "windows-1252");
+    }
+
+    #[test]
+    fn utf8_with_a_stray_byte_stays_utf8() {
+        let d = decode(b"caf\xc3\xa9 \xff na\xc3\xafve", false).unwrap();
+        assert_eq!(d.text, "café \u{fffd} naïve");
+        assert_eq!(d.encoding, "UTF-8");
     }
 
     #[test]

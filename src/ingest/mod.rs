@@ -122,6 +122,11 @@ pub struct RecordProblem {
 pub fn parse_bytes(bytes: &[u8], format: Format) -> Result<Parsed, String> {
     let decoded = decode::decode(bytes, format == Format::Html)?;
     let text = decoded.text.as_str();
+    // Said once here rather than in each parser's own words ("invalid JSON:
+    // EOF while parsing", "no <REUTERS> records").
+    if text.trim_start_matches('\u{feff}').trim().is_empty() {
+        return Err("empty file (no text)".to_string());
+    }
     let parsed = match format {
         Format::Text => text::parse(text)?,
         Format::Html => html::parse(text)?,
@@ -188,6 +193,14 @@ pub fn walk(root: &Path, exclude: &Path) -> Walk {
                 let path = err.path().unwrap_or(root).to_path_buf();
                 let reason = if err.loop_ancestor().is_some() {
                     "symbolic link loop, not followed".to_string()
+                } else if is_broken_link(&path, err.io_error()) {
+                    match std::fs::read_link(&path) {
+                        Ok(target) => format!(
+                            "broken symbolic link: its target {} does not exist",
+                            target.display()
+                        ),
+                        Err(_) => "broken symbolic link".to_string(),
+                    }
                 } else {
                     match err.io_error() {
                         Some(io) => io.to_string(),
@@ -224,10 +237,7 @@ pub fn walk(root: &Path, exclude: &Path) -> Walk {
         let rel = match path.strip_prefix(root) {
             Ok(r) if !r.as_os_str().is_empty() => rel_string(r),
             // The root is itself a file.
-            _ => path
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default(),
+            _ => path.file_name().map(escape_os_str).unwrap_or_default(),
         };
         out.files.push(FileEntry {
             path: path.to_path_buf(),
@@ -237,6 +247,43 @@ pub fn walk(root: &Path, exclude: &Path) -> Walk {
         });
     }
     out
+}
+
+/// A link whose target is missing: following it fails with "not found"
+/// although the link itself is there.
+fn is_broken_link(path: &Path, err: Option<&std::io::Error>) -> bool {
+    err.is_some_and(|e| e.kind() == std::io::ErrorKind::NotFound)
+        && std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
+}
+
+/// The string form of a path used as its key in the manifest and its
+/// `path` in the index. A name that is not UTF-8 (an old Latin-1 `café.txt`)
+/// keeps each invalid byte as `\xHH` instead of a replacement character, so
+/// that `café.txt` and `cafè.txt` stay two files rather than one key.
+pub fn path_string(path: &Path) -> String {
+    escape_os_str(path.as_os_str())
+}
+
+fn escape_os_str(s: &std::ffi::OsStr) -> String {
+    if let Some(s) = s.to_str() {
+        return s.to_string();
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let mut out = String::new();
+        for chunk in s.as_bytes().utf8_chunks() {
+            out.push_str(chunk.valid());
+            for b in chunk.invalid() {
+                out.push_str(&format!("\\x{b:02X}"));
+            }
+        }
+        out
+    }
+    #[cfg(not(unix))]
+    {
+        s.to_string_lossy().into_owned()
+    }
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
@@ -257,10 +304,11 @@ fn is_not_article(path: &Path) -> bool {
     )
 }
 
-/// A relative path as a `/`-separated string (lossy for non-UTF-8 names).
+/// A relative path as a `/`-separated string (non-UTF-8 bytes escaped as
+/// in [`path_string`]).
 fn rel_string(rel: &Path) -> String {
     rel.components()
-        .map(|c| c.as_os_str().to_string_lossy())
+        .map(|c| escape_os_str(c.as_os_str()))
         .collect::<Vec<_>>()
         .join("/")
 }
@@ -295,5 +343,35 @@ mod tests {
         assert_eq!(Format::detect(p("a.png"), b"\x89PNG"), None);
         assert!(is_not_article(p("bbc/README.TXT")));
         assert!(!is_not_article(p("bbc/001.txt")));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn non_utf8_names_stay_distinct() {
+        use std::ffi::OsStr;
+        use std::os::unix::ffi::OsStrExt;
+        let a = Path::new(OsStr::from_bytes(b"/news/caf\xe9.txt"));
+        let b = Path::new(OsStr::from_bytes(b"/news/caf\xe8.txt"));
+        assert_eq!(path_string(a), "/news/caf\\xE9.txt");
+        assert_ne!(path_string(a), path_string(b));
+        assert_eq!(path_string(Path::new("/news/café.txt")), "/news/café.txt");
+        assert_eq!(
+            rel_string(Path::new(OsStr::from_bytes(b"x/\xff.txt"))),
+            "x/\\xFF.txt"
+        );
+    }
+
+    #[test]
+    fn blank_files_are_empty_in_every_format() {
+        for format in [
+            Format::Text,
+            Format::Html,
+            Format::Json,
+            Format::JsonLines,
+            Format::Sgml,
+        ] {
+            let err = parse_bytes(b" \n\t\r\n", format).unwrap_err();
+            assert_eq!(err, "empty file (no text)", "{format:?}");
+        }
     }
 }

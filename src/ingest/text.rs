@@ -13,12 +13,19 @@ use crate::dates;
 /// Parses one plain-text article.
 pub fn parse(text: &str) -> Result<Parsed, String> {
     let mut lines = text.lines().map(str::trim).peekable();
-    let title = loop {
+    let first = loop {
         match lines.next() {
             Some("") => continue,
-            Some(line) => break line.to_string(),
+            Some(line) => break line,
             None => return Err("empty file (no text)".to_string()),
         }
+    };
+    // A first line far longer than any headline is text with no line breaks
+    // (or a paragraph with no headline): it stays in the body, and the
+    // headline is its opening words.
+    let (title, overlong) = match headline_of_long_line(first) {
+        Some(t) => (t, Some(first)),
+        None => (first.to_string(), None),
     };
     let mut draft = Draft {
         title: Some(title),
@@ -51,6 +58,9 @@ pub fn parse(text: &str) -> Result<Parsed, String> {
 
     let mut paragraphs: Vec<String> = Vec::new();
     let mut current = String::new();
+    if let Some(line) = overlong {
+        paragraphs.push(line.to_string());
+    }
     for line in lines {
         if line.is_empty() {
             if !current.is_empty() {
@@ -74,6 +84,24 @@ pub fn parse(text: &str) -> Result<Parsed, String> {
         drafts: vec![draft],
         problems: Vec::<RecordProblem>::new(),
     })
+}
+
+/// Longest first line taken whole as the headline, in characters.
+const MAX_HEADLINE_CHARS: usize = 300;
+
+/// For a first line over [`MAX_HEADLINE_CHARS`], a headline made of its
+/// first sentence or, failing that, its first 200 characters cut at a word,
+/// with `…`. `None` for a line of headline length.
+fn headline_of_long_line(line: &str) -> Option<String> {
+    if line.chars().count() <= MAX_HEADLINE_CHARS {
+        return None;
+    }
+    let head: String = line.chars().take(200).collect();
+    if let Some(end) = head.find(". ").filter(|&e| e >= 20) {
+        return Some(head[..=end].to_string());
+    }
+    let cut = head.rfind(' ').filter(|&c| c >= 100).unwrap_or(head.len());
+    Some(format!("{}…", head[..cut].trim_end()))
 }
 
 /// The text of a dateline if `line` is one: `Updated`, `Posted 3 May`,
@@ -159,6 +187,26 @@ fn is_furniture(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_on_one_long_line_keeps_its_text_and_gets_a_short_headline() {
+        let line = "Quarry blasting shook the village again on Monday. ".repeat(100);
+        let p = parse(&line).unwrap();
+        let d = &p.drafts[0];
+        assert_eq!(
+            d.title.as_deref(),
+            Some("Quarry blasting shook the village again on Monday.")
+        );
+        assert_eq!(d.body, line.trim());
+
+        let words = "word ".repeat(1000);
+        let p = parse(&words).unwrap();
+        let title = p.drafts[0].title.clone().unwrap();
+        assert!(
+            title.ends_with("word…") && title.chars().count() <= 201,
+            "{title}"
+        );
+    }
 
     const SEED: &str = "Jeremy Corbyn and Sadiq Khan unite for mayoral campaign after loyalty list leak\n\nUpdated\n\nJeremy Corbyn and Sadiq Khan sought to show a united front.\n\nMr Khan joked.\n\n\"Jeremy Corbyn's name is not on the ballot paper.\"\n\nAdvertisement";
 
