@@ -119,9 +119,30 @@ pub struct SearchArgs {
     #[arg(long, value_name = "NAME")]
     pub section: Vec<String>,
 
-    /// Snippet length in characters
+    /// Length of each snippet passage in characters
     #[arg(long, default_value_t = 200, value_name = "N", value_parser = clap::value_parser!(u64).range(20..=5000))]
     pub snippet_chars: u64,
+
+    /// Passages per hit, best first
+    #[arg(long, default_value_t = 3, value_name = "N", value_parser = clap::value_parser!(u64).range(1..=20))]
+    pub snippets: u64,
+
+    /// Order of hits
+    #[arg(long, value_enum, default_value_t = SortBy::Relevance)]
+    pub sort: SortBy,
+}
+
+/// Orders for `search --sort`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SortBy {
+    /// Best match first (BM25, headline weighted)
+    Relevance,
+    /// Most recent first
+    Newest,
+    /// Oldest first
+    Oldest,
+    /// Best match first, with a boost for recent articles
+    Recent,
 }
 
 /// `newsdex show`.

@@ -13,7 +13,7 @@ use serde::Serialize;
 
 use crate::article::Article;
 use crate::index::Report;
-use crate::search::{Hit, SearchResults};
+use crate::search::{Hit, Passage, SearchResults};
 use crate::stats::Stats;
 
 const TITLE: Style = Style::new().bold();
@@ -56,10 +56,15 @@ pub struct HitJson<'a> {
     pub url: Option<&'a str>,
     /// Words in the article.
     pub word_count: u64,
-    /// Snippet, plain text.
+    /// Snippet, plain text: the passages joined with `…`.
     pub snippet: &'a str,
     /// `[start, end)` character offsets of highlights in `snippet`.
     pub highlights: &'a [[usize; 2]],
+    /// The passages, best first, each with its highlights and position.
+    pub fragments: &'a [Passage],
+    /// A corrected query that finds more, when this one found little.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suggestion: Option<&'a str>,
 }
 
 impl<'a> From<&'a Hit> for HitJson<'a> {
@@ -80,6 +85,8 @@ impl<'a> From<&'a Hit> for HitJson<'a> {
             word_count: a.word_count,
             snippet: &h.snippet.text,
             highlights: &h.snippet.highlights,
+            fragments: &h.passages,
+            suggestion: None,
         }
     }
 }
@@ -110,10 +117,20 @@ impl<W: Write> Printer<W> {
     }
 
     /// Search hits as JSON Lines.
+    /// With no hits but a suggestion, one object `{"total":0,"suggestion":..}`.
     pub fn hits_json(&mut self, results: &SearchResults) -> io::Result<()> {
         for hit in &results.hits {
-            serde_json::to_writer(&mut self.out, &HitJson::from(hit))?;
+            let mut json = HitJson::from(hit);
+            json.suggestion = results.suggestion.as_deref();
+            serde_json::to_writer(&mut self.out, &json)?;
             writeln!(self.out)?;
+        }
+        if results.hits.is_empty() {
+            if let Some(s) = &results.suggestion {
+                let obj = serde_json::json!({"total": results.total, "suggestion": s});
+                serde_json::to_writer(&mut self.out, &obj)?;
+                writeln!(self.out)?;
+            }
         }
         self.out.flush()
     }
@@ -135,16 +152,18 @@ impl<W: Write> Printer<W> {
                 meta.push(s.clone());
             }
             let mut place = display_path(&a.path, cwd.as_deref());
-            if a.line > 1 {
-                place = format!("{place}:{}", a.line);
+            // The line of the best passage, so the file opens at the match.
+            let line = hit.passages.first().map_or(a.line, |p| p.line);
+            if line > 1 {
+                place = format!("{place}:{line}");
             }
             meta.push(place);
             write!(self.out, "    ")?;
             self.styled(META, &meta.join(" · "))?;
             writeln!(self.out)?;
-            if !hit.snippet.text.is_empty() {
+            for passage in &hit.passages {
                 write!(self.out, "    ")?;
-                self.snippet(&hit.snippet.text, &hit.snippet.highlights)?;
+                self.snippet(&passage.text, &passage.highlights)?;
                 writeln!(self.out)?;
             }
             writeln!(self.out)?;

@@ -25,10 +25,12 @@ use tantivy::{DateTime as TantivyDateTime, Index, TantivyDocument};
 use crate::article::Article;
 
 /// Version of the schema and analyzers; stored in the index manifest.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Name of the analyzer for article text.
 pub const TEXT_ANALYZER: &str = "news";
+/// Name of the analyzer for the unstemmed copies used by quoted phrases.
+pub const EXACT_ANALYZER: &str = "exact";
 /// Name of the analyzer for keyword fields.
 pub const KEYWORD_ANALYZER: &str = "keyword";
 
@@ -47,6 +49,10 @@ pub struct Fields {
     pub title: Field,
     /// Article text (stemmed, positions).
     pub body: Field,
+    /// Unstemmed copy of the headline, for exact phrases, prefixes, fuzzy.
+    pub title_exact: Field,
+    /// Unstemmed copy of the body, for exact phrases, prefixes, fuzzy.
+    pub body_exact: Field,
     /// Publication date (fast, range-searchable).
     pub date: Field,
     /// Author(s) (keyword).
@@ -71,6 +77,12 @@ pub fn build() -> (Schema, Fields) {
             .set_tokenizer(TEXT_ANALYZER)
             .set_index_option(IndexRecordOption::WithFreqsAndPositions),
     );
+    // Not stored: the stored title and body serve both.
+    let exact = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(EXACT_ANALYZER)
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+    );
     let keyword = TextOptions::default()
         .set_stored()
         .set_fast(KEYWORD_ANALYZER)
@@ -87,6 +99,8 @@ pub fn build() -> (Schema, Fields) {
         line: b.add_u64_field("line", stored_u64),
         title: b.add_text_field("title", text.clone()),
         body: b.add_text_field("body", text),
+        title_exact: b.add_text_field("title_exact", exact.clone()),
+        body_exact: b.add_text_field("body_exact", exact),
         date: b.add_date_field(
             "date",
             DateOptions::default()
@@ -115,6 +129,8 @@ pub fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
         line: f("line")?,
         title: f("title")?,
         body: f("body")?,
+        title_exact: f("title_exact")?,
+        body_exact: f("body_exact")?,
         date: f("date")?,
         byline: f("byline")?,
         section: f("section")?,
@@ -127,13 +143,10 @@ pub fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
 
 /// Registers the analyzers the schema names; call on every opened index.
 pub fn register_analyzers(index: &Index) {
-    let text = TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(RemoveLongFilter::limit(40))
-        .filter(LowerCaser)
-        .filter(AsciiFoldingFilter)
-        .filter(Stemmer::new(tantivy::tokenizer::Language::English))
-        .build();
-    index.tokenizers().register(TEXT_ANALYZER, text);
+    index.tokenizers().register(TEXT_ANALYZER, text_analyzer());
+    index
+        .tokenizers()
+        .register(EXACT_ANALYZER, exact_analyzer());
     index
         .tokenizers()
         .register(KEYWORD_ANALYZER, keyword_analyzer());
@@ -142,7 +155,29 @@ pub fn register_analyzers(index: &Index) {
         .register(KEYWORD_ANALYZER, keyword_analyzer());
 }
 
-fn keyword_analyzer() -> TextAnalyzer {
+/// Words of article text, lower-cased, accent-folded and English-stemmed.
+pub fn text_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .filter(Stemmer::new(tantivy::tokenizer::Language::English))
+        .build()
+}
+
+/// Words of article text, lower-cased and accent-folded, not stemmed. It
+/// yields the same token sequence as [`text_analyzer`], position for
+/// position, which the snippet code relies on.
+pub fn exact_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .build()
+}
+
+/// Whole values, lower-cased and accent-folded.
+pub fn keyword_analyzer() -> TextAnalyzer {
     TextAnalyzer::builder(RawTokenizer::default())
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
@@ -158,6 +193,8 @@ pub fn to_document(f: &Fields, a: &Article) -> TantivyDocument {
     doc.add_u64(f.line, a.line);
     doc.add_text(f.title, &a.title);
     doc.add_text(f.body, &a.body);
+    doc.add_text(f.title_exact, &a.title);
+    doc.add_text(f.body_exact, &a.body);
     if let Some(d) = a.date {
         doc.add_date(f.date, TantivyDateTime::from_timestamp_secs(d.timestamp()));
     }

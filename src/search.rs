@@ -1,31 +1,49 @@
 //! Running a query against an opened index and returning data: ranked
-//! [`Hit`]s with snippets. Nothing here prints; `crate::output` renders.
+//! [`Hit`]s with snippets, and a "did you mean" suggestion when a query
+//! finds little. Nothing here prints; `crate::output` renders.
 //!
-//! Query syntax is tantivy's: words are all required by default (`AND`),
-//! `OR`, `-word`, `"quoted phrases"`, `field:value` (title, body, section,
-//! source, byline, id, url), ranked with BM25 over title (boosted) and body.
+//! The query language is `crate::query`'s; ranking is BM25 over the stemmed
+//! headline (boosted 2x) and body, or by date with `--sort newest|oldest`.
 //! Date and section filters from the command line are added as required
 //! clauses that do not change the score.
 
-use std::ops::Bound;
+use std::collections::HashMap;
+use std::path::Path;
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use tantivy::collector::{Count, TopDocs};
-use tantivy::query::{
-    BooleanQuery, ConstScoreQuery, Occur, Query, QueryParser, RangeQuery, TermQuery,
-};
+use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
-use tantivy::snippet::SnippetGenerator;
-use tantivy::{DateTime as TantivyDateTime, TantivyDocument, Term};
+use tantivy::{DocAddress, Order, Searcher, TantivyDocument, Term};
 
 use crate::article::Article;
 use crate::error::{Error, Result};
+use crate::query::{self, Compiled};
 use crate::schema::{self, KEYWORD_ANALYZER};
+use crate::snippet::{self, Fragment};
 use crate::store::Opened;
 
-/// Boost of the title field relative to the body.
-pub const TITLE_BOOST: f32 = 2.0;
+/// How to order hits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Sort {
+    /// Best BM25 score first.
+    #[default]
+    Relevance,
+    /// Most recent first (undated articles last).
+    Newest,
+    /// Oldest first (undated articles last).
+    Oldest,
+    /// Relevance with a recency boost: the score is multiplied by
+    /// `1 + RECENCY_WEIGHT * 2^(-age / RECENCY_HALF_LIFE_DAYS)`, the age
+    /// counted back from the newest article in the index.
+    Recent,
+}
+
+/// Most a recent article's score can gain with [`Sort::Recent`] (50%).
+pub const RECENCY_WEIGHT: f32 = 0.5;
+/// Age at which the recency boost has halved.
+pub const RECENCY_HALF_LIFE_DAYS: f32 = 365.0;
 
 /// What to search for.
 #[derive(Debug, Clone)]
@@ -42,8 +60,14 @@ pub struct SearchRequest {
     pub until: Option<DateTime<Utc>>,
     /// Only articles in one of these sections (any, if empty).
     pub sections: Vec<String>,
-    /// Target snippet length in characters.
+    /// Target length of one snippet fragment, in characters.
     pub snippet_chars: usize,
+    /// Fragments per hit.
+    pub snippets: usize,
+    /// Order of hits.
+    pub sort: Sort,
+    /// Look up source line numbers of fragments (reads the source files).
+    pub locate_lines: bool,
 }
 
 impl Default for SearchRequest {
@@ -56,14 +80,31 @@ impl Default for SearchRequest {
             until: None,
             sections: Vec::new(),
             snippet_chars: 200,
+            snippets: 3,
+            sort: Sort::Relevance,
+            locate_lines: true,
         }
     }
 }
 
-/// A passage of an article with the matching words marked.
+/// A passage of a hit, with where it sits in the source.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Passage {
+    /// The passage, white space collapsed; `…` marks a cut.
+    pub text: String,
+    /// Marked spans as `[start, end)` character offsets into `text`.
+    pub highlights: Vec<[usize; 2]>,
+    /// Character offset of the passage in the article body.
+    pub body_offset: usize,
+    /// 1-based line of the source file where the passage starts (the
+    /// article's first line when the passage cannot be found verbatim).
+    pub line: u64,
+}
+
+/// The snippet of a hit: its passages joined with `…`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Snippet {
-    /// Plain text, white space collapsed; `…` marks a cut.
+    /// Plain text of all passages joined.
     pub text: String,
     /// Highlighted spans as `[start, end)` character offsets into `text`.
     pub highlights: Vec<[usize; 2]>,
@@ -74,11 +115,13 @@ pub struct Snippet {
 pub struct Hit {
     /// 1-based rank, counting the offset.
     pub rank: usize,
-    /// BM25 score.
+    /// BM25 score (0 when sorted by date).
     pub score: f32,
     /// The article's stored fields (the body is left empty to keep hits light).
     pub article: Article,
-    /// The best matching passage.
+    /// The passages, best first.
+    pub passages: Vec<Passage>,
+    /// The passages joined.
     pub snippet: Snippet,
 }
 
@@ -89,37 +132,17 @@ pub struct SearchResults {
     pub total: usize,
     /// The requested page of hits, best first.
     pub hits: Vec<Hit>,
+    /// A corrected query that finds more, when this one found little.
+    pub suggestion: Option<String>,
 }
 
 /// Parses the user's query (and filters) into a tantivy query.
-pub fn build_query(opened: &Opened, req: &SearchRequest) -> Result<Box<dyn Query>> {
+pub fn build_query(opened: &Opened, req: &SearchRequest) -> Result<Compiled> {
     let f = &opened.fields;
-    let mut parser = QueryParser::for_index(&opened.index, vec![f.title, f.body]);
-    parser.set_conjunction_by_default();
-    parser.set_field_boost(f.title, TITLE_BOOST);
-    let text = req.query.trim();
-    if text.is_empty() {
-        return Err(Error::Query(
-            "the query is empty: give some words to search for".into(),
-        ));
-    }
-    // tantivy's parser has panicked on odd input in the past; never let that
-    // take the process down.
-    let parsed = std::panic::catch_unwind(|| parser.parse_query(text))
-        .map_err(|_| Error::Query(format!("cannot parse `{text}`")))?
-        .map_err(|e| Error::Query(format!("{e} in `{text}`")))?;
-    let mut filters: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    let mut compiled = query::compile(&req.query, f).map_err(|e| Error::Query(e.to_string()))?;
+    let mut filters: Vec<Box<dyn Query>> = Vec::new();
     if req.since.is_some() || req.until.is_some() {
-        let term = |d: DateTime<Utc>| {
-            Term::from_field_date(f.date, TantivyDateTime::from_timestamp_secs(d.timestamp()))
-        };
-        let lower = req
-            .since
-            .map_or(Bound::Unbounded, |d| Bound::Included(term(d)));
-        let upper = req
-            .until
-            .map_or(Bound::Unbounded, |d| Bound::Excluded(term(d)));
-        filters.push((Occur::Must, Box::new(RangeQuery::new(lower, upper))));
+        filters.push(query::date_range(f.date, req.since, req.until));
     }
     if !req.sections.is_empty() {
         let any: Vec<(Occur, Box<dyn Query>)> = req
@@ -133,17 +156,17 @@ pub fn build_query(opened: &Opened, req: &SearchRequest) -> Result<Box<dyn Query
                 (Occur::Should, q)
             })
             .collect();
-        filters.push((Occur::Must, Box::new(BooleanQuery::new(any))));
+        filters.push(Box::new(BooleanQuery::new(any)));
     }
-    if filters.is_empty() {
-        return Ok(parsed);
+    if !filters.is_empty() {
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, compiled.query)];
+        for q in filters {
+            // Filters select; they must not move the BM25 score.
+            clauses.push((Occur::Must, Box::new(ConstScoreQuery::new(q, 0.0))));
+        }
+        compiled.query = Box::new(BooleanQuery::new(clauses));
     }
-    let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, parsed)];
-    for (occur, q) in filters {
-        // Filters select; they must not move the BM25 score.
-        clauses.push((occur, Box::new(ConstScoreQuery::new(q, 0.0))));
-    }
-    Ok(Box::new(BooleanQuery::new(clauses)))
+    Ok(compiled)
 }
 
 /// The indexed term for a keyword value (lower-cased, accents folded).
@@ -163,41 +186,312 @@ fn keyword_term(opened: &Opened, field: tantivy::schema::Field, value: &str) -> 
 
 /// Runs a search and returns one page of hits with snippets.
 pub fn search(opened: &Opened, req: &SearchRequest) -> Result<SearchResults> {
-    let query = build_query(opened, req)?;
+    let compiled = build_query(opened, req)?;
     let reader = opened.index.reader()?;
     let searcher = reader.searcher();
-    let top = TopDocs::with_limit(req.limit.max(1))
-        .and_offset(req.offset)
-        .order_by_score();
-    let (total, top) = searcher.search(&query, &(Count, top))?;
+    let (total, top) = top_docs(&searcher, &*compiled.query, req)?;
     let f = &opened.fields;
-    let mut gen = SnippetGenerator::create(&searcher, &*query, f.body)?;
-    gen.set_max_num_chars(req.snippet_chars);
+    let mut sources = SourceCache::default();
     let mut hits = Vec::with_capacity(top.len());
     for (i, (score, addr)) in top.into_iter().enumerate().take(req.limit) {
         let doc: TantivyDocument = searcher.doc(addr)?;
         let mut article = schema::from_document(f, &doc);
-        let snip = gen.snippet(&article.body);
-        let snippet = if snip.fragment().is_empty() {
-            lead_snippet(&article.body, req.snippet_chars)
+        let frags = snippet::fragments(
+            &article.body,
+            &compiled.highlights,
+            &[],
+            req.snippet_chars,
+            req.snippets.max(1),
+        );
+        let lines = if req.locate_lines {
+            sources.lines(&article, &frags)
         } else {
-            let range = snip.fragment_range();
-            make_snippet(
-                snip.fragment(),
-                snip.highlighted(),
-                range.start > 0,
-                range.end < article.body.len(),
-            )
+            vec![article.line; frags.len()]
         };
+        let (text, highlights) = snippet::join(&frags);
+        let passages = frags
+            .into_iter()
+            .zip(lines)
+            .map(|(fr, line)| Passage {
+                text: fr.text,
+                highlights: fr.highlights,
+                body_offset: fr.body_offset,
+                line,
+            })
+            .collect();
         article.body = String::new();
         hits.push(Hit {
             rank: req.offset + i + 1,
             score,
             article,
-            snippet,
+            passages,
+            snippet: Snippet { text, highlights },
         });
     }
-    Ok(SearchResults { total, hits })
+    let suggestion = if total < 3 {
+        suggest(opened, &searcher, req, &compiled, total)?
+    } else {
+        None
+    };
+    Ok(SearchResults {
+        total,
+        hits,
+        suggestion,
+    })
+}
+
+/// Counts all matches and collects one page, by score or by date.
+fn top_docs(
+    searcher: &Searcher,
+    query: &dyn Query,
+    req: &SearchRequest,
+) -> Result<(usize, Vec<(f32, DocAddress)>)> {
+    let top = TopDocs::with_limit(req.limit.max(1)).and_offset(req.offset);
+    Ok(match req.sort {
+        Sort::Relevance => searcher.search(query, &(Count, top.order_by_score()))?,
+        Sort::Recent => {
+            let newest = searcher
+                .segment_readers()
+                .iter()
+                .filter_map(|s| s.fast_fields().date("date").ok().map(|c| c.max_value()))
+                .max()
+                .map_or(0, |d| d.into_timestamp_secs());
+            let collector = top.tweak_score(move |segment: &tantivy::SegmentReader| {
+                let dates = segment.fast_fields().date("date").ok();
+                move |doc: tantivy::DocId, score: tantivy::Score| {
+                    let Some(d) = dates.as_ref().and_then(|c| c.first(doc)) else {
+                        return score;
+                    };
+                    let age_days = (newest - d.into_timestamp_secs()).max(0) as f32 / 86_400.0;
+                    score * (1.0 + RECENCY_WEIGHT * (-age_days / RECENCY_HALF_LIFE_DAYS).exp2())
+                }
+            });
+            searcher.search(query, &(Count, collector))?
+        }
+        Sort::Newest | Sort::Oldest => {
+            let order = if req.sort == Sort::Newest {
+                Order::Desc
+            } else {
+                Order::Asc
+            };
+            let (n, docs) = searcher.search(
+                query,
+                &(
+                    Count,
+                    top.order_by_fast_field::<tantivy::DateTime>("date", order),
+                ),
+            )?;
+            (n, docs.into_iter().map(|(_, a)| (0.0, a)).collect())
+        }
+    })
+}
+
+/// "Did you mean": proposes a query with one misspelt word replaced by an
+/// indexed word within edit distance 1 (2 for words over four letters).
+///
+/// Each replacement that is more frequent than the typed word is tried; the
+/// winner is the one whose words most often stand together as a phrase
+/// (names are typed in order: `sadiq kahn` → `sadiq khan`, not `said kahn`),
+/// then the closest, then the one that finds most articles. Offered only if it finds more than
+/// the query did.
+fn suggest(
+    opened: &Opened,
+    searcher: &Searcher,
+    req: &SearchRequest,
+    compiled: &Compiled,
+    total: usize,
+) -> Result<Option<String>> {
+    if compiled.words.is_empty() {
+        return Ok(None);
+    }
+    let f = &opened.fields;
+    let exact_df = |word: &str| -> Result<u64> {
+        Ok(
+            searcher.doc_freq(&Term::from_field_text(f.body_exact, word))?
+                + searcher.doc_freq(&Term::from_field_text(f.title_exact, word))?,
+        )
+    };
+    // (distance, typed word was in the index, corrected query)
+    let mut options: Vec<(u8, bool, String)> = Vec::new();
+    for typed in &compiled.words {
+        let word = typed.to_lowercase();
+        if word.chars().count() < 3 || !word.chars().all(char::is_alphabetic) {
+            continue;
+        }
+        let own = exact_df(&word)?;
+        for (dist, cand) in near_words(searcher, f.body_exact, &word, own)? {
+            if let Some(at) = req.query.find(typed.as_str()) {
+                let mut q = req.query.clone();
+                q.replace_range(at..at + typed.len(), &cand);
+                options.push((dist, own > 0, q));
+            }
+        }
+    }
+    type Score = (usize, std::cmp::Reverse<u8>, usize);
+    let mut best: Option<(Score, String)> = None;
+    for (dist, known, option) in options {
+        let mut probe = req.clone();
+        probe.query = option.clone();
+        let Ok(compiled) = build_query(opened, &probe) else {
+            continue;
+        };
+        let hits = searcher.search(&*compiled.query, &Count)?;
+        if hits <= total {
+            continue;
+        }
+        let together = if compiled.words.len() > 1 {
+            probe.query = format!("\"{}\"", compiled.words.join(" "));
+            match build_query(opened, &probe) {
+                Ok(c) => searcher.search(&*c.query, &Count)?,
+                Err(_) => 0,
+            }
+        } else {
+            0
+        };
+        // A word the index knows is only replaced when the query found
+        // nothing and the replacement stands beside the other words.
+        if known && (total > 0 || together == 0) {
+            continue;
+        }
+        let score = (together, std::cmp::Reverse(dist), hits);
+        if best.as_ref().is_none_or(|(b, _)| score > *b) {
+            best = Some((score, option));
+        }
+    }
+    Ok(best.map(|(_, q)| q))
+}
+
+/// Up to three indexed words near `word` that are more frequent than it,
+/// closest and most frequent first.
+fn near_words(
+    searcher: &Searcher,
+    field: tantivy::schema::Field,
+    word: &str,
+    own_df: u64,
+) -> Result<Vec<(u8, String)>> {
+    let max_dist: u8 = if word.chars().count() <= 4 { 1 } else { 2 };
+    let mut found: HashMap<String, (u8, u64)> = HashMap::new();
+    for segment in searcher.segment_readers() {
+        let inv = segment.inverted_index(field)?;
+        let mut stream = inv.terms().stream().map_err(|e| Error::Tantivy(e.into()))?;
+        while stream.advance() {
+            let Ok(cand) = std::str::from_utf8(stream.key()) else {
+                continue;
+            };
+            if cand.len().abs_diff(word.len()) > max_dist as usize || cand == word {
+                continue;
+            }
+            let dist = if snippet::within_distance(cand, word, 1) {
+                1
+            } else if max_dist == 2 && snippet::within_distance(cand, word, 2) {
+                2
+            } else {
+                continue;
+            };
+            let entry = found.entry(cand.to_string()).or_insert((dist, 0));
+            entry.1 += stream.value().doc_freq as u64;
+        }
+    }
+    let mut list: Vec<(u8, u64, String)> = found
+        .into_iter()
+        .filter(|(_, (_, df))| *df > own_df)
+        .map(|(w, (d, df))| (d, df, w))
+        .collect();
+    list.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
+    Ok(list.into_iter().take(3).map(|(d, _, w)| (d, w)).collect())
+}
+
+/// Finds the source line of each passage by looking for its opening words
+/// in the (decoded) source file; files are read once per search.
+#[derive(Default)]
+struct SourceCache {
+    files: HashMap<String, Option<Vec<(usize, u64)>>>,
+    text: HashMap<String, String>,
+}
+
+impl SourceCache {
+    fn lines(&mut self, article: &Article, frags: &[Fragment]) -> Vec<u64> {
+        if !self.files.contains_key(&article.path) {
+            let loaded = std::fs::read(Path::new(&article.path))
+                .ok()
+                .and_then(|b| crate::ingest::decode::decode(&b, false).ok())
+                .map(|d| normalise_with_lines(&d.text));
+            match loaded {
+                Some((text, map)) => {
+                    self.text.insert(article.path.clone(), text);
+                    self.files.insert(article.path.clone(), Some(map));
+                }
+                None => {
+                    self.files.insert(article.path.clone(), None);
+                }
+            }
+        }
+        let (Some(Some(map)), Some(text)) =
+            (self.files.get(&article.path), self.text.get(&article.path))
+        else {
+            return vec![article.line; frags.len()];
+        };
+        // Search from the article's own first line on (multi-article files).
+        let from = map
+            .iter()
+            .find(|(_, line)| *line >= article.line)
+            .map_or(0, |(at, _)| *at);
+        frags
+            .iter()
+            .map(|fr| {
+                let words: Vec<&str> = fr.text.trim_start_matches('…').split(' ').take(6).collect();
+                let needle = words.join(" ");
+                let needle = needle.trim_end_matches('…');
+                if needle.len() < 8 {
+                    return article.line;
+                }
+                match text[from..].find(needle) {
+                    Some(at) => line_at(map, from + at),
+                    None => article.line,
+                }
+            })
+            .collect()
+    }
+}
+
+/// Collapses white space in `text`, recording where each line starts in the
+/// collapsed string.
+fn normalise_with_lines(text: &str) -> (String, Vec<(usize, u64)>) {
+    let mut out = String::with_capacity(text.len());
+    let mut map = vec![(0usize, 1u64)];
+    let mut line = 1u64;
+    let mut pending_space = false;
+    for c in text.chars() {
+        if c == '\n' {
+            line += 1;
+            map.push((
+                out.len() + usize::from(pending_space || !out.is_empty()),
+                line,
+            ));
+        }
+        if c.is_whitespace() {
+            pending_space = !out.is_empty();
+            continue;
+        }
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        out.push(c);
+    }
+    (out, map)
+}
+
+/// The line holding byte `at` of the collapsed text.
+fn line_at(map: &[(usize, u64)], at: usize) -> u64 {
+    match map.binary_search_by(|(start, _)| start.cmp(&at)) {
+        Ok(i) => map[i..]
+            .iter()
+            .take_while(|(s, _)| *s == at)
+            .last()
+            .map_or(1, |(_, l)| *l),
+        Err(i) => map[i.saturating_sub(1)].1,
+    }
 }
 
 /// Fetches one article by id, or by source path (the first article of that
@@ -257,118 +551,17 @@ pub fn for_each_article<E: From<Error>>(
     Ok(())
 }
 
-/// A snippet from the start of the body, for hits that match only in the
-/// title or metadata.
-fn lead_snippet(body: &str, max_chars: usize) -> Snippet {
-    let mut end = 0;
-    for (i, c) in body.char_indices() {
-        if i >= max_chars {
-            break;
-        }
-        if c.is_whitespace() {
-            end = i;
-        }
-        if i + c.len_utf8() == body.len() {
-            end = body.len();
-        }
-    }
-    if body.len() <= max_chars {
-        end = body.len();
-    }
-    make_snippet(&body[..end], &[], false, end < body.len())
-}
-
-/// Collapses white space in a fragment, adds `…` where it was cut, and turns
-/// byte ranges into character offsets.
-fn make_snippet(
-    fragment: &str,
-    ranges: &[std::ops::Range<usize>],
-    cut_start: bool,
-    cut_end: bool,
-) -> Snippet {
-    let mut text = String::new();
-    let mut chars = 0usize;
-    let mut highlights: Vec<[usize; 2]> = Vec::new();
-    if cut_start {
-        text.push('…');
-        chars += 1;
-    }
-    let mut pending_space = false;
-    // Highlight boundaries, as byte offsets into the fragment.
-    let mut open: Option<usize> = None;
-    for (i, c) in fragment.char_indices() {
-        for r in ranges {
-            if r.end == i && open.is_some() {
-                highlights.push([open.take().unwrap(), chars]);
-            }
-        }
-        if c.is_whitespace() {
-            pending_space = !text.is_empty() && !text.ends_with('…');
-            continue;
-        }
-        if pending_space {
-            text.push(' ');
-            chars += 1;
-            pending_space = false;
-        }
-        if ranges.iter().any(|r| r.start == i) && open.is_none() {
-            open = Some(chars);
-        }
-        text.push(c);
-        chars += 1;
-    }
-    if let Some(start) = open {
-        highlights.push([start, chars]);
-    }
-    if cut_end {
-        text.push('…');
-    }
-    // "door to door" reads better as one highlight than as three.
-    let chars_vec: Vec<char> = text.chars().collect();
-    let mut merged: Vec<[usize; 2]> = Vec::new();
-    for h in highlights {
-        if let Some(last) = merged.last_mut() {
-            if h[0] >= last[1] && chars_vec[last[1]..h[0]].iter().all(|c| *c == ' ') {
-                last[1] = h[1];
-                continue;
-            }
-        }
-        merged.push(h);
-    }
-    Snippet {
-        text,
-        highlights: merged,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn snippet_offsets_are_characters_after_collapsing() {
-        let frag = "Café  owners\n\ncampaign hard";
-        // "owners" is bytes 7..13, "campaign" 15..23.
-        let s = make_snippet(frag, &[7..13, 15..23], true, true);
-        assert_eq!(s.text, "…Café owners campaign hard…");
-        let pick = |h: [usize; 2]| {
-            s.text
-                .chars()
-                .skip(h[0])
-                .take(h[1] - h[0])
-                .collect::<String>()
-        };
-        assert_eq!(s.highlights.len(), 1);
-        assert_eq!(pick(s.highlights[0]), "owners campaign");
-        let s = make_snippet("a door, to door", &[2..6, 11..15], false, false);
-        assert_eq!(s.highlights, vec![[2, 6], [11, 15]]);
-    }
-
-    #[test]
-    fn lead_snippet_cuts_at_a_word() {
-        let s = lead_snippet("one two three four", 9);
-        assert_eq!(s.text, "one two…");
-        assert!(s.highlights.is_empty());
-        assert_eq!(lead_snippet("short", 200).text, "short");
+    fn lines_are_found_in_collapsed_text() {
+        let (text, map) = normalise_with_lines("Title\n\nFirst  para\ngoes on.\n\nSecond one.");
+        assert_eq!(text, "Title First para goes on. Second one.");
+        assert_eq!(line_at(&map, text.find("First").unwrap()), 3);
+        assert_eq!(line_at(&map, text.find("goes").unwrap()), 4);
+        assert_eq!(line_at(&map, text.find("Second").unwrap()), 6);
+        assert_eq!(line_at(&map, 0), 1);
     }
 }

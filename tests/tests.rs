@@ -8,6 +8,14 @@ mod index;
 mod search;
 // stats, show and export (issue #2).
 mod inspect;
+// Quoted phrases return exactly what a normalised grep finds (issue #4).
+mod phrase;
+// Random and adversarial queries never panic or hang (issue #4).
+mod query_fuzz;
+// Known-item and paraphrase query sets: success@k and MRR with floors.
+mod ranking;
+// Query syntax, exact phrases, passages, suggestions via the CLI (issue #4).
+mod syntax;
 // Messy input files and broken or foreign indexes (issue #5).
 mod reliability;
 // SIGKILL during index/rebuild, a second writer, searches while writing (issue #5).

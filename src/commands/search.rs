@@ -3,9 +3,9 @@
 use anyhow::{anyhow, Result};
 
 use super::{Context, Outcome};
-use crate::cli::SearchArgs;
+use crate::cli::{SearchArgs, SortBy};
 use crate::dates::parse_period;
-use crate::search::{self, SearchRequest};
+use crate::search::{self, SearchRequest, Sort};
 
 /// Runs a search and prints the hits.
 pub fn run(ctx: &Context, args: &SearchArgs) -> Result<Outcome> {
@@ -31,6 +31,14 @@ pub fn run(ctx: &Context, args: &SearchArgs) -> Result<Outcome> {
         until,
         sections: args.section.clone(),
         snippet_chars: args.snippet_chars as usize,
+        snippets: args.snippets as usize,
+        sort: match args.sort {
+            SortBy::Relevance => Sort::Relevance,
+            SortBy::Newest => Sort::Newest,
+            SortBy::Oldest => Sort::Oldest,
+            SortBy::Recent => Sort::Recent,
+        },
+        locate_lines: true,
     };
     let opened = ctx.store.open()?;
     let results = search::search(&opened, &req)?;
@@ -43,6 +51,9 @@ pub fn run(ctx: &Context, args: &SearchArgs) -> Result<Outcome> {
             eprintln!("newsdex: no matches for `{}`", req.query);
         } else {
             p.hits_footer(&results, args.offset)?;
+        }
+        if let Some(s) = &results.suggestion {
+            eprintln!("newsdex: did you mean: {s}");
         }
     }
     Ok(if results.hits.is_empty() {

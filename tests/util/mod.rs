@@ -85,9 +85,13 @@ impl Env {
         let mut all = vec!["--json", "search"];
         all.extend_from_slice(args);
         let out = self.run(&all);
+        // Hits only: a `{"total":0,"suggestion":..}` line is not a hit.
         let hits = stdout(&out)
             .lines()
-            .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("bad JSON line {l:?}: {e}")))
+            .map(|l| -> Value {
+                serde_json::from_str(l).unwrap_or_else(|e| panic!("bad JSON line {l:?}: {e}"))
+            })
+            .filter(|v| v.get("rank").is_some())
             .collect();
         (out.status.code().unwrap_or(-1), hits)
     }
@@ -136,4 +140,36 @@ pub fn assert_status(out: &Output, code: i32) {
         stdout(out),
         stderr(out)
     );
+}
+
+/// The five BBC section folders indexed once per test run (and kept between
+/// runs under cargo's target tmp dir; the incremental index makes reuse
+/// cheap). `None` when `../shared/corpora/bbc` is absent.
+pub fn bbc_index() -> Option<&'static newsdex::store::Store> {
+    use std::sync::OnceLock;
+    static BBC: OnceLock<Option<newsdex::store::Store>> = OnceLock::new();
+    BBC.get_or_init(|| {
+        let bbc = shared_path("corpora/bbc")?;
+        let dirs: Vec<PathBuf> = ["business", "entertainment", "politics", "sport", "tech"]
+            .iter()
+            .map(|s| bbc.join(s))
+            .collect();
+        let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("bbc-index");
+        let store = newsdex::store::Store::at(&dir);
+        let build = |store: &newsdex::store::Store| {
+            newsdex::index::update(
+                store,
+                &dirs,
+                &newsdex::index::Options::default(),
+                &indicatif::ProgressBar::hidden(),
+            )
+        };
+        if build(&store).is_err() {
+            // An index from an older schema: start again.
+            let _ = fs::remove_dir_all(&dir);
+            build(&store).expect("index the BBC corpus");
+        }
+        Some(store)
+    })
+    .as_ref()
 }

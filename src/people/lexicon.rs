@@ -1,0 +1,423 @@
+//! Word lists the extractor consults: the first-name gazetteer (shipped in
+//! `data/`, parsed once) and hand-written stop and cue lists.
+//!
+//! Every set holds lower-case words and is built once, on first use, behind
+//! a `LazyLock`, so `extract` never parses or allocates a list per call.
+
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::LazyLock;
+
+/// A small multiplicative hasher (the FxHash scheme) for short words: the
+/// default SipHash was a tenth of the extractor's time.
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher(u64);
+
+impl FxHasher {
+    fn add(&mut self, w: u64) {
+        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes(c.try_into().unwrap_or([0; 8])));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut v = [0u8; 8];
+            v[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(v));
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A `HashSet` with [`FxHasher`].
+pub type FastSet<T> = HashSet<T, BuildHasherDefault<FxHasher>>;
+
+/// Class bits of a lower-case word, see [`class`].
+pub mod bits {
+    /// In [`super::STOP`].
+    pub const STOP: u32 = 1;
+    /// In [`super::ORG_WORDS`].
+    pub const ORG: u32 = 1 << 1;
+    /// In [`super::DIRECTIONS`].
+    pub const DIRECTION: u32 = 1 << 2;
+    /// In [`super::TITLES`].
+    pub const TITLE: u32 = 1 << 3;
+    /// In [`super::STRONG_TITLES`].
+    pub const STRONG_TITLE: u32 = 1 << 4;
+    /// In [`super::HONORIFICS`].
+    pub const HONORIFIC: u32 = 1 << 5;
+    /// In [`super::PARTY_WORDS`].
+    pub const PARTY: u32 = 1 << 6;
+    /// In [`super::FIRST_NAMES`].
+    pub const FIRST: u32 = 1 << 7;
+    /// In [`super::AMBIGUOUS_FIRST`].
+    pub const AMBIGUOUS: u32 = 1 << 8;
+    /// In [`super::MONTHS`].
+    pub const MONTH: u32 = 1 << 9;
+    /// In [`super::PARTICLES`].
+    pub const PARTICLE: u32 = 1 << 10;
+    /// In [`super::ROLE_NOUNS`].
+    pub const ROLE: u32 = 1 << 11;
+    /// In [`super::WEAK_ROLES`].
+    pub const WEAK_ROLE: u32 = 1 << 12;
+    /// In [`super::SPEECH_VERBS`].
+    pub const SPEECH: u32 = 1 << 13;
+    /// In [`super::DATE_PREPS`].
+    pub const DATE_PREP: u32 = 1 << 14;
+}
+
+/// Every list above folded into one table: a word's class is one lookup.
+static CLASSES: LazyLock<HashMap<&'static str, u32, BuildHasherDefault<FxHasher>>> =
+    LazyLock::new(|| {
+        let mut m: HashMap<&'static str, u32, BuildHasherDefault<FxHasher>> = HashMap::default();
+        let lists: [(&LazyLock<HashSet<&'static str>>, u32); 15] = [
+            (&STOP, bits::STOP),
+            (&ORG_WORDS, bits::ORG),
+            (&DIRECTIONS, bits::DIRECTION),
+            (&TITLES, bits::TITLE),
+            (&STRONG_TITLES, bits::STRONG_TITLE),
+            (&HONORIFICS, bits::HONORIFIC),
+            (&PARTY_WORDS, bits::PARTY),
+            (&FIRST_NAMES, bits::FIRST),
+            (&AMBIGUOUS_FIRST, bits::AMBIGUOUS),
+            (&MONTHS, bits::MONTH),
+            (&PARTICLES, bits::PARTICLE),
+            (&ROLE_NOUNS, bits::ROLE),
+            (&WEAK_ROLES, bits::WEAK_ROLE),
+            (&SPEECH_VERBS, bits::SPEECH),
+            (&DATE_PREPS, bits::DATE_PREP),
+        ];
+        for (list, bit) in lists {
+            for w in list.iter() {
+                *m.entry(*w).or_default() |= bit;
+            }
+        }
+        m
+    });
+
+/// The class bits of a word, lower-casing it on the stack when it is
+/// short ASCII (nearly always).
+pub fn class(word: &str) -> u32 {
+    with_lower(word, |w| CLASSES.get(w).copied().unwrap_or(0))
+}
+
+/// A 64-bit hash of a word, for sets of the article's own words (a
+/// collision only makes one capitalised word look like a common word).
+pub fn word_hash(w: &str) -> u64 {
+    let mut h = FxHasher::default();
+    h.write(w.as_bytes());
+    h.finish()
+}
+
+/// The class bits of a word already in lower case.
+pub fn class_lower(word: &str) -> u32 {
+    CLASSES.get(word).copied().unwrap_or(0)
+}
+
+/// Calls `f` with the lower-case form of `word`, without allocating for
+/// short ASCII words.
+pub fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 32];
+    if word.len() <= buf.len() && word.is_ascii() {
+        let b = &mut buf[..word.len()];
+        b.copy_from_slice(word.as_bytes());
+        b.make_ascii_lowercase();
+        // ASCII stays valid UTF-8 after lower-casing.
+        f(std::str::from_utf8(b).unwrap_or_default())
+    } else {
+        f(&word.to_lowercase())
+    }
+}
+
+/// US Census 1990 first names (male and female lists, public domain; see
+/// `data/README.md`), lower-cased, one a line.
+const CENSUS_FIRST: &str = include_str!("data/first_names.txt");
+/// Hand-written additions for given names the census lists lack.
+const EXTRA_FIRST: &str = include_str!("data/extra_first_names.txt");
+
+fn set(words: &'static str) -> HashSet<&'static str> {
+    words.split_whitespace().collect()
+}
+
+/// Known given names.
+pub static FIRST_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    CENSUS_FIRST
+        .lines()
+        .chain(EXTRA_FIRST.lines())
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+});
+
+/// Given names that are also everyday words ("Will", "May", "Grant"): a
+/// first token from this set only counts when the next one is no word.
+pub static AMBIGUOUS_FIRST: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(
+        "aide ami an angle art autumn bill brain buck carry chance charity chase clay \
+         crystal dean del desire destiny diamond don dot drew echo else era eve fairy faith \
+         forest foster frank gala gay glory golden grace grant guy hang hope hung in joy junior \
+         king kit lady lane liberty loan long love major man manual many marine mark marry \
+         marvel may miles miss my numbers page pat patience peg penny precious prince ray rich \
+         rose rosy royal sang season see so son song soon spring star sterling sue summer sun \
+         sung tiny van victor von ward will winter yen young april june august justice \
+         le la de du da di el den der dos das ter ten \
+         christian dick",
+    )
+});
+
+/// Honorifics: not part of the name, but proof that a person follows.
+pub static HONORIFICS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| set("mr mrs ms miss mx dr sir dame lord lady prof professor rev reverend"));
+
+/// Capitalised titles and offices that may stand before a name
+/// ("Prime Minister Tony Blair", "Reserve Bank Governor Spencer Russell").
+pub static TITLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(
+        "president vice prime minister chancellor senator sen rep representative \
+         congressman congresswoman gov governor judge justice chief executive secretary \
+         treasurer mayor chairman chairwoman chair director gen col lt adm maj capt sgt cpl \
+         commander king queen prince princess pope archbishop bishop cardinal sheikh emir \
+         ayatollah speaker deputy commissioner ambassador attorney inspector detective \
+         superintendent coach captain spokesman spokeswoman councillor constable envoy \
+         premier chairperson sultan imam rabbi pastor father brother sister general",
+    )
+});
+
+/// Titles strong enough to make a single following word a person
+/// ("President Obama", "Judge Sabraw").
+pub static STRONG_TITLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(
+        "president senator sen rep representative congressman congresswoman gov governor \
+         judge chancellor minister secretary mayor king queen prince princess pope sheikh \
+         ayatollah gen col lt adm maj capt sgt coach cardinal archbishop bishop commissioner \
+         ambassador inspector detective premier sultan",
+    )
+});
+
+/// Party words that, before a full name, mark a politician
+/// ("Republican Mitt Romney"); they are cut off like titles.
+pub static PARTY_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(
+        "republican republicans democrat democrats democratic labour tory tories \
+         conservative conservatives liberal unionist nationalist socialist",
+    )
+});
+
+/// Abbreviations whose full stop belongs to the word, not the sentence.
+pub static ABBREV_DOT: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(
+        "mr mrs ms dr prof rev sen rep gov gen col lt adm maj capt sgt cpl st jr sr mt ft \
+         messrs hon supt insp det",
+    )
+});
+
+/// Name particles written in lower case inside a name ("Theo van Gogh").
+pub static PARTICLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set("de van von der den da di du del della la le bin ibn bint al el dos das ter ten st")
+});
+
+/// Capitalised words that are never part of a person's name; a span is
+/// split at them. Function words, sentence openers, days, directions,
+/// nationalities, places and other capitalised non-names.
+pub static STOP: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(concat!(
+        // function words and frequent sentence openers
+        "the a an and or but if when while as at by for from in into of on onto to with \
+         without this that these those there then than so yet also after before during since \
+         until because although though however meanwhile moreover indeed still even just only \
+         now here where what which who whom whose why how all any each every some many most \
+         more much few both either neither no not nor our your their his her its my we you \
+         they he she it i us them me him yes oh ok mrs among under over about against between \
+         through across around like unlike despite whether such other another one two three \
+         four five six seven eight nine ten first second third last next new old former late \
+         is are was were be been being have has had do does did will would can could should \
+         may might must shall let lets please thanks thank dear today tonight yesterday \
+         tomorrow every nobody everyone someone anyone something nothing everything \
+         read watch see click sign share follow subscribe advertisement updated update photo \
+         photos video file image caption enlarge toggle story continued below related \
+         analysis opinion comment editorial exclusive breaking live latest ",
+        // days, seasons, holidays
+        "monday tuesday wednesday thursday friday saturday sunday christmas easter \
+         ramadan eid diwali hanukkah thanksgiving halloween valentine ",
+        // nationalities, religions and other adjectives of origin
+        "british english scottish welsh irish american americans european african asian \
+         chinese japanese russian french german italian spanish indian pakistani afghan iraqi \
+         iranian israeli palestinian arab arabic muslim muslims christians jewish catholic \
+         protestant islamic canadian australian mexican brazilian argentine argentinian dutch \
+         swiss swedish danish norwegian finnish greek turkish egyptian nigerian korean \
+         indonesian filipino saudi syrian lebanese kenyan zimbabwean polish ukrainian \
+         hungarian czech portuguese belgian austrian lankan nepali nepalese vietnamese thai \
+         malaysian latin latino latinos latina hispanic cuban venezuelan colombian chilean \
+         peruvian south-african kurdish sunni shia shiite hindu sikh buddhist western \
+         soviet communist nazi ",
+        // countries, regions and large cities that are not also common surnames
+        "britain england scotland wales ireland uk usa us america europe africa asia china \
+         japan russia france germany italy spain india pakistan afghanistan iraq iran israel \
+         palestine gaza canada australia mexico brazil argentina netherlands holland \
+         switzerland sweden denmark norway finland greece turkey egypt nigeria korea \
+         indonesia philippines syria lebanon kenya zimbabwe poland ukraine hungary portugal \
+         belgium austria nepal vietnam thailand malaysia cuba venezuela colombia chile peru \
+         kathmandu zambia sudan darfur tibet beijing moscow paris berlin rome madrid tokyo \
+         delhi mumbai karachi lahore kabul baghdad tehran jerusalem cairo dubai riyadh \
+         london manchester liverpool birmingham glasgow edinburgh cardiff belfast dublin \
+         leeds bristol newcastle oxford cambridge brussels geneva amsterdam vienna athens \
+         istanbul ottawa toronto sydney melbourne jakarta manila seoul shanghai \
+         texas california florida ohio virginia georgia carolina alabama mississippi \
+         louisiana tennessee kentucky michigan illinois iowa arizona nevada utah colorado \
+         oregon alaska hawaii maryland massachusetts pennsylvania jersey wisconsin minnesota \
+         missouri arkansas oklahoma kansas nebraska dakota montana wyoming idaho indiana \
+         connecticut vermont maine delaware manhattan brooklyn chicago boston miami atlanta \
+         angeles francisco diego seattle detroit philadelphia baltimore orleans vegas \
+         hollywood westminster whitehall kremlin wall ",
+        // organisations, media and other capitalised non-names seen in news
+        "bbc itv cnn nbc cbs abc fox reuters ap afp nato un eu opec imf fbi cia nasa \
+         labour tory tories conservative conservatives republican republicans democrat \
+         democrats democratic liberal liberals green greens gop parliament congress senate \
+         government ministry cabinet commons lords whitehall downing internet web google \
+         microsoft apple facebook twitter youtube amazon ibm intel sony nintendo \
+         god allah jesus lord oscar oscars grammy grammys emmy bafta nobel olympic \
+         olympics premiership premier world international national federal royal \
+         hurricane storm typhoon cyclone tropical tsunami virus covid coronavirus aids hiv \
+         qaeda qaida taliban un eu nhs pepper"
+    ))
+});
+
+/// Words that make a capitalised sequence an organisation, building,
+/// place or event rather than a person ("Jack Kemp Foundation").
+pub static ORG_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(
+        "party committee council association assembly society union university college \
+         school academy institute foundation trust agency department ministry office \
+         commission bank group company corporation corp co inc ltd plc llc club team fc \
+         united city county state states republic kingdom empire government court \
+         parliament congress senate street road avenue lane square park bridge station \
+         airport stadium arena centre center museum theatre theater gallery hospital church \
+         cathedral abbey palace castle river lake mountain mount island islands bay sea \
+         ocean gulf valley coast beach prize award awards cup league championship \
+         championships games olympics festival report news times post journal herald \
+         telegraph guardian mail express press network channel radio tv television magazine \
+         review service services project programme program fund system authority board \
+         force army navy police corps brigade regiment rifles guard guards bureau laboratory \
+         labs forum summit conference convention exchange market index fair show series \
+         tour film album records studios studio entertainment interactive media holdings \
+         partners capital securities motors airlines airways energy oil gas petroleum \
+         industries systems technologies software labs pharmaceuticals shelter community \
+         memorial cemetery district province region territory commonwealth federation \
+         alliance coalition movement campaign initiative act bill law amendment treaty \
+         accord agreement declaration plan budget day week year month era age war wars \
+         crisis scandal affair revolution cross challenge trophy open masters grand prix \
+         aid live rock band orchestra choir quartet trio ballet opera musical",
+    )
+});
+
+/// Lower-case nouns for roles and relations that, right before a name or
+/// after it in apposition, mark a person ("analyst Dmitry Lukashov").
+pub static ROLE_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(
+        "spokesman spokeswoman spokesperson chairman chairwoman chair chief executive \
+         director manager boss coach analyst economist lawyer attorney solicitor barrister \
+         actor actress singer star player striker midfielder defender goalkeeper keeper \
+         winger forward captain skipper minister secretary president leader founder \
+         co-founder editor writer author reporter correspondent journalist official officer \
+         professor lecturer teacher student chancellor mayor governor senator judge \
+         presenter host comedian producer designer artist photographer musician guitarist \
+         drummer bassist keyboardist frontman frontwoman vocalist rapper champion winner \
+         rival colleague partner wife husband son daughter father mother brother sister \
+         uncle aunt cousin nephew niece grandson granddaughter grandfather grandmother \
+         widow widower fiancee fiance girlfriend boyfriend friend candidate mp mep msp \
+         adviser advisor aide assistant consultant researcher scientist expert engineer \
+         owner investor banker trader broker strategist critic veteran legend hopeful hero \
+         opponent counterpart successor predecessor deputy heir commissioner agent driver \
+         worker resident citizen victim suspect defendant prosecutor ambassador envoy \
+         diplomat general commander soldier businessman businesswoman tycoon billionaire \
+         millionaire entrepreneur pundit holder jumper runner sprinter athlete cyclist \
+         golfer boxer bowler batsman fielder jockey trainer swimmer skier novelist \
+         playwright poet blogger anchor commentator head creator inventor programmer \
+         developer hacker maker filmmaker dancer model designer chef priest vicar bishop \
+         cleric imam rabbi activist campaigner protester organiser organizer negotiator \
+         treasurer chancellor economist accountant auditor investigator detective \
+         inspector constable sergeant superintendent psychologist psychiatrist doctor \
+         surgeon nurse dentist pharmacist physicist chemist biologist historian \
+         philosopher archaeologist architect lawmaker legislator congressman congresswoman \
+         politician statesman premier monarch princess prince heiress confidant manager \
+         administrator regulator supervisor controller economist vice-president \
+         vice-chairman ceo cfo coo",
+    )
+});
+
+/// Verbs of speech and thought that, right after a name, mark a person
+/// ("Dmitry Lukashov said"); before a name ("said Todd Stitzer") too.
+pub static SPEECH_VERBS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(
+        "said says say told tells added adds explained explains insisted insists argued \
+         argues claimed claims believes believed thinks thought wrote writes tweeted warned \
+         warns noted notes admitted admits denied denies stressed stresses continued replied \
+         asked asks announced announces commented urged urges suggested suggests \
+         acknowledged described declared declares confirmed confirms revealed reveals \
+         recalled recalls predicted conceded concedes maintained agreed agrees disagreed \
+         responded answered concluded pointed observed remarked testified joked laughed \
+         smiled shouted whispered hopes hoped wants wanted feels felt knows knew",
+    )
+});
+
+/// Directions and size words that open or close place names ("Islington
+/// North", "Greater London") but end some surnames ("Oliver North").
+pub static DIRECTIONS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(
+        "north south east west northern southern eastern western central upper lower \
+         greater great little mid middle",
+    )
+});
+
+/// Role nouns too vague to make a lone word a person ("head X").
+pub static WEAK_ROLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(
+        "head chief general star partner member friend hero legend veteran maker model \
+         owner holder winner rival champion worker resident citizen victim suspect agent \
+         driver executive candidate",
+    )
+});
+
+/// Months: a name only when they are clearly not a date ("Theresa May"
+/// but "in May", "May 5").
+pub static MONTHS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(
+        "january february march april may june july august september october november \
+         december jan feb mar apr jun jul aug sep sept oct nov dec",
+    )
+});
+
+/// Words that, before a month, make it a date.
+pub static DATE_PREPS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(
+        "in on since until till by last next early late mid from through during of \
+         between before after this each every",
+    )
+});
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gazetteer_loads_both_lists() {
+        assert!(FIRST_NAMES.contains("jeremy"));
+        assert!(FIRST_NAMES.contains("sadiq"));
+        assert!(FIRST_NAMES.len() > 5000);
+        assert!(!FIRST_NAMES.iter().any(|n| n.starts_with('#')));
+    }
+}

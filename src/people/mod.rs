@@ -1,0 +1,1246 @@
+//! Person names in an article: who it mentions, under one canonical name
+//! each, with the byte spans of every mention.
+//!
+//! [`extract`] takes an article's title and body as plain text and knows
+//! nothing of tantivy or file formats; the ingester calls it and the index
+//! stores what it returns. It runs rules, not a model, in four steps:
+//!
+//! 1. **Tokens.** Words with their byte offsets; a possessive `'s` is cut
+//!    off the name, the full stop of `Mr.` or of an initial kept with it.
+//! 2. **Candidates.** Runs of capitalised words (with initials, particles
+//!    such as `van` or `al-`, `O'`/`Mc` names, hyphens and diacritics),
+//!    after cutting off honorifics (`Mr`, `Dr`, `Sir` ...) and titles
+//!    (`President`, `Prime Minister`, `Reserve Bank Governor` ...) and
+//!    splitting at stop words (days, dates, places, nationalities ...).
+//! 3. **Evidence.** A run of two or more words is a person when it has an
+//!    honorific or title, a known first name (US Census 1990 gazetteer plus
+//!    a short hand list, see `data/README.md`), a speech cue (`said`,
+//!    `told`, `according to`), a role noun (`analyst X`, `X, a lawyer`), or
+//!    when its surname recurs with such evidence or it is listed beside
+//!    other people. Words that name organisations or places (`Foundation`,
+//!    `Stadium`, `Street`) veto a run. A lone word is a person only after
+//!    an honorific or title (`Mr Blair`, `President Obama`) or in `the X
+//!    administration`.
+//! 4. **Resolution.** Full names with the same surname and compatible first
+//!    names merge; the fullest form is canonical. Short forms (`Mr Khan`,
+//!    `Khan`, `Khan's`, and a unique first name such as `Sadiq`) link to the
+//!    one person they fit, before or after the full name; a surname two
+//!    people share stays unlinked. `Khan, Sadiq` (list order) is one person.
+//!
+//! Titles in headline case ("Bomb Suspect Changed After Trip Abroad") or in
+//! capitals only link to people found in the body; they never add people.
+//!
+//! Everything is precomputed in statics ([`lexicon`]); a call allocates only
+//! its token list and results.
+
+mod lexicon;
+
+#[cfg(test)]
+mod eval;
+
+use lexicon::{bits, FastSet, ABBREV_DOT, PARTICLES};
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// Which text of the article a mention is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub enum Field {
+    /// The headline.
+    Title,
+    /// The article text.
+    Body,
+}
+
+/// One place where a person is named.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Mention {
+    /// Title or body.
+    pub field: Field,
+    /// Byte offset of the first byte of the name as written in that field
+    /// (an honorific such as `Mr` is included).
+    pub start: usize,
+    /// Byte offset just past the name (a possessive `'s` is excluded).
+    pub end: usize,
+}
+
+/// A person the article mentions.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Person {
+    /// Canonical name: the fullest form in the article, without honorifics
+    /// or titles ("Sadiq Khan", "J. K. Rowling"); just the surname when the
+    /// article never gives more ("Blair" for an article that only says
+    /// "Mr Blair").
+    pub name: String,
+    /// Every mention, in reading order (title first).
+    pub mentions: Vec<Mention>,
+}
+
+/// Finds the people named in an article's title and body, sorted by their
+/// first mention.
+pub fn extract(title: &str, body: &str) -> Vec<Person> {
+    let title_toks = tokenize(title);
+    let body_toks = tokenize(body);
+    let mut vocab = FastSet::with_capacity_and_hasher(
+        (title_toks.len() + body_toks.len()) / 2,
+        Default::default(),
+    );
+    for (text, toks) in [(title, &title_toks), (body, &body_toks)] {
+        for t in toks.iter() {
+            if t.lower_case {
+                vocab.insert(lexicon::word_hash(&text[t.start..t.end]));
+            }
+        }
+    }
+    let ctx = Ctx { vocab };
+    let mut cands = Vec::new();
+    let headline = is_headline(title, &title_toks);
+    candidates(&ctx, body, &body_toks, Field::Body, false, &mut cands);
+    candidates(&ctx, title, &title_toks, Field::Title, headline, &mut cands);
+    let clusters = resolve(&ctx, &mut cands, title, body);
+    finish(&clusters, &cands)
+}
+
+/// Whether a title is written in headline case or in capitals, where
+/// capitals say nothing about names.
+fn is_headline(text: &str, toks: &[Tok]) -> bool {
+    let words: Vec<&Tok> = toks.iter().filter(|t| !t.digit).collect();
+    if words.is_empty() {
+        return false;
+    }
+    let caps = words.iter().filter(|t| t.all_caps).count();
+    if caps * 10 >= words.len() * 6 {
+        return true;
+    }
+    let long: Vec<&&Tok> = words
+        .iter()
+        .filter(|t| !t.sent_start && text[t.start..t.end].chars().count() >= 4)
+        .collect();
+    long.len() >= 2 && long.iter().filter(|t| t.cap).count() * 4 >= long.len() * 3
+}
+
+/// Lower-cases a name and strips accents, for case- and accent-insensitive
+/// matching ("José Mourinho" → "jose mourinho"). Curly apostrophes become
+/// straight ones.
+pub fn normalise(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars() {
+        match fold_char(c) {
+            Some(s) => out.push_str(s),
+            None => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+/// The unaccented lower-case form of common Latin letters with diacritics.
+fn fold_char(c: char) -> Option<&'static str> {
+    Some(match c {
+        'À'..='Å' | 'à'..='å' | 'Ā'..='ą' => "a",
+        'Æ' | 'æ' => "ae",
+        'Ç' | 'ç' | 'Ć'..='č' => "c",
+        'Ď'..='đ' => "d",
+        'È'..='Ë' | 'è'..='ë' | 'Ē'..='ě' => "e",
+        'Ĝ'..='ģ' => "g",
+        'Ĥ'..='ħ' => "h",
+        'Ì'..='Ï' | 'ì'..='ï' | 'Ĩ'..='ı' => "i",
+        'Ĵ' | 'ĵ' => "j",
+        'Ķ' | 'ķ' => "k",
+        'Ĺ'..='ł' => "l",
+        'Ñ' | 'ñ' | 'Ń'..='ň' => "n",
+        'Ò'..='Ö' | 'Ø' | 'ò'..='ö' | 'ø' | 'Ō'..='ő' => "o",
+        'Œ' | 'œ' => "oe",
+        'Ŕ'..='ř' => "r",
+        'Ś'..='š' | 'ß' => "s",
+        'Ţ'..='ŧ' => "t",
+        'Ù'..='Ü' | 'ù'..='ü' | 'Ũ'..='ų' => "u",
+        'Ŵ' | 'ŵ' => "w",
+        'Ý' | 'ý' | 'ÿ' | 'Ŷ' | 'ŷ' | 'Ÿ' => "y",
+        'Ź'..='ž' => "z",
+        '’' | '‘' => "'",
+        _ => return None,
+    })
+}
+
+// ---------------------------------------------------------------------------
+// Tokens
+
+/// A word with its offsets and the shape facts the rules need.
+#[derive(Debug, Clone)]
+struct Tok {
+    start: usize,
+    /// End of the word proper (before a possessive `'s`).
+    end: usize,
+    /// End including a possessive or an abbreviation's full stop.
+    full_end: usize,
+    /// Starts with an upper-case letter.
+    cap: bool,
+    /// Entirely lower case (goes into the article's vocabulary).
+    lower_case: bool,
+    /// Two or more letters, all upper case ("IBM", "MP").
+    all_caps: bool,
+    /// Contains a digit.
+    digit: bool,
+    /// Ends in `'s` or `s'`.
+    possessive: bool,
+    /// Took a following full stop (`Mr.`, `J.`).
+    dotted: bool,
+    /// A single capital letter (with or without its full stop).
+    initial: bool,
+    /// Lower-case particle prefix fused to a capitalised name (`al-Assad`).
+    prefixed: bool,
+    /// First word of a sentence (only computed for capitalised words).
+    sent_start: bool,
+    /// Class bits of the lower-cased word ([`lexicon::bits`]).
+    class: u32,
+}
+
+impl Tok {
+    fn is(&self, bit: u32) -> bool {
+        self.class & bit != 0
+    }
+}
+
+fn is_apos(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
+fn is_hyphen(c: char) -> bool {
+    c == '-' || c == '‐'
+}
+
+fn tokenize(text: &str) -> Vec<Tok> {
+    let mut toks: Vec<Tok> = Vec::with_capacity(text.len() / 6);
+    let bytes = text.as_bytes();
+    let char_at = |i: usize| text[i..].chars().next();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            if !b.is_ascii_alphanumeric() {
+                i += 1;
+                continue;
+            }
+        } else {
+            let c = char_at(i).unwrap_or(' ');
+            if !c.is_alphanumeric() {
+                i += c.len_utf8();
+                continue;
+            }
+        }
+        // One pass over the word, noting its shape as it goes.
+        let start = i;
+        let (mut upper, mut lower_n, mut digit) = (0usize, 0usize, false);
+        let mut chars = 0usize;
+        let mut end = i;
+        let mut possessive = false;
+        let mut full_end = 0;
+        while end < bytes.len() {
+            let byte = bytes[end];
+            if byte < 0x80 {
+                if byte.is_ascii_lowercase() {
+                    lower_n += 1;
+                    chars += 1;
+                    end += 1;
+                    continue;
+                }
+                if byte.is_ascii_uppercase() {
+                    upper += 1;
+                    chars += 1;
+                    end += 1;
+                    continue;
+                }
+                if byte.is_ascii_digit() {
+                    digit = true;
+                    chars += 1;
+                    end += 1;
+                    continue;
+                }
+            }
+            let c = if byte < 0x80 {
+                byte as char
+            } else {
+                char_at(end).unwrap_or(' ')
+            };
+            if c.is_alphanumeric() {
+                if c.is_uppercase() {
+                    upper += 1;
+                } else if c.is_lowercase() {
+                    lower_n += 1;
+                } else if c.is_numeric() {
+                    digit = true;
+                }
+                chars += 1;
+                end += c.len_utf8();
+                continue;
+            }
+            if is_apos(c) || is_hyphen(c) {
+                let after = end + c.len_utf8();
+                let next = char_at(after);
+                if is_apos(c)
+                    && next == Some('s')
+                    && !char_at(after + 1).is_some_and(char::is_alphanumeric)
+                {
+                    possessive = true;
+                    full_end = after + 1;
+                    break;
+                }
+                if next.is_some_and(char::is_alphabetic) {
+                    end = after;
+                    continue;
+                }
+                if is_apos(c) && text[start..end].ends_with('s') {
+                    possessive = true;
+                    full_end = after;
+                }
+            }
+            break;
+        }
+        if !possessive {
+            full_end = end;
+        }
+        let word = &text[start..end];
+        let first_upper = word.chars().next().is_some_and(char::is_uppercase);
+        let letters = upper + lower_n;
+        let initial = first_upper && chars == 1;
+        let mut dotted = false;
+        // Lower-case words are classified later, and only near a
+        // capitalised one (see below): most never need it.
+        let class = if first_upper { lexicon::class(word) } else { 0 };
+        if !possessive
+            && bytes.get(end) == Some(&b'.')
+            && (initial
+                || ABBREV_DOT.contains(word)
+                || (first_upper && lexicon::with_lower(word, |w| ABBREV_DOT.contains(w))))
+        {
+            dotted = true;
+            full_end = end + 1;
+        }
+        let prefixed = !first_upper
+            && word.len() > 3
+            && matches!(bytes[start + 2..start + 4], [b'-', _] | [_, b'-'])
+            && word.find(is_hyphen).is_some_and(|h| {
+                PARTICLES.contains(&word[..h])
+                    && word[h..].chars().nth(1).is_some_and(char::is_uppercase)
+            });
+        let sent_start = (first_upper || prefixed) && is_sentence_start(text, start, toks.last());
+        toks.push(Tok {
+            start,
+            end,
+            full_end,
+            cap: first_upper,
+            lower_case: upper == 0 && letters > 0,
+            all_caps: letters >= 2 && lower_n == 0,
+            digit,
+            possessive,
+            dotted,
+            initial,
+            prefixed,
+            sent_start,
+            class,
+        });
+        i = full_end.max(end).max(start + 1);
+    }
+    // Cue words, particles and date words only matter next to a
+    // capitalised word ("said X", "X, who", "X has said", "in May").
+    for k in 0..toks.len() {
+        if toks[k].cap || toks[k].class != 0 {
+            continue;
+        }
+        let near = toks[k.saturating_sub(2)..(k + 2).min(toks.len())]
+            .iter()
+            .any(|t| t.cap);
+        if near {
+            toks[k].class = lexicon::class_lower(&text[toks[k].start..toks[k].end]);
+        }
+    }
+    toks
+}
+
+/// Whether the word at `start` opens a sentence: nothing before it but
+/// white space, quotes and brackets since a sentence end or paragraph
+/// break.
+fn is_sentence_start(text: &str, start: usize, prev: Option<&Tok>) -> bool {
+    let before = &text[..start];
+    let mut newlines = 0;
+    for (i, c) in before.char_indices().rev() {
+        match c {
+            '\n' => newlines += 1,
+            c if c.is_whitespace() => {}
+            '"' | '“' | '”' | '‘' | '\'' | '(' | '[' | '’' | '-' | '–' | '—' | '►' | '•' =>
+                {}
+            '.' | '!' | '?' | ':' | ';' => {
+                // The full stop of "Mr." or of an initial ends no sentence.
+                return !prev.is_some_and(|p| p.dotted && p.full_end == i + 1);
+            }
+            _ => return newlines >= 2,
+        }
+    }
+    true
+}
+
+// ---------------------------------------------------------------------------
+// Candidates
+
+/// Per-call context.
+struct Ctx {
+    /// Words the article writes in lower case somewhere: a capitalised
+    /// form of one of them is more likely a word than a name.
+    vocab: FastSet<u64>,
+}
+
+impl Ctx {
+    /// Whether a capitalised word is an ordinary word in this article.
+    fn wordish(&self, t: &Tok, text: &str) -> bool {
+        t.is(bits::STOP) || self.wordish_str(&text[t.start..t.end])
+    }
+
+    fn wordish_str(&self, w: &str) -> bool {
+        lexicon::with_lower(w, |low| {
+            self.vocab.contains(&lexicon::word_hash(low)) || lexicon::class(low) & bits::STOP != 0
+        })
+    }
+}
+
+/// What stood before a name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Prefix {
+    None,
+    /// Mr, Dr, Sir ... (included in the mention).
+    Honorific,
+    /// President, Senator, Judge ...; `strong` when it may stand before a
+    /// lone surname.
+    Title {
+        strong: bool,
+    },
+    /// Republican, Labour ...
+    Party,
+}
+
+/// How sure we are that a candidate is a person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Status {
+    /// A person in its own right.
+    Person,
+    /// Looks like a full name but lacks evidence; promoted by repetition
+    /// or company, else dropped.
+    Weak,
+    /// A short form: counts only if it resolves to a person.
+    Link,
+}
+
+#[derive(Debug, Clone)]
+struct Cand {
+    field: Field,
+    /// Mention span (honorific included).
+    start: usize,
+    end: usize,
+    /// The name as written, white space collapsed, in reading order
+    /// ("Sadiq Khan" for "Khan, Sadiq").
+    name: String,
+    /// Normalised given-name tokens (initials as one letter).
+    given: Vec<String>,
+    /// Normalised surname (particles included: "van gogh").
+    surname: String,
+    prefix: Prefix,
+    /// A speech cue, role noun or apposition next to it.
+    cue: bool,
+    status: Status,
+    /// Index of the candidate this one resolved to.
+    person: Option<usize>,
+}
+
+/// Whether a token can be part of a name run.
+fn namelike(t: &Tok) -> bool {
+    (t.cap && !t.all_caps && !t.digit) || t.initial || t.prefixed
+}
+
+fn is_particle(t: &Tok) -> bool {
+    !t.cap && t.is(bits::PARTICLE)
+}
+
+/// Joinable gap between two tokens of one name: white space with at most
+/// one line break, or nothing after an initial ("J.K.").
+fn joins(text: &str, a: &Tok, b: &Tok) -> bool {
+    let gap = &text[a.full_end..b.start];
+    if gap.is_empty() {
+        return a.dotted;
+    }
+    gap.chars().all(char::is_whitespace) && gap.matches('\n').count() <= 1
+}
+
+/// Whether a capitalised month name here is a date ("in May", "May 5").
+fn is_date_month(text: &str, toks: &[Tok], i: usize) -> bool {
+    if i > 0 && toks[i - 1].is(bits::DATE_PREP) {
+        return true;
+    }
+    toks.get(i + 1)
+        .is_some_and(|n| n.digit && joins(text, &toks[i], n))
+}
+
+fn candidates(
+    ctx: &Ctx,
+    text: &str,
+    toks: &[Tok],
+    field: Field,
+    link_only: bool,
+    out: &mut Vec<Cand>,
+) {
+    let first_new = out.len();
+    let mut i = 0;
+    while i < toks.len() {
+        if !namelike(&toks[i]) {
+            i += 1;
+            continue;
+        }
+        // Grow the run.
+        let mut j = i + 1;
+        if !toks[i].possessive {
+            while j < toks.len() && joins(text, &toks[j - 1], &toks[j]) {
+                let t = &toks[j];
+                let ok = namelike(t)
+                    || (is_particle(t)
+                        && toks
+                            .get(j + 1)
+                            .is_some_and(|n| namelike(n) && joins(text, t, n)));
+                if !ok {
+                    break;
+                }
+                j += 1;
+                if t.possessive {
+                    break;
+                }
+            }
+        }
+        run(ctx, text, toks, i, j, field, out);
+        i = j;
+    }
+    merge_inverted(text, toks, &mut out[first_new..]);
+    if link_only {
+        // A title in capitals has no name runs; each word may still be a
+        // known person's surname ("CANADA'S WILSON SEEKS ...").
+        for t in toks.iter().filter(|t| t.all_caps && !t.digit) {
+            let w = &text[t.start..t.end];
+            out.push(Cand {
+                field,
+                start: t.start,
+                end: t.end,
+                name: w.to_string(),
+                given: Vec::new(),
+                surname: normalise(w),
+                prefix: Prefix::None,
+                cue: false,
+                status: Status::Link,
+                person: None,
+            });
+        }
+        for c in &mut out[first_new..] {
+            c.status = Status::Link;
+        }
+    }
+}
+
+/// Splits one capitalised run into name candidates.
+fn run(ctx: &Ctx, text: &str, toks: &[Tok], a: usize, b: usize, field: Field, out: &mut Vec<Cand>) {
+    // Honorific or title: the last one that still has words after it.
+    let mut name_from = a;
+    let mut prefix = Prefix::None;
+    let mut mention_from = None;
+    for (k, t) in toks.iter().enumerate().take(b.saturating_sub(1)).skip(a) {
+        if t.possessive {
+            break;
+        }
+        if t.is(bits::HONORIFIC) {
+            prefix = Prefix::Honorific;
+            mention_from = Some(t.start);
+            name_from = k + 1;
+        } else if t.is(bits::TITLE) {
+            prefix = Prefix::Title {
+                strong: t.is(bits::STRONG_TITLE),
+            };
+            mention_from = None;
+            name_from = k + 1;
+        } else if t.is(bits::PARTY) && k + 2 < b {
+            prefix = Prefix::Party;
+            mention_from = None;
+            name_from = k + 1;
+        }
+    }
+    // The words before the title are not the name; the rest is split at
+    // stop words.
+    let mut k = name_from;
+    let mut piece_prefix = prefix;
+    let mut piece_mention = mention_from;
+    while k < b {
+        let mut e = k;
+        while e < b && !is_stop(text, toks, e) {
+            e += 1;
+        }
+        if e > k {
+            piece(
+                ctx,
+                text,
+                toks,
+                k,
+                e,
+                field,
+                piece_prefix,
+                piece_mention,
+                out,
+            );
+        }
+        piece_prefix = Prefix::None;
+        piece_mention = None;
+        k = e + 1;
+    }
+}
+
+fn is_stop(text: &str, toks: &[Tok], i: usize) -> bool {
+    if toks[i].initial {
+        // "U.S.", "U.K.": a chain of initials with nothing between them
+        // that spells a stop word.
+        let mut a = i;
+        while a > 0 && toks[a - 1].initial && toks[a - 1].full_end == toks[a].start {
+            a -= 1;
+        }
+        let mut b = i + 1;
+        while b < toks.len() && toks[b].initial && toks[b - 1].full_end == toks[b].start {
+            b += 1;
+        }
+        if b - a >= 2 {
+            let letters: String = toks[a..b].iter().map(|t| &text[t.start..t.end]).collect();
+            return lexicon::class(&letters) & bits::STOP != 0;
+        }
+    }
+    let t = &toks[i];
+    if t.is(bits::MONTH) {
+        return is_date_month(text, toks, i) || !t.is(bits::FIRST);
+    }
+    t.is(bits::STOP)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn piece(
+    ctx: &Ctx,
+    text: &str,
+    toks: &[Tok],
+    mut a: usize,
+    mut b: usize,
+    field: Field,
+    prefix: Prefix,
+    mention_from: Option<usize>,
+    out: &mut Vec<Cand>,
+) {
+    // Trailing particles and initials are not a name's end ("the U.S.").
+    while b > a && (is_particle(&toks[b - 1]) || toks[b - 1].initial) {
+        b -= 1;
+    }
+    // A sentence-opening word that the article also uses in lower case is
+    // a word ("Speaking", "Imagine"), unless it is a known first name.
+    if prefix == Prefix::None {
+        while a < b && toks[a].sent_start && {
+            !toks[a].is(bits::FIRST) && ctx.wordish(&toks[a], text)
+        } {
+            a += 1;
+        }
+    }
+    // A place word before the name ("North", "Greater"); and a non-name
+    // word before a known first name ("State George Shultz", "Staff Howard
+    // Baker").
+    if a < b && toks[a].is(bits::DIRECTION) {
+        a += 1;
+    }
+    while b - a >= 3 && !first_name(&toks[a]) && first_name(&toks[a + 1]) {
+        a += 1;
+    }
+    if a >= b {
+        return;
+    }
+    let n = b - a;
+    let words = &toks[a..b];
+    if words.iter().any(|t| t.is(bits::ORG) && !t.initial) {
+        return;
+    }
+    // "Islington North" is a place; "Oliver North" a person.
+    if (1..n).any(|k| words[k].is(bits::DIRECTION) && !first_name(&words[k - 1])) {
+        return;
+    }
+    let particle_first =
+        words[0].prefixed || (words[0].is(bits::PARTICLE) && !first_name(&words[0]));
+    let surname_at = (1..n)
+        .find(|&k| words[k].is(bits::PARTICLE) || words[k].prefixed)
+        .filter(|_| !particle_first)
+        .unwrap_or(if particle_first { 0 } else { n - 1 });
+    let surname = normalise(&collapse(&text[words[surname_at].start..words[n - 1].end]));
+    let given: Vec<String> = words[..surname_at]
+        .iter()
+        .map(|t| normalise(&text[t.start..t.end]))
+        .collect();
+    let cue = cue_before(text, toks, a, prefix) || cue_after(text, toks, b - 1);
+    let first_known = words[0].initial || words[0].is(bits::FIRST) || {
+        let w = &text[words[0].start..words[0].end];
+        w.find(is_hyphen)
+            .is_some_and(|h| lexicon::class(&w[..h]) & bits::FIRST != 0)
+    };
+    let ambiguous = words[0].is(bits::AMBIGUOUS);
+    let status = if particle_first && prefix != Prefix::Honorific {
+        Status::Link
+    } else if n == 1 {
+        let w = &words[0];
+        let administration = toks.get(b).is_some_and(|t| {
+            &text[t.start..t.end] == "administration" && joins(text, &words[0], t)
+        });
+        match prefix {
+            Prefix::Honorific => Status::Person,
+            Prefix::Title { strong: true } if !ctx.wordish(w, text) => Status::Person,
+            _ if administration && !ctx.wordish(w, text) && !words[0].sent_start => Status::Person,
+            // "frontman Bono", "father Giuseppe"
+            _ if role_before(text, toks, a) && !ctx.wordish(w, text) && !words[0].sent_start => {
+                Status::Person
+            }
+            _ => Status::Link,
+        }
+    } else if prefix != Prefix::None || cue || (first_known && !ambiguous) {
+        // An honorific, title or party word, a cue, or a first name that
+        // is no everyday word.
+        Status::Person
+    } else {
+        Status::Weak
+    };
+    out.push(Cand {
+        field,
+        start: mention_from.unwrap_or(words[0].start),
+        end: words[n - 1].end,
+        name: collapse(&text[words[0].start..words[n - 1].end]),
+        given,
+        surname,
+        prefix,
+        cue,
+        status,
+        person: None,
+    });
+}
+
+/// A known first name that is not also an everyday word.
+fn first_name(t: &Tok) -> bool {
+    t.is(bits::FIRST) && !t.is(bits::AMBIGUOUS)
+}
+
+/// A specific role noun right before a lone name ("frontman Bono").
+fn role_before(text: &str, toks: &[Tok], a: usize) -> bool {
+    let Some(p) = a.checked_sub(1) else {
+        return false;
+    };
+    let t = &toks[p];
+    t.lower_case && joins(text, t, &toks[a]) && t.is(bits::ROLE) && !t.is(bits::WEAK_ROLE)
+}
+
+/// Collapses runs of white space to one space.
+fn collapse(s: &str) -> String {
+    if !s.contains(|c: char| c.is_whitespace() && c != ' ') && !s.contains("  ") {
+        return s.to_string();
+    }
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A cue right before the run: "said X", "analyst X", "according to X",
+/// "president, X".
+fn cue_before(text: &str, toks: &[Tok], a: usize, prefix: Prefix) -> bool {
+    if prefix != Prefix::None {
+        return false;
+    }
+    let Some(p) = a.checked_sub(1) else {
+        return false;
+    };
+    let pt = &toks[p];
+    let gap = &text[pt.full_end..toks[a].start];
+    let plain = gap.chars().all(char::is_whitespace);
+    if plain && pt.is(bits::SPEECH | bits::ROLE) {
+        return !pt.possessive || pt.is(bits::ROLE);
+    }
+    if gap.trim() == "," && pt.is(bits::ROLE) {
+        return true;
+    }
+    plain
+        && &text[pt.start..pt.end] == "to"
+        && p >= 1
+        && &text[toks[p - 1].start..toks[p - 1].end] == "according"
+}
+
+/// A cue right after the run: "X said", "X, who", "X, a lawyer", "X, 32,"
+/// or "X - the ...".
+fn cue_after(text: &str, toks: &[Tok], last: usize) -> bool {
+    let Some(nt) = toks.get(last + 1) else {
+        return false;
+    };
+    if toks[last].possessive {
+        return false;
+    }
+    let gap = &text[toks[last].full_end..nt.start];
+    let w = &text[nt.start..nt.end];
+    if gap.chars().all(char::is_whitespace) {
+        if nt.is(bits::SPEECH) {
+            return true;
+        }
+        // "X has said", "X also told"
+        if matches!(w, "has" | "had" | "also" | "later" | "then" | "earlier") {
+            return toks.get(last + 2).is_some_and(|t| t.is(bits::SPEECH));
+        }
+        return false;
+    }
+    let g = gap.trim();
+    let apposition = matches!(
+        w,
+        "who" | "a" | "an" | "the" | "his" | "her" | "aged" | "whose" | "himself" | "herself"
+    ) || nt.is(bits::ROLE);
+    if g == "," {
+        return apposition || nt.digit || (nt.cap && nt.is(bits::TITLE));
+    }
+    if g == "-" || g == "–" || g == "—" {
+        return apposition;
+    }
+    false
+}
+
+/// "Khan, Sadiq" in a list is one person, "Sadiq Khan".
+fn merge_inverted(text: &str, toks: &[Tok], cands: &mut [Cand]) {
+    for k in 0..cands.len().saturating_sub(1) {
+        let (l, r) = cands.split_at_mut(k + 1);
+        let (a, b) = (&mut l[k], &mut r[0]);
+        if a.prefix != Prefix::None || b.prefix != Prefix::None {
+            continue;
+        }
+        if !a.given.is_empty()
+            || !b.given.is_empty()
+            || a.name.contains(' ')
+            || b.name.contains(' ')
+        {
+            continue;
+        }
+        if text[a.end..b.start].trim() != "," || !text[a.end..b.start].starts_with(',') {
+            continue;
+        }
+        let first = lexicon::class(&b.name);
+        if first & bits::FIRST == 0 || first & bits::AMBIGUOUS != 0 {
+            continue;
+        }
+        if lexicon::class(&a.name) & bits::FIRST != 0 {
+            continue;
+        }
+        // B must close a list item.
+        let after = text[b.end..].trim_start_matches(['\'', '’', 's']);
+        let closes = after.is_empty()
+            || after.starts_with([';', ')', '\n', '.', ','])
+            || after.starts_with(" and ")
+            || after.starts_with(" &");
+        // and A must open one.
+        let before_ok = toks
+            .iter()
+            .rev()
+            .find(|t| t.full_end <= a.start)
+            .is_none_or(|t| {
+                let gap = text[t.full_end..a.start].trim();
+                gap.ends_with([';', ',', '(', ':'])
+                    || matches!(&text[t.start..t.end], "and" | "with")
+            })
+            || text[..a.start].trim_end().is_empty();
+        if !closes || !before_ok {
+            continue;
+        }
+        b.given = vec![normalise(&b.name)];
+        b.name = format!("{} {}", b.name, a.name);
+        b.surname = normalise(&a.name);
+        b.start = a.start;
+        b.status = Status::Person;
+        a.status = Status::Link;
+        a.start = b.start;
+        a.end = b.start; // empty: dropped later
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Resolution
+
+/// A person under construction: index of the candidate holding the
+/// canonical form, and the candidates that mention it.
+struct Cluster {
+    canon: usize,
+    members: Vec<usize>,
+}
+
+fn compatible(a: &[String], b: &[String]) -> bool {
+    match (a.first(), b.first()) {
+        (Some(x), Some(y)) => {
+            x == y
+                || (x.chars().count() == 1 && y.starts_with(x.as_str()))
+                || (y.chars().count() == 1 && x.starts_with(y.as_str()))
+        }
+        _ => true,
+    }
+}
+
+fn resolve(ctx: &Ctx, cands: &mut [Cand], title: &str, body: &str) -> Vec<Cluster> {
+    // Evidence about surnames from short forms: count and strong uses.
+    let mut short_count: HashMap<&str, (usize, bool)> = HashMap::new();
+    for c in cands.iter() {
+        if c.given.is_empty() && c.end > c.start {
+            let e = short_count.entry(c.surname.as_str()).or_default();
+            e.0 += 1;
+            e.1 |= c.cue || c.prefix != Prefix::None;
+        }
+    }
+    let promote: Vec<usize> = cands
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.status == Status::Weak)
+        .filter(|(_, c)| {
+            short_count
+                .get(c.surname.as_str())
+                .is_some_and(|&(n, strong)| n >= 2 || strong)
+        })
+        .map(|(i, _)| i)
+        .collect();
+    for i in promote {
+        cands[i].status = Status::Person;
+    }
+    // Names listed next to people are people ("Tobey Maguire, Kirsten
+    // Dunst and Alfred Molina").
+    for _ in 0..2 {
+        let mut order: Vec<usize> = (0..cands.len()).collect();
+        order.sort_by_key(|&i| (cands[i].field, cands[i].start));
+        for w in 0..order.len() {
+            let i = order[w];
+            if cands[i].status != Status::Weak {
+                continue;
+            }
+            let near = |j: usize, left: bool| {
+                let (x, y) = if left {
+                    (&cands[j], &cands[i])
+                } else {
+                    (&cands[i], &cands[j])
+                };
+                x.field == y.field
+                    && cands[j].status == Status::Person
+                    && !cands[j].given.is_empty()
+                    && y.start >= x.end
+                    && listed(title, body, x, y)
+            };
+            let left = w > 0 && near(order[w - 1], true);
+            let right = w + 1 < order.len() && near(order[w + 1], false);
+            if left || right {
+                cands[i].status = Status::Person;
+            }
+        }
+    }
+    // Full names into clusters.
+    let mut clusters: Vec<Cluster> = Vec::new();
+    let mut order: Vec<usize> = (0..cands.len()).collect();
+    order.sort_by_key(|&i| (cands[i].field == Field::Title, cands[i].start));
+    for &i in &order {
+        let c = &cands[i];
+        if c.status != Status::Person || c.given.is_empty() {
+            continue;
+        }
+        let found = clusters.iter().position(|cl| {
+            let k = &cands[cl.canon];
+            k.surname == c.surname && compatible(&k.given, &c.given)
+        });
+        match found {
+            Some(p) => {
+                clusters[p].members.push(i);
+                let k = &cands[clusters[p].canon];
+                if c.given.len() > k.given.len()
+                    || (c.given.len() == k.given.len() && c.name.len() > k.name.len())
+                {
+                    clusters[p].canon = i;
+                }
+            }
+            None => clusters.push(Cluster {
+                canon: i,
+                members: vec![i],
+            }),
+        }
+        cands[i].person = Some(i);
+    }
+    // Short forms: by surname, then (uniquely) by first name; an
+    // honorific or strong title with no full name makes a surname-only
+    // person.
+    let full = clusters.len();
+    for pass in 0..2 {
+        for &i in &order {
+            let c = &cands[i];
+            if c.person.is_some() || c.end <= c.start {
+                continue;
+            }
+            if c.status == Status::Weak && pass == 0 {
+                continue;
+            }
+            let by_surname: Vec<usize> = (0..clusters.len())
+                .filter(|&p| {
+                    let k = &cands[clusters[p].canon];
+                    k.surname == c.surname && compatible(&k.given, &c.given)
+                })
+                .collect();
+            let target = match by_surname.len() {
+                1 => Some(by_surname[0]),
+                0 if c.given.is_empty() && !ctx.wordish_str(&c.name) => {
+                    let by_first: Vec<usize> = (0..full)
+                        .filter(|&p| cands[clusters[p].canon].given.first() == Some(&c.surname))
+                        .collect();
+                    (by_first.len() == 1).then(|| by_first[0])
+                }
+                _ => None,
+            };
+            match target {
+                Some(p) => {
+                    clusters[p].members.push(i);
+                    cands[i].person = Some(p);
+                }
+                None if pass == 0 && c.status == Status::Person && by_surname.is_empty() => {
+                    clusters.push(Cluster {
+                        canon: i,
+                        members: vec![i],
+                    });
+                    cands[i].person = Some(clusters.len() - 1);
+                }
+                None => {}
+            }
+        }
+    }
+    clusters.retain(|cl| !cl.members.is_empty());
+    clusters
+}
+
+/// Whether `y` follows `x` as the next item of a list of names
+/// ("A, B and C").
+fn listed(title: &str, body: &str, x: &Cand, y: &Cand) -> bool {
+    let text = if x.field == Field::Title { title } else { body };
+    let gap = text[x.end..y.start].trim_start_matches(['\'', '’', 's']);
+    let g = gap.trim();
+    gap.len() <= 6 && matches!(g, "," | "and" | ", and" | "&")
+}
+
+/// Turns clusters into people, mentions in reading order.
+fn finish(clusters: &[Cluster], cands: &[Cand]) -> Vec<Person> {
+    let mut out: Vec<Person> = clusters
+        .iter()
+        .map(|cl| {
+            let mut mentions: Vec<Mention> = cl
+                .members
+                .iter()
+                .map(|&m| &cands[m])
+                .filter(|c| c.end > c.start)
+                .map(|c| Mention {
+                    field: c.field,
+                    start: c.start,
+                    end: c.end,
+                })
+                .collect();
+            mentions.sort_by_key(|m| (m.field, m.start));
+            mentions.dedup();
+            Person {
+                name: cands[cl.canon].name.clone(),
+                mentions,
+            }
+        })
+        .filter(|p| !p.mentions.is_empty())
+        .collect();
+    out.sort_by_key(|p| (p.mentions[0].field, p.mentions[0].start));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SEED: &str = include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/sample_corpus/seed/politics/000_12938842849ca153.txt"
+    ));
+
+    fn names(people: &[Person]) -> Vec<&str> {
+        people.iter().map(|p| p.name.as_str()).collect()
+    }
+
+    /// The text of each body mention of the person called `name`.
+    fn said_as<'a>(people: &[Person], name: &str, body: &'a str) -> Vec<&'a str> {
+        people
+            .iter()
+            .find(|p| p.name == name)
+            .map(|p| {
+                p.mentions
+                    .iter()
+                    .filter(|m| m.field == Field::Body)
+                    .map(|m| &body[m.start..m.end])
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn seed_article_yields_corbyn_and_khan_only() {
+        let (title, body) = SEED.split_once('\n').unwrap();
+        let people = extract(title, body);
+        assert_eq!(names(&people), ["Jeremy Corbyn", "Sadiq Khan"]);
+        let khan = said_as(&people, "Sadiq Khan", body);
+        assert!(
+            khan.contains(&"Mr Khan") && khan.contains(&"Sadiq Khan"),
+            "{khan:?}"
+        );
+        assert!(khan.contains(&"Sadiq"), "first name alone links: {khan:?}");
+        let corbyn = said_as(&people, "Jeremy Corbyn", body);
+        assert!(corbyn.contains(&"Mr Corbyn"), "{corbyn:?}");
+        // "Corbyn's man": the mention stops before the possessive.
+        let at = body.find("Corbyn's man").unwrap();
+        assert!(people[0]
+            .mentions
+            .iter()
+            .any(|m| m.start == at && m.end == at + 6));
+        // Both are named in the title too.
+        assert!(people.iter().all(|p| p.mentions[0].field == Field::Title));
+        for not in [
+            "London",
+            "Labour",
+            "Islington North",
+            "Arsenal",
+            "Emirates Stadium",
+            "Liverpool",
+            "City Hall",
+            "Greater London Assembly",
+            "Tory",
+            "Times",
+        ] {
+            assert!(!names(&people).contains(&not), "{not}");
+        }
+    }
+
+    #[test]
+    fn honorific_resolves_to_full_name_before_and_after() {
+        let body = "Ms Hewitt spoke first. Later Patricia Hewitt, the health secretary, \
+                    said more. Ms Hewitt's aides agreed.";
+        let people = extract("Health plans", body);
+        assert_eq!(names(&people), ["Patricia Hewitt"]);
+        assert_eq!(
+            said_as(&people, "Patricia Hewitt", body),
+            ["Ms Hewitt", "Patricia Hewitt", "Ms Hewitt"]
+        );
+    }
+
+    #[test]
+    fn shared_surname_stays_unlinked() {
+        let body = "John Smith, a lawyer, met Adam Smith, an economist. Smith said nothing. \
+                    Mr Smith left.";
+        let people = extract("", body);
+        assert_eq!(names(&people), ["John Smith", "Adam Smith"]);
+        assert!(people.iter().all(|p| p.mentions.len() == 1));
+    }
+
+    #[test]
+    fn surname_only_person_with_honorific() {
+        let people = extract(
+            "",
+            "Mr Blair came in unannounced, staff said. Mr Blair smiled.",
+        );
+        assert_eq!(names(&people), ["Blair"]);
+        assert_eq!(people[0].mentions.len(), 2);
+    }
+
+    #[test]
+    fn initials_particles_and_irish_names() {
+        let body = "J. K. Rowling said the book was done. Ms Rowling smiled. \
+                    The killing of film maker Theo van Gogh shocked many; Mr van Gogh's body \
+                    was found later. President Bashar al-Assad spoke, and al-Assad's aides \
+                    followed. Martin O'Neill, the Celtic manager, said O'Neill was happy. \
+                    Trevor McDonald told viewers McDonald would stay.";
+        let people = extract("", body);
+        assert_eq!(
+            names(&people),
+            [
+                "J. K. Rowling",
+                "Theo van Gogh",
+                "Bashar al-Assad",
+                "Martin O'Neill",
+                "Trevor McDonald"
+            ]
+        );
+        assert_eq!(
+            said_as(&people, "Theo van Gogh", body),
+            ["Theo van Gogh", "Mr van Gogh"]
+        );
+        assert_eq!(
+            said_as(&people, "Bashar al-Assad", body),
+            ["Bashar al-Assad", "al-Assad"]
+        );
+        assert_eq!(said_as(&people, "Trevor McDonald", body).len(), 2);
+        let squeezed = extract("", "J.K. Rowling said so.");
+        assert_eq!(names(&squeezed), ["J.K. Rowling"]);
+    }
+
+    #[test]
+    fn hyphens_and_diacritics() {
+        let body = "Daniel Day-Lewis starred. Day-Lewis won. José Mourinho said \
+                    Mourinho's side would win. Jean-Claude Juncker told MEPs.";
+        let people = extract("", body);
+        assert_eq!(
+            names(&people),
+            ["Daniel Day-Lewis", "José Mourinho", "Jean-Claude Juncker"]
+        );
+        assert_eq!(said_as(&people, "Daniel Day-Lewis", body).len(), 2);
+        assert_eq!(said_as(&people, "José Mourinho", body).len(), 2);
+        assert_eq!(normalise("José Mourinho"), "jose mourinho");
+        assert_eq!(
+            normalise("Łukasz Żewłakow O’Neill"),
+            "lukasz zewlakow o'neill"
+        );
+    }
+
+    #[test]
+    fn surname_comma_forename_is_one_person() {
+        let body = "Signatories: Khan, Sadiq; Corbyn, Jeremy.";
+        let people = extract("", body);
+        assert_eq!(names(&people), ["Sadiq Khan", "Jeremy Corbyn"]);
+        assert_eq!(said_as(&people, "Sadiq Khan", body), ["Khan, Sadiq"]);
+    }
+
+    #[test]
+    fn sentence_openers_and_headlines_are_not_people() {
+        let title = "Bomb Suspect Changed After Trip Abroad, Friends Say";
+        let body = "Speaking to reporters, officials said the speaking tour was over. \
+                    Imagine a city without cars, they imagine. Labour said Arsenal would win.";
+        assert!(extract(title, body).is_empty());
+    }
+
+    #[test]
+    fn headline_links_only_to_people_in_the_body() {
+        let title = "CANADA'S WILSON SEEKS TEMPORARY BORROWING";
+        let body = "Canadian Finance Minister Michael Wilson said he will borrow more.";
+        let people = extract(title, body);
+        assert_eq!(names(&people), ["Michael Wilson"]);
+        assert_eq!(people[0].mentions[0].field, Field::Title);
+    }
+
+    #[test]
+    fn theresa_may_is_not_the_month() {
+        let body = "Theresa May said the vote would be held in May. Mrs May said on May 5 \
+                    that since May the plan was ready.";
+        let people = extract("", body);
+        assert_eq!(names(&people), ["Theresa May"]);
+        assert_eq!(
+            said_as(&people, "Theresa May", body),
+            ["Theresa May", "Mrs May"]
+        );
+    }
+
+    #[test]
+    fn lone_words_need_evidence() {
+        let people = extract(
+            "",
+            "Cadbury said profits rose. Rosneft and VEB declined to comment.",
+        );
+        assert!(people.is_empty(), "{people:?}");
+        let people = extract(
+            "",
+            "U2 frontman Bono sang. The Obama administration agreed.",
+        );
+        assert_eq!(names(&people), ["Bono", "Obama"]);
+    }
+}

@@ -1,0 +1,450 @@
+//! From the user's query string to a tantivy query, plus what the snippet
+//! code needs to highlight.
+//!
+//! [`parse`] (in `parse.rs`) turns the string into a [`Node`] tree or a
+//! [`QueryError`] with a column and a hint; [`compile`] turns the tree into
+//! tantivy queries against the schema's fields:
+//!
+//! - bare words go to the stemmed `title` (boosted) and `body` fields, so
+//!   `campaigns` finds `campaign`;
+//! - quoted phrases, prefixes (`camp*`) and fuzzy words (`corbin~1`) go to
+//!   the unstemmed `title_exact` and `body_exact` copies, so `"door to door"`
+//!   does not match `doors to doors`;
+//! - `section:`, `source:`, `byline:` match whole values, `date:` takes a
+//!   year, month, day or `[from TO to]`; these select without scoring.
+
+pub mod parse;
+
+use std::collections::HashSet;
+use std::ops::Bound;
+
+use tantivy::query::{
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, ExistsQuery, FuzzyTermQuery, Occur,
+    PhrasePrefixQuery, PhraseQuery, Query, RangeQuery, TermQuery,
+};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::tokenizer::TextAnalyzer;
+use tantivy::{DateTime as TantivyDateTime, Term};
+
+pub use parse::{parse, FieldName, Match, Node, QueryError};
+
+use crate::dates::parse_period;
+use crate::schema::{self, Fields};
+
+/// Boost of the headline relative to the body.
+pub const TITLE_BOOST: f32 = 2.0;
+
+/// What the snippet code should mark in an article's text.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Highlights {
+    /// Stemmed words: any word with the same stem is marked.
+    pub stems: HashSet<String>,
+    /// Exact word sequences (lower-cased, accent-folded), with the number of
+    /// other words allowed between them (0 for a plain phrase).
+    pub phrases: Vec<(Vec<String>, u32)>,
+    /// Word prefixes.
+    pub prefixes: Vec<String>,
+    /// Words and the edit distance within which others match them.
+    pub fuzzy: Vec<(String, u8)>,
+}
+
+impl Highlights {
+    /// Whether there is nothing to mark.
+    pub fn is_empty(&self) -> bool {
+        self.stems.is_empty()
+            && self.phrases.is_empty()
+            && self.prefixes.is_empty()
+            && self.fuzzy.is_empty()
+    }
+}
+
+/// A compiled query.
+pub struct Compiled {
+    /// The tantivy query.
+    pub query: Box<dyn Query>,
+    /// What to highlight in snippets.
+    pub highlights: Highlights,
+    /// The plain words of the query (not negated, not phrases), as typed,
+    /// for "did you mean" suggestions.
+    pub words: Vec<String>,
+}
+
+struct Compiler<'a> {
+    f: &'a Fields,
+    text: TextAnalyzer,
+    exact: TextAnalyzer,
+    keyword: TextAnalyzer,
+    highlights: Highlights,
+    words: Vec<String>,
+}
+
+fn tokens(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
+    let mut stream = analyzer.token_stream(text);
+    let mut out = Vec::new();
+    while let Some(tok) = stream.next() {
+        out.push(tok.text.clone());
+    }
+    out
+}
+
+fn qerr(pos: usize, message: impl Into<String>, hint: impl Into<String>) -> QueryError {
+    QueryError {
+        column: pos + 1,
+        message: message.into(),
+        hint: hint.into(),
+    }
+}
+
+type Q = Box<dyn Query>;
+
+fn term_query(field: Field, text: &str) -> Q {
+    Box::new(TermQuery::new(
+        Term::from_field_text(field, text),
+        IndexRecordOption::WithFreqs,
+    ))
+}
+
+fn select_only(q: Q) -> Q {
+    Box::new(ConstScoreQuery::new(q, 0.0))
+}
+
+/// Title (boosted) or body.
+fn either(title: Q, body: Q) -> Q {
+    Box::new(BooleanQuery::new(vec![
+        (
+            Occur::Should,
+            Box::new(BoostQuery::new(title, TITLE_BOOST)) as Q,
+        ),
+        (Occur::Should, body),
+    ]))
+}
+
+impl Compiler<'_> {
+    fn node(&mut self, node: &Node, negated: bool) -> Result<Option<Q>, QueryError> {
+        match node {
+            Node::And(children) => {
+                let mut clauses: Vec<(Occur, Q)> = Vec::new();
+                for child in children {
+                    match child {
+                        Node::Not(inner) => {
+                            if let Some(q) = self.node(inner, !negated)? {
+                                clauses.push((Occur::MustNot, q));
+                            }
+                        }
+                        _ => {
+                            if let Some(q) = self.node(child, negated)? {
+                                clauses.push((Occur::Must, q));
+                            }
+                        }
+                    }
+                }
+                Ok(boolean(clauses))
+            }
+            Node::Or(children) => {
+                let mut clauses: Vec<(Occur, Q)> = Vec::new();
+                for child in children {
+                    if let Some(q) = self.node(child, negated)? {
+                        clauses.push((Occur::Should, q));
+                    }
+                }
+                Ok((!clauses.is_empty()).then(|| Box::new(BooleanQuery::new(clauses)) as Q))
+            }
+            Node::Not(inner) => Ok(self
+                .node(inner, !negated)?
+                .map(|q| boolean(vec![(Occur::MustNot, q)]).expect("one clause"))),
+            Node::Leaf {
+                field,
+                text,
+                kind,
+                pos,
+            } => self.leaf(*field, text, kind, *pos, negated),
+        }
+    }
+
+    fn leaf(
+        &mut self,
+        field: Option<FieldName>,
+        text: &str,
+        kind: &Match,
+        pos: usize,
+        negated: bool,
+    ) -> Result<Option<Q>, QueryError> {
+        use FieldName as F;
+        let f = self.f;
+        match field {
+            None | Some(F::Title) | Some(F::Body) => {
+                let pick = |title: Q, body: Q| -> Q {
+                    match field {
+                        Some(F::Title) => title,
+                        Some(F::Body) => body,
+                        _ => either(title, body),
+                    }
+                };
+                match kind {
+                    Match::Word => {
+                        let toks = tokens(&mut self.text, text);
+                        if !negated {
+                            if toks.len() == 1 && field.is_none() {
+                                self.words.push(text.to_string());
+                            }
+                            if toks.len() > 1 {
+                                let exact = tokens(&mut self.exact, text);
+                                self.highlights.phrases.push((exact, 0));
+                            } else {
+                                self.highlights.stems.extend(toks.iter().cloned());
+                            }
+                        }
+                        Ok(match toks.len() {
+                            0 => None,
+                            1 => Some(pick(
+                                term_query(f.title, &toks[0]),
+                                term_query(f.body, &toks[0]),
+                            )),
+                            _ => Some(pick(phrase(f.title, &toks, 0), phrase(f.body, &toks, 0))),
+                        })
+                    }
+                    Match::Phrase { slop } => {
+                        let toks = tokens(&mut self.exact, text);
+                        if !negated && !toks.is_empty() {
+                            self.highlights.phrases.push((toks.clone(), *slop));
+                        }
+                        Ok(match toks.len() {
+                            0 => None,
+                            1 => Some(pick(
+                                term_query(f.title_exact, &toks[0]),
+                                term_query(f.body_exact, &toks[0]),
+                            )),
+                            _ => Some(pick(
+                                phrase(f.title_exact, &toks, *slop),
+                                phrase(f.body_exact, &toks, *slop),
+                            )),
+                        })
+                    }
+                    Match::Prefix => {
+                        let toks = tokens(&mut self.exact, text);
+                        let Some(last) = toks.last() else {
+                            return Ok(None);
+                        };
+                        if !negated {
+                            self.highlights.prefixes.push(last.clone());
+                        }
+                        let make = |field: Field| -> Q {
+                            if toks.len() == 1 {
+                                Box::new(FuzzyTermQuery::new_prefix(
+                                    Term::from_field_text(field, last),
+                                    0,
+                                    false,
+                                ))
+                            } else {
+                                let terms = toks
+                                    .iter()
+                                    .map(|t| Term::from_field_text(field, t))
+                                    .collect();
+                                Box::new(PhrasePrefixQuery::new(terms))
+                            }
+                        };
+                        Ok(Some(pick(make(f.title_exact), make(f.body_exact))))
+                    }
+                    Match::Fuzzy { distance } => {
+                        let toks = tokens(&mut self.exact, text);
+                        if toks.is_empty() {
+                            return Ok(None);
+                        }
+                        if toks.len() > 1 {
+                            return Err(qerr(
+                                pos,
+                                format!("`{text}~` is several words"),
+                                "fuzzy matching works on one word at a time",
+                            ));
+                        }
+                        if !negated {
+                            self.highlights.fuzzy.push((toks[0].clone(), *distance));
+                        }
+                        let make = |field: Field| -> Q {
+                            Box::new(FuzzyTermQuery::new(
+                                Term::from_field_text(field, &toks[0]),
+                                *distance,
+                                true,
+                            ))
+                        };
+                        Ok(Some(pick(make(f.title_exact), make(f.body_exact))))
+                    }
+                    Match::Range { .. } => Err(qerr(
+                        pos,
+                        "ranges work on dates only",
+                        "write date:[2016-01-01 TO 2016-05-05]",
+                    )),
+                }
+            }
+            Some(F::Section) | Some(F::Byline) | Some(F::Source) => {
+                let target = match field {
+                    Some(F::Section) => f.section,
+                    Some(F::Byline) => f.byline,
+                    _ => f.source,
+                };
+                let value = tokens(&mut self.keyword, text.trim()).concat();
+                if value.is_empty() {
+                    return Ok(None);
+                }
+                let q: Q = match kind {
+                    Match::Word | Match::Phrase { .. } => term_query(target, &value),
+                    Match::Prefix => Box::new(FuzzyTermQuery::new_prefix(
+                        Term::from_field_text(target, &value),
+                        0,
+                        false,
+                    )),
+                    Match::Fuzzy { distance } => Box::new(FuzzyTermQuery::new(
+                        Term::from_field_text(target, &value),
+                        *distance,
+                        true,
+                    )),
+                    Match::Range { .. } => {
+                        return Err(qerr(
+                            pos,
+                            "ranges work on dates only",
+                            "write date:[2016-01-01 TO 2016-05-05]",
+                        ))
+                    }
+                };
+                Ok(Some(select_only(q)))
+            }
+            Some(F::Id) | Some(F::Url) => {
+                let target = if field == Some(F::Id) { f.id } else { f.url };
+                Ok(Some(select_only(term_query(target, text))))
+            }
+            Some(F::Date) => {
+                let bad = |v: &str| {
+                    qerr(
+                        pos,
+                        format!("`{v}` is not a date"),
+                        "write date:2016, date:2016-05, date:2016-05-03 or date:[2016-01-01 TO 2016-05-05]",
+                    )
+                };
+                let (lower, upper) = match kind {
+                    Match::Range { from, to } => {
+                        let lower = match from {
+                            Some(v) => Some(parse_period(v).ok_or_else(|| bad(v))?.0),
+                            None => None,
+                        };
+                        let upper = match to {
+                            Some(v) => Some(parse_period(v).ok_or_else(|| bad(v))?.1),
+                            None => None,
+                        };
+                        (lower, upper)
+                    }
+                    _ => {
+                        let (a, b) = parse_period(text).ok_or_else(|| bad(text))?;
+                        (Some(a), Some(b))
+                    }
+                };
+                Ok(Some(select_only(date_range(f.date, lower, upper))))
+            }
+            Some(F::Person) => Err(qerr(
+                pos,
+                "this index has no person field",
+                "search for the name as a phrase instead, as in \"Sadiq Khan\"",
+            )),
+        }
+    }
+}
+
+/// A date range query `[lower, upper)`.
+pub fn date_range(
+    field: Field,
+    lower: Option<chrono::DateTime<chrono::Utc>>,
+    upper: Option<chrono::DateTime<chrono::Utc>>,
+) -> Q {
+    if lower.is_none() && upper.is_none() {
+        // `date:[* TO *]`: any dated article (tantivy refuses a range with
+        // no bound at all).
+        return Box::new(ExistsQuery::new("date".to_string(), false));
+    }
+    let term = |d: chrono::DateTime<chrono::Utc>| {
+        Term::from_field_date(field, TantivyDateTime::from_timestamp_secs(d.timestamp()))
+    };
+    Box::new(RangeQuery::new(
+        lower.map_or(Bound::Unbounded, |d| Bound::Included(term(d))),
+        upper.map_or(Bound::Unbounded, |d| Bound::Excluded(term(d))),
+    ))
+}
+
+fn phrase(field: Field, toks: &[String], slop: u32) -> Q {
+    let terms: Vec<Term> = toks
+        .iter()
+        .map(|t| Term::from_field_text(field, t))
+        .collect();
+    let mut q = PhraseQuery::new(terms);
+    q.set_slop(slop);
+    Box::new(q)
+}
+
+/// A boolean query, with a match-all clause when every clause is negative.
+fn boolean(mut clauses: Vec<(Occur, Q)>) -> Option<Q> {
+    if clauses.is_empty() {
+        return None;
+    }
+    if clauses.iter().all(|(o, _)| *o == Occur::MustNot) {
+        clauses.push((Occur::Must, Box::new(AllQuery)));
+    }
+    if clauses.len() == 1 && clauses[0].0 == Occur::Must {
+        return clauses.pop().map(|(_, q)| q);
+    }
+    Some(Box::new(BooleanQuery::new(clauses)))
+}
+
+/// Parses and compiles a query for the schema's fields.
+pub fn compile(input: &str, fields: &Fields) -> Result<Compiled, QueryError> {
+    let node = parse(input)?;
+    let mut c = Compiler {
+        f: fields,
+        text: schema::text_analyzer(),
+        exact: schema::exact_analyzer(),
+        keyword: schema::keyword_analyzer(),
+        highlights: Highlights::default(),
+        words: Vec::new(),
+    };
+    let query = c.node(&node, false)?.ok_or_else(|| {
+        qerr(
+            0,
+            "the query has no searchable words",
+            "use letters or digits; punctuation and symbols are not indexed",
+        )
+    })?;
+    Ok(Compiled {
+        query,
+        highlights: c.highlights,
+        words: c.words,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn highlights_follow_the_query() {
+        let (_, f) = schema::build();
+        let c = compile("campaigns \"Door to door\" camp* corbin~1 -khan", &f).unwrap();
+        assert!(c.highlights.stems.contains("campaign"));
+        assert!(
+            !c.highlights.stems.contains("khan"),
+            "negated words are not marked"
+        );
+        assert_eq!(
+            c.highlights.phrases,
+            vec![(vec!["door".into(), "to".into(), "door".into()], 0)]
+        );
+        assert_eq!(c.highlights.prefixes, vec!["camp".to_string()]);
+        assert_eq!(c.highlights.fuzzy, vec![("corbin".to_string(), 1)]);
+        assert_eq!(c.words, vec!["campaigns".to_string()]);
+    }
+
+    #[test]
+    fn symbols_only_is_an_error_not_a_match_all() {
+        let (_, f) = schema::build();
+        let e = compile("😀 !!!", &f).err().unwrap();
+        assert!(e.message.contains("no searchable words"));
+        assert!(compile("date:someday", &f).is_err());
+        assert!(compile("title:[a TO b]", &f).is_err());
+    }
+}

@@ -1,0 +1,577 @@
+//! Snippets worth citing: the passages of an article that match a query,
+//! cut at sentence (else word) boundaries, with every match marked.
+//!
+//! tantivy's own snippet generator gives one fragment and marks phrase words
+//! one by one (every "to" in the text for `"door to door"`). This module
+//! tokenizes the article with the index's own analyzers, so that what it
+//! marks is exactly what matched: stemmed words (`campaigning` for
+//! `campaign`), whole phrases as one unit, prefixes, fuzzy matches, and any
+//! extra spans the caller adds (person mentions).
+//!
+//! Fragments are chosen greedily by score (distinct query parts matched,
+//! then number of matches), best first, without overlapping.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use serde::Serialize;
+
+use crate::query::Highlights;
+use crate::schema;
+
+/// One passage of an article.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Fragment {
+    /// The passage, white space collapsed; `…` marks a cut inside a sentence.
+    pub text: String,
+    /// Marked spans as `[start, end)` character offsets into `text`.
+    pub highlights: Vec<[usize; 2]>,
+    /// Character offset of the passage's first character in the article body.
+    pub body_offset: usize,
+    /// Byte range of the passage in the body (for locating it in the file).
+    #[serde(skip)]
+    pub body_bytes: Range<usize>,
+}
+
+#[derive(Debug, Clone)]
+struct Token {
+    start: usize,
+    end: usize,
+    exact: String,
+    stem: String,
+}
+
+/// A marked span of the body: byte range and which query part it matched.
+#[derive(Debug, Clone)]
+struct Mark {
+    range: Range<usize>,
+    key: usize,
+    weight: f32,
+}
+
+fn tokenize(body: &str) -> Vec<Token> {
+    let mut exact = schema::exact_analyzer();
+    let mut stem = schema::text_analyzer();
+    let mut es = exact.token_stream(body);
+    let mut ss = stem.token_stream(body);
+    let mut out = Vec::new();
+    while let (Some(e), Some(s)) = (es.next(), ss.next()) {
+        out.push(Token {
+            start: e.offset_from,
+            end: e.offset_to,
+            exact: e.text.clone(),
+            stem: s.text.clone(),
+        });
+    }
+    out
+}
+
+/// Levenshtein distance with transpositions (optimal string alignment),
+/// giving up above `max`.
+pub fn within_distance(a: &str, b: &str, max: u8) -> bool {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let max = max as usize;
+    if a.len().abs_diff(b.len()) > max {
+        return false;
+    }
+    let mut prev2: Vec<usize> = vec![0; b.len() + 1];
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for i in 1..=a.len() {
+        let mut cur = vec![i; b.len() + 1];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                cur[j] = cur[j].min(prev2[j - 2] + 1);
+            }
+        }
+        if cur.iter().min().copied().unwrap_or(0) > max {
+            return false;
+        }
+        prev2 = std::mem::replace(&mut prev, cur);
+    }
+    prev[b.len()] <= max
+}
+
+/// Finds every span of `tokens` the query matches.
+fn marks(tokens: &[Token], hl: &Highlights) -> Vec<Mark> {
+    let mut out = Vec::new();
+    // Keys: 0.. for phrases, then stems, prefixes, fuzzy words.
+    let stems: Vec<&String> = hl.stems.iter().collect();
+    for (i, t) in tokens.iter().enumerate() {
+        if let Some(k) = stems.iter().position(|s| **s == t.stem) {
+            out.push(Mark {
+                range: t.start..t.end,
+                key: 1000 + k,
+                weight: 1.0,
+            });
+        }
+        for (k, p) in hl.prefixes.iter().enumerate() {
+            if t.exact.starts_with(p.as_str()) {
+                out.push(Mark {
+                    range: t.start..t.end,
+                    key: 2000 + k,
+                    weight: 1.0,
+                });
+            }
+        }
+        for (k, (w, d)) in hl.fuzzy.iter().enumerate() {
+            if within_distance(&t.exact, w, *d) {
+                out.push(Mark {
+                    range: t.start..t.end,
+                    key: 3000 + k,
+                    weight: 1.0,
+                });
+            }
+        }
+        for (k, (words, slop)) in hl.phrases.iter().enumerate() {
+            if words.is_empty() || t.exact != words[0] {
+                continue;
+            }
+            if *slop == 0 {
+                let n = words.len();
+                if i + n <= tokens.len()
+                    && tokens[i..i + n]
+                        .iter()
+                        .zip(words)
+                        .all(|(t, w)| t.exact == *w)
+                {
+                    out.push(Mark {
+                        range: t.start..tokens[i + n - 1].end,
+                        key: k,
+                        weight: 2.0,
+                    });
+                }
+            } else {
+                // Proximity: the words in order within the window; mark each.
+                let window = words.len() + *slop as usize;
+                let mut found = vec![i];
+                let mut next = 1;
+                for (j, u) in tokens.iter().enumerate().skip(i + 1).take(window - 1) {
+                    if next < words.len() && u.exact == words[next] {
+                        found.push(j);
+                        next += 1;
+                    }
+                }
+                if next == words.len() {
+                    for j in found {
+                        out.push(Mark {
+                            range: tokens[j].start..tokens[j].end,
+                            key: k,
+                            weight: 2.0,
+                        });
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Byte offsets where sentences start (0, and after `. ` `? ` `! ` or a
+/// paragraph break).
+fn sentence_starts(body: &str) -> Vec<usize> {
+    let mut starts = vec![0];
+    let bytes = body.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // "U.K." and "J. K. Rowling": a dot after a lone letter ends no sentence.
+        let initial = b == b'.'
+            && i > 0
+            && bytes[i - 1].is_ascii_alphabetic()
+            && (i < 2 || !bytes[i - 2].is_ascii_alphanumeric());
+        let ends = (matches!(b, b'.' | b'?' | b'!') && !initial)
+            || (b == b'\n' && bytes.get(i + 1) == Some(&b'\n'));
+        if ends {
+            let mut j = i + 1;
+            // Closing quotes and brackets stay with the sentence.
+            while j < bytes.len() && matches!(bytes[j], b'"' | b'\'' | b')') {
+                j += 1;
+            }
+            if body[j..].starts_with('\u{201D}') || body[j..].starts_with('\u{2019}') {
+                j += 3;
+            }
+            let ws = body[j..].len() - body[j..].trim_start().len();
+            if ws > 0 && j + ws < body.len() {
+                let next = body[j + ws..].chars().next().unwrap_or(' ');
+                if !next.is_lowercase() {
+                    starts.push(j + ws);
+                }
+            }
+            i = j.max(i + 1);
+        } else {
+            i += 1;
+        }
+    }
+    starts.dedup();
+    starts
+}
+
+/// Moves `pos` back to a char boundary preceded by white space (or 0).
+fn word_start(body: &str, mut pos: usize) -> usize {
+    while pos > 0 && !body.is_char_boundary(pos) {
+        pos -= 1;
+    }
+    while pos > 0 {
+        let prev = body[..pos].chars().next_back().unwrap();
+        if prev.is_whitespace() {
+            break;
+        }
+        pos -= prev.len_utf8();
+    }
+    pos
+}
+
+/// Moves `pos` forward to a char boundary followed by white space (or end).
+fn word_end(body: &str, mut pos: usize) -> usize {
+    while pos < body.len() && !body.is_char_boundary(pos) {
+        pos += 1;
+    }
+    while pos < body.len() {
+        let c = body[pos..].chars().next().unwrap();
+        if c.is_whitespace() {
+            break;
+        }
+        pos += c.len_utf8();
+    }
+    pos
+}
+
+/// Byte length of `max_chars` characters starting at `from`.
+fn advance_chars(body: &str, from: usize, max_chars: usize) -> usize {
+    body[from..]
+        .char_indices()
+        .nth(max_chars)
+        .map_or(body.len(), |(i, _)| from + i)
+}
+
+/// A candidate window around the mark at `anchor`.
+fn window(body: &str, starts: &[usize], anchor: &Range<usize>, max_chars: usize) -> Range<usize> {
+    // Start at the sentence holding the mark, if the mark fits in budget.
+    let sent = match starts.binary_search(&anchor.start) {
+        Ok(i) => starts[i],
+        Err(i) => starts[i.saturating_sub(1)],
+    };
+    let lead = body[sent..anchor.start].chars().count();
+    let start = if lead + body[anchor.clone()].chars().count() <= max_chars * 2 / 3 {
+        sent
+    } else {
+        // Long sentence: begin a few words before the mark.
+        let back = anchor.start.saturating_sub(max_chars / 3);
+        word_start(body, back.max(sent))
+    };
+    let mut end = advance_chars(body, start, max_chars);
+    if end < body.len() {
+        // Prefer ending at a sentence end inside the budget, past the mark.
+        let sentence_end = starts
+            .iter()
+            .rev()
+            .find(|&&s| s > anchor.end && s <= end)
+            .copied();
+        end = match sentence_end {
+            Some(s) => s,
+            None => word_end(body, end).min(body.len()),
+        };
+        if end <= anchor.end {
+            end = word_end(body, anchor.end);
+        }
+    }
+    start..end
+}
+
+/// Renders `body[range]` with white space collapsed and the marks inside it
+/// as character offsets; adjacent marks separated only by spaces merge.
+fn render(body: &str, range: Range<usize>, marks: &[Range<usize>], starts: &[usize]) -> Fragment {
+    let cut_start = range.start > 0 && starts.binary_search(&range.start).is_err();
+    let cut_end = range.end < body.len()
+        && starts
+            .binary_search(&word_skip_ws(body, range.end))
+            .is_err();
+    let mut text = String::new();
+    let mut chars = 0usize;
+    if cut_start {
+        text.push('…');
+        chars += 1;
+    }
+    let mut spans: Vec<[usize; 2]> = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut pending_space = false;
+    let slice = &body[range.clone()];
+    for (i, c) in slice.char_indices() {
+        let at = range.start + i;
+        if let Some(s) = open {
+            if marks.iter().any(|m| m.end == at) {
+                spans.push([s, chars]);
+                open = None;
+            }
+        }
+        if c.is_whitespace() {
+            pending_space = chars > usize::from(cut_start);
+            continue;
+        }
+        if pending_space {
+            text.push(' ');
+            chars += 1;
+            pending_space = false;
+        }
+        if open.is_none() && marks.iter().any(|m| m.start == at) {
+            open = Some(chars);
+        }
+        text.push(c);
+        chars += 1;
+    }
+    if let Some(s) = open {
+        spans.push([s, chars]);
+    }
+    if cut_end {
+        text.push('…');
+    }
+    let all: Vec<char> = text.chars().collect();
+    let mut merged: Vec<[usize; 2]> = Vec::new();
+    for h in spans {
+        if let Some(last) = merged.last_mut() {
+            if h[0] >= last[1] && all[last[1]..h[0]].iter().all(|c| *c == ' ') {
+                last[1] = last[1].max(h[1]);
+                continue;
+            }
+        }
+        merged.push(h);
+    }
+    Fragment {
+        text,
+        highlights: merged,
+        body_offset: body[..range.start].chars().count(),
+        body_bytes: range,
+    }
+}
+
+fn word_skip_ws(body: &str, pos: usize) -> usize {
+    pos + (body[pos..].len() - body[pos..].trim_start().len())
+}
+
+/// Picks up to `count` fragments of about `max_chars` characters each,
+/// best first. `extra` are further spans to mark (e.g. person mentions),
+/// as byte ranges into `body`. With no match at all, returns the opening
+/// of the article.
+pub fn fragments(
+    body: &str,
+    hl: &Highlights,
+    extra: &[Range<usize>],
+    max_chars: usize,
+    count: usize,
+) -> Vec<Fragment> {
+    if body.trim().is_empty() || count == 0 {
+        return Vec::new();
+    }
+    let starts = sentence_starts(body);
+    let tokens = if hl.is_empty() {
+        Vec::new()
+    } else {
+        tokenize(body)
+    };
+    let mut found = marks(&tokens, hl);
+    found.extend(extra.iter().map(|r| Mark {
+        range: r.clone(),
+        key: 5000,
+        weight: 1.0,
+    }));
+    found.sort_by_key(|m| (m.range.start, std::cmp::Reverse(m.range.end)));
+    // Drop marks nested inside an earlier, longer one (a stem inside a phrase).
+    let mut kept: Vec<Mark> = Vec::new();
+    for m in found {
+        if kept.last().is_some_and(|k| m.range.start < k.range.end) {
+            continue;
+        }
+        kept.push(m);
+    }
+    if kept.is_empty() {
+        let end = advance_chars(body, 0, max_chars);
+        let end = if end < body.len() {
+            word_start(body, end).max(1)
+        } else {
+            end
+        };
+        let end = if end <= 1 {
+            advance_chars(body, 0, max_chars)
+        } else {
+            end
+        };
+        return vec![render(body, 0..end, &[], &starts)];
+    }
+    // Score a window per mark; pick greedily.
+    let mut candidates: Vec<(f32, Range<usize>)> = Vec::new();
+    for m in &kept {
+        let w = window(body, &starts, &m.range, max_chars);
+        let inside: Vec<&Mark> = kept
+            .iter()
+            .filter(|k| k.range.start >= w.start && k.range.end <= w.end)
+            .collect();
+        let distinct: HashSet<usize> = inside.iter().map(|k| k.key).collect();
+        let distinct_weight: f32 = distinct
+            .iter()
+            .map(|key| {
+                inside
+                    .iter()
+                    .find(|k| k.key == *key)
+                    .map_or(0.0, |k| k.weight)
+            })
+            .sum();
+        let score =
+            distinct_weight * 10.0 + inside.len() as f32 - (w.start as f32 / body.len() as f32);
+        candidates.push((score, w));
+    }
+    candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.start.cmp(&b.1.start)));
+    let mut chosen: Vec<Range<usize>> = Vec::new();
+    for (_, w) in candidates {
+        if chosen.len() >= count {
+            break;
+        }
+        if chosen.iter().any(|c| w.start < c.end && c.start < w.end) {
+            continue;
+        }
+        chosen.push(w);
+    }
+    let mark_ranges: Vec<Range<usize>> = kept.iter().map(|m| m.range.clone()).collect();
+    chosen
+        .into_iter()
+        .map(|w| render(body, w, &mark_ranges, &starts))
+        .collect()
+}
+
+/// Joins fragments into one snippet string with `…` between them, and
+/// shifts their highlights accordingly.
+pub fn join(fragments: &[Fragment]) -> (String, Vec<[usize; 2]>) {
+    let mut text = String::new();
+    let mut highlights = Vec::new();
+    let mut chars = 0;
+    for (i, f) in fragments.iter().enumerate() {
+        if i > 0 {
+            let sep = if text.ends_with('…') || f.text.starts_with('…') {
+                " "
+            } else {
+                " … "
+            };
+            text.push_str(sep);
+            chars += sep.chars().count();
+        }
+        for h in &f.highlights {
+            highlights.push([h[0] + chars, h[1] + chars]);
+        }
+        text.push_str(&f.text);
+        chars += f.text.chars().count();
+    }
+    (text, highlights)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hl(stems: &[&str], phrases: &[&[&str]]) -> Highlights {
+        Highlights {
+            stems: stems.iter().map(|s| s.to_string()).collect(),
+            phrases: phrases
+                .iter()
+                .map(|p| (p.iter().map(|s| s.to_string()).collect(), 0))
+                .collect(),
+            ..Highlights::default()
+        }
+    }
+
+    fn marked(f: &Fragment) -> Vec<String> {
+        f.highlights
+            .iter()
+            .map(|h| f.text.chars().skip(h[0]).take(h[1] - h[0]).collect())
+            .collect()
+    }
+
+    const BODY: &str = "The mayor spoke first. He told activists: \"We are going to go door to door, street to street.\" Then he left.\n\nDoors to doors campaigning followed in May. Nobody was campaigning in June.";
+
+    #[test]
+    fn phrase_is_one_mark_and_other_words_are_not() {
+        let f = fragments(BODY, &hl(&[], &[&["door", "to", "door"]]), &[], 200, 3);
+        assert_eq!(f.len(), 1);
+        assert_eq!(marked(&f[0]), vec!["door to door"]);
+        assert!(f[0].text.starts_with("He told activists"), "{}", f[0].text);
+        assert_eq!(f[0].body_offset, BODY.find("He told").unwrap());
+    }
+
+    #[test]
+    fn stems_match_inflections_and_best_fragment_comes_first() {
+        let f = fragments(BODY, &hl(&["campaign", "may"], &[]), &[], 60, 3);
+        // The passage holding both words wins over ones with only one.
+        let first = marked(&f[0]);
+        assert!(
+            first.contains(&"campaigning".to_string()) && first.contains(&"May".to_string()),
+            "{f:?}"
+        );
+        // With room for only one word per passage, several passages come back.
+        let f = fragments(BODY, &hl(&["mayor", "campaign"], &[]), &[], 25, 3);
+        assert!(f.len() >= 2, "{f:?}");
+        assert!(f
+            .windows(2)
+            .all(|w| w[0].body_bytes.end <= w[1].body_bytes.start
+                || w[1].body_bytes.end <= w[0].body_bytes.start));
+    }
+
+    #[test]
+    fn long_sentences_are_cut_at_words_with_ellipses() {
+        let body = format!("{} needle {}", "word ".repeat(100), "word ".repeat(100));
+        let f = fragments(&body, &hl(&["needl"], &[]), &[], 80, 1);
+        let t = &f[0].text;
+        assert!(t.starts_with('…') && t.ends_with('…'), "{t}");
+        assert!(t.chars().count() <= 90, "{t}");
+        assert_eq!(marked(&f[0]), vec!["needle"]);
+    }
+
+    #[test]
+    fn no_match_gives_the_opening_and_extra_spans_are_marked() {
+        let f = fragments(BODY, &Highlights::default(), &[], 30, 3);
+        assert_eq!(f.len(), 1);
+        assert!(f[0].text.starts_with("The mayor spoke first."));
+        let at = BODY.find("mayor").unwrap();
+        let mention: Range<usize> = at..at + 5;
+        let f = fragments(
+            BODY,
+            &Highlights::default(),
+            std::slice::from_ref(&mention),
+            200,
+            1,
+        );
+        assert_eq!(marked(&f[0]), vec!["mayor"]);
+    }
+
+    #[test]
+    fn fuzzy_and_prefix() {
+        let h = Highlights {
+            prefixes: vec!["activ".into()],
+            fuzzy: vec![("streat".into(), 1)],
+            ..Highlights::default()
+        };
+        let f = fragments(BODY, &h, &[], 200, 1);
+        assert_eq!(marked(&f[0]), vec!["activists", "street", "street"]);
+        assert!(within_distance("kahn", "khan", 1));
+        assert!(!within_distance("corbyn", "carbon", 1));
+    }
+
+    #[test]
+    fn initials_and_abbreviations_do_not_end_sentences() {
+        let starts = sentence_starts("BP Oil Ltd, the U.K. unit, rose. J. K. Rowling wrote. Next.");
+        assert_eq!(starts.len(), 3, "{starts:?}");
+    }
+
+    #[test]
+    fn join_shifts_offsets() {
+        let f = fragments(BODY, &hl(&["campaign", "mayor"], &[]), &[], 40, 3);
+        let (text, hls) = join(&f);
+        for h in hls {
+            let s: String = text.chars().skip(h[0]).take(h[1] - h[0]).collect();
+            assert!(
+                s.to_lowercase().starts_with("campaign") || s == "mayor",
+                "{s}"
+            );
+        }
+    }
+}

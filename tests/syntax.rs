@@ -1,0 +1,172 @@
+//! Issue #4 through the CLI: exact phrases, words users really type,
+//! errors that point at the problem, citable passages, "did you mean",
+//! date sorting, and the README's query examples.
+
+use serde_json::Value;
+
+use crate::util::{assert_status, stderr, stdout, Env};
+
+const SEED: &str = "000_12938842849ca153.txt";
+
+fn seed_found(hits: &[Value]) -> bool {
+    hits.iter()
+        .any(|h| h["path"].as_str().unwrap().ends_with(SEED))
+}
+
+#[test]
+fn quoted_phrases_are_exact_and_bare_words_are_stemmed() {
+    let env = Env::with_sample();
+    env.index_corpus();
+    assert!(seed_found(&env.search_json(&["\"door to door\""]).1));
+    assert!(!seed_found(&env.search_json(&["\"doors to doors\""]).1));
+    assert!(seed_found(&env.search_json(&["\"housing policy\""]).1));
+    assert!(!seed_found(&env.search_json(&["\"housing policies\""]).1));
+    // Bare words keep stemming: the seed says "campaign" and "campaigning".
+    assert!(seed_found(&env.search_json(&["campaigns", "Corbyn"]).1));
+    // A quoted single word is exact too.
+    assert!(!seed_found(
+        &env.search_json(&["\"campaigns\"", "Corbyn"]).1
+    ));
+}
+
+#[test]
+fn words_with_apostrophes_just_work() {
+    let env = Env::with_sample();
+    env.index_corpus();
+    let (code, hits) = env.search_json(&["children's"]);
+    assert_eq!(code, 0);
+    assert!(hits
+        .iter()
+        .any(|h| h["snippet"].as_str().unwrap().contains("children's")));
+    for q in ["Critics'", "O'Neill", "Corbyn's man", "d'Artagnan"] {
+        let out = env.run(&["search", q]);
+        assert!(
+            matches!(out.status.code(), Some(0 | 1)),
+            "{q}: {}",
+            stderr(&out)
+        );
+    }
+    assert!(seed_found(&env.search_json(&["\"Corbyn's man\""]).1));
+}
+
+#[test]
+fn bad_queries_get_one_line_with_position_and_hint() {
+    let env = Env::with_sample();
+    env.index_corpus();
+    for (q, needle) in [
+        ("\"door to", "column 1: unclosed quote"),
+        ("(corbyn OR khan", "unclosed `(`"),
+        ("corbyn AND AND khan", "AND needs a term on each side"),
+        ("colour:red", "unknown field `colour`"),
+        ("😀", "no searchable words"),
+    ] {
+        let out = env.run(&["search", "--", q]);
+        assert_status(&out, 2);
+        let err = stderr(&out);
+        assert_eq!(err.lines().count(), 1, "{q}: {err}");
+        assert!(err.contains(needle), "{q}: {err}");
+    }
+}
+
+#[test]
+fn passages_carry_offsets_and_source_lines() {
+    let env = Env::with_sample();
+    env.index_corpus();
+    let (_, hits) = env.search_json(&["\"door to door\"", "--snippets", "3"]);
+    let hit = &hits[0];
+    let frags = hit["fragments"].as_array().unwrap();
+    assert!(!frags.is_empty() && frags.len() <= 3);
+    let first = &frags[0];
+    let text = first["text"].as_str().unwrap();
+    let [a, b] = [0, 1].map(|i| first["highlights"][0][i].as_u64().unwrap() as usize);
+    let marked: String = text.chars().skip(a).take(b - a).collect();
+    assert_eq!(marked, "door to door");
+    // The line number opens the source file at the passage.
+    let line = first["line"].as_u64().unwrap() as usize;
+    let source = std::fs::read_to_string(hit["path"].as_str().unwrap()).unwrap();
+    let at_line = source.lines().nth(line - 1).unwrap();
+    let opening: String = text.trim_start_matches('…').chars().take(30).collect();
+    assert!(
+        at_line.contains(&opening),
+        "line {line}: {at_line:?} vs {opening:?}"
+    );
+    // body_offset points into the stored body.
+    let id = hit["id"].as_str().unwrap();
+    let article: Value = serde_json::from_slice(&env.run(&["--json", "show", id]).stdout).unwrap();
+    let body: String = article["body"]
+        .as_str()
+        .unwrap()
+        .chars()
+        .skip(first["body_offset"].as_u64().unwrap() as usize)
+        .take(20)
+        .collect();
+    assert!(opening.starts_with(&body[..10]), "{body:?} vs {opening:?}");
+}
+
+#[test]
+fn did_you_mean_on_stderr_and_in_json() {
+    let env = Env::with_sample();
+    env.index_corpus();
+    let out = env.run(&["search", "corbin"]);
+    assert_status(&out, 1);
+    assert!(
+        stderr(&out).contains("did you mean: corbyn"),
+        "{}",
+        stderr(&out)
+    );
+    let out = env.run(&["--json", "search", "sadiq kahn"]);
+    assert_status(&out, 1);
+    let v: Value = serde_json::from_str(stdout(&out).trim()).unwrap();
+    assert_eq!(v["suggestion"], "sadiq khan");
+    // A query that finds plenty gets no suggestion.
+    let (_, hits) = env.search_json(&["government"]);
+    assert!(hits.iter().all(|h| h.get("suggestion").is_none()));
+}
+
+#[test]
+fn sort_by_date() {
+    let env = Env::with_sample();
+    env.index_corpus();
+    for (order, newest_first) in [("newest", true), ("oldest", false)] {
+        let (code, hits) = env.search_json(&["oil", "--sort", order, "--limit", "30"]);
+        assert_eq!(code, 0);
+        let dates: Vec<&str> = hits.iter().map(|h| h["date"].as_str().unwrap()).collect();
+        let mut sorted = dates.clone();
+        sorted.sort();
+        if newest_first {
+            sorted.reverse();
+        }
+        assert_eq!(dates, sorted);
+    }
+    let (code, _) = env.search_json(&["oil", "--sort", "recent"]);
+    assert_eq!(code, 0);
+}
+
+/// Every example in the README's query syntax table runs and finds
+/// something in the sample corpus.
+#[test]
+fn readme_query_examples_work() {
+    let readme = std::fs::read_to_string(crate::util::repo_path("README.md")).unwrap();
+    let section = readme
+        .split("### Query syntax")
+        .nth(1)
+        .expect("README has a query syntax section");
+    let table: Vec<&str> = section
+        .lines()
+        .skip_while(|l| !l.starts_with('|'))
+        .take_while(|l| l.starts_with('|'))
+        .skip(2)
+        .collect();
+    assert!(table.len() >= 12, "syntax table rows: {}", table.len());
+    let env = Env::with_sample();
+    env.index_corpus();
+    for row in table {
+        let example = row
+            .split('`')
+            .nth(1)
+            .expect("each row starts with an example");
+        let out = env.run(&["--json", "search", "--", example]);
+        assert_status(&out, 0);
+        assert!(stdout(&out).lines().count() >= 1, "{example}");
+    }
+}
