@@ -5,7 +5,8 @@
 //! never sees file formats; this struct is the contract between them. A parser
 //! fills in what the file says ([`Draft`]); the ingester then completes it into
 //! an [`Article`] with the fields that depend on where the file lives (id,
-//! path, section fallback) and the derived ones (word count, content hash).
+//! path, section fallback) and the derived ones (word count, content hash,
+//! the people mentioned).
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -64,6 +65,10 @@ pub struct Article {
     pub word_count: u64,
     /// Hash of title and body (hex), to spot duplicate wire stories.
     pub content_hash: String,
+    /// Canonical names of the people the article mentions, in order of
+    /// first mention (`crate::people`).
+    #[serde(default)]
+    pub people: Vec<String>,
 }
 
 /// Where a record came from, as the ingester knows it.
@@ -100,6 +105,10 @@ impl Article {
         };
         let word_count = count_words(&title) + count_words(&body);
         let content_hash = content_hash(&title, &body);
+        let people = crate::people::extract(&title, &body)
+            .into_iter()
+            .map(|p| p.name)
+            .collect();
         let section = clean_opt(draft.section).or_else(|| {
             origin
                 .parent_name
@@ -120,6 +129,7 @@ impl Article {
             url: clean_opt(draft.url),
             word_count,
             content_hash,
+            people,
         }
     }
 }

@@ -53,6 +53,46 @@ pub enum Command {
     Show(ShowArgs),
     /// Print every stored article as JSON Lines
     Export,
+    /// List the people most mentioned in the archive, or in the articles a
+    /// query matches (who appears alongside whom)
+    People(PeopleArgs),
+    /// Count the articles a query matches per month (or week, year)
+    Timeline(TimelineArgs),
+}
+
+/// `newsdex people`.
+#[derive(Debug, Args)]
+pub struct PeopleArgs {
+    /// Only count articles matching this query (default: all)
+    #[arg(value_name = "QUERY")]
+    pub query: Vec<String>,
+
+    /// Number of people to list
+    #[arg(long, short = 'n', default_value_t = 20, value_name = "N")]
+    pub limit: usize,
+}
+
+/// `newsdex timeline`.
+#[derive(Debug, Args)]
+pub struct TimelineArgs {
+    /// Only count articles matching this query (default: all)
+    #[arg(value_name = "QUERY")]
+    pub query: Vec<String>,
+
+    /// Width of each bar
+    #[arg(long, value_enum, default_value_t = PeriodArg::Month)]
+    pub by: PeriodArg,
+}
+
+/// Periods for `timeline --by`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PeriodArg {
+    /// ISO weeks
+    Week,
+    /// Calendar months
+    Month,
+    /// Calendar years
+    Year,
 }
 
 /// Options shared by `index` and `rebuild`.
@@ -96,8 +136,13 @@ pub struct IndexArgs {
 pub struct SearchArgs {
     /// The query: words (all required), OR, -word, "phrase", field:value.
     /// Quote a query that starts with `-`, or put `--` before it
-    #[arg(value_name = "QUERY", required = true, num_args = 1..)]
+    #[arg(value_name = "QUERY", required_unless_present = "person", num_args = 1..)]
     pub query: Vec<String>,
+
+    /// Only articles that mention this person, e.g. "Sadiq Khan" (repeat
+    /// for several; mentions such as "Mr Khan" count and are marked)
+    #[arg(long, value_name = "NAME")]
+    pub person: Vec<String>,
 
     /// Number of hits to show
     #[arg(long, short = 'n', default_value_t = 10, value_name = "N")]

@@ -93,6 +93,14 @@ pub enum Error {
 /// The library's result type.
 pub type Result<T> = std::result::Result<T, Error>;
 
+impl Error {
+    /// An I/O error met while reading index data (fast fields, term
+    /// dictionaries): treated like the tantivy error it would be.
+    pub fn engine_io(e: std::io::Error) -> Error {
+        Error::from(tantivy::TantivyError::from(e))
+    }
+}
+
 impl From<tantivy::TantivyError> for Error {
     /// Errors that mean the index files are missing or corrupt become
     /// [`Error::Corrupt`] (which tells the user to rebuild) rather than a raw

@@ -6,6 +6,7 @@ pub mod cli;
 pub mod commands;
 pub mod dates;
 pub mod error;
+pub mod facets;
 pub mod index;
 pub mod ingest;
 pub mod manifest;

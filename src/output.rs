@@ -12,6 +12,7 @@ use anstyle::{AnsiColor, Style};
 use serde::Serialize;
 
 use crate::article::Article;
+use crate::facets::{PersonCount, Timeline};
 use crate::index::Report;
 use crate::search::{Hit, Passage, SearchResults};
 use crate::stats::Stats;
@@ -56,6 +57,8 @@ pub struct HitJson<'a> {
     pub url: Option<&'a str>,
     /// Words in the article.
     pub word_count: u64,
+    /// Canonical names of the people the article mentions.
+    pub people: &'a [String],
     /// Snippet, plain text: the passages joined with `…`.
     pub snippet: &'a str,
     /// `[start, end)` character offsets of highlights in `snippet`.
@@ -83,6 +86,7 @@ impl<'a> From<&'a Hit> for HitJson<'a> {
             source: a.source.as_deref(),
             url: a.url.as_deref(),
             word_count: a.word_count,
+            people: &a.people,
             snippet: &h.snippet.text,
             highlights: &h.snippet.highlights,
             fragments: &h.passages,
@@ -243,11 +247,10 @@ impl<W: Write> Printer<W> {
         if !r.skipped.is_empty() {
             writeln!(self.out, "skipped {}:", r.skipped.len())?;
             for s in &r.skipped {
+                let path = one_line(&s.path.display().to_string());
                 match s.line {
-                    Some(line) => {
-                        writeln!(self.out, "  {}:{line}: {}", s.path.display(), s.reason)?
-                    }
-                    None => writeln!(self.out, "  {}: {}", s.path.display(), s.reason)?,
+                    Some(line) => writeln!(self.out, "  {path}:{line}: {}", s.reason)?,
+                    None => writeln!(self.out, "  {path}: {}", s.reason)?,
                 }
             }
         }
@@ -328,10 +331,70 @@ impl<W: Write> Printer<W> {
         self.out.flush()
     }
 
+    /// People and their article counts, most first.
+    pub fn people_text(&mut self, list: &[PersonCount], total: u64) -> io::Result<()> {
+        for (i, p) in list.iter().enumerate() {
+            write!(self.out, "{:>3}. {:>6}  ", i + 1, p.articles)?;
+            self.styled(TITLE, &p.name)?;
+            writeln!(self.out)?;
+        }
+        self.styled(
+            DIM,
+            &format!("{} people listed, from {total} articles", list.len()),
+        )?;
+        writeln!(self.out)?;
+        self.out.flush()
+    }
+
+    /// A timeline as a bar chart, one line per period.
+    pub fn timeline_text(&mut self, t: &Timeline) -> io::Result<()> {
+        const WIDTH: u64 = 50;
+        let max = t
+            .buckets
+            .iter()
+            .map(|b| b.articles)
+            .max()
+            .unwrap_or(0)
+            .max(1);
+        let label_width = t.buckets.iter().map(|b| b.period.len()).max().unwrap_or(4);
+        for b in &t.buckets {
+            // Eighths of a block, so small counts still show.
+            let eighths = (b.articles * WIDTH * 8).div_ceil(max);
+            let mut bar = "█".repeat((eighths / 8) as usize);
+            if eighths % 8 > 0 {
+                bar.push(['▏', '▎', '▍', '▌', '▋', '▊', '▉'][(eighths % 8 - 1) as usize]);
+            }
+            write!(self.out, "{:<label_width$} ", b.period)?;
+            self.styled(META, &bar)?;
+            writeln!(self.out, " {}", b.articles)?;
+        }
+        let mut footer = format!("{} matching articles", t.total);
+        if t.undated > 0 {
+            footer.push_str(&format!(", {} undated (not shown)", t.undated));
+        }
+        self.styled(DIM, &footer)?;
+        writeln!(self.out)?;
+        self.out.flush()
+    }
+
     /// Flushes the output.
     pub fn flush(&mut self) -> io::Result<()> {
         self.out.flush()
     }
+}
+
+/// A file name with control characters (a newline in a name) escaped, so
+/// that each reported file stays on one line.
+fn one_line(s: &str) -> String {
+    s.chars()
+        .flat_map(|c| {
+            if c.is_control() {
+                c.escape_default().collect::<Vec<_>>()
+            } else {
+                vec![c]
+            }
+        })
+        .collect()
 }
 
 /// A path relative to the working directory when it lies inside it.
@@ -354,6 +417,12 @@ mod tests {
         let mut p = Printer::new(&mut buf, false);
         p.snippet("go door to door now", &[[3, 15]]).unwrap();
         assert_eq!(String::from_utf8(buf).unwrap(), "go **door to door** now");
+    }
+
+    #[test]
+    fn control_characters_in_names_are_escaped() {
+        assert_eq!(one_line("a\nb\tc.txt"), "a\\nb\\tc.txt");
+        assert_eq!(one_line("café.txt"), "café.txt");
     }
 
     #[test]

@@ -25,7 +25,7 @@ use tantivy::{DateTime as TantivyDateTime, Index, TantivyDocument};
 use crate::article::Article;
 
 /// Version of the schema and analyzers; stored in the index manifest.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Name of the analyzer for article text.
 pub const TEXT_ANALYZER: &str = "news";
@@ -67,6 +67,10 @@ pub struct Fields {
     pub word_count: Field,
     /// Hash of title and body.
     pub content_hash: Field,
+    /// Canonical names of people mentioned (keyword, stored, fast).
+    pub person: Field,
+    /// The same names as words, so `person:khan` finds every Khan.
+    pub person_text: Field,
 }
 
 /// Builds the schema and returns it with its field handles.
@@ -92,6 +96,20 @@ pub fn build() -> (Schema, Fields) {
                 .set_index_option(IndexRecordOption::Basic),
         );
     let stored_u64 = NumericOptions::default().set_stored();
+    // Matched case- and accent-insensitively; counted case-preserving.
+    let person = TextOptions::default()
+        .set_stored()
+        .set_fast("raw")
+        .set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(KEYWORD_ANALYZER)
+                .set_index_option(IndexRecordOption::Basic),
+        );
+    let person_text = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(EXACT_ANALYZER)
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+    );
     let fields = Fields {
         id: b.add_text_field("id", STRING | STORED),
         path: b.add_text_field("path", STRING | STORED),
@@ -115,6 +133,8 @@ pub fn build() -> (Schema, Fields) {
         url: b.add_text_field("url", STRING | STORED),
         word_count: b.add_u64_field("word_count", STORED | FAST),
         content_hash: b.add_text_field("content_hash", STRING | STORED),
+        person: b.add_text_field("person", person),
+        person_text: b.add_text_field("person_text", person_text),
     };
     (b.build(), fields)
 }
@@ -138,6 +158,8 @@ pub fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
         url: f("url")?,
         word_count: f("word_count")?,
         content_hash: f("content_hash")?,
+        person: f("person")?,
+        person_text: f("person_text")?,
     })
 }
 
@@ -210,6 +232,10 @@ pub fn to_document(f: &Fields, a: &Article) -> TantivyDocument {
     }
     doc.add_u64(f.word_count, a.word_count);
     doc.add_text(f.content_hash, &a.content_hash);
+    for name in &a.people {
+        doc.add_text(f.person, name);
+        doc.add_text(f.person_text, name);
+    }
     doc
 }
 
@@ -241,6 +267,10 @@ pub fn from_document(f: &Fields, doc: &TantivyDocument) -> Article {
         url: text(f.url),
         word_count: num(f.word_count),
         content_hash: text(f.content_hash).unwrap_or_default(),
+        people: doc
+            .get_all(f.person)
+            .filter_map(|v| v.as_str().map(str::to_string))
+            .collect(),
     }
 }
 
@@ -263,6 +293,7 @@ mod tests {
             url: Some("https://example.com/a".into()),
             word_count: 5,
             content_hash: "00ff".into(),
+            people: vec!["José Mourinho".into(), "Sadiq Khan".into()],
         }
     }
 
@@ -296,6 +327,9 @@ mod tests {
             ("section:Politics", 1),
             ("byline:\"jane smith\"", 1),
             ("section:sport", 0),
+            ("person:\"jose mourinho\"", 1),
+            ("person_text:khan", 1),
+            ("person:khan", 0),
         ] {
             let query = qp.parse_query(q).unwrap();
             assert_eq!(searcher.search(&query, &Count).unwrap(), n, "{q}");

@@ -60,6 +60,8 @@ pub struct SearchRequest {
     pub until: Option<DateTime<Utc>>,
     /// Only articles in one of these sections (any, if empty).
     pub sections: Vec<String>,
+    /// Only articles that mention each of these people (canonical names).
+    pub people: Vec<String>,
     /// Target length of one snippet fragment, in characters.
     pub snippet_chars: usize,
     /// Fragments per hit.
@@ -79,6 +81,7 @@ impl Default for SearchRequest {
             since: None,
             until: None,
             sections: Vec::new(),
+            people: Vec::new(),
             snippet_chars: 200,
             snippets: 3,
             sort: Sort::Relevance,
@@ -139,7 +142,25 @@ pub struct SearchResults {
 /// Parses the user's query (and filters) into a tantivy query.
 pub fn build_query(opened: &Opened, req: &SearchRequest) -> Result<Compiled> {
     let f = &opened.fields;
-    let mut compiled = query::compile(&req.query, f).map_err(|e| Error::Query(e.to_string()))?;
+    let mut compiled = if req.query.trim().is_empty() && !req.people.is_empty() {
+        // `search --person NAME` alone: every article that names them.
+        Compiled {
+            query: Box::new(tantivy::query::AllQuery),
+            highlights: Default::default(),
+            words: Vec::new(),
+        }
+    } else {
+        query::compile(&req.query, f).map_err(|e| Error::Query(e.to_string()))?
+    };
+    // `--person` terms score like `person:` in the query; filters do not.
+    let mut scored: Vec<Box<dyn Query>> = Vec::new();
+    for name in &req.people {
+        let q = format!("person:\"{}\"", name.replace('"', " "));
+        let person =
+            query::compile(&q, f).map_err(|e| Error::Query(format!("--person {name:?}: {e}")))?;
+        compiled.highlights.people.extend(person.highlights.people);
+        scored.push(person.query);
+    }
     let mut filters: Vec<Box<dyn Query>> = Vec::new();
     if req.since.is_some() || req.until.is_some() {
         filters.push(query::date_range(f.date, req.since, req.until));
@@ -158,8 +179,9 @@ pub fn build_query(opened: &Opened, req: &SearchRequest) -> Result<Compiled> {
             .collect();
         filters.push(Box::new(BooleanQuery::new(any)));
     }
-    if !filters.is_empty() {
+    if !filters.is_empty() || !scored.is_empty() {
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, compiled.query)];
+        clauses.extend(scored.into_iter().map(|q| (Occur::Must, q)));
         for q in filters {
             // Filters select; they must not move the BM25 score.
             clauses.push((Occur::Must, Box::new(ConstScoreQuery::new(q, 0.0))));
@@ -196,10 +218,11 @@ pub fn search(opened: &Opened, req: &SearchRequest) -> Result<SearchResults> {
     for (i, (score, addr)) in top.into_iter().enumerate().take(req.limit) {
         let doc: TantivyDocument = searcher.doc(addr)?;
         let mut article = schema::from_document(f, &doc);
+        let mentions = person_mentions(&article, &compiled.highlights.people);
         let frags = snippet::fragments(
             &article.body,
             &compiled.highlights,
-            &[],
+            &mentions,
             req.snippet_chars,
             req.snippets.max(1),
         );
@@ -238,6 +261,25 @@ pub fn search(opened: &Opened, req: &SearchRequest) -> Result<SearchResults> {
         hits,
         suggestion,
     })
+}
+
+/// Byte ranges in the body where the people a query asks for are named
+/// (`Mr Khan` for `person:"Sadiq Khan"`), found by re-running the extractor
+/// on the hit: cheaper than storing every mention in the index.
+fn person_mentions(
+    article: &Article,
+    wanted: &[query::PersonMatch],
+) -> Vec<std::ops::Range<usize>> {
+    if wanted.is_empty() {
+        return Vec::new();
+    }
+    crate::people::extract(&article.title, &article.body)
+        .into_iter()
+        .filter(|p| wanted.iter().any(|w| w.matches(&p.name)))
+        .flat_map(|p| p.mentions)
+        .filter(|m| m.field == crate::people::Field::Body)
+        .map(|m| m.start..m.end)
+        .collect()
 }
 
 /// Counts all matches and collects one page, by score or by date.
@@ -373,7 +415,7 @@ fn near_words(
     let mut found: HashMap<String, (u8, u64)> = HashMap::new();
     for segment in searcher.segment_readers() {
         let inv = segment.inverted_index(field)?;
-        let mut stream = inv.terms().stream().map_err(|e| Error::Tantivy(e.into()))?;
+        let mut stream = inv.terms().stream().map_err(Error::engine_io)?;
         while stream.advance() {
             let Ok(cand) = std::str::from_utf8(stream.key()) else {
                 continue;
@@ -536,9 +578,7 @@ pub fn for_each_article<E: From<Error>>(
     let reader = opened.index.reader().map_err(Error::from)?;
     let searcher = reader.searcher();
     for segment in searcher.segment_readers() {
-        let store = segment
-            .get_store_reader(64)
-            .map_err(|e| Error::Tantivy(e.into()))?;
+        let store = segment.get_store_reader(64).map_err(Error::engine_io)?;
         let alive = segment.alive_bitset();
         for doc_id in 0..segment.max_doc() {
             if alive.is_some_and(|b| !b.is_alive(doc_id)) {

@@ -45,11 +45,10 @@ pub fn stats(store: &Store, opened: &Opened) -> Result<Stats> {
     let mut undated = 0u64;
     let mut min: Option<i64> = None;
     let mut max: Option<i64> = None;
-    let tantivy_err = |e: std::io::Error| Error::Tantivy(e.into());
     for segment in searcher.segment_readers() {
         let fast = segment.fast_fields();
-        let section_col = fast.str("section").map_err(Error::Tantivy)?;
-        let date_col = fast.date("date").map_err(Error::Tantivy)?;
+        let section_col = fast.str("section").map_err(Error::from)?;
+        let date_col = fast.date("date").map_err(Error::from)?;
         let alive = segment.alive_bitset();
         let mut counts: Vec<u64> = vec![0; section_col.as_ref().map_or(0, |c| c.num_terms())];
         for doc in 0..segment.max_doc() {
@@ -77,7 +76,8 @@ pub fn stats(store: &Store, opened: &Opened) -> Result<Stats> {
                     continue;
                 }
                 let mut name = String::new();
-                col.ord_to_str(ord as u64, &mut name).map_err(tantivy_err)?;
+                col.ord_to_str(ord as u64, &mut name)
+                    .map_err(Error::engine_io)?;
                 *sections.entry(name).or_default() += count;
             }
         }

@@ -16,6 +16,8 @@ mod query_fuzz;
 mod ranking;
 // Query syntax, exact phrases, passages, suggestions via the CLI (issue #4).
 mod syntax;
+// Person search, people and timeline commands (issue #3).
+mod people;
 // Messy input files and broken or foreign indexes (issue #5).
 mod reliability;
 // SIGKILL during index/rebuild, a second writer, searches while writing (issue #5).

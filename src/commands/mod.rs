@@ -3,6 +3,7 @@
 //! library, and hands the data to `crate::output`.
 
 mod export;
+mod facets;
 mod index;
 mod search;
 mod show;
@@ -76,5 +77,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Stats => stats::run(&ctx),
         Command::Show(args) => show::run(&ctx, &args.key),
         Command::Export => export::run(&ctx),
+        Command::People(args) => facets::people(&ctx, &args),
+        Command::Timeline(args) => facets::timeline(&ctx, &args),
     }
 }

@@ -30,6 +30,7 @@ pub fn run(ctx: &Context, args: &SearchArgs) -> Result<Outcome> {
         since,
         until,
         sections: args.section.clone(),
+        people: args.person.clone(),
         snippet_chars: args.snippet_chars as usize,
         snippets: args.snippets as usize,
         sort: match args.sort {

@@ -11,7 +11,9 @@
 //!   the unstemmed `title_exact` and `body_exact` copies, so `"door to door"`
 //!   does not match `doors to doors`;
 //! - `section:`, `source:`, `byline:` match whole values, `date:` takes a
-//!   year, month, day or `[from TO to]`; these select without scoring.
+//!   year, month, day or `[from TO to]`; these select without scoring;
+//! - `person:` matches the people the ingester found: a whole canonical
+//!   name in quotes, or one word of a name.
 
 pub mod parse;
 
@@ -46,6 +48,41 @@ pub struct Highlights {
     pub prefixes: Vec<String>,
     /// Words and the edit distance within which others match them.
     pub fuzzy: Vec<(String, u8)>,
+    /// People asked for: mentions of these are marked.
+    pub people: Vec<PersonMatch>,
+}
+
+/// How a `person:` term picks people.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PersonMatch {
+    /// A whole canonical name, normalised (`person:"Sadiq Khan"`).
+    Name(String),
+    /// One word of a name, normalised (`person:khan`).
+    Word(String),
+    /// A prefix of a word of a name (`person:kha*`).
+    Prefix(String),
+}
+
+impl PersonMatch {
+    /// Whether a canonical name is one this term asks for.
+    pub fn matches(&self, name: &str) -> bool {
+        let norm = crate::people::normalise(name);
+        let mut words = norm
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty());
+        match self {
+            PersonMatch::Name(n) => {
+                let want: Vec<&str> = n
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .collect();
+                let have: Vec<&str> = words.collect();
+                want == have
+            }
+            PersonMatch::Word(w) => words.any(|x| x == w),
+            PersonMatch::Prefix(p) => words.any(|x| x.starts_with(p.as_str())),
+        }
+    }
 }
 
 impl Highlights {
@@ -55,6 +92,7 @@ impl Highlights {
             && self.phrases.is_empty()
             && self.prefixes.is_empty()
             && self.fuzzy.is_empty()
+            && self.people.is_empty()
     }
 }
 
@@ -339,12 +377,88 @@ impl Compiler<'_> {
                 };
                 Ok(Some(select_only(date_range(f.date, lower, upper))))
             }
-            Some(F::Person) => Err(qerr(
-                pos,
-                "this index has no person field",
-                "search for the name as a phrase instead, as in \"Sadiq Khan\"",
-            )),
+            Some(F::Person) => self.person(text, kind, pos, negated).map(Some),
         }
+    }
+}
+
+impl Compiler<'_> {
+    /// `person:khan` matches a word of a name; `person:"Sadiq Khan"` a
+    /// whole name (either case- and accent-insensitively). Articles that
+    /// name the person in full more often rank higher.
+    fn person(
+        &mut self,
+        text: &str,
+        kind: &Match,
+        pos: usize,
+        negated: bool,
+    ) -> Result<Q, QueryError> {
+        let f = self.f;
+        let words = tokens(&mut self.exact, text);
+        if words.is_empty() {
+            return Err(qerr(
+                pos,
+                "`person:` needs a name",
+                "write person:khan or person:\"Sadiq Khan\"",
+            ));
+        }
+        let (select, spec): (Q, PersonMatch) = match kind {
+            Match::Prefix => {
+                let last = words.last().expect("non-empty");
+                let q = Box::new(FuzzyTermQuery::new_prefix(
+                    Term::from_field_text(f.person_text, last),
+                    0,
+                    false,
+                ));
+                (q, PersonMatch::Prefix(last.clone()))
+            }
+            Match::Fuzzy { distance } if words.len() == 1 => {
+                let q = Box::new(FuzzyTermQuery::new(
+                    Term::from_field_text(f.person_text, &words[0]),
+                    *distance,
+                    true,
+                ));
+                // Mentions are marked for the names the index holds, below.
+                (q, PersonMatch::Word(words[0].clone()))
+            }
+            Match::Range { .. } => {
+                return Err(qerr(
+                    pos,
+                    "ranges work on dates only",
+                    "write person:\"Sadiq Khan\"",
+                ))
+            }
+            _ if words.len() == 1 => (
+                term_query(f.person_text, &words[0]),
+                PersonMatch::Word(words[0].clone()),
+            ),
+            _ => {
+                let value = tokens(&mut self.keyword, text.trim()).concat();
+                (
+                    term_query(f.person, &value),
+                    PersonMatch::Name(words.join(" ")),
+                )
+            }
+        };
+        if !negated {
+            self.highlights.people.push(spec);
+        }
+        // Score by how often the article uses the name as written.
+        let boost: Q = if words.len() > 1 {
+            either(
+                phrase(f.title_exact, &words, 0),
+                phrase(f.body_exact, &words, 0),
+            )
+        } else {
+            either(
+                term_query(f.title_exact, &words[0]),
+                term_query(f.body_exact, &words[0]),
+            )
+        };
+        Ok(Box::new(BooleanQuery::new(vec![
+            (Occur::Must, select_only(select)),
+            (Occur::Should, boost),
+        ])))
     }
 }
 

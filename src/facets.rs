@@ -1,0 +1,220 @@
+//! Counting over the articles a query matches: who is mentioned (`newsdex
+//! people`) and when (`newsdex timeline`). Both read fast fields only, so
+//! they cost a pass over the matching doc ids, not over stored articles.
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::{DateTime, Datelike, Duration, NaiveDate, TimeZone, Utc};
+use serde::Serialize;
+use tantivy::collector::DocSetCollector;
+use tantivy::query::{AllQuery, Query};
+use tantivy::{DocAddress, Searcher};
+
+use crate::error::{Error, Result};
+use crate::search::{build_query, SearchRequest};
+use crate::store::Opened;
+
+/// A person and the number of matching articles that mention them.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PersonCount {
+    /// Canonical name.
+    pub name: String,
+    /// Articles mentioning them.
+    pub articles: u64,
+}
+
+/// The doc ids a request matches (every live article for `None`), by segment.
+fn matching(
+    opened: &Opened,
+    searcher: &Searcher,
+    req: Option<&SearchRequest>,
+) -> Result<BTreeMap<u32, Vec<u32>>> {
+    let query: Box<dyn Query> = match req {
+        Some(r) => build_query(opened, r)?.query,
+        None => Box::new(AllQuery),
+    };
+    let docs = searcher.search(&*query, &DocSetCollector)?;
+    let mut by_segment: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
+    for DocAddress {
+        segment_ord,
+        doc_id,
+    } in docs
+    {
+        by_segment.entry(segment_ord).or_default().push(doc_id);
+    }
+    for ids in by_segment.values_mut() {
+        ids.sort_unstable();
+    }
+    Ok(by_segment)
+}
+
+/// The people most often mentioned in the matching articles, most first
+/// (ties by name), and the number of matching articles.
+pub fn people(
+    opened: &Opened,
+    req: Option<&SearchRequest>,
+    limit: usize,
+) -> Result<(u64, Vec<PersonCount>)> {
+    let reader = opened.index.reader()?;
+    let searcher = reader.searcher();
+    let docs = matching(opened, &searcher, req)?;
+    let mut counts: HashMap<String, u64> = HashMap::new();
+    let mut total = 0u64;
+    for (segment_ord, ids) in docs {
+        let segment = searcher.segment_reader(segment_ord);
+        total += ids.len() as u64;
+        let Some(col) = segment.fast_fields().str("person").map_err(Error::from)? else {
+            continue;
+        };
+        let mut per_ord: HashMap<u64, u64> = HashMap::new();
+        for doc in ids {
+            for ord in col.term_ords(doc) {
+                *per_ord.entry(ord).or_default() += 1;
+            }
+        }
+        let mut name = String::new();
+        for (ord, n) in per_ord {
+            name.clear();
+            col.ord_to_str(ord, &mut name).map_err(Error::engine_io)?;
+            *counts.entry(name.clone()).or_default() += n;
+        }
+    }
+    let mut list: Vec<PersonCount> = counts
+        .into_iter()
+        .map(|(name, articles)| PersonCount { name, articles })
+        .collect();
+    list.sort_by(|a, b| {
+        b.articles
+            .cmp(&a.articles)
+            .then_with(|| a.name.cmp(&b.name))
+    });
+    list.truncate(limit);
+    Ok((total, list))
+}
+
+/// Width of a timeline bucket.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Period {
+    /// ISO weeks, Monday to Sunday.
+    Week,
+    /// Calendar months.
+    Month,
+    /// Calendar years.
+    Year,
+}
+
+/// One bar of a timeline.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Bucket {
+    /// Label: `2016`, `2016-05` or `2016-W18`.
+    pub period: String,
+    /// First instant of the period.
+    pub start: DateTime<Utc>,
+    /// Matching articles dated in it.
+    pub articles: u64,
+}
+
+/// Matching articles counted per period.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Timeline {
+    /// Every period from the first to the last dated match, empty ones too.
+    pub buckets: Vec<Bucket>,
+    /// Matching articles without a date.
+    pub undated: u64,
+    /// All matching articles.
+    pub total: u64,
+}
+
+fn period_start(d: NaiveDate, by: Period) -> NaiveDate {
+    match by {
+        Period::Year => NaiveDate::from_ymd_opt(d.year(), 1, 1).expect("valid"),
+        Period::Month => NaiveDate::from_ymd_opt(d.year(), d.month(), 1).expect("valid"),
+        Period::Week => d - Duration::days(d.weekday().num_days_from_monday() as i64),
+    }
+}
+
+fn next_start(d: NaiveDate, by: Period) -> NaiveDate {
+    match by {
+        Period::Year => NaiveDate::from_ymd_opt(d.year() + 1, 1, 1).expect("valid"),
+        Period::Month if d.month() == 12 => {
+            NaiveDate::from_ymd_opt(d.year() + 1, 1, 1).expect("valid")
+        }
+        Period::Month => NaiveDate::from_ymd_opt(d.year(), d.month() + 1, 1).expect("valid"),
+        Period::Week => d + Duration::days(7),
+    }
+}
+
+fn label(d: NaiveDate, by: Period) -> String {
+    match by {
+        Period::Year => d.format("%Y").to_string(),
+        Period::Month => d.format("%Y-%m").to_string(),
+        Period::Week => {
+            let w = d.iso_week();
+            format!("{}-W{:02}", w.year(), w.week())
+        }
+    }
+}
+
+/// Counts the articles a request matches per period.
+pub fn timeline(opened: &Opened, req: Option<&SearchRequest>, by: Period) -> Result<Timeline> {
+    let reader = opened.index.reader()?;
+    let searcher = reader.searcher();
+    let docs = matching(opened, &searcher, req)?;
+    let mut counts: BTreeMap<NaiveDate, u64> = BTreeMap::new();
+    let (mut undated, mut total) = (0u64, 0u64);
+    for (segment_ord, ids) in docs {
+        let segment = searcher.segment_reader(segment_ord);
+        let dates = segment.fast_fields().date("date").map_err(Error::from)?;
+        for doc in ids {
+            total += 1;
+            match dates
+                .first(doc)
+                .and_then(|d| DateTime::<Utc>::from_timestamp(d.into_timestamp_secs(), 0))
+            {
+                Some(d) => *counts.entry(period_start(d.date_naive(), by)).or_default() += 1,
+                None => undated += 1,
+            }
+        }
+    }
+    let mut buckets = Vec::new();
+    if let (Some(&first), Some(&last)) = (counts.keys().next(), counts.keys().next_back()) {
+        let mut at = first;
+        while at <= last {
+            buckets.push(Bucket {
+                period: label(at, by),
+                start: Utc.from_utc_datetime(&at.and_hms_opt(0, 0, 0).expect("midnight")),
+                articles: counts.get(&at).copied().unwrap_or(0),
+            });
+            at = next_start(at, by);
+        }
+    }
+    Ok(Timeline {
+        buckets,
+        undated,
+        total,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn periods_start_and_label() {
+        let d = NaiveDate::from_ymd_opt(2016, 5, 5).unwrap(); // a Thursday
+        assert_eq!(
+            label(period_start(d, Period::Week), Period::Week),
+            "2016-W18"
+        );
+        assert_eq!(period_start(d, Period::Week).to_string(), "2016-05-02");
+        assert_eq!(
+            label(period_start(d, Period::Month), Period::Month),
+            "2016-05"
+        );
+        assert_eq!(
+            next_start(NaiveDate::from_ymd_opt(2016, 12, 1).unwrap(), Period::Month).to_string(),
+            "2017-01-01"
+        );
+        assert_eq!(label(d, Period::Year), "2016");
+    }
+}

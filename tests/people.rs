@@ -1,0 +1,130 @@
+//! Issue #3: search by person, `people` and `timeline`.
+
+use serde_json::Value;
+
+use crate::util::{assert_status, stdout, Env};
+
+const SEED: &str = "000_12938842849ca153.txt";
+
+fn chars(s: &str, [a, b]: [usize; 2]) -> String {
+    s.chars().skip(a).take(b - a).collect()
+}
+
+fn marked(hit: &Value) -> Vec<String> {
+    let snippet = hit["snippet"].as_str().unwrap();
+    hit["highlights"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| {
+            chars(
+                snippet,
+                [
+                    h[0].as_u64().unwrap() as usize,
+                    h[1].as_u64().unwrap() as usize,
+                ],
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn person_query_finds_the_seed_and_marks_short_forms() {
+    let env = Env::with_sample();
+    env.index_corpus();
+    let (code, hits) = env.search_json(&["person:\"Sadiq Khan\"", "--snippets", "3"]);
+    assert_eq!(code, 0);
+    assert!(hits[0]["path"].as_str().unwrap().ends_with(SEED));
+    let people: Vec<&str> = hits[0]["people"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    assert_eq!(people, ["Jeremy Corbyn", "Sadiq Khan"]);
+    let marks = marked(&hits[0]);
+    assert!(marks.iter().any(|m| m == "Mr Khan"), "{marks:?}");
+    assert!(
+        !marks.iter().any(|m| m.contains("Corbyn")),
+        "only the person asked for: {marks:?}"
+    );
+
+    // Case and accents do not matter; the flag does the same as the field.
+    let (_, lower) = env.search_json(&["person:\"sadiq khan\""]);
+    assert_eq!(lower.len(), hits.len());
+    let (_, flag) = env.search_json(&["--person", "Sadiq Khan"]);
+    assert_eq!(flag.len(), hits.len());
+    let (_, flag_and_words) = env.search_json(&["--person", "Sadiq Khan", "door"]);
+    assert_eq!(flag_and_words.len(), 1);
+}
+
+#[test]
+fn surname_finds_every_khan_and_people_lists_co_mentions() {
+    let env = Env::with_sample();
+    env.index_corpus();
+    let (_, khans) = env.search_json(&["person:khan", "--limit", "100"]);
+    let (_, sadiq) = env.search_json(&["person:\"Sadiq Khan\"", "--limit", "100"]);
+    assert!(khans.len() > sadiq.len(), "another Khan is in the sample");
+    for hit in &khans {
+        let names = hit["people"].as_array().unwrap();
+        assert!(
+            names.iter().any(|n| n.as_str().unwrap().ends_with("Khan")),
+            "{hit}"
+        );
+    }
+
+    let out = env.run(&["--json", "people", "person:\"Sadiq Khan\""]);
+    assert_status(&out, 0);
+    let listed: Vec<Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let names: Vec<&str> = listed.iter().map(|p| p["name"].as_str().unwrap()).collect();
+    assert!(
+        names.contains(&"Jeremy Corbyn") && names.contains(&"Sadiq Khan"),
+        "{names:?}"
+    );
+    assert!(!names
+        .iter()
+        .any(|n| ["London", "Labour", "Arsenal", "Tory"].contains(n)));
+
+    // The whole archive: most mentioned first.
+    let out = env.run(&["--json", "people", "--limit", "5"]);
+    let top: Vec<Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(top.len(), 5);
+    let counts: Vec<u64> = top
+        .iter()
+        .map(|p| p["articles"].as_u64().unwrap())
+        .collect();
+    assert!(counts.windows(2).all(|w| w[0] >= w[1]), "{counts:?}");
+    let text = stdout(&env.run(&["people", "--limit", "3"]));
+    assert!(text.contains("Tony Blair"), "{text}");
+}
+
+#[test]
+fn timeline_counts_per_period() {
+    let env = Env::with_sample();
+    env.index_corpus();
+    let out = env.run(&["--json", "timeline", "oil", "--by", "week"]);
+    assert_status(&out, 0);
+    let buckets: Vec<Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert!(buckets.len() >= 2);
+    assert!(buckets
+        .iter()
+        .all(|b| b["period"].as_str().unwrap().starts_with("1987-W")));
+    let dated: u64 = buckets
+        .iter()
+        .map(|b| b["articles"].as_u64().unwrap())
+        .sum();
+    let (_, hits) = env.search_json(&["oil", "date:[* TO *]", "--limit", "1000"]);
+    assert_eq!(dated as usize, hits.len());
+    let text = stdout(&env.run(&["timeline", "oil"]));
+    assert!(text.contains("1987-03") && text.contains('█'), "{text}");
+    assert_status(&env.run(&["timeline", "xylophonequux"]), 1);
+}
