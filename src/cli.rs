@@ -168,6 +168,10 @@ pub struct SearchArgs {
     #[arg(long, default_value_t = 200, value_name = "N", value_parser = clap::value_parser!(u64).range(20..=5000))]
     pub snippet_chars: u64,
 
+    /// Only articles with every word: never fall back to closest matches
+    #[arg(long)]
+    pub all_words: bool,
+
     /// Passages per hit, best first
     #[arg(long, default_value_t = 3, value_name = "N", value_parser = clap::value_parser!(u64).range(1..=20))]
     pub snippets: u64,

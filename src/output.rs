@@ -68,6 +68,13 @@ pub struct HitJson<'a> {
     /// A corrected query that finds more, when this one found little.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub suggestion: Option<&'a str>,
+    /// Present (true) when no article had every word and these are the
+    /// closest matches.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub relaxed: bool,
+    /// With `relaxed`: the query words this article contains.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub matched: Option<&'a [String]>,
 }
 
 impl<'a> From<&'a Hit> for HitJson<'a> {
@@ -91,6 +98,8 @@ impl<'a> From<&'a Hit> for HitJson<'a> {
             highlights: &h.snippet.highlights,
             fragments: &h.passages,
             suggestion: None,
+            relaxed: h.matched.is_some(),
+            matched: h.matched.as_deref(),
         }
     }
 }
@@ -162,6 +171,9 @@ impl<W: Write> Printer<W> {
                 place = format!("{place}:{line}");
             }
             meta.push(place);
+            if let Some(words) = &hit.matched {
+                meta.push(format!("matches {}", words.join(" ")));
+            }
             write!(self.out, "    ")?;
             self.styled(META, &meta.join(" · "))?;
             writeln!(self.out)?;

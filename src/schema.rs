@@ -25,7 +25,7 @@ use tantivy::{DateTime as TantivyDateTime, Index, TantivyDocument};
 use crate::article::Article;
 
 /// Version of the schema and analyzers; stored in the index manifest.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// Name of the analyzer for article text.
 pub const TEXT_ANALYZER: &str = "news";
@@ -49,6 +49,9 @@ pub struct Fields {
     pub title: Field,
     /// Article text (stemmed, positions).
     pub body: Field,
+    /// Headline and body as one stemmed text (headline twice, as a boost),
+    /// for one BM25 over the whole article in relaxed matching.
+    pub all_text: Field,
     /// Unstemmed copy of the headline, for exact phrases, prefixes, fuzzy.
     pub title_exact: Field,
     /// Unstemmed copy of the body, for exact phrases, prefixes, fuzzy.
@@ -117,6 +120,14 @@ pub fn build() -> (Schema, Fields) {
         line: b.add_u64_field("line", stored_u64),
         title: b.add_text_field("title", text.clone()),
         body: b.add_text_field("body", text),
+        all_text: b.add_text_field(
+            "all_text",
+            TextOptions::default().set_indexing_options(
+                TextFieldIndexing::default()
+                    .set_tokenizer(TEXT_ANALYZER)
+                    .set_index_option(IndexRecordOption::WithFreqs),
+            ),
+        ),
         title_exact: b.add_text_field("title_exact", exact.clone()),
         body_exact: b.add_text_field("body_exact", exact),
         date: b.add_date_field(
@@ -149,6 +160,7 @@ pub fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
         line: f("line")?,
         title: f("title")?,
         body: f("body")?,
+        all_text: f("all_text")?,
         title_exact: f("title_exact")?,
         body_exact: f("body_exact")?,
         date: f("date")?,
@@ -215,6 +227,10 @@ pub fn to_document(f: &Fields, a: &Article) -> TantivyDocument {
     doc.add_u64(f.line, a.line);
     doc.add_text(f.title, &a.title);
     doc.add_text(f.body, &a.body);
+    // The headline twice: a modest headline boost inside one BM25.
+    doc.add_text(f.all_text, &a.title);
+    doc.add_text(f.all_text, &a.title);
+    doc.add_text(f.all_text, &a.body);
     doc.add_text(f.title_exact, &a.title);
     doc.add_text(f.body_exact, &a.body);
     if let Some(d) = a.date {

@@ -70,6 +70,8 @@ pub struct SearchRequest {
     pub sort: Sort,
     /// Look up source line numbers of fragments (reads the source files).
     pub locate_lines: bool,
+    /// Never fall back to partial matching.
+    pub all_words: bool,
 }
 
 impl Default for SearchRequest {
@@ -86,6 +88,7 @@ impl Default for SearchRequest {
             snippets: 3,
             sort: Sort::Relevance,
             locate_lines: true,
+            all_words: false,
         }
     }
 }
@@ -126,6 +129,8 @@ pub struct Hit {
     pub passages: Vec<Passage>,
     /// The passages joined.
     pub snippet: Snippet,
+    /// With relaxed matching: the query words this article contains.
+    pub matched: Option<Vec<String>>,
 }
 
 /// The answer to a [`SearchRequest`].
@@ -137,6 +142,13 @@ pub struct SearchResults {
     pub hits: Vec<Hit>,
     /// A corrected query that finds more, when this one found little.
     pub suggestion: Option<String>,
+    /// Whether the hits are partial matches because fewer than a page of
+    /// articles matched every word.
+    pub relaxed: bool,
+    /// Articles that matched every word (equals `total` unless relaxed).
+    pub strict_total: usize,
+    /// Content words of the query (stop words left out), when relaxed.
+    pub words: Vec<String>,
 }
 
 /// Parses the user's query (and filters) into a tantivy query.
@@ -146,6 +158,7 @@ pub fn build_query(opened: &Opened, req: &SearchRequest) -> Result<Compiled> {
         // `search --person NAME` alone: every article that names them.
         Compiled {
             query: Box::new(tantivy::query::AllQuery),
+            relaxed: None,
             highlights: Default::default(),
             words: Vec::new(),
         }
@@ -179,13 +192,24 @@ pub fn build_query(opened: &Opened, req: &SearchRequest) -> Result<Compiled> {
             .collect();
         filters.push(Box::new(BooleanQuery::new(any)));
     }
-    if !filters.is_empty() || !scored.is_empty() {
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, compiled.query)];
-        clauses.extend(scored.into_iter().map(|q| (Occur::Must, q)));
-        for q in filters {
-            // Filters select; they must not move the BM25 score.
-            clauses.push((Occur::Must, Box::new(ConstScoreQuery::new(q, 0.0))));
+    if req.all_words {
+        compiled.relaxed = None;
+    }
+    // Filters select; they must not move the BM25 score.
+    let required: Vec<Box<dyn Query>> = scored
+        .into_iter()
+        .chain(
+            filters
+                .into_iter()
+                .map(|q| Box::new(ConstScoreQuery::new(q, 0.0)) as Box<dyn Query>),
+        )
+        .collect();
+    if !required.is_empty() {
+        if let Some(plan) = &mut compiled.relaxed {
+            plan.filters.extend(required.iter().map(|q| q.box_clone()));
         }
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, compiled.query)];
+        clauses.extend(required.into_iter().map(|q| (Occur::Must, q)));
         compiled.query = Box::new(BooleanQuery::new(clauses));
     }
     Ok(compiled)
@@ -211,7 +235,37 @@ pub fn search(opened: &Opened, req: &SearchRequest) -> Result<SearchResults> {
     let compiled = build_query(opened, req)?;
     let reader = opened.index.reader()?;
     let searcher = reader.searcher();
-    let (total, top) = top_docs(&searcher, &*compiled.query, req)?;
+    let (mut total, mut top) = top_docs(&searcher, &*compiled.query, req)?;
+    // Fewer than a page of articles has every word of a plain query: fill
+    // the page with the best partial matches, after the full ones.
+    let strict_total = total;
+    let mut relaxed = false;
+    if let Some(plan) = &compiled.relaxed {
+        if total < req.offset + req.limit {
+            let partial = query::relaxed_query(plan, &opened.fields);
+            let whole_page = SearchRequest {
+                offset: 0,
+                limit: req.offset + req.limit,
+                ..req.clone()
+            };
+            let (_, full) = top_docs(&searcher, &*compiled.query, &whole_page)?;
+            let (n, partial) = top_docs(&searcher, &*partial, &whole_page)?;
+            if n > total {
+                let mut merged = full;
+                for (score, addr) in partial {
+                    if !merged.iter().any(|(_, a)| *a == addr) {
+                        merged.push((score, addr));
+                    }
+                }
+                top = merged
+                    .into_iter()
+                    .skip(req.offset)
+                    .take(req.limit)
+                    .collect();
+                (total, relaxed) = (n, true);
+            }
+        }
+    }
     let f = &opened.fields;
     let mut sources = SourceCache::default();
     let mut hits = Vec::with_capacity(top.len());
@@ -242,6 +296,10 @@ pub fn search(opened: &Opened, req: &SearchRequest) -> Result<SearchResults> {
                 line,
             })
             .collect();
+        let matched = match (&compiled.relaxed, relaxed) {
+            (Some(plan), true) => Some(matched_words(&article, &plan.words)),
+            _ => None,
+        };
         article.body = String::new();
         hits.push(Hit {
             rank: req.offset + i + 1,
@@ -249,10 +307,11 @@ pub fn search(opened: &Opened, req: &SearchRequest) -> Result<SearchResults> {
             article,
             passages,
             snippet: Snippet { text, highlights },
+            matched,
         });
     }
-    let suggestion = if total < 3 {
-        suggest(opened, &searcher, req, &compiled, total)?
+    let suggestion = if strict_total < 3 {
+        suggest(opened, &searcher, req, &compiled, strict_total)?
     } else {
         None
     };
@@ -260,7 +319,30 @@ pub fn search(opened: &Opened, req: &SearchRequest) -> Result<SearchResults> {
         total,
         hits,
         suggestion,
+        relaxed,
+        strict_total,
+        words: match (&compiled.relaxed, relaxed) {
+            (Some(plan), true) => plan.words.iter().map(|w| w.typed.clone()).collect(),
+            _ => Vec::new(),
+        },
     })
+}
+
+/// The query words (as typed) whose stems occur in the article.
+fn matched_words(article: &Article, words: &[query::RelaxedWord]) -> Vec<String> {
+    let mut analyzer = schema::text_analyzer();
+    let mut present = std::collections::HashSet::new();
+    for text in [&article.title, &article.body] {
+        let mut stream = analyzer.token_stream(text);
+        while let Some(tok) = stream.next() {
+            present.insert(tok.text.clone());
+        }
+    }
+    words
+        .iter()
+        .filter(|w| w.stems.iter().all(|s| present.contains(s)))
+        .map(|w| w.typed.clone())
+        .collect()
 }
 
 /// Byte ranges in the body where the people a query asks for are named
@@ -361,6 +443,10 @@ fn suggest(
             continue;
         }
         let own = exact_df(&word)?;
+        // A known word may only be replaced when nothing was found.
+        if own > 0 && total > 0 {
+            continue;
+        }
         for (dist, cand) in near_words(searcher, f.body_exact, &word, own)? {
             if let Some(at) = req.query.find(typed.as_str()) {
                 let mut q = req.query.clone();
@@ -403,8 +489,8 @@ fn suggest(
     Ok(best.map(|(_, q)| q))
 }
 
-/// Up to three indexed words near `word` that are more frequent than it,
-/// closest and most frequent first.
+/// Up to three indexed words near `word` (same first letter) that are more
+/// frequent than it, closest and most frequent first.
 fn near_words(
     searcher: &Searcher,
     field: tantivy::schema::Field,
@@ -413,9 +499,20 @@ fn near_words(
 ) -> Result<Vec<(u8, String)>> {
     let max_dist: u8 = if word.chars().count() <= 4 { 1 } else { 2 };
     let mut found: HashMap<String, (u8, u64)> = HashMap::new();
+    // Only words with the same first letter: misspellings rarely change
+    // it, and it narrows the scan of the term dictionary to a range.
+    let Some(first) = word.chars().next() else {
+        return Ok(Vec::new());
+    };
+    let lower_bound = first.to_string();
+    let upper_bound = char::from_u32(first as u32 + 1).map(|c| c.to_string());
     for segment in searcher.segment_readers() {
         let inv = segment.inverted_index(field)?;
-        let mut stream = inv.terms().stream().map_err(Error::engine_io)?;
+        let mut range = inv.terms().range().ge(lower_bound.as_bytes());
+        if let Some(upper) = &upper_bound {
+            range = range.lt(upper.as_bytes());
+        }
+        let mut stream = range.into_stream().map_err(Error::engine_io)?;
         while stream.advance() {
             let Ok(cand) = std::str::from_utf8(stream.key()) else {
                 continue;

@@ -68,9 +68,13 @@ fn tokenize(body: &str) -> Vec<Token> {
 /// Levenshtein distance with transpositions (optimal string alignment),
 /// giving up above `max`.
 pub fn within_distance(a: &str, b: &str, max: u8) -> bool {
+    let max = max as usize;
+    // Cheap rejection before any allocation: lengths too far apart.
+    if a.len().abs_diff(b.len()) > max * 4 {
+        return false;
+    }
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
-    let max = max as usize;
     if a.len().abs_diff(b.len()) > max {
         return false;
     }

@@ -28,8 +28,7 @@ fn stats_json_has_counts_sections_and_dates() {
 
 #[test]
 fn show_by_id_and_by_path() {
-    let env = Env::with_sample();
-    env.index_corpus();
+    let env = Env::indexed_sample();
     let (_, hits) = env.search_json(&["\"door to door\""]);
     let id = hits[0]["id"].as_str().unwrap();
     let out = env.run(&["--json", "show", id]);

@@ -30,8 +30,7 @@ fn marked(hit: &Value) -> Vec<String> {
 
 #[test]
 fn person_query_finds_the_seed_and_marks_short_forms() {
-    let env = Env::with_sample();
-    env.index_corpus();
+    let env = Env::indexed_sample();
     let (code, hits) = env.search_json(&["person:\"Sadiq Khan\"", "--snippets", "3"]);
     assert_eq!(code, 0);
     assert!(hits[0]["path"].as_str().unwrap().ends_with(SEED));
@@ -60,8 +59,7 @@ fn person_query_finds_the_seed_and_marks_short_forms() {
 
 #[test]
 fn surname_finds_every_khan_and_people_lists_co_mentions() {
-    let env = Env::with_sample();
-    env.index_corpus();
+    let env = Env::indexed_sample();
     let (_, khans) = env.search_json(&["person:khan", "--limit", "100"]);
     let (_, sadiq) = env.search_json(&["person:\"Sadiq Khan\"", "--limit", "100"]);
     assert!(khans.len() > sadiq.len(), "another Khan is in the sample");
@@ -106,8 +104,7 @@ fn surname_finds_every_khan_and_people_lists_co_mentions() {
 
 #[test]
 fn timeline_counts_per_period() {
-    let env = Env::with_sample();
-    env.index_corpus();
+    let env = Env::indexed_sample();
     let out = env.run(&["--json", "timeline", "oil", "--by", "week"]);
     assert_status(&out, 0);
     let buckets: Vec<Value> = stdout(&out)

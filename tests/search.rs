@@ -31,8 +31,7 @@ fn highlights(hit: &Value) -> Vec<String> {
 
 #[test]
 fn phrase_finds_the_seed_first_with_the_phrase_highlighted() {
-    let env = Env::with_sample();
-    env.index_corpus();
+    let env = Env::indexed_sample();
     let (code, hits) = env.search_json(&["\"door to door\""]);
     assert_eq!(code, 0);
     let first = &hits[0];
@@ -47,8 +46,7 @@ fn phrase_finds_the_seed_first_with_the_phrase_highlighted() {
 
 #[test]
 fn json_hits_carry_every_field() {
-    let env = Env::with_sample();
-    env.index_corpus();
+    let env = Env::indexed_sample();
     let (code, hits) = env.search_json(&["Corbyn", "Khan", "--limit", "3"]);
     assert_eq!(code, 0);
     assert!(!hits.is_empty() && hits.len() <= 3);
@@ -82,8 +80,7 @@ fn json_hits_carry_every_field() {
 
 #[test]
 fn reuters_articles_have_dates_and_topics_as_sections() {
-    let env = Env::with_sample();
-    env.index_corpus();
+    let env = Env::indexed_sample();
     let (code, hits) = env.search_json(&["Bahia", "cocoa", "review"]);
     assert_eq!(code, 0);
     let hit = &hits[0];
@@ -98,8 +95,7 @@ fn reuters_articles_have_dates_and_topics_as_sections() {
 
 #[test]
 fn filters_by_date_and_section() {
-    let env = Env::with_sample();
-    env.index_corpus();
+    let env = Env::indexed_sample();
     let (_, all) = env.search_json(&["oil", "--limit", "100"]);
     let (_, dated) = env.search_json(&[
         "oil",
@@ -124,9 +120,8 @@ fn filters_by_date_and_section() {
 
 #[test]
 fn query_operators_work() {
-    let env = Env::with_sample();
-    env.index_corpus();
-    let (_, both) = env.search_json(&["Corbyn", "Khan", "--limit", "1000"]);
+    let env = Env::indexed_sample();
+    let (_, both) = env.search_json(&["Corbyn", "Khan", "--all-words", "--limit", "1000"]);
     let (_, either) = env.search_json(&["Corbyn", "OR", "Khan", "--limit", "1000"]);
     let (_, without) = env.search_json(&["--limit", "1000", "--", "Corbyn -Khan"]);
     assert!(either.len() > both.len());
@@ -139,8 +134,7 @@ fn query_operators_work() {
 
 #[test]
 fn paging_with_offset() {
-    let env = Env::with_sample();
-    env.index_corpus();
+    let env = Env::indexed_sample();
     let (_, page1) = env.search_json(&["government", "--limit", "5"]);
     let (_, page2) = env.search_json(&["government", "--limit", "5", "--offset", "5"]);
     assert_eq!(page1.len(), 5);
@@ -151,8 +145,7 @@ fn paging_with_offset() {
 
 #[test]
 fn exit_codes_follow_grep() {
-    let env = Env::with_sample();
-    env.index_corpus();
+    let env = Env::indexed_sample();
     assert_status(&env.run(&["search", "corbyn"]), 0);
     let none = env.run(&["search", "xylophonequux"]);
     assert_status(&none, 1);
@@ -184,8 +177,7 @@ fn missing_index_is_exit_2_with_a_hint() {
 
 #[test]
 fn text_output_marks_matches_without_colour() {
-    let env = Env::with_sample();
-    env.index_corpus();
+    let env = Env::indexed_sample();
     let out = env.run(&["search", "\"door to door\""]);
     assert_status(&out, 0);
     let text = stdout(&out);
@@ -201,8 +193,7 @@ fn text_output_marks_matches_without_colour() {
 
 #[test]
 fn index_location_from_environment() {
-    let env = Env::with_sample();
-    env.index_corpus();
+    let env = Env::indexed_sample();
     let mut cmd = assert_cmd::Command::new(env!("CARGO_BIN_EXE_newsdex"));
     cmd.current_dir(env.root())
         .env("NEWSDEX_INDEX", env.index())
@@ -214,8 +205,7 @@ fn index_location_from_environment() {
 fn broken_pipe_is_not_an_error() {
     use std::io::Read;
     use std::process::{Command, Stdio};
-    let env = Env::with_sample();
-    env.index_corpus();
+    let env = Env::indexed_sample();
     let mut child = Command::new(env!("CARGO_BIN_EXE_newsdex"))
         .arg("--index")
         .arg(env.index())

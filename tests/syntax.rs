@@ -15,8 +15,7 @@ fn seed_found(hits: &[Value]) -> bool {
 
 #[test]
 fn quoted_phrases_are_exact_and_bare_words_are_stemmed() {
-    let env = Env::with_sample();
-    env.index_corpus();
+    let env = Env::indexed_sample();
     assert!(seed_found(&env.search_json(&["\"door to door\""]).1));
     assert!(!seed_found(&env.search_json(&["\"doors to doors\""]).1));
     assert!(seed_found(&env.search_json(&["\"housing policy\""]).1));
@@ -31,8 +30,7 @@ fn quoted_phrases_are_exact_and_bare_words_are_stemmed() {
 
 #[test]
 fn words_with_apostrophes_just_work() {
-    let env = Env::with_sample();
-    env.index_corpus();
+    let env = Env::indexed_sample();
     let (code, hits) = env.search_json(&["children's"]);
     assert_eq!(code, 0);
     assert!(hits
@@ -51,8 +49,7 @@ fn words_with_apostrophes_just_work() {
 
 #[test]
 fn bad_queries_get_one_line_with_position_and_hint() {
-    let env = Env::with_sample();
-    env.index_corpus();
+    let env = Env::indexed_sample();
     for (q, needle) in [
         ("\"door to", "column 1: unclosed quote"),
         ("(corbyn OR khan", "unclosed `(`"),
@@ -70,8 +67,7 @@ fn bad_queries_get_one_line_with_position_and_hint() {
 
 #[test]
 fn passages_carry_offsets_and_source_lines() {
-    let env = Env::with_sample();
-    env.index_corpus();
+    let env = Env::indexed_sample();
     let (_, hits) = env.search_json(&["\"door to door\"", "--snippets", "3"]);
     let hit = &hits[0];
     let frags = hit["fragments"].as_array().unwrap();
@@ -105,8 +101,7 @@ fn passages_carry_offsets_and_source_lines() {
 
 #[test]
 fn did_you_mean_on_stderr_and_in_json() {
-    let env = Env::with_sample();
-    env.index_corpus();
+    let env = Env::indexed_sample();
     let out = env.run(&["search", "corbin"]);
     assert_status(&out, 1);
     assert!(
@@ -114,10 +109,15 @@ fn did_you_mean_on_stderr_and_in_json() {
         "{}",
         stderr(&out)
     );
-    let out = env.run(&["--json", "search", "sadiq kahn"]);
+    // Strict, nothing matches: one line with the suggestion.
+    let out = env.run(&["--json", "search", "--all-words", "sadiq kahn"]);
     assert_status(&out, 1);
     let v: Value = serde_json::from_str(stdout(&out).trim()).unwrap();
     assert_eq!(v["suggestion"], "sadiq khan");
+    // As typed, the closest matches come back, each with the suggestion.
+    let (code, hits) = env.search_json(&["sadiq kahn"]);
+    assert_eq!(code, 0);
+    assert!(hits.iter().all(|h| h["suggestion"] == "sadiq khan" && h["relaxed"] == true));
     // A query that finds plenty gets no suggestion.
     let (_, hits) = env.search_json(&["government"]);
     assert!(hits.iter().all(|h| h.get("suggestion").is_none()));
@@ -125,8 +125,7 @@ fn did_you_mean_on_stderr_and_in_json() {
 
 #[test]
 fn sort_by_date() {
-    let env = Env::with_sample();
-    env.index_corpus();
+    let env = Env::indexed_sample();
     for (order, newest_first) in [("newest", true), ("oldest", false)] {
         let (code, hits) = env.search_json(&["oil", "--sort", order, "--limit", "30"]);
         assert_eq!(code, 0);
@@ -158,8 +157,7 @@ fn readme_query_examples_work() {
         .skip(2)
         .collect();
     assert!(table.len() >= 12, "syntax table rows: {}", table.len());
-    let env = Env::with_sample();
-    env.index_corpus();
+    let env = Env::indexed_sample();
     for row in table {
         let example = row
             .split('`')
@@ -169,4 +167,58 @@ fn readme_query_examples_work() {
         assert_status(&out, 0);
         assert!(stdout(&out).lines().count() >= 1, "{example}");
     }
+}
+
+/// Issue #8: a plain query whose words no article has all of falls back to
+/// the closest matches, says so, and tells which words each hit matched;
+/// explicit syntax or --all-words stays strict.
+#[test]
+fn plain_queries_fall_back_to_closest_matches() {
+    let env = Env::indexed_sample();
+    let q = "mayoral campaign xylophone zeppelin";
+    let out = env.run(&["search", q]);
+    assert_status(&out, 0);
+    let err = stderr(&out);
+    assert!(
+        err.contains("no article has all 4 words; showing closest matches"),
+        "{err}"
+    );
+    assert!(
+        stdout(&out).contains("matches mayoral campaign"),
+        "{}",
+        stdout(&out)
+    );
+
+    let (code, hits) = env.search_json(&[q]);
+    assert_eq!(code, 0);
+    assert!(
+        seed_found(&hits[..1]),
+        "the article with most of the words comes first"
+    );
+    assert_eq!(hits[0]["relaxed"], true);
+    let matched: Vec<&str> = hits[0]["matched"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    assert_eq!(matched, ["mayoral", "campaign"]);
+    // Hits matching more words rank above hits matching fewer.
+    let counts: Vec<usize> = hits
+        .iter()
+        .map(|h| h["matched"].as_array().unwrap().len())
+        .collect();
+    assert!(counts.windows(2).all(|w| w[0] >= w[1]), "{counts:?}");
+
+    for strict in [
+        vec!["--all-words", q],
+        vec!["mayoral AND campaign AND xylophone"],
+        vec!["\"mayoral campaign\" xylophone"],
+    ] {
+        let (code, hits) = env.search_json(&strict);
+        assert_eq!(code, 1, "{strict:?}: {hits:?}");
+    }
+    // Full matches keep their place and carry no `relaxed` mark.
+    let (_, hits) = env.search_json(&["government", "plans"]);
+    assert!(hits.iter().all(|h| h.get("relaxed").is_none()));
 }

@@ -40,6 +40,7 @@ pub fn run(ctx: &Context, args: &SearchArgs) -> Result<Outcome> {
             SortBy::Recent => Sort::Recent,
         },
         locate_lines: true,
+        all_words: args.all_words,
     };
     let opened = ctx.store.open()?;
     let results = search::search(&opened, &req)?;
@@ -47,6 +48,15 @@ pub fn run(ctx: &Context, args: &SearchArgs) -> Result<Outcome> {
     if ctx.json {
         p.hits_json(&results)?;
     } else {
+        if results.relaxed {
+            let n = results.words.len();
+            let prefix = if results.strict_total == 0 {
+                format!("no article has all {n} words")
+            } else {
+                format!("only {} articles have all {n} words", results.strict_total)
+            };
+            eprintln!("newsdex: {prefix}; showing closest matches (--all-words for exact)");
+        }
         p.hits_text(&results)?;
         if results.hits.is_empty() {
             eprintln!("newsdex: no matches for `{}`", req.query);

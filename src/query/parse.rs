@@ -706,6 +706,21 @@ fn word_leaf(w: &str, field: Option<FieldName>, pos: usize) -> Result<Node, Quer
     Ok(leaf(w, Match::Word))
 }
 
+/// Whether a query is typed as a person types prose: words side by side,
+/// maybe field filters, but no operators, quotes, signs, prefixes or fuzzy
+/// marks. Only such queries may fall back to partial matching; any explicit
+/// syntax means the user asked for exactly that.
+pub fn is_plain(input: &str) -> bool {
+    let Ok(toks) = lex(input) else {
+        return false;
+    };
+    toks.iter().all(|l| match &l.tok {
+        Tok::Word(w) => !w.ends_with('*') && !w.contains('~'),
+        Tok::Field(_) | Tok::Range { .. } => true,
+        _ => false,
+    })
+}
+
 /// Parses a query string.
 pub fn parse(input: &str) -> Result<Node, QueryError> {
     let toks = lex(input)?;
@@ -851,6 +866,17 @@ mod tests {
             let e = parse(q).expect_err(q);
             assert_eq!(e.column, column, "{q}: {e}");
             assert!(e.to_string().contains(needle), "{q}: {e}");
+        }
+    }
+
+    #[test]
+    fn plain_queries_are_words_and_filters_only() {
+        assert!(is_plain("portable games console gets video add-on"));
+        assert!(is_plain("won't stop section:sport date:2005"));
+        for q in [
+            "a AND b", "a OR b", "-a b", "+a", "\"a b\"", "camp*", "corbin~1", "(a b)", "NOT a",
+        ] {
+            assert!(!is_plain(q), "{q}");
         }
     }
 

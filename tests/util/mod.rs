@@ -14,7 +14,14 @@ use tempfile::TempDir;
 
 /// A temporary workspace: `corpus/` for articles and `index/` for the index.
 pub struct Env {
-    dir: TempDir,
+    dir: Root,
+}
+
+/// Where a workspace lives: a fresh temp dir, or a fixed folder under
+/// cargo's target tmp dir for the workspace shared by read-only tests.
+enum Root {
+    Temp(TempDir),
+    Fixed(PathBuf),
 }
 
 impl Env {
@@ -22,7 +29,24 @@ impl Env {
     pub fn empty() -> Env {
         let dir = tempfile::tempdir().expect("temp dir");
         fs::create_dir_all(dir.path().join("corpus")).unwrap();
-        Env { dir }
+        Env { dir: Root::Temp(dir) }
+    }
+
+    /// A copy of `sample_corpus/` indexed once per test run and shared by
+    /// the tests that only search it (indexing it in every test would
+    /// dominate the suite's time). Tests must not change it.
+    pub fn indexed_sample() -> &'static Env {
+        use std::sync::OnceLock;
+        static SHARED: OnceLock<Env> = OnceLock::new();
+        SHARED.get_or_init(|| {
+            let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("shared-sample");
+            let _ = fs::remove_dir_all(&dir);
+            fs::create_dir_all(dir.join("corpus")).unwrap();
+            let env = Env { dir: Root::Fixed(dir) };
+            copy_dir(&repo_path("sample_corpus"), &env.corpus());
+            env.index_corpus();
+            env
+        })
     }
 
     /// A workspace whose `corpus/` is a copy of `sample_corpus/`.
@@ -34,17 +58,20 @@ impl Env {
 
     /// The workspace root.
     pub fn root(&self) -> &Path {
-        self.dir.path()
+        match &self.dir {
+            Root::Temp(t) => t.path(),
+            Root::Fixed(p) => p,
+        }
     }
 
     /// The article folder.
     pub fn corpus(&self) -> PathBuf {
-        self.dir.path().join("corpus")
+        self.root().join("corpus")
     }
 
     /// The index directory.
     pub fn index(&self) -> PathBuf {
-        self.dir.path().join("index")
+        self.root().join("index")
     }
 
     /// Writes a file under `corpus/`, creating folders.
