@@ -117,7 +117,9 @@ fn did_you_mean_on_stderr_and_in_json() {
     // As typed, the closest matches come back, each with the suggestion.
     let (code, hits) = env.search_json(&["sadiq kahn"]);
     assert_eq!(code, 0);
-    assert!(hits.iter().all(|h| h["suggestion"] == "sadiq khan" && h["relaxed"] == true));
+    assert!(hits
+        .iter()
+        .all(|h| h["suggestion"] == "sadiq khan" && h["relaxed"] == true));
     // A query that finds plenty gets no suggestion.
     let (_, hits) = env.search_json(&["government"]);
     assert!(hits.iter().all(|h| h.get("suggestion").is_none()));

@@ -29,7 +29,9 @@ impl Env {
     pub fn empty() -> Env {
         let dir = tempfile::tempdir().expect("temp dir");
         fs::create_dir_all(dir.path().join("corpus")).unwrap();
-        Env { dir: Root::Temp(dir) }
+        Env {
+            dir: Root::Temp(dir),
+        }
     }
 
     /// A copy of `sample_corpus/` indexed once per test run and shared by
@@ -42,7 +44,9 @@ impl Env {
             let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("shared-sample");
             let _ = fs::remove_dir_all(&dir);
             fs::create_dir_all(dir.join("corpus")).unwrap();
-            let env = Env { dir: Root::Fixed(dir) };
+            let env = Env {
+                dir: Root::Fixed(dir),
+            };
             copy_dir(&repo_path("sample_corpus"), &env.corpus());
             env.index_corpus();
             env
