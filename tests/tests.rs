@@ -22,3 +22,5 @@ mod people;
 mod reliability;
 // SIGKILL during index/rebuild, a second writer, searches while writing (issue #5).
 mod crash;
+// HTML body extraction (benchmark F1) and page metadata, with floors (issue #7).
+mod extraction;

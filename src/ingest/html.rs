@@ -5,20 +5,32 @@
 //! publishers put it, in order of trust: Open Graph / `article:*` meta tags,
 //! schema.org JSON-LD (`NewsArticle` and friends, also inside arrays and
 //! `@graph`), other meta tags, then visible markup (`<h1>`, `<time>`,
-//! `.byline`). Every date goes through [`crate::dates::parse_date`].
+//! `.byline`); the date falls back to one in the URL path (`/2019/04/28/`).
+//! Bylines lose a leading "By", job titles and CMS user-name slugs. Every
+//! date goes through [`crate::dates::parse_date`].
 //!
 //! The body is JSON-LD `articleBody` when it is long enough to be the whole
-//! text; otherwise it is read from a content root: the `<article>` with the
-//! most paragraph text, else `[itemprop=articleBody]`, else `<main>`, unless a
-//! readability-style score (paragraph text credited to its parent and half
-//! to its grandparent, discounted by link density; text sitting directly in
-//! a `<div>` or `<td>` counts too) finds a container with much more text
-//! elsewhere. Inside the root, block elements become paragraphs (`<br>` a
-//! line break, two `<br>` a paragraph break); scripts and media are always
-//! skipped, and navigation, asides, headers, footers, figures, forms and
-//! elements whose class or id looks like boilerplate (share, related,
-//! newsletter, ads...) are skipped unless they hold most of the text (some
-//! sites wrap the whole page in a `<form>`).
+//! text (read as HTML when it carries markup); otherwise it is read from a
+//! content root: the `<article>` with the most paragraph text of its own
+//! (not counting `<article>` teaser cards nested in it), else
+//! `[itemprop=articleBody]`, else `<main>`, unless a readability-style score
+//! (paragraph text credited to its parent and half to its grandparent,
+//! discounted by link density; text sitting directly in a `<div>` or `<td>`
+//! counts too) finds a container with much more text elsewhere. Inside the
+//! root, block elements become paragraphs (`<br>` a line break, two `<br>` a
+//! paragraph break, a table row one line with its cells apart); scripts and
+//! media are always skipped, and navigation, asides, headers, footers,
+//! figures, forms, nested `<article>` cards, link lists (containers whose
+//! text is mostly links) and elements whose class or id looks like
+//! boilerplate (share, related, newsletter, ads...) are skipped unless they
+//! hold most of the text (some sites wrap the whole page in a `<form>`).
+//! Datelines ("Updated: 18 Nov 2019, 19:11") and bare links are dropped. A
+//! page with no paragraph-like text at all keeps whatever text sits outside
+//! page furniture, so a bare `<body>` of text is not lost.
+//!
+//! Measured on the Zyte article-extraction-benchmark (181 pages, its own
+//! word-4-gram metric): precision 0.973, recall 0.983, F1 0.978
+//! (`tests/extraction.rs`).
 
 use std::collections::HashMap;
 use std::ops::Deref;
@@ -84,7 +96,7 @@ static BODY: LazyLock<Selector> = LazyLock::new(|| sel("body"));
 /// Class or id values that mark page furniture rather than article text.
 static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"share|sharing|social|related|newsletter|promo|advert|(?:^|[\s_-])ads?(?:[\s_-]|$)|(?:^|[\s_])ad-|adslot|adunit|cookie|comment|subscribe|breadcrumb|caption|outbrain|taboola|signup|sign-up|paywall|recirc|most-?popular|more-?stories|read-?more|skip-?link|visually-?hidden|sr-only|screen-?reader|footer|sidebar|(?:^|[\s_-])nav(?:[\s_-]|bar|igation|$)|masthead|site-?header|menu",
+        r"share|sharing|social|related|newsletter|promo|advert|(?:^|[\s_-])ads?(?:[\s_-]|$)|(?:^|[\s_])ad-|adslot|adunit|cookie|comment|subscribe|breadcrumb|caption|outbrain|taboola|signup|sign-up|paywall|recirc|most-?popular|more-?stories|read-?more|skip-?link|visually-?hidden|sr-only|screen-?reader|footer|sidebar|(?:^|[\s_-])nav(?:[\s_-]|bar|igation|$)|masthead|site-?header|menu|latest-|trending|recommend|(?:^|[\s_-])cta(?:[\s_-]|$)|widget",
     )
     .expect("valid regex")
 });
@@ -133,6 +145,16 @@ const DATE_METAS: &[&str] = &[
     "datepublished",
 ];
 
+/// Meta tags that may name the section, in order of preference.
+const SECTION_METAS: &[&str] = &[
+    "article:section",
+    "section",
+    "parsely-section",
+    "sailthru.section",
+    "dc.subject",
+    "category",
+];
+
 /// Meta tags that may name the author, in order of preference.
 const BYLINE_METAS: &[&str] = &[
     "author",
@@ -154,12 +176,14 @@ pub fn parse(text: &str) -> Result<Parsed, String> {
     let ld = JsonLd::new(&doc);
     let site_name = metas
         .get("og:site_name")
+        .or_else(|| metas.get("application-name"))
         .map(collapse_ws)
         .filter(|s| !s.is_empty())
-        .or_else(|| ld.publisher());
+        .or_else(|| ld.publisher())
+        .or_else(|| ld.site_name());
 
     let title = find_title(&doc, &metas, &ld, site_name.as_deref());
-    let body = match ld.str_field("articleBody").map(split_plain_text) {
+    let body = match ld.str_field("articleBody").map(json_ld_body) {
         Some(paras) if paras.chars().count() > MIN_JSONLD_BODY => paras,
         _ => extract_body(&doc),
     };
@@ -167,20 +191,25 @@ pub fn parse(text: &str) -> Result<Parsed, String> {
         return Err("no article text found in HTML page".into());
     }
 
-    let date = find_date(&doc, &metas, &ld);
-    let byline = find_byline(&doc, &metas, &ld);
+    // Only an absolute URL is worth keeping: a relative canonical link
+    // gives way to og:url or the JSON-LD url.
     let url = doc
         .select(&CANONICAL)
         .filter_map(|e| e.attr("href"))
+        .chain(metas.get("og:url"))
         .map(str::trim)
-        .find(|h| !h.is_empty())
-        .or_else(|| metas.get("og:url"))
-        .map(str::to_string);
-    let section = metas
-        .get("article:section")
+        .map(str::to_string)
+        .chain(ld.first_str("url"))
+        .chain(ld.first_str("mainEntityOfPage"))
+        .find(|h| h.starts_with("http://") || h.starts_with("https://"));
+    let date = find_date(&doc, &metas, &ld, url.as_deref());
+    let byline = find_byline(&doc, &metas, &ld);
+    let section = SECTION_METAS
+        .iter()
+        .filter_map(|k| metas.get(k))
         .map(collapse_ws)
-        .or_else(|| ld.first_str("articleSection"))
-        .filter(|s| !s.is_empty());
+        .chain(ld.first_str("articleSection"))
+        .find(|s| !s.is_empty() && s.chars().count() <= 60);
 
     let draft = Draft {
         title,
@@ -295,6 +324,16 @@ impl JsonLd {
         };
         let s = collapse_ws(&decode_entities(s));
         (!s.is_empty()).then_some(s)
+    }
+
+    /// The name of the schema.org `WebSite` object, for pages whose
+    /// article names no publisher.
+    fn site_name(&self) -> Option<String> {
+        let site = self.objects.iter().find(|o| {
+            o.get("@type").and_then(Value::as_str) == Some("WebSite") && o.get("name").is_some()
+        })?;
+        let name = collapse_ws(&decode_entities(site.get("name")?.as_str()?));
+        (!name.is_empty()).then_some(name)
     }
 
     fn publisher(&self) -> Option<String> {
@@ -463,6 +502,27 @@ fn decode_entities(s: &str) -> String {
     out
 }
 
+/// Markup inside a JSON-LD `articleBody` (some CMSs put the stored HTML there).
+static TAG: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>").expect("valid regex"));
+
+/// The text of a JSON-LD `articleBody`: plain text split into paragraphs at
+/// line breaks, or, when it carries HTML tags, that HTML read like a page
+/// body (line breaks still end paragraphs; images, embeds and captions go).
+fn json_ld_body(s: String) -> String {
+    if !TAG.is_match(&s) {
+        return split_plain_text(s);
+    }
+    let html = s
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .collect::<Vec<_>>()
+        .join("<br><br>");
+    let frag = Html::parse_fragment(&html);
+    let scores = Scores::new(&frag);
+    collect_paragraphs(frag.root_element(), &scores, true).join("\n\n")
+}
+
 /// Splits plain text (JSON-LD `articleBody`) into paragraphs at line breaks.
 fn split_plain_text(s: String) -> String {
     let mut paras: Vec<String> = Vec::new();
@@ -499,10 +559,13 @@ fn find_title(doc: &Html, metas: &Metas<'_>, ld: &JsonLd, site: Option<&str>) ->
         .next()
         .map(element_text)
         .filter(|t| !t.is_empty());
+    // An og:title that is just the site's name (a generic page title) is
+    // no headline.
+    let is_site = |t: &str| site.is_some_and(|s| s.eq_ignore_ascii_case(t));
     if let Some(og) = metas
         .get("og:title")
         .map(collapse_ws)
-        .filter(|t| !t.is_empty())
+        .filter(|t| !t.is_empty() && !is_site(t))
     {
         // An og:title identical to <title> carries the same site suffix; a
         // different one is usually the bare headline, so only strip a part
@@ -516,12 +579,15 @@ fn find_title(doc: &Html, metas: &Metas<'_>, ld: &JsonLd, site: Option<&str>) ->
     if let Some(h1) = doc
         .select(&H1_IN_MAIN)
         .map(element_text)
-        .find(|t| !t.is_empty())
+        .find(|t| is_headline_sized(t))
     {
         return Some(h1);
     }
     let page_title = html_title.map(|t| strip_site_suffix(&t, site, true));
-    let h1 = doc.select(&H1).map(element_text).find(|t| !t.is_empty());
+    let h1 = doc
+        .select(&H1)
+        .map(element_text)
+        .find(|t| is_headline_sized(t));
     match (h1, page_title) {
         // An <h1> outside any article that shares little with a full-length
         // <title> is a section banner ("Allergies Health Center").
@@ -531,6 +597,12 @@ fn find_title(doc: &Html, metas: &Metas<'_>, ld: &JsonLd, site: Option<&str>) ->
         (Some(h1), _) => Some(h1),
         (None, t) => t,
     }
+}
+
+/// An `<h1>` long enough to say something and short enough to be a
+/// headline rather than a caption some sites mark up as one.
+fn is_headline_sized(t: &str) -> bool {
+    !t.is_empty() && t.chars().count() <= 200
 }
 
 /// Share of `a`'s words (lower-cased) that also occur in `b`.
@@ -605,11 +677,19 @@ fn strip_site_suffix(title: &str, site: Option<&str>, lenient: bool) -> String {
     t
 }
 
-fn find_date(doc: &Html, metas: &Metas<'_>, ld: &JsonLd) -> Option<chrono::DateTime<chrono::Utc>> {
-    if let Some(d) = metas.get("article:published_time").and_then(parse_date) {
+/// The publication date: JSON-LD `datePublished` first (as Readability:
+/// some sites put the last edit in `article:published_time`), then meta
+/// tags, microdata, `<time>` elements, and last a date in the URL path.
+fn find_date(
+    doc: &Html,
+    metas: &Metas<'_>,
+    ld: &JsonLd,
+    url: Option<&str>,
+) -> Option<chrono::DateTime<chrono::Utc>> {
+    if let Some(d) = ld.str_field("datePublished").and_then(|s| parse_date(&s)) {
         return Some(d);
     }
-    if let Some(d) = ld.str_field("datePublished").and_then(|s| parse_date(&s)) {
+    if let Some(d) = metas.get("article:published_time").and_then(parse_date) {
         return Some(d);
     }
     if let Some(d) = DATE_METAS
@@ -630,6 +710,20 @@ fn find_date(doc: &Html, metas: &Metas<'_>, ld: &JsonLd) -> Option<chrono::DateT
         .chain(doc.select(&TIME))
         .filter_map(|e| e.attr("datetime"))
         .find_map(parse_date)
+        .or_else(|| url.and_then(url_date))
+}
+
+/// `/2019/04/28/` or `/2019-04-28/` (also `/20190428/`) in a URL path.
+static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"/((?:19|20)\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:/|[-_.]|$)")
+        .expect("valid regex")
+});
+
+/// A date written in a URL's path: the day only (midnight UTC).
+fn url_date(url: &str) -> Option<chrono::DateTime<chrono::Utc>> {
+    let path = url.split(['?', '#']).next().unwrap_or(url);
+    let c = URL_DATE.captures(path)?;
+    parse_date(&format!("{}-{}-{}", &c[1], &c[2], &c[3]))
 }
 
 fn find_byline(doc: &Html, metas: &Metas<'_>, ld: &JsonLd) -> Option<String> {
@@ -734,7 +828,98 @@ fn clean_byline(raw: &str) -> Option<String> {
                 | "and"
         )
     });
-    (!junk).then(|| s.to_string())
+    // A user name slug ("devindra", "jsmith") from a CMS field.
+    let slug = !s.contains(char::is_whitespace)
+        && !s.chars().any(char::is_uppercase)
+        && s.chars().any(char::is_lowercase);
+    if junk || slug {
+        return None;
+    }
+    let s = strip_roles(s);
+    (!s.is_empty()).then_some(s)
+}
+
+/// Words that name a job rather than a person.
+const ROLE_WORDS: &[&str] = &[
+    "editor",
+    "editors",
+    "writer",
+    "reporter",
+    "correspondent",
+    "columnist",
+    "contributor",
+    "producer",
+    "analyst",
+    "critic",
+    "photographer",
+    "intern",
+    "fellow",
+    "director",
+    "chief",
+    "senior",
+    "staff",
+    "freelance",
+    "contributing",
+    "associate",
+];
+
+/// Drops job titles after names: `Ben Silverman Games Editor` → `Ben
+/// Silverman`, `Ann Lee, Senior Reporter` → `Ann Lee`. Each comma- or
+/// `and`-separated part is cut at its first role word; words between the
+/// name and the role word (`Games`) go too, a name being taken as two
+/// words plus any initials or particles (`Nelson D. Schwartz`).
+fn strip_roles(s: &str) -> String {
+    let is_role = |w: &str| {
+        let w = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        ROLE_WORDS.contains(&w.as_str())
+    };
+    let is_filler_word = |w: &str| {
+        let bare = w.trim_end_matches('.');
+        (bare.chars().count() == 1 && bare.chars().all(char::is_uppercase))
+            || matches!(
+                w.to_lowercase().as_str(),
+                "de" | "da" | "del" | "der" | "van" | "von" | "le" | "la" | "al" | "bin" | "ibn"
+            )
+    };
+    let mut parts: Vec<String> = Vec::new();
+    for part in s.split(',') {
+        let words: Vec<&str> = part.split_whitespace().collect();
+        let Some(role_at) = words.iter().position(|w| is_role(w)) else {
+            if !words.is_empty() {
+                parts.push(words.join(" "));
+            }
+            continue;
+        };
+        if role_at == 0 {
+            // "Chief Political Correspondent Jane Doe": the name follows
+            // the title; a part that is only a title goes.
+            let last = words.iter().rposition(|w| is_role(w)).unwrap_or(0);
+            if last + 1 < words.len() {
+                parts.push(words[last + 1..].join(" "));
+            }
+            continue;
+        }
+        let mut keep = 0;
+        let mut names = 0;
+        for w in &words[..role_at] {
+            if *w == "and" || *w == "&" {
+                break;
+            }
+            keep += 1;
+            if !is_filler_word(w) {
+                names += 1;
+                if names == 2 {
+                    break;
+                }
+            }
+        }
+        if keep > 0 && names >= 1 {
+            parts.push(words[..keep].join(" "));
+        }
+    }
+    parts.join(", ")
 }
 
 /// How the body walk treats an element's subtree.
@@ -901,22 +1086,12 @@ fn is_inline(name: &str) -> bool {
     )
 }
 
-/// Elements that each become one paragraph.
+/// Elements that each become one paragraph (a table row: one line, its
+/// cells separated by a space).
 fn is_block(name: &str) -> bool {
     matches!(
         name,
-        "p" | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "li"
-            | "blockquote"
-            | "pre"
-            | "td"
-            | "th"
-            | "dd"
-            | "dt"
+        "p" | "h2" | "h3" | "h4" | "h5" | "h6" | "li" | "blockquote" | "pre" | "tr" | "dd" | "dt"
     )
 }
 
@@ -929,7 +1104,6 @@ fn is_boundary(name: &str) -> bool {
             | "article"
             | "main"
             | "table"
-            | "tr"
             | "tbody"
             | "thead"
             | "ul"
@@ -965,12 +1139,55 @@ fn text_and_link_len(el: ElementRef<'_>) -> (usize, usize) {
     (text, links.min(text))
 }
 
+/// Visible text length and link text length under every element, in one
+/// pass over the text nodes (script and style text left out).
+fn text_and_links(doc: &Html) -> HashMap<usize, (usize, usize)> {
+    let mut out: HashMap<usize, (usize, usize)> = HashMap::new();
+    let mut chain: Vec<(usize, bool)> = Vec::new();
+    for node in doc.tree.nodes() {
+        let Node::Text(t) = node.value() else {
+            continue;
+        };
+        let len = t.trim().len();
+        if len == 0 {
+            continue;
+        }
+        chain.clear();
+        let mut in_link = false;
+        let mut hidden = false;
+        for a in node.ancestors().take(MAX_DEPTH) {
+            let Node::Element(el) = a.value() else {
+                continue;
+            };
+            if skip_kind(el) == Skip::Hard {
+                hidden = true;
+                break;
+            }
+            in_link |= el.name() == "a";
+            chain.push((key(a), in_link));
+        }
+        if hidden {
+            continue;
+        }
+        for &(k, link) in &chain {
+            let e = out.entry(k).or_default();
+            e.0 += len;
+            if link {
+                e.1 += len;
+            }
+        }
+    }
+    out
+}
+
 /// Paragraph-text totals per element (every ancestor of a `<p>` is credited
 /// with its length) and readability-style scores (parent full, grandparent
 /// half, discounted by link density).
 struct Scores {
     totals: HashMap<usize, usize>,
     scores: HashMap<usize, f64>,
+    /// Visible text length and link text length under each element.
+    text_links: HashMap<usize, (usize, usize)>,
 }
 
 impl Scores {
@@ -1080,11 +1297,56 @@ impl Scores {
                 *scores.entry(key(**grand)).or_default() += score / 2.0;
             }
         }
-        Scores { totals, scores }
+        Scores {
+            totals,
+            scores,
+            text_links: text_and_links(doc),
+        }
     }
 
     fn total(&self, el: ElementRef<'_>) -> usize {
         self.totals.get(&key(*el)).copied().unwrap_or(0)
+    }
+
+    /// Paragraph text of an element outside the `<article>`s nested in it.
+    fn own_total(&self, el: ElementRef<'_>) -> usize {
+        let nested: usize = el
+            .select(&ARTICLE)
+            .filter(|inner| *inner != el)
+            // Only the outermost nested ones: their own nested ones are
+            // already inside their totals.
+            .filter(|inner| {
+                inner
+                    .ancestors()
+                    .take(MAX_DEPTH)
+                    .take_while(|a| *a != *el)
+                    .filter_map(ElementRef::wrap)
+                    .all(|a| a.value().name() != "article")
+            })
+            .map(|inner| self.total(inner))
+            .sum();
+        self.total(el).saturating_sub(nested)
+    }
+
+    /// Whether an element inside the content root is a box of teasers
+    /// rather than article text: a nested `<article>` (a story card), or a
+    /// container whose text is mostly link text (a list of headlines).
+    /// The caller keeps it anyway when it holds most of the root's text.
+    fn is_teaser_box(&self, node: NodeRef<'_>, el: &Element) -> bool {
+        let name = el.name();
+        if name == "article" {
+            return true;
+        }
+        if !matches!(
+            name,
+            "div" | "section" | "ul" | "ol" | "dl" | "table" | "center"
+        ) {
+            return false;
+        }
+        let Some(&(text, links)) = self.text_links.get(&key(node)) else {
+            return false;
+        };
+        text > 0 && links * 2 > text
     }
 }
 
@@ -1096,7 +1358,17 @@ fn content_root<'a>(doc: &'a Html, scores: &Scores) -> Option<ElementRef<'a>> {
             .max_by_key(|e| scores.total(*e))
             .filter(|e| scores.total(*e) > 0)
     };
-    let structural = best_in(&ARTICLE)
+    // An <article> is judged by its own text, not that of <article>s nested
+    // in it: a "you may also like" box is often an <article> of teaser
+    // <article>s, longer in total than the story before it.
+    let best_article = doc
+        .select(&ARTICLE)
+        .filter(|e| skip_kind(e.value()) != Skip::Hard)
+        .map(|e| (e, scores.own_total(e)))
+        .filter(|&(_, own)| own > 0)
+        .max_by_key(|&(_, own)| own)
+        .map(|(e, _)| e);
+    let structural = best_article
         .or_else(|| best_in(&ITEMPROP_BODY))
         .or_else(|| best_in(&MAIN));
     let scored = scored_elements(doc, scores)
@@ -1105,7 +1377,9 @@ fn content_root<'a>(doc: &'a Html, scores: &Scores) -> Option<ElementRef<'a>> {
     match (structural, scored) {
         // A teaser <article> or a small <main> loses to a container with
         // far more paragraph text elsewhere on the page.
-        (Some(s), Some(r)) if scores.total(s) * 2 < scores.total(r) => Some(r),
+        // Text in <article>s nested in the scored container (teaser
+        // cards) does not count for it.
+        (Some(s), Some(r)) if scores.own_total(s) * 2 < scores.own_total(r) => Some(r),
         (Some(s), _) => Some(s),
         (None, Some(r)) => Some(r),
         (None, None) => doc.select(&BODY).next(),
@@ -1168,7 +1442,14 @@ fn extract_body(doc: &Html) -> String {
     let Some(root) = content_root(doc, &scores) else {
         return String::new();
     };
-    collect_paragraphs(root, &scores).join("\n\n")
+    let paras = collect_paragraphs(root, &scores, false);
+    if !paras.is_empty() {
+        return paras.join("\n\n");
+    }
+    // Nothing reads like an article: a bare page whose text sits straight
+    // in <body> (`<title>..</title>The river rose overnight.`). Keep any
+    // text outside furniture, however short, rather than return nothing.
+    collect_paragraphs(root, &scores, true).join("\n\n")
 }
 
 /// Builds paragraphs from text as the walk meets it.
@@ -1182,6 +1463,10 @@ struct Collector {
     in_block: bool,
     chars: usize,
     link_chars: usize,
+    /// Keep text outside block elements even when it does not look like
+    /// prose: used for a fragment already known to be the article (JSON-LD
+    /// markup) and for bare pages where the strict pass found nothing.
+    lenient: bool,
 }
 
 impl Collector {
@@ -1229,7 +1514,7 @@ impl Collector {
             .collect::<Vec<_>>()
             .join("\n");
         let keep = !text.is_empty()
-            && (self.in_block || is_prose(&text))
+            && (self.in_block || self.lenient || is_prose(&text))
             && (self.link_chars as f64) <= MAX_LINK_DENSITY * self.chars as f64
             && !is_filler(&text)
             && self.paras.last() != Some(&text);
@@ -1254,8 +1539,32 @@ fn is_prose(text: &str) -> bool {
     text.len() >= 40 && text.split_whitespace().count() >= 6 && sentence_end
 }
 
-/// Labels publishers put between paragraphs.
+/// Words a dateline is made of besides numbers: "Updated: 18 Nov 2019,
+/// 19:11", "Nov 18, 2019 at 9:24 pm ET • 2 min read".
+static DATELINE_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:\d+(?:st|nd|rd|th)?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|updated?|published|posted|last|modified|at|on|am|pm|a|p|m|et|gmt|utc|bst|est|edt|cst|cdt|pst|pdt|ist|cet|cest|min|mins|minute|minutes|read|time|hours?|ago)$",
+    )
+    .expect("valid regex")
+});
+static WORDS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\w+").expect("valid regex"));
+
+/// A line that only dates the page (publication or update time, reading
+/// time): page furniture, not article text.
+fn is_dateline(text: &str) -> bool {
+    text.len() < 100
+        && text.bytes().any(|b| b.is_ascii_digit())
+        && text.chars().any(char::is_alphabetic)
+        && WORDS
+            .find_iter(text)
+            .all(|w| DATELINE_WORD.is_match(w.as_str()))
+}
+
+/// Labels publishers put between paragraphs, datelines, and bare links.
 fn is_filler(text: &str) -> bool {
+    if is_dateline(text) || (!text.contains(char::is_whitespace) && looks_like_url(text)) {
+        return true;
+    }
     text.len() < 60
         && matches!(
             text.to_lowercase().trim_end_matches(['.', ':', '…']),
@@ -1270,14 +1579,20 @@ fn is_filler(text: &str) -> bool {
                 | "share this article"
                 | "share"
                 | "related"
+                | "comments"
+                | "this slideshow requires javascript"
         )
 }
 
 /// Walks the root in document order (iteratively: pages can nest deeply)
-/// and turns its block elements into paragraphs.
-fn collect_paragraphs(root: ElementRef<'_>, scores: &Scores) -> Vec<String> {
+/// and turns its block elements into paragraphs. `lenient` keeps short
+/// text found outside paragraph elements too (see [`Collector::lenient`]).
+fn collect_paragraphs(root: ElementRef<'_>, scores: &Scores, lenient: bool) -> Vec<String> {
     let root_total = scores.total(root);
-    let mut c = Collector::default();
+    let mut c = Collector {
+        lenient,
+        ..Collector::default()
+    };
     let (mut block_depth, mut link_depth, mut pre_depth) = (0usize, 0usize, 0usize);
     let root_node: NodeRef<'_> = *root;
     let Some(mut node) = root_node.first_child() else {
@@ -1291,10 +1606,15 @@ fn collect_paragraphs(root: ElementRef<'_>, scores: &Scores) -> Vec<String> {
             Node::Element(el) => {
                 let name = el.name();
                 let total = scores.totals.get(&key(node)).copied().unwrap_or(0);
-                let skip = skip_kind(el).applies(total, root_total);
+                let skip = skip_kind(el).applies(total, root_total)
+                    || (!holds_most(total, root_total) && scores.is_teaser_box(node, el));
                 if name == "br" {
                     c.line_break();
                 } else if !skip {
+                    // A table row is one line, its cells apart.
+                    if matches!(name, "td" | "th") {
+                        c.line.push(' ');
+                    }
                     descend = true;
                     if is_block(name) || is_boundary(name) {
                         c.flush();
@@ -1594,19 +1914,22 @@ mod tests {
         // No <article> with real text, no <main>: the container with the
         // most paragraph text wins, and a teaser <article> does not.
         let para = "This sentence is part of a long paragraph of the story. ".repeat(5);
+        let para2 = "And this one belongs to the second paragraph of it. ".repeat(5);
         let html = format!(
             r#"<html><head><title>Old site story about harbours</title></head><body>
             <div id="menu"><a href="/a">A</a> <a href="/b">B</a></div>
             <article class="teaser"><p>Teaser text.</p></article>
-            <table><tr><td class="content">{para}<br><br>{para}<br><br>
+            <table><tr><td class="content">{para}<br><br>{para2}<br><br>
               <span>Photo: Someone</span></td></tr></table>
             <div class="links"><p><a href="/x">Link one</a> <a href="/y">Link two</a></p></div>
             </body></html>"#
         );
         let d = draft(&html);
         let paras: Vec<&str> = d.body.split("\n\n").collect();
+        // The photo credit is a label, not prose.
         assert_eq!(paras.len(), 2, "{:?}", paras);
         assert_eq!(paras[0], para.trim());
+        assert_eq!(paras[1], para2.trim());
     }
 
     #[test]
@@ -1631,6 +1954,144 @@ mod tests {
             <body><article><a rel="author" href="/ann">Ann Lee</a> and <a rel="author" href="/bo">Bo Chan</a><p>x</p></article></body></html>"#,
         );
         assert_eq!(d.byline.as_deref(), Some("Ann Lee, Bo Chan"));
+    }
+
+    #[test]
+    fn bare_page_text_without_paragraphs() {
+        // Issue #7: text straight in <body>, no <p>, used to give no body.
+        let d = draft("<html><head><title>Flood warning issued</title></head>The river rose overnight.</html>");
+        assert_eq!(d.title.as_deref(), Some("Flood warning issued"));
+        assert_eq!(d.body, "The river rose overnight.");
+    }
+
+    #[test]
+    fn teaser_articles_inside_an_article_are_left_out() {
+        // The story is one <article>; "you may also like" is another
+        // <article> of teaser <article>s, longer in total than the story.
+        let teaser = |n: u32| {
+            format!(
+                "<article class=\"post\"><h2><a href=\"/{n}\">Other story {n}</a></h2>\
+                 <p>A teaser paragraph that runs on for a while about story {n} and more \
+                 words to make it long enough to count as text in the scoring.</p></article>"
+            )
+        };
+        let teasers: String = (1..=6).map(teaser).collect();
+        // Longer than any one teaser, shorter than all of them.
+        let story =
+            "The real story is this paragraph, shorter than the teasers together. ".repeat(3);
+        let story = story.trim();
+        let html = format!(
+            "<html><body><div id=\"primary\"><article class=\"post\"><h1>Only those who love</h1>\
+             <p>{story}</p>\
+             <p><a href=\"/tag\">Tag one</a>, <a href=\"/tag2\">Tag two</a></p></article>\
+             <article class=\"post\"><h3>You may also like</h3>{teasers}</article></div></body></html>"
+        );
+        let d = draft(&html);
+        assert_eq!(d.body, story);
+    }
+
+    #[test]
+    fn link_lists_and_datelines_inside_the_story_are_dropped() {
+        let para = "The council voted on Tuesday to close the bridge for repairs. ".repeat(4);
+        let para2 = "Work is expected to take two years and cost four million. ".repeat(4);
+        let html = format!(
+            r#"<html><body><article><h1>Bridge closes</h1>
+            <div class="meta">Nov 18, 2019 at 9:24 pm ET • 2 min read</div>
+            <p>{para}</p>
+            <div><ul><li><a href="/a">Another headline here</a></li>
+              <li><a href="/b">And one more headline</a></li></ul></div>
+            <p>https://example.com/some/link</p>
+            <p>Updated: 18 Nov 2019, 19:11</p>
+            <p>{para2}</p></article></body></html>"#
+        );
+        let d = draft(&html);
+        assert_eq!(d.body, format!("{}\n\n{}", para.trim(), para2.trim()));
+    }
+
+    #[test]
+    fn table_rows_are_lines() {
+        let d = draft(
+            "<html><body><article><p>Standings after the race:</p><table>\
+             <tr><th>Pos.</th><th>Driver</th><th>Points</th></tr>\
+             <tr><td>1</td><td>Kyle Busch</td><td>5040</td></tr></table></article></body></html>",
+        );
+        assert_eq!(
+            d.body,
+            "Standings after the race:\n\nPos. Driver Points\n\n1 Kyle Busch 5040"
+        );
+    }
+
+    #[test]
+    fn json_ld_body_with_markup() {
+        let text = "First paragraph of the review, which is long enough to count. ".repeat(9);
+        let body = format!(
+            "{text}\n<div align=\"center\"><img src=\"a.jpg\" />\n<span class=\"caption\">A caption</span></div>\n\
+             Second <a href=\"/x\">paragraph</a> &amp; more.\n<h2>Keyboard</h2>\nThird one."
+        );
+        let ld =
+            serde_json::json!({"@type": "NewsArticle", "headline": "Review", "articleBody": body});
+        let d = draft(&format!(
+            r#"<html><head><script type="application/ld+json">{ld}</script></head><body></body></html>"#
+        ));
+        assert_eq!(
+            d.body,
+            format!(
+                "{}\n\nSecond paragraph & more.\n\nKeyboard\n\nThird one.",
+                text.trim()
+            )
+        );
+    }
+
+    #[test]
+    fn url_dates_canonical_site_and_section() {
+        let d = draft(
+            r#"<html><head><title>Storm hits coast | Daily Post</title>
+            <link rel="canonical" href="/2019/04/28/storm-hits-coast/">
+            <meta property="og:url" content="https://example.com/2019/04/28/storm-hits-coast/">
+            <meta name="application-name" content="Daily Post">
+            <meta name="parsely-section" content="Weather">
+            </head><body><p>Wind.</p></body></html>"#,
+        );
+        assert_eq!(
+            d.url.as_deref(),
+            Some("https://example.com/2019/04/28/storm-hits-coast/")
+        );
+        assert_eq!(d.date.unwrap().to_rfc3339(), "2019-04-28T00:00:00+00:00");
+        assert_eq!(d.source.as_deref(), Some("Daily Post"));
+        assert_eq!(d.section.as_deref(), Some("Weather"));
+        assert_eq!(d.title.as_deref(), Some("Storm hits coast"));
+        assert_eq!(
+            url_date("https://x.com/news/20190428-storm"),
+            parse_date("2019-04-28")
+        );
+        assert_eq!(url_date("https://x.com/2019/13/40/x"), None);
+        assert_eq!(url_date("https://x.com/a?d=/2019/04/28/"), None);
+    }
+
+    #[test]
+    fn bylines_without_job_titles_or_slugs() {
+        assert_eq!(
+            clean_byline("Ben Silverman Games Editor").as_deref(),
+            Some("Ben Silverman")
+        );
+        assert_eq!(
+            clean_byline("By Ann Lee, Senior Reporter").as_deref(),
+            Some("Ann Lee")
+        );
+        assert_eq!(
+            clean_byline("Chief Political Correspondent Jane Doe").as_deref(),
+            Some("Jane Doe")
+        );
+        assert_eq!(
+            clean_byline("Nelson D. Schwartz").as_deref(),
+            Some("Nelson D. Schwartz")
+        );
+        assert_eq!(
+            clean_byline("Stella Kim, Jennifer Jett").as_deref(),
+            Some("Stella Kim, Jennifer Jett")
+        );
+        assert_eq!(clean_byline("devindra"), None);
+        assert_eq!(clean_byline("Senior Editor"), None);
     }
 
     #[test]

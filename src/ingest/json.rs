@@ -674,6 +674,35 @@ mod tests {
                         let v: Value = serde_json::from_str(&text).unwrap();
                         let original = v["content_original"].as_str().unwrap();
                         assert_eq!(d.body, paragraphs(original), "{}", path.display());
+                        // Missing fields stay missing (issue #7): an empty
+                        // `date` or `authors` gives none, never a guess.
+                        let given = |k: &str| v[k].as_str().is_some_and(|s| !s.trim().is_empty());
+                        assert_eq!(d.date.is_some(), given("date"), "{}", path.display());
+                        assert_eq!(d.byline.is_some(), given("authors"), "{}", path.display());
+                        assert_eq!(d.section.is_some(), given("topic"), "{}", path.display());
+                        assert_eq!(d.source.is_some(), given("source"), "{}", path.display());
+                        if let (Some(raw), Some(date)) = (v["date"].as_str(), d.date) {
+                            // ISO `2016-09-20` or US `6/15/17`: the same day.
+                            let (y, m, day) = match raw.split('/').collect::<Vec<_>>()[..] {
+                                [m, day, y] => (y.to_string(), m.to_string(), day.to_string()),
+                                _ => {
+                                    let p: Vec<&str> = raw.split('-').collect();
+                                    (p[0].to_string(), p[1].to_string(), p[2].to_string())
+                                }
+                            };
+                            let y: i32 = y.parse().unwrap();
+                            let y = if y < 100 { 2000 + y } else { y };
+                            assert_eq!(
+                                date.format("%Y-%m-%d").to_string(),
+                                format!(
+                                    "{y:04}-{:02}-{:02}",
+                                    m.parse::<u32>().unwrap(),
+                                    day.parse::<u32>().unwrap()
+                                ),
+                                "{}",
+                                path.display()
+                            );
+                        }
                     }
                     assert!(d.url.as_deref().is_some_and(|u| u.starts_with("http")));
                 }

@@ -3,11 +3,13 @@
 //!
 //! Flow: [`walk`] lists candidate files (walkdir) with their size and mtime;
 //! [`Format::detect`] picks a parser by extension, then by sniffing the
-//! content; [`parse_bytes`] decodes the bytes ([`decode`]) and runs the parser.
+//! content; [`parse_bytes`] decompresses `.gz`/`.zst` files ([`compress`]),
+//! decodes the bytes ([`decode`]) and runs the parser.
 //! One file per format: [`text`], [`html`], [`json`] (JSON and JSON Lines),
 //! [`sgml`] (Reuters-21578). Parsers return drafts and per-record problems;
-//! they never see tantivy.
+//! they never see tantivy, nor compressed bytes.
 
+pub mod compress;
 pub mod decode;
 pub mod html;
 pub mod json;
@@ -35,8 +37,10 @@ pub enum Format {
 }
 
 impl Format {
-    /// The format a file name's extension promises, if any.
+    /// The format a file name's extension promises, if any. A compression
+    /// suffix is looked through: `story.html.gz` is HTML.
     pub fn from_extension(path: &Path) -> Option<Format> {
+        let path = strip_compression(path);
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
         Some(match ext.as_str() {
             "txt" | "text" => Format::Text,
@@ -53,7 +57,8 @@ impl Format {
     /// file saved as `.json`).
     pub fn detect(path: &Path, bytes: &[u8]) -> Option<Format> {
         let by_ext = Format::from_extension(path)?;
-        let head = String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]);
+        let head = compress::head(bytes, 1024);
+        let head = String::from_utf8_lossy(&head);
         let head = head.trim_start_matches('\u{feff}').trim_start();
         let lower = head.to_ascii_lowercase();
         let looks_html = lower.starts_with("<!doctype html") || lower.starts_with("<html");
@@ -64,7 +69,9 @@ impl Format {
             {
                 Format::Sgml
             }
-            Format::Json if looks_like_json_lines(bytes) => Format::JsonLines,
+            Format::Json if looks_like_json_lines(&compress::head(bytes, 64 * 1024)) => {
+                Format::JsonLines
+            }
             other => other,
         })
     }
@@ -117,10 +124,23 @@ pub struct RecordProblem {
     pub reason: String,
 }
 
-/// Decodes and parses one file's bytes. `Err` means the whole file is
-/// unusable (binary, unparseable, no article in it), with the reason.
+/// The most a compressed file may expand to when the caller gives no limit:
+/// the default `--max-file-size`.
+pub const DEFAULT_MAX_DECOMPRESSED: u64 = 64 << 20;
+
+/// Decodes and parses one file's bytes (gzip or zstd compressed ones
+/// expanding to at most [`DEFAULT_MAX_DECOMPRESSED`]). `Err` means the whole
+/// file is unusable (binary, unparseable, no article in it), with the reason.
 pub fn parse_bytes(bytes: &[u8], format: Format) -> Result<Parsed, String> {
-    let decoded = decode::decode(bytes, format == Format::Html)?;
+    parse_bytes_limited(bytes, format, DEFAULT_MAX_DECOMPRESSED)
+}
+
+/// [`parse_bytes`] with the caller's cap (`--max-file-size`) on what a
+/// compressed file may expand to, so that a zip bomb is refused with a
+/// reason instead of filling memory.
+pub fn parse_bytes_limited(bytes: &[u8], format: Format, limit: u64) -> Result<Parsed, String> {
+    let bytes = compress::decompress(bytes, limit)?;
+    let decoded = decode::decode(&bytes, format == Format::Html)?;
     let text = decoded.text.as_str();
     // Said once here rather than in each parser's own words ("invalid JSON:
     // EOF while parsing", "no <REUTERS> records").
@@ -293,7 +313,7 @@ fn is_hidden(name: &std::ffi::OsStr) -> bool {
 /// README, LICENSE and similar files that sit beside articles in corpus
 /// folders are documentation, not news.
 fn is_not_article(path: &Path) -> bool {
-    let stem = path
+    let stem = strip_compression(path)
         .file_stem()
         .and_then(|s| s.to_str())
         .unwrap_or_default()
@@ -302,6 +322,20 @@ fn is_not_article(path: &Path) -> bool {
         stem.as_str(),
         "README" | "LICENSE" | "LICENCE" | "COPYING" | "CHANGELOG" | "SOURCE" | "ATTRIBUTION"
     )
+}
+
+/// The path without a compression suffix: `a/story.html.gz` → `a/story.html`.
+fn strip_compression(path: &Path) -> std::borrow::Cow<'_, Path> {
+    let compressed = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .and_then(compress::Compression::from_extension)
+        .is_some();
+    if compressed {
+        std::borrow::Cow::Owned(path.with_extension(""))
+    } else {
+        std::borrow::Cow::Borrowed(path)
+    }
 }
 
 /// A relative path as a `/`-separated string (non-UTF-8 bytes escaped as
@@ -358,6 +392,37 @@ mod tests {
         assert_eq!(
             rel_string(Path::new(OsStr::from_bytes(b"x/\xff.txt"))),
             "x/\\xFF.txt"
+        );
+    }
+
+    #[test]
+    fn compressed_files_are_read_transparently() {
+        use std::io::Write;
+        let p = Path::new;
+        assert_eq!(Format::from_extension(p("h/x.html.gz")), Some(Format::Html));
+        assert_eq!(
+            Format::from_extension(p("a.JSONL.zst")),
+            Some(Format::JsonLines)
+        );
+        assert_eq!(Format::from_extension(p("corpus.tar.gz")), None);
+        assert_eq!(Format::from_extension(p("x.gz")), None);
+        assert!(is_not_article(p("README.txt.gz")));
+        let page = "<html><head><title>Flood warning issued</title></head>\
+            <body><p>The river rose overnight.</p></body></html>";
+        let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        enc.write_all(page.as_bytes()).unwrap();
+        let gz = enc.finish().unwrap();
+        // Sniffing sees through the compression: HTML saved as `.txt.gz`.
+        assert_eq!(Format::detect(p("x.txt.gz"), &gz), Some(Format::Html));
+        let d = &parse_bytes(&gz, Format::Html).unwrap().drafts[0];
+        assert_eq!(d.title.as_deref(), Some("Flood warning issued"));
+        assert_eq!(d.body, "The river rose overnight.");
+        let err = parse_bytes_limited(&gz, Format::Html, 20).unwrap_err();
+        assert!(err.contains("--max-file-size"), "{err}");
+        let lines = zstd::stream::encode_all(&b"{\"a\":1}\n{\"a\":2}\n"[..], 1).unwrap();
+        assert_eq!(
+            Format::detect(p("x.json.zst"), &lines),
+            Some(Format::JsonLines)
         );
     }
 
