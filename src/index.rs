@@ -399,6 +399,10 @@ fn sync(
         })
         .map(|(k, _)| k.clone())
         .collect();
+    // A set of every path walked: 100 MB for a million files, no longer
+    // needed while the files are parsed and indexed.
+    drop(seen);
+    drop(unreadable);
 
     // 3. Parse in parallel while the writer indexes.
     let threads = std::thread::available_parallelism()
@@ -414,6 +418,16 @@ fn sync(
         .map_err(|e| failed(e.into()))?;
     let fields = opened.fields.clone();
     let path_term = |p: &str| Term::from_field_text(fields.path, p);
+    // Deleting a file's old articles by path before adding its new ones is
+    // what makes a re-run after a crash converge. An index with no documents
+    // (a first run, a rebuild) has nothing to delete, and a million useless
+    // delete terms cost a term lookup per segment each at commit.
+    let index_is_empty = opened
+        .index
+        .searchable_segment_metas()
+        .map_err(|e| failed(e.into()))?
+        .iter()
+        .all(|m| m.max_doc() == 0);
 
     for key in &gone {
         if let Some(rec) = manifest.files.remove(key) {
@@ -451,7 +465,9 @@ fn sync(
                     report.files_parsed += 1;
                     report.bytes_read += rec.size;
                     report.skipped.extend(skips_of(&job.entry.path, &rec));
-                    writer.delete_term(path_term(&key));
+                    if !index_is_empty {
+                        writer.delete_term(path_term(&key));
+                    }
                     let old_n = job.old.as_ref().map_or(0, |r| r.articles);
                     let new_n = articles.len() as u64;
                     report.articles_updated += old_n.min(new_n);

@@ -16,7 +16,7 @@ fn request(words: &[String]) -> Option<SearchRequest> {
 
 /// Lists the most-mentioned people.
 pub fn people(ctx: &Context, args: &PeopleArgs) -> Result<Outcome> {
-    let opened = ctx.store.open()?;
+    let opened = ctx.store.open_for_search()?;
     let req = request(&args.query);
     let (total, list) = facets::people(&opened, req.as_ref(), args.limit)?;
     let mut p = ctx.printer();
@@ -37,7 +37,7 @@ pub fn people(ctx: &Context, args: &PeopleArgs) -> Result<Outcome> {
 
 /// Prints matching articles per period.
 pub fn timeline(ctx: &Context, args: &TimelineArgs) -> Result<Outcome> {
-    let opened = ctx.store.open()?;
+    let opened = ctx.store.open_for_search()?;
     let req = request(&args.query);
     let by = match args.by {
         PeriodArg::Week => Period::Week,

@@ -42,7 +42,7 @@ pub fn run(ctx: &Context, args: &SearchArgs) -> Result<Outcome> {
         locate_lines: true,
         all_words: args.all_words,
     };
-    let opened = ctx.store.open()?;
+    let opened = ctx.store.open_for_search()?;
     let results = search::search(&opened, &req)?;
     let mut p = ctx.printer();
     if ctx.json {
