@@ -10,7 +10,7 @@
 //! duplicates anything. One commit at the end, then the manifest.
 //!
 //! This module sees articles and files, never file formats: parsing is
-//! [`crate::ingest::parse_bytes`]'s business.
+//! [`crate::ingest::parse_bytes_limited`]'s business.
 
 use std::collections::HashSet;
 use std::fs;
@@ -446,7 +446,7 @@ fn sync(
             jobs.par_iter()
                 .enumerate()
                 .for_each_with(tx, |tx, (i, job)| {
-                    let _ = tx.send((i, process(job)));
+                    let _ = tx.send((i, process(job, opts.max_file_size)));
                 });
         });
         for (i, outcome) in rx {
@@ -521,7 +521,7 @@ fn sync(
 }
 
 /// Reads, fingerprints and (if changed) parses one file.
-fn process(job: &Job) -> Outcome {
+fn process(job: &Job, max_file_size: u64) -> Outcome {
     let path = &job.entry.path;
     let fail = |reason: String| {
         Outcome::Failed(Skipped {
@@ -557,7 +557,8 @@ fn process(job: &Job) -> Outcome {
     let Some(format) = Format::detect(path, &bytes) else {
         return unusable(rec, "not an article format".to_string());
     };
-    let parsed = match ingest::parse_bytes(&bytes, format) {
+    // --max-file-size also caps what a compressed file may expand to.
+    let parsed = match ingest::parse_bytes_limited(&bytes, format, max_file_size) {
         Ok(p) => p,
         Err(reason) => return unusable(rec, format!("{} file: {reason}", format.name())),
     };

@@ -2,31 +2,9 @@
 
 use serde_json::Value;
 
-use crate::util::{assert_status, stdout, Env};
+use crate::util::{assert_status, marked, stdout, Env};
 
 const SEED: &str = "000_12938842849ca153.txt";
-
-fn chars(s: &str, [a, b]: [usize; 2]) -> String {
-    s.chars().skip(a).take(b - a).collect()
-}
-
-fn marked(hit: &Value) -> Vec<String> {
-    let snippet = hit["snippet"].as_str().unwrap();
-    hit["highlights"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|h| {
-            chars(
-                snippet,
-                [
-                    h[0].as_u64().unwrap() as usize,
-                    h[1].as_u64().unwrap() as usize,
-                ],
-            )
-        })
-        .collect()
-}
 
 #[test]
 fn person_query_finds_the_seed_and_marks_short_forms() {

@@ -7,6 +7,8 @@ use std::collections::BTreeSet;
 
 use newsdex::search::{self, SearchRequest};
 
+use crate::util::Rng;
+
 /// Lower-cases and replaces every run of non-alphanumerics with one space,
 /// as the index's tokenizer sees text.
 fn normalise(text: &str) -> String {
@@ -22,21 +24,6 @@ fn normalise(text: &str) -> String {
         out.push(' ');
     }
     out
-}
-
-/// A small deterministic generator (xorshift), so the phrase sample is the
-/// same on every run.
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
 }
 
 #[test]

@@ -8,6 +8,8 @@ use indicatif::ProgressBar;
 use newsdex::error::Error;
 use newsdex::index::{self, Options};
 use newsdex::search::{self, SearchRequest};
+
+use crate::util::Rng;
 use newsdex::store::Store;
 
 const PIECES: &[&str] = &[
@@ -76,19 +78,6 @@ const PIECES: &[&str] = &[
     "x",
     "a",
 ];
-
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
 
 fn generate(rng: &mut Rng) -> String {
     match rng.below(10) {

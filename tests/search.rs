@@ -1,33 +1,8 @@
-use serde_json::Value;
-
-use crate::util::{assert_status, stderr, stdout, Env};
+use crate::util::{assert_status, marked, stderr, stdout, Env};
 
 const SEED: &str = "000_12938842849ca153.txt";
 const SEED_TITLE: &str =
     "Jeremy Corbyn and Sadiq Khan unite for mayoral campaign after loyalty list leak";
-
-fn chars(s: &str, [a, b]: [usize; 2]) -> String {
-    s.chars().skip(a).take(b - a).collect()
-}
-
-fn highlights(hit: &Value) -> Vec<String> {
-    let snippet = hit["snippet"].as_str().unwrap();
-    hit["highlights"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|h| {
-            let h = h.as_array().unwrap();
-            chars(
-                snippet,
-                [
-                    h[0].as_u64().unwrap() as usize,
-                    h[1].as_u64().unwrap() as usize,
-                ],
-            )
-        })
-        .collect()
-}
 
 #[test]
 fn phrase_finds_the_seed_first_with_the_phrase_highlighted() {
@@ -37,10 +12,10 @@ fn phrase_finds_the_seed_first_with_the_phrase_highlighted() {
     let first = &hits[0];
     assert!(first["path"].as_str().unwrap().ends_with(SEED), "{first}");
     assert_eq!(first["title"], SEED_TITLE);
-    let marked = highlights(first);
+    let marks = marked(first);
     assert!(
-        marked.iter().any(|h| h.contains("door to door")),
-        "{marked:?}"
+        marks.iter().any(|h| h.contains("door to door")),
+        "{marks:?}"
     );
 }
 
@@ -66,7 +41,7 @@ fn json_hits_carry_every_field() {
             );
         }
         // Every highlight is a word of the query, stemmed or not.
-        for h in highlights(hit) {
+        for h in marked(hit) {
             let h = h.to_lowercase();
             assert!(h.contains("corbyn") || h.contains("khan"), "{h}");
         }

@@ -204,3 +204,39 @@ pub fn bbc_index() -> Option<&'static newsdex::store::Store> {
     })
     .as_ref()
 }
+
+/// The highlighted parts of a JSON hit's snippet, as text.
+pub fn marked(hit: &Value) -> Vec<String> {
+    let snippet = hit["snippet"].as_str().unwrap();
+    hit["highlights"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| {
+            let (a, b) = (
+                h[0].as_u64().unwrap() as usize,
+                h[1].as_u64().unwrap() as usize,
+            );
+            snippet.chars().skip(a).take(b - a).collect()
+        })
+        .collect()
+}
+
+/// A small deterministic generator (xorshift), so generated test inputs are
+/// the same on every run.
+pub struct Rng(pub u64);
+
+impl Rng {
+    /// The next pseudo-random number.
+    pub fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    /// A number below `n`.
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
