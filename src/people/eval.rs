@@ -197,3 +197,74 @@ fn people_speed_on_bbc() {
         secs * 1000.0 / kb
     );
 }
+
+/// Diagnostic, not a check: the most-mentioned people in a `newsdex export`
+/// file, by article count, with where a chosen name was found.
+/// `PEOPLE_EXPORT=/tmp/x.jsonl PEOPLE_TOP=60 PEOPLE_WHY="Hong Kong" cargo test
+/// --release --lib people_corpus_top -- --ignored --nocapture`
+#[test]
+#[ignore]
+fn people_corpus_top() {
+    let Ok(path) = std::env::var("PEOPLE_EXPORT") else {
+        println!("people top: set PEOPLE_EXPORT to a `newsdex export` file");
+        return;
+    };
+    let top: usize = std::env::var("PEOPLE_TOP")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(60);
+    let why = std::env::var("PEOPLE_WHY").ok();
+    // Articles that contain this name but where it was not found.
+    let miss = std::env::var("PEOPLE_MISS").ok().filter(|m| !m.is_empty());
+    let raw = std::fs::read_to_string(&path).expect("reading export");
+    let mut counts: std::collections::HashMap<String, usize> = Default::default();
+    let mut shown = 0;
+    for line in raw.lines().filter(|l| !l.trim().is_empty()) {
+        let v: serde_json::Value = serde_json::from_str(line).expect("export line");
+        let title = v["title"].as_str().unwrap_or_default();
+        let body = v["body"].as_str().unwrap_or_default();
+        let people = extract(title, body);
+        if let Some(m) = &miss {
+            let text = format!("{title}\n{body}");
+            if let Some(at) = text.find(m.as_str()) {
+                if !people.iter().any(|p| &p.name == m) {
+                    let mut s = at.saturating_sub(80);
+                    let mut e = (at + m.len() + 80).min(text.len());
+                    while !text.is_char_boundary(s) {
+                        s -= 1;
+                    }
+                    while !text.is_char_boundary(e) {
+                        e += 1;
+                    }
+                    println!("  WHY miss {}: {}", v["id"], text[s..e].replace('\n', " "));
+                }
+            }
+        }
+        for p in people {
+            *counts.entry(p.name.clone()).or_default() += 1;
+            if why.as_deref() == Some(p.name.as_str()) && shown < 12 {
+                shown += 1;
+                for m in p.mentions.iter().take(3) {
+                    let text = if m.field == super::Field::Title {
+                        title
+                    } else {
+                        body
+                    };
+                    let (mut a, mut b) = (m.start.saturating_sub(60), (m.end + 60).min(text.len()));
+                    while !text.is_char_boundary(a) {
+                        a -= 1;
+                    }
+                    while !text.is_char_boundary(b) {
+                        b += 1;
+                    }
+                    println!("  WHY {}: {}", v["id"], text[a..b].replace('\n', " "));
+                }
+            }
+        }
+    }
+    let mut list: Vec<(String, usize)> = counts.into_iter().collect();
+    list.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    for (i, (name, n)) in list.iter().take(top).enumerate() {
+        println!("{:4}. {n:6}  {name}", i + 1);
+    }
+}

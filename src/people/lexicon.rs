@@ -78,13 +78,28 @@ pub mod bits {
     pub const SPEECH: u32 = 1 << 13;
     /// In [`super::DATE_PREPS`].
     pub const DATE_PREP: u32 = 1 << 14;
+    /// First word of a listed place or firm of several words
+    /// ([`super::phrases_from`]).
+    pub const PHRASE_HEAD: u32 = 1 << 15;
+    /// In [`super::FIRM_SUFFIXES`].
+    pub const FIRM: u32 = 1 << 16;
+    /// In [`super::FIRM_CUES`].
+    pub const FIRM_CUE: u32 = 1 << 17;
+    /// In [`super::LOCATIVES`].
+    pub const LOCATIVE: u32 = 1 << 18;
+    /// In [`super::WORKS`].
+    pub const WORK: u32 = 1 << 19;
+    /// In [`super::WORK_ROLES`].
+    pub const WORK_ROLE: u32 = 1 << 20;
+    /// In [`super::OFFICE_TITLES`].
+    pub const OFFICE: u32 = 1 << 21;
 }
 
 /// Every list above folded into one table: a word's class is one lookup.
 static CLASSES: LazyLock<HashMap<&'static str, u32, BuildHasherDefault<FxHasher>>> =
     LazyLock::new(|| {
         let mut m: HashMap<&'static str, u32, BuildHasherDefault<FxHasher>> = HashMap::default();
-        let lists: [(&LazyLock<HashSet<&'static str>>, u32); 15] = [
+        let lists: [(&LazyLock<HashSet<&'static str>>, u32); 22] = [
             (&STOP, bits::STOP),
             (&ORG_WORDS, bits::ORG),
             (&DIRECTIONS, bits::DIRECTION),
@@ -100,11 +115,21 @@ static CLASSES: LazyLock<HashMap<&'static str, u32, BuildHasherDefault<FxHasher>
             (&WEAK_ROLES, bits::WEAK_ROLE),
             (&SPEECH_VERBS, bits::SPEECH),
             (&DATE_PREPS, bits::DATE_PREP),
+            (&LISTED_WORDS, bits::STOP),
+            (&FIRM_SUFFIXES, bits::FIRM),
+            (&FIRM_CUES, bits::FIRM_CUE),
+            (&LOCATIVES, bits::LOCATIVE),
+            (&WORKS, bits::WORK),
+            (&WORK_ROLES, bits::WORK_ROLE),
+            (&OFFICE_TITLES, bits::OFFICE),
         ];
         for (list, bit) in lists {
             for w in list.iter() {
                 *m.entry(*w).or_default() |= bit;
             }
+        }
+        for head in PHRASES.keys() {
+            *m.entry(head).or_default() |= bits::PHRASE_HEAD;
         }
         m
     });
@@ -179,6 +204,118 @@ pub static AMBIGUOUS_FIRST: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     )
 });
 
+/// Places that look like people's names ("Hong Kong", "Santa Fe"), hand
+/// written; see `data/README.md`.
+const PLACES: &str = include_str!("data/places.txt");
+/// Firms named after people ("Merrill Lynch", "Goldman Sachs"), hand
+/// written; see `data/README.md`.
+const FIRMS: &str = include_str!("data/firms.txt");
+
+/// The lines of a data file without comments and blank lines.
+fn entries(list: &'static str) -> impl Iterator<Item = &'static str> {
+    list.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// The lower-case words of a listed name: letters and digits, split at
+/// anything else ("E.F. Hutton" → `e f hutton`, "Marks & Spencer" →
+/// `marks spencer`).
+fn phrase_words(entry: &str) -> Vec<String> {
+    entry
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(super::normalise)
+        .collect()
+}
+
+/// Listed places and firms of several words, by first word: each entry is
+/// the remaining words.
+pub static PHRASES: LazyLock<HashMap<String, Vec<Vec<String>>>> = LazyLock::new(|| {
+    let mut m: HashMap<String, Vec<Vec<String>>> = HashMap::new();
+    for e in entries(PLACES).chain(entries(FIRMS)) {
+        let mut words = phrase_words(e);
+        if words.len() < 2 {
+            continue;
+        }
+        let head = words.remove(0);
+        m.entry(head).or_default().push(words);
+    }
+    m
+});
+
+/// Listed one-word places and firms, and the hyphenated forms of listed
+/// phrases ("rolls-royce", "guinea-bissau"): stop words. A one-word place
+/// that is also a known given name is left out.
+pub static LISTED_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    let mut s = HashSet::new();
+    for e in entries(PLACES).chain(entries(FIRMS)) {
+        let words = phrase_words(e);
+        if words.len() == 1 {
+            if !FIRST_NAMES.contains(words[0].as_str()) {
+                s.insert(&*Box::leak(words[0].clone().into_boxed_str()));
+            }
+        } else if !words.iter().any(|w| w == "and") {
+            s.insert(&*Box::leak(words.join("-").into_boxed_str()));
+        }
+    }
+    s
+});
+
+/// Words that, right after a name, make it a firm ("Merrill Lynch Inc",
+/// "Morgan Stanley Group", "Salomon Brothers"), capitalised or not.
+pub static FIRM_SUFFIXES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(
+        "inc corp corporation co cos company companies ltd plc llc lp ag sa nv bv gmbh spa \
+         group holdings securities bank banking brothers bros partners associates capital \
+         investments investment asset management markets futures finance financial \
+         brokers brokerage stockbrokers trust sons",
+    )
+});
+
+/// Lower-case words that, right after a name, make it a firm: its staff,
+/// shares and offshoots ("Merrill Lynch economist", "Dow Jones index").
+pub static FIRM_CUES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(
+        "analyst analysts economist economists strategist strategists stock stocks unit \
+         units subsidiary subsidiaries affiliate index average news agency newspaper",
+    )
+});
+
+/// Prepositions of place: before a name not followed by a speech verb,
+/// they suggest a place or a firm ("in Santa Ana", "at Smith Barney").
+/// "from" and "to" were tried and left out: in sports and politics reports
+/// they precede people far more often ("a penalty from Ronan O'Gara", "wrote
+/// to Tony Blair").
+pub static LOCATIVES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set("in at"));
+
+/// Titles that are never surnames: at the end of a capitalised run with no
+/// name after them they name an office ("the Treasury Secretary said"),
+/// unlike "Mervyn King" or "Mike Judge".
+pub static OFFICE_TITLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(
+        "secretary minister president undersecretary under-secretary commissioner \
+         chairman chairwoman spokesman spokeswoman governor senator director ambassador \
+         premier treasurer vice-president",
+    )
+});
+
+/// Kinds of work: before a name they make it a title ("the drama Vera
+/// Drake").
+pub static WORKS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(
+        "film films movie movies drama comedy thriller biopic documentary sitcom musical \
+         novel novels book books series franchise sequel album",
+    )
+});
+
+/// People who make or play in a work, between its title and their name
+/// ("Vera Drake star Imelda Staunton", "Harry Potter director Alfonso
+/// Cuaron").
+pub static WORK_ROLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set("star co-star director author creator producer actor actress writer composer")
+});
+
 /// Honorifics: not part of the name, but proof that a person follows.
 pub static HONORIFICS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| set("mr mrs ms miss mx dr sir dame lord lady prof professor rev reverend"));
@@ -193,7 +330,8 @@ pub static TITLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
          commander king queen prince princess pope archbishop bishop cardinal sheikh emir \
          ayatollah speaker deputy commissioner ambassador attorney inspector detective \
          superintendent coach captain spokesman spokeswoman councillor constable envoy \
-         premier chairperson sultan imam rabbi pastor father brother sister general",
+         premier chairperson sultan imam rabbi pastor father brother sister general \
+         undersecretary under-secretary",
     )
 });
 
@@ -292,7 +430,8 @@ pub static STOP: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
          god allah jesus lord oscar oscars grammy grammys emmy bafta nobel olympic \
          olympics premiership premier world international national federal royal \
          hurricane storm typhoon cyclone tropical tsunami virus covid coronavirus aids hiv \
-         qaeda qaida taliban un eu nhs pepper"
+         qaeda qaida taliban un eu nhs pepper administration dlrs dlr cents stg hk nz lib \
+         dems dem"
     ))
 });
 
@@ -320,7 +459,9 @@ pub static ORG_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
          alliance coalition movement campaign initiative act bill law amendment treaty \
          accord agreement declaration plan budget day week year month era age war wars \
          crisis scandal affair revolution cross challenge trophy open masters grand prix \
-         aid live rock band orchestra choir quartet trio ballet opera musical",
+         aid live rock band orchestra choir quartet trio ballet opera musical \
+         hotel hotels departments ministries committees companies banque banco banca societe \
+         compagnie credit caisse",
     )
 });
 

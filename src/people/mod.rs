@@ -18,7 +18,13 @@
 //!    `told`, `according to`), a role noun (`analyst X`, `X, a lawyer`), or
 //!    when its surname recurs with such evidence or it is listed beside
 //!    other people. Words that name organisations or places (`Foundation`,
-//!    `Stadium`, `Street`) veto a run. A lone word is a person only after
+//!    `Stadium`, `Street`) veto a run. Listed places and firms named after
+//!    people (`Hong Kong`, `Merrill Lynch`, see `data/README.md`) are never
+//!    names, and neither is a name that some mention shows to be a firm or
+//!    place: before a firm suffix (`Morgan Stanley and Co Inc`), in a
+//!    Reuters company tag, before a firm's staff (`Smith Barney analysts`),
+//!    after `in` or `at` without a known first name, or as a film
+//!    (`Vera Drake star Imelda Staunton`). A lone word is a person only after
 //!    an honorific or title (`Mr Blair`, `President Obama`) or in `the X
 //!    administration`.
 //! 4. **Resolution.** Full names with the same surname and compatible first
@@ -78,8 +84,10 @@ pub struct Person {
 /// Finds the people named in an article's title and body, sorted by their
 /// first mention.
 pub fn extract(title: &str, body: &str) -> Vec<Person> {
-    let title_toks = tokenize(title);
-    let body_toks = tokenize(body);
+    let mut title_toks = tokenize(title);
+    let mut body_toks = tokenize(body);
+    mark_phrases(title, &mut title_toks);
+    mark_phrases(body, &mut body_toks);
     let mut vocab = FastSet::with_capacity_and_hasher(
         (title_toks.len() + body_toks.len()) / 2,
         Default::default(),
@@ -356,6 +364,46 @@ fn tokenize(text: &str) -> Vec<Tok> {
     toks
 }
 
+/// Listed places and firms of several words ("Hong Kong", "Rio de
+/// Janeiro", "E.F. Hutton", "Marks & Spencer") are never names: their
+/// words become stop words.
+fn mark_phrases(text: &str, toks: &mut [Tok]) {
+    for i in 0..toks.len() {
+        if !toks[i].is(bits::PHRASE_HEAD) {
+            continue;
+        }
+        let head = lexicon::with_lower(&text[toks[i].start..toks[i].end], normalise);
+        let Some(tails) = lexicon::PHRASES.get(&head) else {
+            continue;
+        };
+        let matched = tails.iter().find(|tail| {
+            tail.len() < toks.len() - i
+                && tail.iter().enumerate().all(|(k, w)| {
+                    let (p, t) = (&toks[i + k], &toks[i + k + 1]);
+                    let gap = &text[p.full_end.max(p.end)..t.start];
+                    // "Goldman, Sachs and Co" is the old style of a firm.
+                    gap.len() <= 3
+                        && !gap.contains([';', ':', '(', ')', '"'])
+                        && !p.possessive
+                        && lexicon::with_lower(&text[t.start..t.end], |l| {
+                            // "Hong Kong-based"
+                            let l = if k + 1 == tail.len() {
+                                l.split_once('-').map_or(l, |(h, _)| h)
+                            } else {
+                                l
+                            };
+                            l == w.as_str() || normalise(l) == *w
+                        })
+                })
+        });
+        if let Some(tail) = matched {
+            for t in &mut toks[i..=i + tail.len()] {
+                t.class |= bits::STOP;
+            }
+        }
+    }
+}
+
 /// Whether the word at `start` opens a sentence: nothing before it but
 /// white space, quotes and brackets since a sentence end or paragraph
 /// break.
@@ -416,6 +464,25 @@ enum Prefix {
     Party,
 }
 
+/// Signs, next to one mention, that a name is a firm or a place; they count
+/// for every mention of the same name in the article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Org {
+    None,
+    /// After "in", "at", "from" or "to" and not before a speech verb ("in
+    /// Santa Ana", "an analyst at Smith Barney"), before a firm's staff or
+    /// shares ("Merrill Lynch economist"), or named as a work ("the drama
+    /// Vera Drake", "Vera Drake star Imelda Staunton"; not "John Wayne
+    /// films", where the name is a person's): a full name
+    /// is then no person unless another mention has a title, honorific or
+    /// speech cue.
+    Weak,
+    /// Before a firm suffix ("Merrill Lynch and Co Inc", "Morgan Stanley
+    /// Group") or inside a Reuters company tag (`<Dean Witter Reynolds>`):
+    /// not a person unless the mention itself has an honorific.
+    Strong,
+}
+
 /// How sure we are that a candidate is a person.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Status {
@@ -444,6 +511,8 @@ struct Cand {
     prefix: Prefix,
     /// A speech cue, role noun or apposition next to it.
     cue: bool,
+    /// Signs that the name is a firm or a place ([`Org`]).
+    org: Org,
     status: Status,
     /// Index of the candidate this one resolved to.
     person: Option<usize>,
@@ -529,6 +598,7 @@ fn candidates(
                 surname: normalise(w),
                 prefix: Prefix::None,
                 cue: false,
+                org: Org::None,
                 status: Status::Link,
                 person: None,
             });
@@ -657,7 +727,42 @@ fn piece(
     }
     let n = b - a;
     let words = &toks[a..b];
-    if words.iter().any(|t| t.is(bits::ORG) && !t.initial) {
+    if let Some(k) = words
+        .iter()
+        .position(|t| t.is(bits::ORG | bits::FIRM) && !t.initial)
+    {
+        // "Merrill Lynch Capital Markets": the words before a firm suffix
+        // name a firm wherever else they occur. Kept as an empty
+        // candidate, which resolution reads and drops.
+        if k > 0
+            && words[k].is(bits::FIRM)
+            && !words[..k].iter().any(|t| t.is(bits::ORG | bits::FIRM))
+        {
+            let name = collapse(&text[words[0].start..words[k - 1].end]);
+            out.push(Cand {
+                field,
+                start: words[0].start,
+                end: words[0].start,
+                surname: normalise(&name),
+                name,
+                given: Vec::new(),
+                prefix,
+                cue: false,
+                org: Org::Strong,
+                status: Status::Link,
+                person: None,
+            });
+        }
+        return;
+    }
+    // "The Treasury Secretary said": a title with no name after it is an
+    // office, not a person ("Stephen King" keeps his first name).
+    if prefix == Prefix::None
+        && n >= 2
+        && words[n - 1].is(bits::OFFICE)
+        && !first_name(&words[n - 2])
+        && !words[n - 2].initial
+    {
         return;
     }
     // "Islington North" is a place; "Oliver North" a person.
@@ -676,6 +781,7 @@ fn piece(
         .map(|t| normalise(&text[t.start..t.end]))
         .collect();
     let cue = cue_before(text, toks, a, prefix) || cue_after(text, toks, b - 1);
+    let org = org_signs(text, toks, a, b, prefix);
     let first_known = words[0].initial || words[0].is(bits::FIRST) || {
         let w = &text[words[0].start..words[0].end];
         w.find(is_hyphen)
@@ -686,6 +792,8 @@ fn piece(
         Status::Link
     } else if n == 1 {
         let w = &words[0];
+        // Lower case only: "the Reagan Administration" links to a Reagan
+        // named elsewhere, but "the Financial Administration Act" is no one.
         let administration = toks.get(b).is_some_and(|t| {
             &text[t.start..t.end] == "administration" && joins(text, &words[0], t)
         });
@@ -715,9 +823,106 @@ fn piece(
         surname,
         prefix,
         cue,
+        org,
         status,
         person: None,
     });
+}
+
+/// Signs around the name `toks[a..b]` that it names a firm or a place.
+fn org_signs(text: &str, toks: &[Tok], a: usize, b: usize, prefix: Prefix) -> Org {
+    if prefix != Prefix::None {
+        return Org::None;
+    }
+    // A Reuters company tag: "<Merrill Lynch and Co Inc>".
+    if text[..toks[a].start].ends_with('<') {
+        return Org::Strong;
+    }
+    let last = &toks[b - 1];
+    // The rest of the capitalised run, past stop words: "Nomura
+    // International Ltd", "Cheung Kong Holdings".
+    // Not past a possessive: "Rupert Murdoch's News Corp".
+    let mut k = b;
+    while k < toks.len()
+        && k < b + 4
+        && toks[k].cap
+        && !toks[k - 1].possessive
+        && joins(text, &toks[k - 1], &toks[k])
+    {
+        if toks[k].is(bits::FIRM) {
+            return Org::Strong;
+        }
+        k += 1;
+    }
+    if let Some(next) = toks
+        .get(b)
+        .filter(|n| !last.possessive && joins(text, last, n))
+    {
+        let w = &text[next.start..next.end];
+        // "Salomon Brothers and Co"; a capitalised suffix right after the
+        // name was caught above ("Morgan Stanley Group"), and a lower-case
+        // one is no sign ("a T. Boone Pickens investment fund").
+        if w == "and" {
+            if let Some(after) = toks.get(b + 1) {
+                if after.cap && after.is(bits::FIRM) && joins(text, next, after) {
+                    return Org::Strong;
+                }
+            }
+        }
+        if next.lower_case && next.is(bits::FIRM_CUE) {
+            return Org::Weak;
+        }
+        // "Vera Drake star Imelda Staunton"
+        if next.lower_case
+            && next.is(bits::WORK_ROLE)
+            && toks
+                .get(b + 1)
+                .is_some_and(|n| n.cap && namelike(n) && joins(text, next, n))
+        {
+            return Org::Weak;
+        }
+    } else if let Some(next) = toks.get(b) {
+        let gap = &text[last.full_end..next.start];
+        if gap.trim() == "&" && next.is(bits::FIRM) {
+            return Org::Strong;
+        }
+    }
+    // "in Santa Ana", "at Smith Barney", unless a speech verb follows.
+    let Some(p) = a.checked_sub(1) else {
+        return Org::None;
+    };
+    let pt = &toks[p];
+    // "the drama Vera Drake"
+    // (not "to film Tony Blair").
+    let verb = p > 0 && matches!(&text[toks[p - 1].start..toks[p - 1].end], "to" | "will");
+    if pt.lower_case && pt.is(bits::WORK) && !verb && joins(text, pt, &toks[a]) {
+        return Org::Weak;
+    }
+    let speech_after = toks.get(b).is_some_and(|t| {
+        t.is(bits::SPEECH)
+            && text[last.full_end..t.start]
+                .chars()
+                .all(char::is_whitespace)
+    });
+    let according = &text[pt.start..pt.end] == "to"
+        && p > 0
+        && &text[toks[p - 1].start..toks[p - 1].end] == "according";
+    // A known first name outweighs the preposition ("wrote to Tony Blair",
+    // "trust in Tony Blair").
+    let given_name = b - a >= 2 && (first_name(&toks[a]) || toks[a].initial);
+    if pt.lower_case
+        && pt.is(bits::LOCATIVE)
+        && !according
+        && !given_name
+        && !last.possessive
+        && !speech_after
+        && text[pt.full_end..toks[a].start]
+            .chars()
+            .all(char::is_whitespace)
+    {
+        return Org::Weak;
+    }
+    Org::None
 }
 
 /// A known first name that is not also an everyday word.
@@ -879,6 +1084,7 @@ fn compatible(a: &[String], b: &[String]) -> bool {
 }
 
 fn resolve(ctx: &Ctx, cands: &mut [Cand], title: &str, body: &str) -> Vec<Cluster> {
+    drop_orgs(cands);
     // Evidence about surnames from short forms: count and strong uses.
     let mut short_count: HashMap<&str, (usize, bool)> = HashMap::new();
     for c in cands.iter() {
@@ -1008,6 +1214,60 @@ fn resolve(ctx: &Ctx, cands: &mut [Cand], title: &str, body: &str) -> Vec<Cluste
     }
     clusters.retain(|cl| !cl.members.is_empty());
     clusters
+}
+
+/// Drops every mention of a name that some mention shows to be a firm or a
+/// place ([`Org`]), unless the evidence for a person outweighs it.
+fn drop_orgs(cands: &mut [Cand]) {
+    if cands.iter().all(|c| c.org == Org::None) {
+        return;
+    }
+    let keys: Vec<String> = cands.iter().map(|c| normalise(&c.name)).collect();
+    // Names, and their surnames, with a title, honorific or speech cue at
+    // a mention that is not itself after "in", "at" ...
+    // A speech cue is evidence only for a full name: firms and agencies
+    // "say" things too ("Tanjug said").
+    let mut personal: Vec<&str> = Vec::new();
+    for (c, k) in cands.iter().zip(&keys) {
+        let evidence = c.prefix != Prefix::None || (c.cue && !c.given.is_empty());
+        if c.org == Org::None && c.end > c.start && evidence {
+            personal.push(k);
+            personal.push(&c.surname);
+        }
+    }
+    let mut strong: Vec<&str> = Vec::new();
+    let mut weak: Vec<&str> = Vec::new();
+    for (c, k) in cands.iter().zip(&keys) {
+        match c.org {
+            Org::Strong => strong.push(k),
+            // A lone word after "from" may still be a surname ("take over
+            // from Vogts"): only full names, and lone words taken for a
+            // person ("official Tanjug news agency"), are dropped on this
+            // evidence.
+            Org::Weak
+                if (!c.given.is_empty() || c.status == Status::Person)
+                    && !personal.contains(&k.as_str())
+                    && !personal.contains(&c.surname.as_str()) =>
+            {
+                weak.push(k)
+            }
+            _ => {}
+        }
+    }
+    let drop: Vec<bool> = cands
+        .iter()
+        .zip(&keys)
+        .map(|(c, k)| {
+            c.prefix != Prefix::Honorific
+                && (strong.contains(&k.as_str()) || weak.contains(&k.as_str()))
+        })
+        .collect();
+    for (c, d) in cands.iter_mut().zip(drop) {
+        if d {
+            c.status = Status::Link;
+            c.end = c.start;
+        }
+    }
 }
 
 /// Whether `y` follows `x` as the next item of a list of names
@@ -1227,6 +1487,48 @@ mod tests {
         assert_eq!(
             said_as(&people, "Theresa May", body),
             ["Theresa May", "Mrs May"]
+        );
+    }
+
+    #[test]
+    fn listed_places_and_firms_are_not_people() {
+        let body = "Trade with Hong Kong rose, and Sri Lanka's exports fell. Merrill Lynch \
+                    said the E.F. Hutton deal, led by Goldman, Sachs and Co, was done on \
+                    Wall Street. Officials in Rio de Janeiro and the White House agreed, \
+                    Hong Kong-based traders said. Paul Volcker said so too.";
+        let people = extract("", body);
+        assert_eq!(names(&people), ["Paul Volcker"]);
+    }
+
+    #[test]
+    fn firm_and_place_cues_apply_to_every_mention() {
+        // Unlisted names: a firm suffix, a company tag, staff of a firm, a
+        // place after "in" or "at" mark every mention of the name.
+        let body = "Laurie Milbank and Co raised its stake. Laurie Milbank said prices \
+                    would rise. <Dale Burdett Inc> faces claims. Dale Burdett said it \
+                    would fight. Prices at Hambro Lyall fell, Hambro Lyall analysts said. \
+                    Nomura International Ltd was lead manager. Sales in Boca Raton fell, \
+                    and a Boca Raton store closed, analyst Jane Doyle said.";
+        let people = extract("", body);
+        assert_eq!(names(&people), ["Jane Doyle"]);
+        // A known first name outweighs "in" or "at"; a title or speech cue
+        // elsewhere outweighs a weak sign.
+        let body = "Voters lost trust in Tony Blair. Mr Blair said nothing. Sales at \
+                    Gary Mills rose; Gary Mills said so.";
+        let people = extract("", body);
+        assert_eq!(names(&people), ["Tony Blair", "Gary Mills"]);
+    }
+
+    #[test]
+    fn offices_and_works_are_not_people() {
+        let body = "The Treasury Secretary said rates would fall, and Bank of England \
+                    governor Mervyn King agreed. Vera Drake star Imelda Staunton won; the \
+                    drama Vera Drake was made by Mike Leigh, and the Reagan Administration \
+                    was not amused.";
+        let people = extract("", body);
+        assert_eq!(
+            names(&people),
+            ["Mervyn King", "Imelda Staunton", "Mike Leigh"]
         );
     }
 
