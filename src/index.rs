@@ -416,6 +416,13 @@ fn sync(
         .index
         .writer_with_num_threads(threads, opts.memory_bytes.max(per_thread_min))
         .map_err(|e| failed(e.into()))?;
+    // A run killed inside tantivy's commit can leave files that no commit
+    // names, such as `<segment>.<opstamp>.del`. The next run repeats the
+    // same operations, reaches the same opstamp and would fail creating
+    // that file again ("FileAlreadyExists"), so sweep them first. Only
+    // files the last commit does not use are removed; if the sweep fails,
+    // indexing goes on and any real problem shows up when writing.
+    let _ = writer.garbage_collect_files().wait();
     let fields = opened.fields.clone();
     let path_term = |p: &str| Term::from_field_text(fields.path, p);
     // Deleting a file's old articles by path before adding its new ones is

@@ -341,3 +341,49 @@ fn second_writer_refused_and_searches_keep_working() {
     assert!(refused >= 1, "never caught a writer running");
     assert!(searched >= 1);
 }
+
+/// A run killed inside tantivy's commit, after it wrote a segment's
+/// `<segment>.<opstamp>.del` file but before `meta.json` named it, leaves
+/// that file behind. The next run repeats the same operations, reaches the
+/// same opstamp and needs the same file name; it must still succeed. (CI
+/// once caught this through the kill test above; this reproduces it
+/// without timing luck by putting back the files a finished run wrote.)
+#[test]
+fn leftovers_of_a_commit_killed_midway_do_not_block_the_next_run() {
+    let env = Env::empty();
+    let corpus = env.corpus();
+    write_articles(&corpus, 0..300, false);
+    assert_eq!(total(&env.run(&["--json", "index", "corpus"])), 300);
+    let snapshot = env.root().join("snapshot");
+    copy_dir(&env.index(), &snapshot);
+
+    // Changing files deletes their old articles: the commit writes .del files.
+    write_articles(&corpus, 0..50, true);
+    assert_eq!(total(&env.run(&["--json", "index", "corpus"])), 300);
+    let tantivy = live_tantivy(&env.index());
+    let before = listing(&live_tantivy(&snapshot));
+    let written: Vec<String> = listing(&tantivy)
+        .into_iter()
+        .filter(|f| f.ends_with(".del") && !before.contains(f))
+        .collect();
+    assert!(!written.is_empty(), "the changed run wrote no .del file");
+
+    // Back to the old commit, plus what the killed commit had written: the
+    // .del files and tantivy's list of files it manages.
+    let leftovers: Vec<(String, Vec<u8>)> = written
+        .iter()
+        .chain(std::iter::once(&".managed.json".to_string()))
+        .map(|f| (f.clone(), fs::read(tantivy.join(f)).unwrap()))
+        .collect();
+    fs::remove_dir_all(env.index()).unwrap();
+    copy_dir(&snapshot, &env.index());
+    let tantivy = live_tantivy(&env.index());
+    for (name, bytes) in &leftovers {
+        fs::write(tantivy.join(name), bytes).unwrap();
+    }
+    assert_eq!(state(&env), (300, 0), "the old commit still answers");
+
+    let out = env.run(&["--json", "index", "corpus"]);
+    assert_eq!(total(&out), 300, "{}", stderr(&out));
+    assert_eq!(state(&env), (300, 50));
+}
