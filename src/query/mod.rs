@@ -5,8 +5,11 @@
 //! [`QueryError`] with a column and a hint; [`compile`] turns the tree into
 //! tantivy queries against the schema's fields:
 //!
-//! - bare words go to the stemmed `title` (boosted) and `body` fields, so
-//!   `campaigns` finds `campaign`;
+//! - bare words go to the stemmed `all_text` field (headline and body as
+//!   one text), so `campaigns` finds `campaign`; `title:word` to the
+//!   stemmed `title`, `body:word` to the unstemmed body words that share
+//!   its stem ([`StemVariantsQuery`]); a word that splits in several
+//!   (`e-mail`, `U.S.`) is matched as an exact phrase;
 //! - quoted phrases, prefixes (`camp*`) and fuzzy words (`corbin~1`) go to
 //!   the unstemmed `title_exact` and `body_exact` copies, so `"door to door"`
 //!   does not match `doors to doors`;
@@ -16,6 +19,7 @@
 //!   name in quotes, or one word of a name.
 
 pub mod parse;
+mod variants;
 
 use std::collections::HashSet;
 use std::ops::Bound;
@@ -29,6 +33,7 @@ use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{DateTime as TantivyDateTime, Term};
 
 pub use parse::{is_plain, parse, FieldName, Match, Node, QueryError};
+pub use variants::StemVariantsQuery;
 
 use crate::dates::parse_period;
 use crate::schema::{self, Fields};
@@ -149,6 +154,16 @@ fn select_only(q: Q) -> Q {
     Box::new(ConstScoreQuery::new(q, 0.0))
 }
 
+/// One stemmed word: one BM25 over headline and body together, or the
+/// headline's stemmed words, or the body words with that stem.
+fn stemmed_word(f: &Fields, field: Option<FieldName>, stem: &str) -> Q {
+    match field {
+        Some(FieldName::Title) => term_query(f.title, stem),
+        Some(FieldName::Body) => Box::new(StemVariantsQuery::new(f.body_exact, stem)),
+        _ => term_query(f.all_text, stem),
+    }
+}
+
 /// Title (boosted) or body.
 fn either(title: Q, body: Q) -> Q {
     Box::new(BooleanQuery::new(vec![
@@ -237,13 +252,14 @@ impl Compiler<'_> {
                         }
                         Ok(match toks.len() {
                             0 => None,
-                            // One BM25 over headline and body together.
-                            1 if field.is_none() => Some(term_query(f.all_text, &toks[0])),
-                            1 => Some(pick(
-                                term_query(f.title, &toks[0]),
-                                term_query(f.body, &toks[0]),
-                            )),
-                            _ => Some(pick(phrase(f.title, &toks, 0), phrase(f.body, &toks, 0))),
+                            1 => Some(stemmed_word(f, field, &toks[0])),
+                            _ => {
+                                let exact = tokens(&mut self.exact, text);
+                                Some(pick(
+                                    phrase(f.title_exact, &exact, 0),
+                                    phrase(f.body_exact, &exact, 0),
+                                ))
+                            }
                         })
                     }
                     Match::Phrase { slop } => {
@@ -567,6 +583,8 @@ pub struct RelaxedWord {
     pub typed: String,
     /// Its stems (several for `war-torn`).
     pub stems: Vec<String>,
+    /// Its unstemmed words, for a word that splits in several.
+    pub exact: Vec<String>,
     /// `title:` or `body:` if the word was restricted to one.
     pub field: Option<FieldName>,
 }
@@ -616,6 +634,7 @@ impl Compiler<'_> {
                     plan.words.push(RelaxedWord {
                         typed: text.clone(),
                         stems,
+                        exact,
                         field: *field,
                     });
                 }
@@ -638,20 +657,17 @@ pub fn relaxed_query(plan: &RelaxedPlan, f: &Fields) -> Box<dyn Query> {
     let mut should: Vec<(Occur, Q)> = Vec::new();
     for w in &plan.words {
         let matcher = || -> Q {
-            let title_or_body = |title: Q, body: Q| -> Q {
-                match w.field {
-                    Some(FieldName::Title) => title,
-                    Some(FieldName::Body) => body,
-                    _ => either(title, body),
-                }
-            };
-            match (w.stems.len(), w.field) {
-                (1, None) => term_query(f.all_text, &w.stems[0]),
-                (1, _) => title_or_body(
-                    term_query(f.title, &w.stems[0]),
-                    term_query(f.body, &w.stems[0]),
-                ),
-                _ => title_or_body(phrase(f.title, &w.stems, 0), phrase(f.body, &w.stems, 0)),
+            if w.stems.len() == 1 {
+                return stemmed_word(f, w.field, &w.stems[0]);
+            }
+            let (title, body) = (
+                phrase(f.title_exact, &w.exact, 0),
+                phrase(f.body_exact, &w.exact, 0),
+            );
+            match w.field {
+                Some(FieldName::Title) => title,
+                Some(FieldName::Body) => body,
+                _ => either(title, body),
             }
         };
         should.push((Occur::Should, matcher()));
