@@ -146,9 +146,20 @@ pub fn collapse_ws(s: &str) -> String {
 
 /// Counts words as runs of alphanumeric characters.
 pub fn count_words(s: &str) -> u64 {
-    s.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .count() as u64
+    // One pass, no slices: this ran over every article's text and cost
+    // about 3% of indexing as a split-and-filter.
+    let mut words = 0;
+    let mut in_word = false;
+    for c in s.chars() {
+        let word_char = if c.is_ascii() {
+            c.is_ascii_alphanumeric()
+        } else {
+            c.is_alphanumeric()
+        };
+        words += u64::from(word_char && !in_word);
+        in_word = word_char;
+    }
+    words
 }
 
 /// A title for an article whose format gave none: its first sentence,
@@ -196,6 +207,25 @@ pub fn content_hash(title: &str, body: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_are_runs_of_letters_and_digits() {
+        for text in [
+            "",
+            "  ",
+            "one",
+            "Mr Khan's 2016 win, door-to-door.",
+            "café, naïve — Zürich… 東京 x",
+            "a\tb\nc  d\u{a0}e",
+        ] {
+            let split = text
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .count() as u64;
+            assert_eq!(count_words(text), split, "{text:?}");
+        }
+        assert_eq!(count_words("Mr Khan's 2016 win"), 5);
+    }
 
     fn origin<'a>(multi: bool) -> Origin<'a> {
         Origin {

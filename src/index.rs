@@ -27,6 +27,7 @@ use crate::article::{Article, Origin};
 use crate::error::{Error, Result};
 use crate::ingest::{self, FileEntry, Format};
 use crate::manifest::{FileRecord, Manifest, Problem, Root};
+use crate::schema::ArticleDoc;
 use crate::store::{Opened, Store, WriteLock};
 
 /// Settings for an `index` or `rebuild` run.
@@ -412,7 +413,7 @@ fn sync(
     let threads = threads.min((opts.memory_bytes / per_thread_min).max(1));
     let index_dir = store.path().to_path_buf();
     let failed = |e: Error| write_failed(&index_dir, e);
-    let mut writer: IndexWriter = opened
+    let mut writer: IndexWriter<ArticleDoc> = opened
         .index
         .writer_with_num_threads(threads, opts.memory_bytes.max(per_thread_min))
         .map_err(|e| failed(e.into()))?;
@@ -480,9 +481,9 @@ fn sync(
                     report.articles_updated += old_n.min(new_n);
                     report.articles_added += new_n.saturating_sub(old_n);
                     report.articles_removed += old_n.saturating_sub(new_n);
-                    for a in &articles {
-                        if let Err(e) = writer.add_document(crate::schema::to_document(&fields, a))
-                        {
+                    for a in articles {
+                        let doc = ArticleDoc::new(fields.clone(), a);
+                        if let Err(e) = writer.add_document(doc) {
                             add_error.get_or_insert(e);
                         }
                     }
