@@ -109,8 +109,9 @@ impl Manifest {
 
     /// Writes the manifest into `dir` atomically.
     pub fn save(&self, dir: &Path) -> Result<()> {
-        let bytes = serde_json::to_vec(self).expect("manifest serialises");
-        write_atomic(&dir.join(FILE_NAME), &bytes)
+        write_atomic_with(&dir.join(FILE_NAME), |w| {
+            serde_json::to_writer(w, self).map_err(std::io::Error::from)
+        })
     }
 
     /// Number of articles recorded across all files.
@@ -145,12 +146,22 @@ impl Default for Manifest {
 /// Writes `bytes` to `path` so that readers see the old or the new content,
 /// never a mix: temporary file, fsync, rename, fsync of the folder.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    write_atomic_with(path, |w| w.write_all(bytes))
+}
+
+/// Writes a file atomically from what `fill` writes into it, without
+/// holding it all in memory (a million-file manifest is over 100 MB).
+pub fn write_atomic_with(
+    path: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<()> {
     let tmp = path.with_extension("tmp");
     let write = || -> std::io::Result<()> {
         // On any failure (a full disk) the old file is untouched; only the
         // temporary one is left, and it is removed below.
-        let mut f = fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
+        let mut w = std::io::BufWriter::with_capacity(1 << 20, fs::File::create(&tmp)?);
+        fill(&mut w)?;
+        let f = w.into_inner().map_err(|e| e.into_error())?;
         f.sync_all()?;
         fs::rename(&tmp, path)?;
         if let Some(parent) = path.parent() {

@@ -235,7 +235,10 @@ pub fn search(opened: &Opened, req: &SearchRequest) -> Result<SearchResults> {
     let compiled = build_query(opened, req)?;
     let reader = opened.index.reader()?;
     let searcher = reader.searcher();
-    let (mut total, mut top) = top_docs(&searcher, &*compiled.query, req)?;
+    // Phrases are matched once for both the count and the page; other
+    // queries are counted apart (see `top_docs`).
+    let count_apart = compiled.highlights.phrases.is_empty();
+    let (mut total, mut top) = top_docs(&searcher, &*compiled.query, req, count_apart)?;
     // Fewer than a page of articles has every word of a plain query: fill
     // the page with the best partial matches, after the full ones.
     let strict_total = total;
@@ -248,8 +251,9 @@ pub fn search(opened: &Opened, req: &SearchRequest) -> Result<SearchResults> {
                 limit: req.offset + req.limit,
                 ..req.clone()
             };
-            let (_, full) = top_docs(&searcher, &*compiled.query, &whole_page)?;
-            let (n, partial) = top_docs(&searcher, &*partial, &whole_page)?;
+            let (_, full) = top_docs(&searcher, &*compiled.query, &whole_page, count_apart)?;
+            // Its union of scored and constant clauses cannot skip blocks.
+            let (n, partial) = top_docs(&searcher, &*partial, &whole_page, false)?;
             if n > total {
                 let mut merged = full;
                 for (score, addr) in partial {
@@ -330,14 +334,7 @@ pub fn search(opened: &Opened, req: &SearchRequest) -> Result<SearchResults> {
 
 /// The query words (as typed) whose stems occur in the article.
 fn matched_words(article: &Article, words: &[query::RelaxedWord]) -> Vec<String> {
-    let mut analyzer = schema::text_analyzer();
-    let mut present = std::collections::HashSet::new();
-    for text in [&article.title, &article.body] {
-        let mut stream = analyzer.token_stream(text);
-        while let Some(tok) = stream.next() {
-            present.insert(tok.text.clone());
-        }
-    }
+    let present = snippet::stems_of([article.title.as_str(), article.body.as_str()]);
     words
         .iter()
         .filter(|w| w.stems.iter().all(|s| present.contains(s)))
@@ -364,14 +361,24 @@ fn person_mentions(
         .collect()
 }
 
-/// Counts all matches and collects one page, by score or by date.
+/// Counts all matches and collects one page, by score or by date. With
+/// `count_apart`, a search by relevance counts in a pass of its own.
 fn top_docs(
     searcher: &Searcher,
     query: &dyn Query,
     req: &SearchRequest,
+    count_apart: bool,
 ) -> Result<(usize, Vec<(f32, DocAddress)>)> {
     let top = TopDocs::with_limit(req.limit.max(1)).and_offset(req.offset);
     Ok(match req.sort {
+        // Counted apart: a count alone needs no scores (a single word's is
+        // its document frequency), and top-k by score alone can skip
+        // blocks that cannot make the page (block-max WAND), which a
+        // (Count, TopDocs) pair forbids. Phrases would be matched twice.
+        Sort::Relevance if count_apart => (
+            query.count(searcher)?,
+            searcher.search(query, &top.order_by_score())?,
+        ),
         Sort::Relevance => searcher.search(query, &(Count, top.order_by_score()))?,
         Sort::Recent => {
             let newest = searcher

@@ -11,9 +11,12 @@
 //! Fragments are chosen greedily by score (distinct query parts matched,
 //! then number of matches), best first, without overlapping.
 
+use std::cell::RefCell;
+use std::collections::HashSet;
 use std::ops::Range;
 
 use serde::Serialize;
+use tantivy::tokenizer::TextAnalyzer;
 
 use crate::query::Highlights;
 use crate::schema;
@@ -48,21 +51,47 @@ struct Mark {
     weight: f32,
 }
 
+thread_local! {
+    /// The unstemmed and stemmed analyzers, kept for the thread's life so
+    /// the stem cache carries over from hit to hit (and search to search
+    /// in a server): a fresh analyzer ran the Snowball stemmer on every
+    /// word of every hit shown.
+    static ANALYZERS: RefCell<(TextAnalyzer, TextAnalyzer)> =
+        RefCell::new((schema::exact_analyzer(), schema::text_analyzer()));
+}
+
 fn tokenize(body: &str) -> Vec<Token> {
-    let mut exact = schema::exact_analyzer();
-    let mut stem = schema::text_analyzer();
-    let mut es = exact.token_stream(body);
-    let mut ss = stem.token_stream(body);
-    let mut out = Vec::new();
-    while let (Some(e), Some(s)) = (es.next(), ss.next()) {
-        out.push(Token {
-            start: e.offset_from,
-            end: e.offset_to,
-            exact: e.text.clone(),
-            stem: s.text.clone(),
-        });
-    }
-    out
+    ANALYZERS.with_borrow_mut(|(exact, stem)| {
+        let mut es = exact.token_stream(body);
+        let mut ss = stem.token_stream(body);
+        let mut out = Vec::new();
+        while let (Some(e), Some(s)) = (es.next(), ss.next()) {
+            out.push(Token {
+                start: e.offset_from,
+                end: e.offset_to,
+                exact: e.text.clone(),
+                stem: s.text.clone(),
+            });
+        }
+        out
+    })
+}
+
+/// The stems of every word of `texts` (through the same cached analyzer
+/// as snippets).
+pub fn stems_of<'a>(texts: impl IntoIterator<Item = &'a str>) -> HashSet<String> {
+    ANALYZERS.with_borrow_mut(|(_, stem)| {
+        let mut present = HashSet::new();
+        for text in texts {
+            let mut stream = stem.token_stream(text);
+            while let Some(tok) = stream.next() {
+                if !present.contains(&tok.text) {
+                    present.insert(tok.text.clone());
+                }
+            }
+        }
+        present
+    })
 }
 
 /// Levenshtein distance with transpositions (optimal string alignment),

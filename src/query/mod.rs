@@ -464,18 +464,15 @@ impl Compiler<'_> {
         if !negated {
             self.highlights.people.push(spec);
         }
-        // Score by how often the article uses the name as written.
-        let boost: Q = if words.len() > 1 {
-            either(
-                phrase(f.title_exact, &words, 0),
-                phrase(f.body_exact, &words, 0),
-            )
-        } else {
-            either(
-                term_query(f.title_exact, &words[0]),
-                term_query(f.body_exact, &words[0]),
-            )
-        };
+        // Score by how often the article uses the name's last word: full
+        // name and short forms ("Mr Khan") alike. A phrase for the whole
+        // name read the positions of every article holding both words:
+        // 55 ms a search for "Donald Trump" on a million articles.
+        let last = words.last().expect("non-empty");
+        let boost: Q = either(
+            term_query(f.title_exact, last),
+            term_query(f.body_exact, last),
+        );
         Ok(Box::new(BooleanQuery::new(vec![
             (Occur::Must, select_only(select)),
             (Occur::Should, boost),
