@@ -292,8 +292,11 @@ impl<T: Clone> Clone for CachedStemmerFilter<T> {
     }
 }
 
+/// English stems of single words, remembered. Words given to it must
+/// already be lower-cased and accent-folded (tokens of [`exact_analyzer`]);
+/// it gives the same stems as [`text_analyzer`].
 #[derive(Default)]
-struct StemCache {
+pub struct StemCache {
     stems: std::collections::HashMap<String, String, BuildHasherDefault<WordHasher>>,
     /// tantivy's stemmer over a whole token, built on the first miss.
     stemmer: Option<TextAnalyzer>,
@@ -328,7 +331,8 @@ impl Hasher for WordHasher {
 }
 
 impl StemCache {
-    fn stem_into(&mut self, text: &mut String) {
+    /// Replaces `text` by its stem.
+    pub fn stem_into(&mut self, text: &mut String) {
         // The English stemmer leaves words under three letters and numbers
         // as they are; they are a third of all tokens.
         if text.len() <= 2 || text.bytes().all(|b| b.is_ascii_digit()) {

@@ -33,7 +33,7 @@ use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{DateTime as TantivyDateTime, Term};
 
 pub use parse::{is_plain, parse, FieldName, Match, Node, QueryError};
-pub use variants::StemVariantsQuery;
+pub use variants::{shared_prefix, StemVariantsQuery};
 
 use crate::dates::parse_period;
 use crate::schema::{self, Fields};

@@ -36,7 +36,7 @@ impl StemVariantsQuery {
 /// The first letters every word with this stem shares, as far as English
 /// stemming goes: the stemmer mostly cuts suffixes, and at most rewrites the
 /// last two letters of what it keeps (`happy` -> `happi`).
-fn shared_prefix(stem: &str) -> &str {
+pub fn shared_prefix(stem: &str) -> &str {
     let chars = stem.chars().count();
     let keep = chars.saturating_sub(2).max(chars.min(3));
     match stem.char_indices().nth(keep) {
