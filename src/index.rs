@@ -353,20 +353,10 @@ fn sync(
     let mut seen: HashSet<String> = HashSet::new();
     let mut unreadable: HashSet<String> = HashSet::new();
     for scope in scopes {
-        let walk = ingest::walk(&scope.scope, &exclude);
-        report.files_ignored += walk.ignored;
-        for p in walk.problems {
-            unreadable.insert(ingest::path_string(&p.path));
-            report.skipped.push(Skipped {
-                path: p.path,
-                line: None,
-                reason: p.reason,
-            });
-        }
-        for entry in walk.files {
+        let walk = ingest::walk(&scope.scope, &exclude, |entry| {
             let key = ingest::path_string(&entry.path);
             if !seen.insert(key.clone()) {
-                continue; // reached twice through a symbolic link
+                return; // reached twice through a symbolic link
             }
             report.files_seen += 1;
             let old = manifest.files.get(&key).cloned();
@@ -378,7 +368,7 @@ fn sync(
                     report.files_unchanged += 1;
                     report.articles_unchanged += rec.articles;
                     report.skipped.extend(skips_of(&entry.path, rec));
-                    continue;
+                    return;
                 }
             }
             if entry.size > opts.max_file_size {
@@ -392,9 +382,18 @@ fn sync(
                     ),
                 });
                 unreadable.insert(key);
-                continue;
+                return;
             }
             jobs.push(Job { entry, scope, old });
+        });
+        report.files_ignored += walk.ignored;
+        for p in walk.problems {
+            unreadable.insert(ingest::path_string(&p.path));
+            report.skipped.push(Skipped {
+                path: p.path,
+                line: None,
+                reason: p.reason,
+            });
         }
     }
 

@@ -161,6 +161,7 @@ pub fn build_query(opened: &Opened, req: &SearchRequest) -> Result<Compiled> {
             relaxed: None,
             highlights: Default::default(),
             words: Vec::new(),
+            count_apart: true,
         }
     } else {
         query::compile(&req.query, f).map_err(|e| Error::Query(e.to_string()))?
@@ -235,9 +236,7 @@ pub fn search(opened: &Opened, req: &SearchRequest) -> Result<SearchResults> {
     let compiled = build_query(opened, req)?;
     let reader = opened.index.reader()?;
     let searcher = reader.searcher();
-    // Phrases are matched once for both the count and the page; other
-    // queries are counted apart (see `top_docs`).
-    let count_apart = compiled.highlights.phrases.is_empty();
+    let count_apart = compiled.count_apart;
     let (mut total, mut top) = top_docs(&searcher, &*compiled.query, req, count_apart)?;
     // Fewer than a page of articles has every word of a plain query: fill
     // the page with the best partial matches, after the full ones.

@@ -185,8 +185,6 @@ pub struct WalkProblem {
 /// Everything a walk of one root found.
 #[derive(Debug, Default)]
 pub struct Walk {
-    /// Files with a supported extension, sorted by relative path.
-    pub files: Vec<FileEntry>,
     /// Files with no supported extension (counted, not parsed).
     pub ignored: u64,
     /// Entries that could not be read.
@@ -197,7 +195,11 @@ pub struct Walk {
 /// file). Hidden files and folders and anything under `exclude` (the index
 /// itself, when it lives inside a root) are passed over; symbolic links are
 /// followed, with loops reported rather than followed forever.
-pub fn walk(root: &Path, exclude: &Path) -> Walk {
+///
+/// Each file with a supported extension goes to `on_file` as it is found,
+/// in order of relative path: a list of a million entries would be held
+/// at once for nothing.
+pub fn walk(root: &Path, exclude: &Path, mut on_file: impl FnMut(FileEntry)) -> Walk {
     let mut out = Walk::default();
     let walker = walkdir::WalkDir::new(root)
         .follow_links(true)
@@ -259,7 +261,7 @@ pub fn walk(root: &Path, exclude: &Path) -> Walk {
             // The root is itself a file.
             _ => path.file_name().map(escape_os_str).unwrap_or_default(),
         };
-        out.files.push(FileEntry {
+        on_file(FileEntry {
             path: path.to_path_buf(),
             rel,
             size: meta.len(),

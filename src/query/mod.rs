@@ -113,6 +113,21 @@ pub struct Compiled {
     /// The plain words of the query (not negated, not phrases), as typed,
     /// for "did you mean" suggestions.
     pub words: Vec<String>,
+    /// Whether counting all matches in a pass of its own, apart from
+    /// collecting the best page, is cheaper than one pass doing both:
+    /// true unless the query has a phrase (matched twice) or an `OR`
+    /// (walking a union twice costs more than skipping blocks saves:
+    /// a 10-word OR on a million articles went from 24 to 52 ms).
+    pub count_apart: bool,
+}
+
+fn has_or(node: &Node) -> bool {
+    match node {
+        Node::Or(_) => true,
+        Node::And(children) => children.iter().any(has_or),
+        Node::Not(inner) => has_or(inner),
+        Node::Leaf { .. } => false,
+    }
 }
 
 struct Compiler<'a> {
@@ -547,11 +562,13 @@ pub fn compile(input: &str, fields: &Fields) -> Result<Compiled, QueryError> {
     } else {
         None
     };
+    let count_apart = c.highlights.phrases.is_empty() && !has_or(&node);
     Ok(Compiled {
         query,
         relaxed,
         highlights: c.highlights,
         words: c.words,
+        count_apart,
     })
 }
 
