@@ -22,6 +22,7 @@ use indicatif::ProgressBar;
 use rayon::prelude::*;
 use serde::Serialize;
 use tantivy::{IndexWriter, Term};
+use xxhash_rust::xxh3::xxh3_128;
 
 use crate::article::{Article, Origin};
 use crate::error::{Error, Result};
@@ -333,7 +334,9 @@ fn write_failed(index_dir: &Path, e: Error) -> Error {
 struct Job<'a> {
     entry: FileEntry,
     scope: &'a Scope,
-    old: Option<FileRecord>,
+    /// The file's record from the last run (boxed: most jobs of a big
+    /// first run have none, and a million jobs wait at once).
+    old: Option<Box<FileRecord>>,
 }
 
 fn sync(
@@ -350,16 +353,19 @@ fn sync(
 
     // 1. Walk, and decide per file from size and mtime alone.
     let mut jobs: Vec<Job> = Vec::new();
-    let mut seen: HashSet<String> = HashSet::new();
+    // Paths walked, as 128-bit hashes: a million path strings would be
+    // about 100 MB; two different paths sharing a hash is a chance of one
+    // in 10^26 at that size.
+    let mut seen: HashSet<u128> = HashSet::new();
     let mut unreadable: HashSet<String> = HashSet::new();
     for scope in scopes {
         let walk = ingest::walk(&scope.scope, &exclude, |entry| {
             let key = ingest::path_string(&entry.path);
-            if !seen.insert(key.clone()) {
+            if !seen.insert(xxh3_128(key.as_bytes())) {
                 return; // reached twice through a symbolic link
             }
             report.files_seen += 1;
-            let old = manifest.files.get(&key).cloned();
+            let old = manifest.files.get(&key).cloned().map(Box::new);
             if let Some(rec) = &old {
                 if rec.root == scope.label
                     && rec.size == entry.size
@@ -407,7 +413,7 @@ fn sync(
         .files
         .iter()
         .filter(|(k, rec)| {
-            if seen.contains(*k) || unreadable.contains(*k) {
+            if seen.contains(&xxh3_128(k.as_bytes())) || unreadable.contains(*k) {
                 return false;
             }
             let in_scope = scope_keys.iter().any(|s| Path::new(k).starts_with(s));
@@ -558,7 +564,7 @@ fn process(job: &Job, max_file_size: u64) -> Outcome {
         Ok(b) => b,
         Err(e) => return fail(format!("cannot read: {e}")),
     };
-    let hash = format!("{:016x}", xxhash_rust::xxh3::xxh3_64(&bytes));
+    let hash = format!("{:016x}", xxhash_rust::xxh3::xxh3_128(&bytes));
     let mut rec = FileRecord {
         root: job.scope.label.clone(),
         size: bytes.len() as u64,
