@@ -421,7 +421,7 @@ impl Compiler<'_> {
 impl Compiler<'_> {
     /// `person:khan` matches a word of a name; `person:"Sadiq Khan"` a
     /// whole name (either case- and accent-insensitively). Articles that
-    /// name the person in full more often rank higher.
+    /// use the name's last word more often ("Khan", "Mr Khan") rank higher.
     fn person(
         &mut self,
         text: &str,
