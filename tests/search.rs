@@ -210,3 +210,47 @@ fn broken_pipe_is_not_an_error() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// `title:` and `body:` restrict a stemmed word to one field; together they
+/// find what the bare word finds. The body has no stemmed index of its own:
+/// `body:campaigns` expands to the body's words with that stem.
+#[test]
+fn title_and_body_fields_split_a_bare_word() {
+    let env = Env::indexed_sample();
+    let ids = |hits: &[serde_json::Value]| -> std::collections::BTreeSet<String> {
+        hits.iter().map(|h| h["id"].to_string()).collect()
+    };
+    let (_, bare) = env.search_json(&["campaigns", "--limit", "10000"]);
+    let (_, title) = env.search_json(&["title:campaigns", "--limit", "10000"]);
+    let (_, body) = env.search_json(&["body:campaigns", "--limit", "10000"]);
+    let (_, either) = env.search_json(&[
+        "--limit",
+        "10000",
+        "--",
+        "title:campaigns OR body:campaigns",
+    ]);
+    assert!(!title.is_empty() && !body.is_empty());
+    assert!(title.len() < bare.len() && body.len() <= bare.len());
+    assert_eq!(ids(&either), ids(&bare));
+    for hit in &title {
+        let t = hit["title"].as_str().unwrap().to_lowercase();
+        assert!(t.contains("campaign"), "{t}");
+    }
+    // Every body hit shows an inflection of the word in its snippet.
+    for hit in &body {
+        let marks = marked(hit);
+        assert!(
+            marks
+                .iter()
+                .any(|m| m.to_lowercase().starts_with("campaign")),
+            "{marks:?} in {}",
+            hit["id"]
+        );
+    }
+    let forms: std::collections::BTreeSet<String> = body
+        .iter()
+        .flat_map(marked)
+        .map(|m| m.to_lowercase())
+        .collect();
+    assert!(forms.len() > 1, "only {forms:?}");
+}
