@@ -298,6 +298,63 @@ fn skips_of(path: &Path, rec: &FileRecord) -> Vec<Skipped> {
 
 /// A failure while writing the index, as one line that says the index still
 /// holds its last committed state. Damage is reported as damage.
+/// The least source bytes parsed ahead of the writer, whatever `--memory`.
+const MIN_PARSE_BUDGET: u64 = 32 << 20;
+
+/// Source bytes being parsed or waiting for the writer, bounded: a parser
+/// waits before taking a file that would go over the limit, unless nothing
+/// else is held (so a file larger than the limit still goes through).
+struct ByteBudget {
+    limit: u64,
+    held: std::sync::Mutex<u64>,
+    freed: std::sync::Condvar,
+}
+
+/// Gives its bytes back to the budget when dropped.
+struct Release<'a> {
+    budget: &'a ByteBudget,
+    bytes: u64,
+}
+
+impl Drop for Release<'_> {
+    fn drop(&mut self) {
+        let mut held = self.budget.held.lock().unwrap_or_else(|e| e.into_inner());
+        *held -= self.bytes;
+        self.budget.freed.notify_all();
+    }
+}
+
+impl ByteBudget {
+    fn new(limit: u64) -> ByteBudget {
+        ByteBudget {
+            limit,
+            held: std::sync::Mutex::new(0),
+            freed: std::sync::Condvar::new(),
+        }
+    }
+
+    /// Waits until `bytes` fit, takes them, and says how many were taken
+    /// (at most the limit).
+    fn acquire(&self, bytes: u64) -> u64 {
+        let bytes = bytes.min(self.limit);
+        let mut held = self.held.lock().unwrap_or_else(|e| e.into_inner());
+        while *held > 0 && *held + bytes > self.limit {
+            held = self.freed.wait(held).unwrap_or_else(|e| e.into_inner());
+        }
+        *held += bytes;
+        bytes
+    }
+
+    /// Gives `bytes` (from [`ByteBudget::acquire`]) back when the guard
+    /// is dropped.
+    fn release_on_drop(&self, bytes: u64) -> Release<'_> {
+        Release {
+            budget: self,
+            bytes,
+        }
+    }
+}
+
 /// Segments above this many articles are not merged again.
 const MAX_DOCS_BEFORE_MERGE: usize = 100_000;
 
@@ -468,19 +525,26 @@ fn sync(
     }
 
     progress.set_length(jobs.len() as u64);
-    let (tx, rx) = crossbeam_channel::bounded::<(Job, Outcome)>(256);
+    let (tx, rx) = crossbeam_channel::bounded::<(Job, Outcome, u64)>(256);
     let mut add_error: Option<tantivy::TantivyError> = None;
+    // Parsed files wait for the writer; this bounds the source bytes they
+    // come from, not just their number (256 files of 64 MB would be 16 GB).
+    let budget = ByteBudget::new((opts.memory_bytes as u64 / 2).max(MIN_PARSE_BUDGET));
     std::thread::scope(|s| {
         // Each job travels with its outcome and is freed once handled: a
         // million paths and old records need not outlive their turn.
+        let budget = &budget;
         s.spawn(move || {
             jobs.into_par_iter().for_each_with(tx, |tx, job| {
+                let held = budget.acquire(job.entry.size);
                 let outcome = process(&job, opts.max_file_size);
-                let _ = tx.send((job, outcome));
+                let _ = tx.send((job, outcome, held));
             });
         });
-        for (job, outcome) in rx {
+        for (job, outcome, held) in rx {
             progress.inc(1);
+            // Released when this file's articles are with the writer.
+            let _release = budget.release_on_drop(held);
             let job = &job;
             let key = ingest::path_string(&job.entry.path);
             match outcome {
@@ -620,4 +684,35 @@ fn process(job: &Job, max_file_size: u64) -> Outcome {
         .collect();
     rec.articles = articles.len() as u64;
     Outcome::Parsed(rec, articles)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::time::Duration;
+
+    #[test]
+    fn byte_budget_waits_for_room_and_lets_a_huge_file_through_alone() {
+        let budget = ByteBudget::new(100);
+        // Larger than the limit, nothing else held: goes through, clamped.
+        let huge = budget.acquire(1_000);
+        assert_eq!(huge, 100);
+        drop(budget.release_on_drop(huge));
+
+        let first = budget.acquire(80);
+        let second_in = AtomicBool::new(false);
+        std::thread::scope(|s| {
+            s.spawn(|| {
+                let got = budget.acquire(50);
+                second_in.store(true, Ordering::SeqCst);
+                drop(budget.release_on_drop(got));
+            });
+            std::thread::sleep(Duration::from_millis(100));
+            assert!(!second_in.load(Ordering::SeqCst), "went over the limit");
+            drop(budget.release_on_drop(first));
+        });
+        assert!(second_in.load(Ordering::SeqCst));
+        assert_eq!(*budget.held.lock().unwrap(), 0);
+    }
 }
