@@ -55,8 +55,7 @@ pub fn people(
     req: Option<&SearchRequest>,
     limit: usize,
 ) -> Result<(u64, Vec<PersonCount>)> {
-    let reader = opened.index.reader()?;
-    let searcher = reader.searcher();
+    let searcher = opened.searcher()?;
     let docs = matching(opened, &searcher, req)?;
     let mut counts: HashMap<String, u64> = HashMap::new();
     let mut total = 0u64;
@@ -157,8 +156,7 @@ fn label(d: NaiveDate, by: Period) -> String {
 
 /// Counts the articles a request matches per period.
 pub fn timeline(opened: &Opened, req: Option<&SearchRequest>, by: Period) -> Result<Timeline> {
-    let reader = opened.index.reader()?;
-    let searcher = reader.searcher();
+    let searcher = opened.searcher()?;
     let docs = matching(opened, &searcher, req)?;
     let mut counts: BTreeMap<NaiveDate, u64> = BTreeMap::new();
     let (mut undated, mut total) = (0u64, 0u64);

@@ -234,8 +234,7 @@ fn keyword_term(opened: &Opened, field: tantivy::schema::Field, value: &str) -> 
 /// Runs a search and returns one page of hits with snippets.
 pub fn search(opened: &Opened, req: &SearchRequest) -> Result<SearchResults> {
     let compiled = build_query(opened, req)?;
-    let reader = opened.index.reader()?;
-    let searcher = reader.searcher();
+    let searcher = opened.searcher()?;
     let count_apart = compiled.count_apart;
     let (mut total, mut top) = top_docs(&searcher, &*compiled.query, req, count_apart)?;
     // Fewer than a page of articles has every word of a plain query: fill
@@ -643,8 +642,7 @@ fn line_at(map: &[(usize, u64)], at: usize) -> u64 {
 /// file, or every article when `all_records`).
 pub fn find_article(opened: &Opened, key: &str) -> Result<Vec<Article>> {
     let f = &opened.fields;
-    let reader = opened.index.reader()?;
-    let searcher = reader.searcher();
+    let searcher = opened.searcher()?;
     let mut terms = vec![(f.id, key.to_string())];
     if let Ok(abs) = std::fs::canonicalize(key) {
         terms.push((f.path, abs.to_string_lossy().into_owned()));
@@ -678,8 +676,7 @@ pub fn for_each_article<E: From<Error>>(
     opened: &Opened,
     mut visit: impl FnMut(Article) -> std::result::Result<(), E>,
 ) -> std::result::Result<(), E> {
-    let reader = opened.index.reader().map_err(Error::from)?;
-    let searcher = reader.searcher();
+    let searcher = opened.searcher().map_err(Error::from)?;
     for segment in searcher.segment_readers() {
         let store = segment.get_store_reader(64).map_err(Error::engine_io)?;
         let alive = segment.alive_bitset();

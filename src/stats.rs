@@ -38,8 +38,7 @@ pub struct Stats {
 
 /// Computes the figures for an opened index.
 pub fn stats(store: &Store, opened: &Opened) -> Result<Stats> {
-    let reader = opened.index.reader()?;
-    let searcher = reader.searcher();
+    let searcher = opened.searcher()?;
     let mut sections: BTreeMap<String, u64> = BTreeMap::new();
     let mut articles = 0u64;
     let mut undated = 0u64;

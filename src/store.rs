@@ -64,6 +64,18 @@ pub struct Opened {
     _checked: Option<IndexReader>,
 }
 
+impl Opened {
+    /// A searcher over the index as opened: for a search, the reader that
+    /// checked the segments (opening a second one cost about as much
+    /// again); for a writer, a fresh reader.
+    pub fn searcher(&self) -> tantivy::Result<tantivy::Searcher> {
+        match &self._checked {
+            Some(reader) => Ok(reader.searcher()),
+            None => Ok(self.index.reader()?.searcher()),
+        }
+    }
+}
+
 /// Exclusive right to write to a store; released on drop.
 #[derive(Debug)]
 pub struct WriteLock {
