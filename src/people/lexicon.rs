@@ -99,7 +99,7 @@ pub mod bits {
 static CLASSES: LazyLock<HashMap<&'static str, u32, BuildHasherDefault<FxHasher>>> =
     LazyLock::new(|| {
         let mut m: HashMap<&'static str, u32, BuildHasherDefault<FxHasher>> = HashMap::default();
-        let lists: [(&LazyLock<HashSet<&'static str>>, u32); 22] = [
+        let lists: [(&LazyLock<FastSet<&'static str>>, u32); 22] = [
             (&STOP, bits::STOP),
             (&ORG_WORDS, bits::ORG),
             (&DIRECTIONS, bits::DIRECTION),
@@ -174,12 +174,12 @@ const CENSUS_FIRST: &str = include_str!("data/first_names.txt");
 /// Hand-written additions for given names the census lists lack.
 const EXTRA_FIRST: &str = include_str!("data/extra_first_names.txt");
 
-fn set(words: &'static str) -> HashSet<&'static str> {
+fn set(words: &'static str) -> FastSet<&'static str> {
     words.split_whitespace().collect()
 }
 
 /// Known given names.
-pub static FIRST_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub static FIRST_NAMES: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
     CENSUS_FIRST
         .lines()
         .chain(EXTRA_FIRST.lines())
@@ -190,7 +190,7 @@ pub static FIRST_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 
 /// Given names that are also everyday words ("Will", "May", "Grant"): a
 /// first token from this set only counts when the next one is no word.
-pub static AMBIGUOUS_FIRST: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub static AMBIGUOUS_FIRST: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
     set(
         "aide ami an angle art autumn bill brain buck carry chance charity chase clay \
          crystal dean del desire destiny diamond don dot drew echo else era eve fairy faith \
@@ -247,8 +247,8 @@ pub static PHRASES: LazyLock<HashMap<String, Vec<Vec<String>>>> = LazyLock::new(
 /// Listed one-word places and firms, and the hyphenated forms of listed
 /// phrases ("rolls-royce", "guinea-bissau"): stop words. A one-word place
 /// that is also a known given name is left out.
-pub static LISTED_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    let mut s = HashSet::new();
+pub static LISTED_WORDS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
+    let mut s = FastSet::default();
     for e in entries(PLACES).chain(entries(FIRMS)) {
         let words = phrase_words(e);
         if words.len() == 1 {
@@ -264,7 +264,7 @@ pub static LISTED_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 
 /// Words that, right after a name, make it a firm ("Merrill Lynch Inc",
 /// "Morgan Stanley Group", "Salomon Brothers"), capitalised or not.
-pub static FIRM_SUFFIXES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub static FIRM_SUFFIXES: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
     set(
         "inc corp corporation co cos company companies ltd plc llc lp ag sa nv bv gmbh spa \
          group holdings securities bank banking brothers bros partners associates capital \
@@ -275,7 +275,7 @@ pub static FIRM_SUFFIXES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 
 /// Lower-case words that, right after a name, make it a firm: its staff,
 /// shares and offshoots ("Merrill Lynch economist", "Dow Jones index").
-pub static FIRM_CUES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub static FIRM_CUES: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
     set(
         "analyst analysts economist economists strategist strategists stock stocks unit \
          units subsidiary subsidiaries affiliate index average news agency newspaper",
@@ -287,12 +287,12 @@ pub static FIRM_CUES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 /// "from" and "to" were tried and left out: in sports and politics reports
 /// they precede people far more often ("a penalty from Ronan O'Gara", "wrote
 /// to Tony Blair").
-pub static LOCATIVES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set("in at"));
+pub static LOCATIVES: LazyLock<FastSet<&'static str>> = LazyLock::new(|| set("in at"));
 
 /// Titles that are never surnames: at the end of a capitalised run with no
 /// name after them they name an office ("the Treasury Secretary said"),
 /// unlike "Mervyn King" or "Mike Judge".
-pub static OFFICE_TITLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub static OFFICE_TITLES: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
     set(
         "secretary minister president undersecretary under-secretary commissioner \
          chairman chairwoman spokesman spokeswoman governor senator director ambassador \
@@ -302,7 +302,7 @@ pub static OFFICE_TITLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 
 /// Kinds of work: before a name they make it a title ("the drama Vera
 /// Drake").
-pub static WORKS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub static WORKS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
     set(
         "film films movie movies drama comedy thriller biopic documentary sitcom musical \
          novel novels book books series franchise sequel album",
@@ -312,17 +312,17 @@ pub static WORKS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 /// People who make or play in a work, between its title and their name
 /// ("Vera Drake star Imelda Staunton", "Harry Potter director Alfonso
 /// Cuaron").
-pub static WORK_ROLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub static WORK_ROLES: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
     set("star co-star director author creator producer actor actress writer composer")
 });
 
 /// Honorifics: not part of the name, but proof that a person follows.
-pub static HONORIFICS: LazyLock<HashSet<&'static str>> =
+pub static HONORIFICS: LazyLock<FastSet<&'static str>> =
     LazyLock::new(|| set("mr mrs ms miss mx dr sir dame lord lady prof professor rev reverend"));
 
 /// Capitalised titles and offices that may stand before a name
 /// ("Prime Minister Tony Blair", "Reserve Bank Governor Spencer Russell").
-pub static TITLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub static TITLES: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
     set(
         "president vice prime minister chancellor senator sen rep representative \
          congressman congresswoman gov governor judge justice chief executive secretary \
@@ -337,7 +337,7 @@ pub static TITLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 
 /// Titles strong enough to make a single following word a person
 /// ("President Obama", "Judge Sabraw").
-pub static STRONG_TITLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub static STRONG_TITLES: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
     set(
         "president senator sen rep representative congressman congresswoman gov governor \
          judge chancellor minister secretary mayor king queen prince princess pope sheikh \
@@ -348,7 +348,7 @@ pub static STRONG_TITLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 
 /// Party words that, before a full name, mark a politician
 /// ("Republican Mitt Romney"); they are cut off like titles.
-pub static PARTY_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub static PARTY_WORDS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
     set(
         "republican republicans democrat democrats democratic labour tory tories \
          conservative conservatives liberal unionist nationalist socialist",
@@ -356,7 +356,7 @@ pub static PARTY_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 });
 
 /// Abbreviations whose full stop belongs to the word, not the sentence.
-pub static ABBREV_DOT: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub static ABBREV_DOT: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
     set(
         "mr mrs ms dr prof rev sen rep gov gen col lt adm maj capt sgt cpl st jr sr mt ft \
          messrs hon supt insp det",
@@ -364,14 +364,14 @@ pub static ABBREV_DOT: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 });
 
 /// Name particles written in lower case inside a name ("Theo van Gogh").
-pub static PARTICLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub static PARTICLES: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
     set("de van von der den da di du del della la le bin ibn bint al el dos das ter ten st")
 });
 
 /// Capitalised words that are never part of a person's name; a span is
 /// split at them. Function words, sentence openers, days, directions,
 /// nationalities, places and other capitalised non-names.
-pub static STOP: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub static STOP: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
     set(concat!(
         // function words and frequent sentence openers
         "the a an and or but if when while as at by for from in into of on onto to with \
@@ -437,7 +437,7 @@ pub static STOP: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 
 /// Words that make a capitalised sequence an organisation, building,
 /// place or event rather than a person ("Jack Kemp Foundation").
-pub static ORG_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub static ORG_WORDS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
     set(
         "party committee council association assembly society union university college \
          school academy institute foundation trust agency department ministry office \
@@ -467,7 +467,7 @@ pub static ORG_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 
 /// Lower-case nouns for roles and relations that, right before a name or
 /// after it in apposition, mark a person ("analyst Dmitry Lukashov").
-pub static ROLE_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub static ROLE_NOUNS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
     set(
         "spokesman spokeswoman spokesperson chairman chairwoman chair chief executive \
          director manager boss coach analyst economist lawyer attorney solicitor barrister \
@@ -502,7 +502,7 @@ pub static ROLE_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 
 /// Verbs of speech and thought that, right after a name, mark a person
 /// ("Dmitry Lukashov said"); before a name ("said Todd Stitzer") too.
-pub static SPEECH_VERBS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub static SPEECH_VERBS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
     set(
         "said says say told tells added adds explained explains insisted insists argued \
          argues claimed claims believes believed thinks thought wrote writes tweeted warned \
@@ -517,7 +517,7 @@ pub static SPEECH_VERBS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 
 /// Directions and size words that open or close place names ("Islington
 /// North", "Greater London") but end some surnames ("Oliver North").
-pub static DIRECTIONS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub static DIRECTIONS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
     set(
         "north south east west northern southern eastern western central upper lower \
          greater great little mid middle",
@@ -525,7 +525,7 @@ pub static DIRECTIONS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 });
 
 /// Role nouns too vague to make a lone word a person ("head X").
-pub static WEAK_ROLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub static WEAK_ROLES: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
     set(
         "head chief general star partner member friend hero legend veteran maker model \
          owner holder winner rival champion worker resident citizen victim suspect agent \
@@ -535,7 +535,7 @@ pub static WEAK_ROLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 
 /// Months: a name only when they are clearly not a date ("Theresa May"
 /// but "in May", "May 5").
-pub static MONTHS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub static MONTHS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
     set(
         "january february march april may june july august september october november \
          december jan feb mar apr jun jul aug sep sept oct nov dec",
@@ -543,7 +543,7 @@ pub static MONTHS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 });
 
 /// Words that, before a month, make it a date.
-pub static DATE_PREPS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub static DATE_PREPS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
     set(
         "in on since until till by last next early late mid from through during of \
          between before after this each every",
