@@ -206,6 +206,9 @@ pub fn build_query(opened: &Opened, req: &SearchRequest) -> Result<Compiled> {
         )
         .collect();
     if !required.is_empty() {
+        // A filter or person clause cannot skip blocks: counting apart
+        // would walk the intersection twice.
+        compiled.count_apart = false;
         if let Some(plan) = &mut compiled.relaxed {
             plan.filters.extend(required.iter().map(|q| q.box_clone()));
         }

@@ -115,18 +115,24 @@ pub struct Compiled {
     pub words: Vec<String>,
     /// Whether counting all matches in a pass of its own, apart from
     /// collecting the best page, is cheaper than one pass doing both:
-    /// true unless the query has a phrase (matched twice) or an `OR`
+    /// true unless the query has a phrase (matched twice), an `OR`
     /// (walking a union twice costs more than skipping blocks saves:
-    /// a 10-word OR on a million articles went from 24 to 52 ms).
+    /// a 10-word OR on a million articles went from 24 to 52 ms) or a
+    /// filter.
     pub count_apart: bool,
 }
 
-fn has_or(node: &Node) -> bool {
+/// Whether the query has an `OR`, or a clause that only selects
+/// (`section:`, `date:`, `person:`, ...): neither can skip blocks, so
+/// counting apart would walk the matches twice.
+fn has_or_or_filter(node: &Node) -> bool {
     match node {
         Node::Or(_) => true,
-        Node::And(children) => children.iter().any(has_or),
-        Node::Not(inner) => has_or(inner),
-        Node::Leaf { .. } => false,
+        Node::And(children) => children.iter().any(has_or_or_filter),
+        Node::Not(inner) => has_or_or_filter(inner),
+        Node::Leaf { field, .. } => {
+            !matches!(field, None | Some(FieldName::Title) | Some(FieldName::Body))
+        }
     }
 }
 
@@ -562,7 +568,7 @@ pub fn compile(input: &str, fields: &Fields) -> Result<Compiled, QueryError> {
     } else {
         None
     };
-    let count_apart = c.highlights.phrases.is_empty() && !has_or(&node);
+    let count_apart = c.highlights.phrases.is_empty() && !has_or_or_filter(&node);
     Ok(Compiled {
         query,
         relaxed,
