@@ -296,8 +296,6 @@ fn skips_of(path: &Path, rec: &FileRecord) -> Vec<Skipped> {
         .collect()
 }
 
-/// A failure while writing the index, as one line that says the index still
-/// holds its last committed state. Damage is reported as damage.
 /// The least source bytes parsed ahead of the writer, whatever `--memory`.
 const MIN_PARSE_BUDGET: u64 = 32 << 20;
 
@@ -333,21 +331,16 @@ impl ByteBudget {
         }
     }
 
-    /// Waits until `bytes` fit, takes them, and says how many were taken
-    /// (at most the limit).
-    fn acquire(&self, bytes: u64) -> u64 {
+    /// Waits until `bytes` (at most the limit) fit and takes them; they
+    /// are given back when the guard is dropped, wherever that happens (a
+    /// parser that fails drops it too, so no one waits for it forever).
+    fn acquire(&self, bytes: u64) -> Release<'_> {
         let bytes = bytes.min(self.limit);
         let mut held = self.held.lock().unwrap_or_else(|e| e.into_inner());
         while *held > 0 && *held + bytes > self.limit {
             held = self.freed.wait(held).unwrap_or_else(|e| e.into_inner());
         }
         *held += bytes;
-        bytes
-    }
-
-    /// Gives `bytes` (from [`ByteBudget::acquire`]) back when the guard
-    /// is dropped.
-    fn release_on_drop(&self, bytes: u64) -> Release<'_> {
         Release {
             budget: self,
             bytes,
@@ -371,6 +364,8 @@ fn merge_policy() -> tantivy::indexer::LogMergePolicy {
     policy
 }
 
+/// A failure while writing the index, as one line that says the index still
+/// holds its last committed state. Damage is reported as damage.
 fn write_failed(index_dir: &Path, e: Error) -> Error {
     let reason = match e {
         Error::Damaged { .. } | Error::Corrupt(_) | Error::WriteFailed { .. } => return e,
@@ -525,7 +520,7 @@ fn sync(
     }
 
     progress.set_length(jobs.len() as u64);
-    let (tx, rx) = crossbeam_channel::bounded::<(Job, Outcome, u64)>(256);
+    let (tx, rx) = crossbeam_channel::bounded::<(Job, Outcome, Release)>(256);
     let mut add_error: Option<tantivy::TantivyError> = None;
     // Parsed files wait for the writer; this bounds the source bytes they
     // come from, not just their number (256 files of 64 MB would be 16 GB).
@@ -541,10 +536,9 @@ fn sync(
                 let _ = tx.send((job, outcome, held));
             });
         });
-        for (job, outcome, held) in rx {
+        // `_held` is released when this file's articles are with the writer.
+        for (job, outcome, _held) in rx {
             progress.inc(1);
-            // Released when this file's articles are with the writer.
-            let _release = budget.release_on_drop(held);
             let job = &job;
             let key = ingest::path_string(&job.entry.path);
             match outcome {
@@ -697,20 +691,19 @@ mod tests {
         let budget = ByteBudget::new(100);
         // Larger than the limit, nothing else held: goes through, clamped.
         let huge = budget.acquire(1_000);
-        assert_eq!(huge, 100);
-        drop(budget.release_on_drop(huge));
+        assert_eq!(huge.bytes, 100);
+        drop(huge);
 
         let first = budget.acquire(80);
         let second_in = AtomicBool::new(false);
         std::thread::scope(|s| {
             s.spawn(|| {
-                let got = budget.acquire(50);
+                let _second = budget.acquire(50);
                 second_in.store(true, Ordering::SeqCst);
-                drop(budget.release_on_drop(got));
             });
             std::thread::sleep(Duration::from_millis(100));
             assert!(!second_in.load(Ordering::SeqCst), "went over the limit");
-            drop(budget.release_on_drop(first));
+            drop(first);
         });
         assert!(second_in.load(Ordering::SeqCst));
         assert_eq!(*budget.held.lock().unwrap(), 0);
