@@ -252,7 +252,13 @@ pub fn search(opened: &Opened, req: &SearchRequest) -> Result<SearchResults> {
                 limit: req.offset + req.limit,
                 ..req.clone()
             };
-            let (_, full) = top_docs(&searcher, &*compiled.query, &whole_page, count_apart)?;
+            // Every full match fits on the page; from the first page on,
+            // they are the ones already found.
+            let full = if req.offset == 0 {
+                top.clone()
+            } else {
+                top_docs(&searcher, &*compiled.query, &whole_page, count_apart)?.1
+            };
             // Its union of scored and constant clauses cannot skip blocks.
             let (n, partial) = top_docs(&searcher, &*partial, &whole_page, false)?;
             if n > total {
