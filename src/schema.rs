@@ -488,12 +488,6 @@ impl Document for ArticleDoc {
     }
 }
 
-/// Converts an article into a plain tantivy document (the same values as
-/// the [`ArticleDoc`] the indexer uses).
-pub fn to_document(f: &Fields, a: &Article) -> TantivyDocument {
-    ArticleDoc::new(f.clone(), a.clone()).into_tantivy_document()
-}
-
 /// Reads an article back from a stored document.
 pub fn from_document(f: &Fields, doc: &TantivyDocument) -> Article {
     let text = |field: Field| -> Option<String> {
@@ -532,6 +526,12 @@ pub fn from_document(f: &Fields, doc: &TantivyDocument) -> Article {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A plain tantivy document with the values the indexer's
+    /// [`ArticleDoc`] gives.
+    fn to_document(f: &Fields, a: &Article) -> TantivyDocument {
+        ArticleDoc::new(f.clone(), a.clone()).into_tantivy_document()
+    }
 
     #[test]
     fn cached_stems_equal_the_stemmers_own() {

@@ -12,7 +12,6 @@ use std::collections::BTreeSet;
 
 use tantivy::query::{BooleanQuery, EnableScoring, Occur, Query, TermQuery, Weight};
 use tantivy::schema::{Field, IndexRecordOption};
-use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{Searcher, TantivyError, Term};
 
 /// Matches the words of an unstemmed `field` whose stem is `stem`.
@@ -50,7 +49,8 @@ pub fn variants(searcher: &Searcher, field: Field, stem: &str) -> tantivy::Resul
     let prefix = shared_prefix(stem);
     let mut upper = prefix.as_bytes().to_vec();
     upper.push(0xFF); // above every UTF-8 continuation of the prefix
-    let mut analyzer: TextAnalyzer = crate::schema::text_analyzer();
+    let mut stems = crate::schema::StemCache::default();
+    let mut stemmed = String::new();
     let mut found = BTreeSet::new();
     for segment in searcher.segment_readers() {
         let inverted = segment.inverted_index(field)?;
@@ -67,9 +67,11 @@ pub fn variants(searcher: &Searcher, field: Field, stem: &str) -> tantivy::Resul
             if found.contains(word) {
                 continue;
             }
-            let mut tokens = analyzer.token_stream(word);
-            let same = tokens.advance() && tokens.token().text == stem && !tokens.advance();
-            if same {
+            // The field's words are already lower-cased and folded.
+            stemmed.clear();
+            stemmed.push_str(word);
+            stems.stem_into(&mut stemmed);
+            if stemmed == stem {
                 found.insert(word.to_string());
             }
         }
