@@ -146,17 +146,26 @@ fn metric_matches_the_benchmark() {
     assert_eq!(tp_fp_fn("Rock, and roll now", "Rock and roll now").0, 1.0);
 }
 
-/// The extraction benchmark: precision, recall and F1 with floors, and the
-/// weakest pages.
-#[test]
-fn article_extraction_benchmark() {
+/// The article extraction benchmark's folder and hand-checked bodies, or
+/// `None` (with a note) when `../shared` is not beside the checkout.
+fn benchmark() -> Option<(PathBuf, Value)> {
     let Some(root) = shared_path("corpora/article-extraction-benchmark") else {
         eprintln!("extraction: skipped, ../shared/corpora/article-extraction-benchmark not found");
-        return;
+        return None;
     };
     let truth: Value =
         serde_json::from_str(&std::fs::read_to_string(root.join("ground-truth.json")).unwrap())
             .unwrap();
+    Some((root, truth))
+}
+
+/// The extraction benchmark: precision, recall and F1 with floors, and the
+/// weakest pages.
+#[test]
+fn article_extraction_benchmark() {
+    let Some((root, truth)) = benchmark() else {
+        return;
+    };
     let truth = truth.as_object().expect("ground truth is an object");
     let mut ids: Vec<&String> = truth.keys().collect();
     ids.sort();
@@ -428,13 +437,9 @@ fn compressed_pages_index_transparently() {
 /// menus or teasers.
 #[test]
 fn benchmark_snippets_are_article_text() {
-    let Some(root) = shared_path("corpora/article-extraction-benchmark") else {
-        eprintln!("extraction: skipped, ../shared/corpora/article-extraction-benchmark not found");
+    let Some((root, truth)) = benchmark() else {
         return;
     };
-    let truth: Value =
-        serde_json::from_str(&std::fs::read_to_string(root.join("ground-truth.json")).unwrap())
-            .unwrap();
     let env = crate::util::Env::empty();
     let mut names: Vec<String> = std::fs::read_dir(root.join("html"))
         .unwrap()
