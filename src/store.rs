@@ -61,7 +61,7 @@ pub struct Opened {
     /// The reader that checked every segment on open. Kept so that its
     /// memory maps (shared with any later reader of `index`) stay valid even
     /// if a concurrent writer deletes the files.
-    _checked: Option<IndexReader>,
+    checked: Option<IndexReader>,
 }
 
 impl Opened {
@@ -69,7 +69,7 @@ impl Opened {
     /// checked the segments (opening a second one cost about as much
     /// again); for a writer, a fresh reader.
     pub fn searcher(&self) -> tantivy::Result<tantivy::Searcher> {
-        match &self._checked {
+        match &self.checked {
             Some(reader) => Ok(reader.searcher()),
             None => Ok(self.index.reader()?.searcher()),
         }
@@ -221,7 +221,7 @@ impl Store {
             fields,
             manifest,
             dir,
-            _checked: None,
+            checked: None,
         })
     }
 
@@ -335,7 +335,7 @@ fn open_generation(gen: &Path, pinned: Option<Arc<Vec<u8>>>, part: ManifestPart)
         manifest,
         dir: gen.to_path_buf(),
         // A writer holds the lock, so nothing changes under it.
-        _checked: reading.then_some(checked),
+        checked: reading.then_some(checked),
     })
 }
 
