@@ -15,6 +15,7 @@
 use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Instant;
 
 use chrono::Utc;
@@ -110,7 +111,7 @@ impl Report {
 /// One folder to walk, and the root it belongs to.
 #[derive(Debug, Clone)]
 struct Scope {
-    label: String,
+    label: Arc<str>,
     scope: PathBuf,
 }
 
@@ -176,7 +177,7 @@ pub fn rebuild(store: &Store, opts: &Options, progress: &ProgressBar) -> Result<
             let articles: u64 = old
                 .files
                 .values()
-                .filter(|f| f.root == root.label)
+                .filter(|f| *f.root == *root.label)
                 .map(|f| f.articles)
                 .sum();
             return Err(Error::BadRoot {
@@ -193,7 +194,7 @@ pub fn rebuild(store: &Store, opts: &Options, progress: &ProgressBar) -> Result<
         .roots
         .iter()
         .map(|r| Scope {
-            label: r.label.clone(),
+            label: Arc::from(&*r.label),
             scope: r.path.clone(),
         })
         .collect();
@@ -224,7 +225,7 @@ fn recorded_scopes(manifest: &mut Manifest, prune: bool, report: &mut Report) ->
     for root in std::mem::take(&mut manifest.roots) {
         if root.path.exists() {
             scopes.push(Scope {
-                label: root.label.clone(),
+                label: Arc::from(&*root.label),
                 scope: root.path.clone(),
             });
             kept.push(root);
@@ -254,7 +255,7 @@ fn resolve_roots(manifest: &mut Manifest, dirs: &[PathBuf]) -> Result<Vec<Scope>
         })?;
         if let Some(root) = manifest.roots.iter().find(|r| abs.starts_with(&r.path)) {
             scopes.push(Scope {
-                label: root.label.clone(),
+                label: Arc::from(&*root.label),
                 scope: abs,
             });
             continue;
@@ -266,7 +267,10 @@ fn resolve_roots(manifest: &mut Manifest, dirs: &[PathBuf]) -> Result<Vec<Scope>
             label: label.clone(),
         });
         scopes.retain(|s| !s.scope.starts_with(&abs));
-        scopes.push(Scope { label, scope: abs });
+        scopes.push(Scope {
+            label: Arc::from(label),
+            scope: abs,
+        });
     }
     Ok(scopes)
 }
@@ -346,22 +350,6 @@ impl ByteBudget {
             bytes,
         }
     }
-}
-
-/// Segments above this many articles are not merged again.
-const MAX_DOCS_BEFORE_MERGE: usize = 100_000;
-
-/// tantivy's log merge policy, with merging capped at
-/// [`MAX_DOCS_BEFORE_MERGE`] articles a segment. Uncapped, the last merges
-/// of a million-article run rewrite most of the index again while mapping
-/// the segments they read (the 16x corpus ended with segments of 310,000,
-/// 135,000, 131,000 and 127,000 articles). Capped, segments stop growing
-/// at about 100,000 articles: more segments for a search to open and walk,
-/// less rewriting and memory while indexing.
-fn merge_policy() -> tantivy::indexer::LogMergePolicy {
-    let mut policy = tantivy::indexer::LogMergePolicy::default();
-    policy.set_max_docs_before_merge(MAX_DOCS_BEFORE_MERGE);
-    policy
 }
 
 /// A failure while writing the index, as one line that says the index still
@@ -469,7 +457,7 @@ fn sync(
                 return false;
             }
             let in_scope = scope_keys.iter().any(|s| Path::new(k).starts_with(s));
-            in_scope || !manifest.roots.iter().any(|r| r.label == rec.root)
+            in_scope || !manifest.roots.iter().any(|r| *r.label == *rec.root)
         })
         .map(|(k, _)| k.clone())
         .collect();
@@ -486,9 +474,16 @@ fn sync(
     let threads = threads.min((opts.memory_bytes / per_thread_min).max(1));
     let index_dir = store.path().to_path_buf();
     let failed = |e: Error| write_failed(&index_dir, e);
+    // One merge at a time: merges map what they read (see `merges`), and
+    // on two cores a second merge thread only competes with the indexers.
+    let options = tantivy::indexer::IndexWriterOptions::builder()
+        .num_worker_threads(threads)
+        .memory_budget_per_thread((opts.memory_bytes / threads).max(per_thread_min))
+        .num_merge_threads(1)
+        .build();
     let mut writer: IndexWriter<ArticleDoc> = opened
         .index
-        .writer_with_num_threads(threads, opts.memory_bytes.max(per_thread_min))
+        .writer_with_options(options)
         .map_err(|e| failed(e.into()))?;
     // A run killed inside tantivy's commit can leave files that no commit
     // names, such as `<segment>.<opstamp>.del`. The next run repeats the
@@ -497,7 +492,7 @@ fn sync(
     // files the last commit does not use are removed; if the sweep fails,
     // indexing goes on and any real problem shows up when writing.
     let _ = writer.garbage_collect_files().wait();
-    writer.set_merge_policy(Box::new(merge_policy()));
+    writer.set_merge_policy(Box::new(crate::merges::BoundedMerges::default()));
     let fields = opened.fields.clone();
     let path_term = |p: &str| Term::from_field_text(fields.path, p);
     // Deleting a file's old articles by path before adding its new ones is
@@ -622,9 +617,9 @@ fn process(job: &Job, max_file_size: u64) -> Outcome {
         Ok(b) => b,
         Err(e) => return fail(format!("cannot read: {e}")),
     };
-    let hash = format!("{:016x}", xxhash_rust::xxh3::xxh3_128(&bytes));
+    let hash = xxhash_rust::xxh3::xxh3_128(&bytes);
     let mut rec = FileRecord {
-        root: job.scope.label.clone(),
+        root: Arc::clone(&job.scope.label),
         size: bytes.len() as u64,
         mtime_ns: job.entry.mtime_ns,
         hash,

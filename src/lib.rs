@@ -10,6 +10,7 @@ pub mod facets;
 pub mod index;
 pub mod ingest;
 pub mod manifest;
+pub mod merges;
 pub mod output;
 pub mod people;
 pub mod query;

@@ -13,6 +13,7 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -51,20 +52,37 @@ pub struct Root {
 /// Fingerprint of one indexed source file.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct FileRecord {
-    /// Label of the root the file was indexed under.
-    pub root: String,
+    /// Label of the root the file was indexed under: one shared string for
+    /// all of a root's files (a million files are a million records).
+    pub root: Arc<str>,
     /// Size in bytes.
     pub size: u64,
     /// Modification time in nanoseconds since the Unix epoch.
     pub mtime_ns: i128,
-    /// xxh3-64 of the file's bytes, hex.
-    pub hash: String,
+    /// xxh3-128 of the file's bytes; hex in the file.
+    #[serde(with = "hex128")]
+    pub hash: u128,
     /// Number of articles indexed from the file.
     pub articles: u64,
     /// Why the file, or records in it, could not be indexed; reported again
     /// on every run while the file is unchanged, without re-reading it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub problems: Vec<Problem>,
+}
+
+/// A 128-bit hash as hex text: the form the manifest has always used.
+mod hex128 {
+    use serde::{de::Error, Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(hash: &u128, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&format!("{hash:016x}"))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<u128, D::Error> {
+        let text = <&str>::deserialize(d)?;
+        u128::from_str_radix(text, 16)
+            .map_err(|_| D::Error::custom(format!("bad file hash {text:?}")))
+    }
 }
 
 /// A recorded reason a file or one of its records was not indexed.
@@ -104,7 +122,20 @@ impl Manifest {
             std::io::ErrorKind::NotFound => lost("missing".to_string()),
             _ => Error::io(&path, e),
         })?;
-        serde_json::from_slice(&bytes).map_err(|e| lost(e.to_string()))
+        let mut manifest: Manifest =
+            serde_json::from_slice(&bytes).map_err(|e| lost(e.to_string()))?;
+        manifest.share_root_labels();
+        Ok(manifest)
+    }
+
+    /// Makes every file record of a root point at one copy of its label.
+    fn share_root_labels(&mut self) {
+        let labels: Vec<Arc<str>> = self.roots.iter().map(|r| Arc::from(&*r.label)).collect();
+        for rec in self.files.values_mut() {
+            if let Some(l) = labels.iter().find(|l| **l == rec.root) {
+                rec.root = Arc::clone(l);
+            }
+        }
     }
 
     /// Writes the manifest into `dir` atomically.
@@ -194,7 +225,7 @@ mod tests {
                 root: "bbc".into(),
                 size: 10,
                 mtime_ns: 1,
-                hash: "ab".into(),
+                hash: 0xab,
                 articles: 1,
                 problems: vec![Problem {
                     line: Some(3),
@@ -202,9 +233,19 @@ mod tests {
                 }],
             },
         );
+        let mut b = m.files["/data/bbc/a.txt"].clone();
+        b.hash = 0x00ff_0000_0000_0000_0000_0000_0000_0001;
+        m.files.insert("/data/bbc/b.txt".into(), b);
         m.save(dir.path()).unwrap();
-        assert_eq!(Manifest::load(dir.path()).unwrap(), m);
+        let back = Manifest::load(dir.path()).unwrap();
+        assert_eq!(back, m);
         assert!(!dir.path().join("manifest.tmp").exists());
+        // One copy of the label for all of a root's files.
+        let (a, b) = (
+            &back.files["/data/bbc/a.txt"],
+            &back.files["/data/bbc/b.txt"],
+        );
+        assert!(Arc::ptr_eq(&a.root, &b.root));
         assert_eq!(m.new_label(Path::new("/other/bbc")), "bbc-2");
         assert_eq!(m.new_label(Path::new("/other/reuters")), "reuters");
     }

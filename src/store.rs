@@ -527,7 +527,7 @@ mod tests {
                     root: "a".into(),
                     size: i,
                     mtime_ns: 0,
-                    hash: "00".into(),
+                    hash: 0,
                     articles: 1,
                     problems: Vec::new(),
                 },
