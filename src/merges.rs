@@ -75,8 +75,12 @@ impl BoundedMerges {
         let mut group: Vec<usize> = Vec::new();
         let mut docs = 0u32;
         let mut close = |group: &mut Vec<usize>, docs: u32| {
-            // Enough small segments, or a few that make a final one.
-            if group.len() >= self.min_segments || (group.len() >= 2 && docs >= self.max_docs / 2) {
+            // Enough small segments, or a few that make a final one. Not
+            // as soon as they reach half the cap: segments arrive one by
+            // one, and waiting for three quarters makes fewer, fuller ones.
+            if group.len() >= self.min_segments
+                || (group.len() >= 2 && docs >= self.max_docs / 4 * 3)
+            {
                 merges.push(std::mem::take(group));
             }
             group.clear();
@@ -123,7 +127,7 @@ mod tests {
             let docs = g.iter().sum::<u32>();
             assert!(docs <= MAX_MERGE_DOCS, "{g:?}");
             assert!(
-                g.len() >= MIN_SEGMENTS || docs >= MAX_MERGE_DOCS / 2,
+                g.len() >= MIN_SEGMENTS || docs >= MAX_MERGE_DOCS / 4 * 3,
                 "{g:?}"
             );
         }
@@ -149,6 +153,13 @@ mod tests {
             merges(&[(half - 10, 0), (half - 20, 0)]),
             vec![vec![half - 20, half - 10]]
         );
+    }
+
+    #[test]
+    fn segments_flushed_one_by_one_merge_when_they_fill_a_final_one() {
+        // The default writer flushes about 16,500 articles at a time.
+        assert!(merges(&[(16_500, 0); 3]).is_empty());
+        assert_eq!(merges(&[(16_500, 0); 4]), vec![vec![16_500; 4]]);
     }
 
     #[test]
