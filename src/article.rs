@@ -69,6 +69,10 @@ pub struct Article {
     /// first mention (`crate::people`).
     #[serde(default)]
     pub people: Vec<String>,
+    /// How often the article names each of `people` (same order; a
+    /// headline mention counts twice): what ranks a `person:` search.
+    #[serde(default)]
+    pub mentions: Vec<u32>,
 }
 
 /// Where a record came from, as the ingester knows it.
@@ -105,10 +109,17 @@ impl Article {
         };
         let word_count = count_words(&title) + count_words(&body);
         let content_hash = content_hash(&title, &body);
-        let people = crate::people::extract(&title, &body)
+        let (people, mentions) = crate::people::extract(&title, &body)
             .into_iter()
-            .map(|p| p.name)
-            .collect();
+            .map(|p| {
+                let weight = |m: &crate::people::Mention| match m.field {
+                    crate::people::Field::Title => 2,
+                    crate::people::Field::Body => 1,
+                };
+                let n: u32 = p.mentions.iter().map(weight).sum();
+                (p.name, n)
+            })
+            .unzip();
         let section = clean_opt(draft.section).or_else(|| {
             origin
                 .parent_name
@@ -130,6 +141,7 @@ impl Article {
             word_count,
             content_hash,
             people,
+            mentions,
         }
     }
 }

@@ -32,7 +32,7 @@ use tantivy::{DateTime as TantivyDateTime, Index, IndexSettings, TantivyDocument
 use crate::article::Article;
 
 /// Version of the schema and analyzers; stored in the index manifest.
-pub const SCHEMA_VERSION: u32 = 5;
+pub const SCHEMA_VERSION: u32 = 6;
 
 /// Name of the analyzer for article text.
 pub const TEXT_ANALYZER: &str = "news";
@@ -77,9 +77,13 @@ pub struct Fields {
     pub word_count: Field,
     /// Hash of title and body.
     pub content_hash: Field,
-    /// Canonical names of people mentioned (keyword, stored, fast).
+    /// Canonical names of people mentioned (stored, fast; not indexed).
     pub person: Field,
-    /// The same names as words, so `person:khan` finds every Khan.
+    /// The same names as keywords, once per mention (a headline mention
+    /// counts twice): the term frequency scores `person:"Sadiq Khan"`.
+    pub person_name: Field,
+    /// The same names as words, once per mention, so `person:khan` finds
+    /// every Khan and scores like `person_name`.
     pub person_text: Field,
 }
 
@@ -106,19 +110,18 @@ pub fn build() -> (Schema, Fields) {
                 .set_index_option(IndexRecordOption::Basic),
         );
     let stored_u64 = NumericOptions::default().set_stored();
-    // Matched case- and accent-insensitively; counted case-preserving.
-    let person = TextOptions::default()
-        .set_stored()
-        .set_fast("raw")
-        .set_indexing_options(
-            TextFieldIndexing::default()
-                .set_tokenizer(KEYWORD_ANALYZER)
-                .set_index_option(IndexRecordOption::Basic),
-        );
+    // Shown and counted case-preserving; matched case- and
+    // accent-insensitively through `person_name` and `person_text`.
+    let person = TextOptions::default().set_stored().set_fast("raw");
+    let person_name = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(KEYWORD_ANALYZER)
+            .set_index_option(IndexRecordOption::WithFreqs),
+    );
     let person_text = TextOptions::default().set_indexing_options(
         TextFieldIndexing::default()
             .set_tokenizer(EXACT_ANALYZER)
-            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+            .set_index_option(IndexRecordOption::WithFreqs),
     );
     let fields = Fields {
         id: b.add_text_field("id", STRING | STORED),
@@ -156,6 +159,7 @@ pub fn build() -> (Schema, Fields) {
         word_count: b.add_u64_field("word_count", STORED | FAST),
         content_hash: b.add_text_field("content_hash", STRING | STORED),
         person: b.add_text_field("person", person),
+        person_name: b.add_text_field("person_name", person_name),
         person_text: b.add_text_field("person_text", person_text),
     };
     (b.build(), fields)
@@ -182,6 +186,7 @@ pub fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
         word_count: f("word_count")?,
         content_hash: f("content_hash")?,
         person: f("person")?,
+        person_name: f("person_name")?,
         person_text: f("person_text")?,
     })
 }
@@ -480,9 +485,13 @@ impl Document for ArticleDoc {
         }
         v.push((f.word_count, DocValue::U64(a.word_count)));
         v.push(text(f.content_hash, &a.content_hash));
-        for name in &a.people {
+        for (i, name) in a.people.iter().enumerate() {
             v.push(text(f.person, name));
-            v.push(text(f.person_text, name));
+            // Once per mention: tantivy's term frequency is the count.
+            for _ in 0..a.mentions.get(i).copied().unwrap_or(1).max(1) {
+                v.push(text(f.person_name, name));
+                v.push(text(f.person_text, name));
+            }
         }
         v.into_iter()
     }
@@ -520,6 +529,7 @@ pub fn from_document(f: &Fields, doc: &TantivyDocument) -> Article {
             .get_all(f.person)
             .filter_map(|v| v.as_str().map(str::to_string))
             .collect(),
+        mentions: Vec::new(),
     }
 }
 
@@ -574,6 +584,7 @@ mod tests {
             word_count: 5,
             content_hash: "00ff".into(),
             people: vec!["José Mourinho".into(), "Sadiq Khan".into()],
+            mentions: vec![3, 1],
         }
     }
 
@@ -615,7 +626,14 @@ mod tests {
         let a = sample();
         let doc = to_document(&f, &a);
         let back = from_document(&f, &doc);
-        assert_eq!(back, a);
+        // Mention counts are indexed, not stored.
+        assert_eq!(
+            back,
+            Article {
+                mentions: Vec::new(),
+                ..a
+            }
+        );
         assert_eq!(fields_of(&schema).unwrap().body, f.body);
     }
 
@@ -641,9 +659,9 @@ mod tests {
             ("section:Politics", 1),
             ("byline:\"jane smith\"", 1),
             ("section:sport", 0),
-            ("person:\"jose mourinho\"", 1),
+            ("person_name:\"jose mourinho\"", 1),
             ("person_text:khan", 1),
-            ("person:khan", 0),
+            ("person_name:khan", 0),
         ] {
             let query = qp.parse_query(q).unwrap();
             assert_eq!(searcher.search(&query, &Count).unwrap(), n, "{q}");

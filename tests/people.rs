@@ -103,3 +103,36 @@ fn timeline_counts_per_period() {
     assert!(text.contains("1987-03") && text.contains('█'), "{text}");
     assert_status(&env.run(&["timeline", "xylophonequux"]), 1);
 }
+
+#[test]
+fn articles_that_name_the_person_more_often_rank_first() {
+    let env = Env::empty();
+    let corpus = env.corpus();
+    std::fs::create_dir_all(&corpus).unwrap();
+    let write = |name: &str, text: &str| std::fs::write(corpus.join(name), text).unwrap();
+    write(
+        "once.txt",
+        "Transport budget agreed\n\nThe transport budget was agreed on Monday after a long \
+         debate. Sadiq Khan was among those who spoke. Bus fares will rise in March.\n",
+    );
+    write(
+        "often.txt",
+        "Housing plan unveiled\n\nSadiq Khan unveiled a housing plan on Monday. Mr Khan said \
+         the plan would build homes. Critics said Mr Khan had promised as much before.\n\n\
+         Mr Khan replied that this time the money was there.\n",
+    );
+    write(
+        "nobody.txt",
+        "Weather turns cold\n\nThe weather turned cold across the south on Monday.\n",
+    );
+    assert_status(&env.run(&["index", "corpus"]), 0);
+    let (code, hits) = env.search_json(&["person:\"Sadiq Khan\""]);
+    assert_eq!(code, 0);
+    let order: Vec<&str> = hits
+        .iter()
+        .map(|h| h["path"].as_str().unwrap().rsplit('/').next().unwrap())
+        .collect();
+    assert_eq!(order, ["often.txt", "once.txt"]);
+    let (_, by_surname) = env.search_json(&["person:khan"]);
+    assert_eq!(by_surname[0]["path"], hits[0]["path"]);
+}

@@ -123,16 +123,19 @@ pub struct Compiled {
 }
 
 /// Whether the query has an `OR`, or a clause that only selects
-/// (`section:`, `date:`, `person:`, ...): neither can skip blocks, so
+/// (`section:`, `date:`, `person:smi*`, ...): neither can skip blocks, so
 /// counting apart would walk the matches twice.
 fn has_or_or_filter(node: &Node) -> bool {
     match node {
         Node::Or(_) => true,
         Node::And(children) => children.iter().any(has_or_or_filter),
         Node::Not(inner) => has_or_or_filter(inner),
-        Node::Leaf { field, .. } => {
-            !matches!(field, None | Some(FieldName::Title) | Some(FieldName::Body))
-        }
+        Node::Leaf { field, kind, .. } => match field {
+            None | Some(FieldName::Title) | Some(FieldName::Body) => false,
+            // An exact name is one scored term (see `person`).
+            Some(FieldName::Person) => !matches!(kind, Match::Word | Match::Phrase { .. }),
+            _ => true,
+        },
     }
 }
 
@@ -444,7 +447,10 @@ impl Compiler<'_> {
                 "write person:khan or person:\"Sadiq Khan\"",
             ));
         }
-        let (select, spec): (Q, PersonMatch) = match kind {
+        // An exact name scores by how often the article names the person
+        // (the indexed term frequency): one term, so a top-10 search skips
+        // blocks of articles that cannot make the page.
+        let (query, spec): (Q, PersonMatch) = match kind {
             Match::Prefix => {
                 let last = words.last().expect("non-empty");
                 let q = Box::new(FuzzyTermQuery::new_prefix(
@@ -477,7 +483,7 @@ impl Compiler<'_> {
             _ => {
                 let value = tokens(&mut self.keyword, text.trim()).concat();
                 (
-                    term_query(f.person, &value),
+                    term_query(f.person_name, &value),
                     PersonMatch::Name(words.join(" ")),
                 )
             }
@@ -485,17 +491,18 @@ impl Compiler<'_> {
         if !negated {
             self.highlights.people.push(spec);
         }
-        // Score by how often the article uses the name's last word: full
-        // name and short forms ("Mr Khan") alike. A phrase for the whole
-        // name read the positions of every article holding both words:
-        // 55 ms a search for "Donald Trump" on a million articles.
+        if !matches!(kind, Match::Prefix | Match::Fuzzy { .. }) {
+            return Ok(query);
+        }
+        // A prefix or fuzzy name matches many names, each scored alike:
+        // rank by how often the article uses the name's last word.
         let last = words.last().expect("non-empty");
         let boost: Q = either(
             term_query(f.title_exact, last),
             term_query(f.body_exact, last),
         );
         Ok(Box::new(BooleanQuery::new(vec![
-            (Occur::Must, select_only(select)),
+            (Occur::Must, select_only(query)),
             (Occur::Should, boost),
         ])))
     }
