@@ -5,7 +5,8 @@
 //! merge ends. Its log merge policy merges a whole "level" of similar
 //! segments at once (eight or more), and later levels again: on a
 //! million-article run one merge mapped about 850 MB, on top of the
-//! writer's own memory. [`BoundedMerges`] caps what one merge reads at
+//! writer's own memory. [`BoundedMerges`] keeps tantivy's levels of
+//! similar-sized segments but caps what one merge reads at
 //! [`MAX_MERGE_DOCS`] articles, and a merged segment of at least half that
 //! is final, so every article is rewritten about once.
 
@@ -21,6 +22,13 @@ pub const MAX_MERGE_DOCS: u32 = 80_000;
 /// tantivy's log policy): a few re-index runs of a handful of files each
 /// add small segments that are not worth rewriting every time.
 const MIN_SEGMENTS: usize = 8;
+
+/// A segment more than this much smaller (in log2 of its articles) than
+/// the largest of a level starts the next level (tantivy's log policy).
+const LEVEL_LOG_SIZE: f64 = 0.75;
+
+/// Segments under this many articles all count as this size for levels.
+const MIN_LEVEL_DOCS: u32 = 10_000;
 
 /// A segment with at least this share of its articles deleted is rewritten
 /// even when it is large.
@@ -69,9 +77,31 @@ impl BoundedMerges {
                 merges.push(vec![i]);
             }
         }
-        // Smallest first, so groups fill up with the segments that cost
-        // the most to keep apart.
-        small.sort_by_key(|&i| sizes[i].0);
+        // Levels of similar size, as in tantivy's log policy: a small
+        // segment from a re-index run must not tip two large ones into a
+        // merge that rewrites them for one segment less.
+        small.sort_by_key(|&i| std::cmp::Reverse(sizes[i].0));
+        let mut levels: Vec<Vec<usize>> = Vec::new();
+        let mut top = f64::MAX;
+        for i in small {
+            let log = f64::from(sizes[i].0.max(MIN_LEVEL_DOCS)).log2();
+            if levels.is_empty() || log < top - LEVEL_LOG_SIZE {
+                top = log;
+                levels.push(Vec::new());
+            }
+            levels.last_mut().expect("pushed").push(i);
+        }
+        for mut level in levels {
+            // Smallest first, so groups fill up with the segments that
+            // cost the most to keep apart.
+            level.reverse();
+            self.group(sizes, &level, &mut merges);
+        }
+        merges
+    }
+
+    /// Splits one level (ascending sizes) into merges of at most the cap.
+    fn group(&self, sizes: &[(u32, u32)], level: &[usize], merges: &mut Vec<Vec<usize>>) {
         let mut group: Vec<usize> = Vec::new();
         let mut docs = 0u32;
         let mut close = |group: &mut Vec<usize>, docs: u32| {
@@ -85,7 +115,7 @@ impl BoundedMerges {
             }
             group.clear();
         };
-        for i in small {
+        for &i in level {
             if docs + sizes[i].0 > self.max_docs {
                 close(&mut group, docs);
                 docs = 0;
@@ -94,7 +124,6 @@ impl BoundedMerges {
             group.push(i);
         }
         close(&mut group, docs);
-        merges
     }
 }
 
@@ -160,6 +189,16 @@ mod tests {
         // The default writer flushes about 16,500 articles at a time.
         assert!(merges(&[(16_500, 0); 3]).is_empty());
         assert_eq!(merges(&[(16_500, 0); 4]), vec![vec![16_500; 4]]);
+    }
+
+    #[test]
+    fn a_small_new_segment_does_not_tip_large_ones_into_a_merge() {
+        // A full run of 60,000 articles, then a re-index of 600 files.
+        assert!(merges(&[(27_000, 50), (27_500, 40), (3_000, 0), (2_700, 0), (600, 0)]).is_empty());
+        // Eight small ones still merge, apart from the large.
+        let mut sizes = vec![(27_000, 0), (27_500, 0)];
+        sizes.extend([(600, 0); 8]);
+        assert_eq!(merges(&sizes), vec![vec![600; 8]]);
     }
 
     #[test]
