@@ -71,7 +71,8 @@ pub struct Article {
     pub people: Vec<String>,
     /// How often the article names each of `people` (same order; a
     /// headline mention counts twice): what ranks a `person:` search.
-    #[serde(default)]
+    /// Indexed, not stored, so not shown (`show`, `export`).
+    #[serde(default, skip_serializing)]
     pub mentions: Vec<u32>,
 }
 

@@ -79,8 +79,8 @@ mod hex128 {
     }
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<u128, D::Error> {
-        let text = <&str>::deserialize(d)?;
-        u128::from_str_radix(text, 16)
+        let text = std::borrow::Cow::<str>::deserialize(d)?;
+        u128::from_str_radix(&text, 16)
             .map_err(|_| D::Error::custom(format!("bad file hash {text:?}")))
     }
 }

@@ -456,7 +456,8 @@ impl Document for ArticleDoc {
         fn text(field: Field, s: &str) -> (Field, DocValue<'_>) {
             (field, DocValue::Str(s))
         }
-        let mut v = Vec::with_capacity(20 + 2 * a.people.len());
+        let mentions: u32 = a.mentions.iter().sum();
+        let mut v = Vec::with_capacity(20 + a.people.len() + 2 * mentions as usize);
         v.push(text(f.id, &a.id));
         v.push(text(f.path, &a.path));
         v.push((f.record, DocValue::U64(a.record)));
