@@ -405,8 +405,8 @@ fn sync(
                 return; // reached twice through a symbolic link
             }
             report.files_seen += 1;
-            let old = manifest.files.get(&key).cloned().map(Box::new);
-            if let Some(rec) = &old {
+            let old = manifest.files.get(&key);
+            if let Some(rec) = old {
                 if rec.root == scope.label
                     && rec.size == entry.size
                     && rec.mtime_ns == entry.mtime_ns
@@ -430,6 +430,8 @@ fn sync(
                 unreadable.insert(key);
                 return;
             }
+            // Copied only for the files that are read again.
+            let old = old.cloned().map(Box::new);
             jobs.push(Job { entry, scope, old });
         });
         report.files_ignored += walk.ignored;
