@@ -7,6 +7,7 @@ pub mod commands;
 pub mod dates;
 pub mod error;
 pub mod facets;
+pub mod hashing;
 pub mod index;
 pub mod ingest;
 pub mod manifest;

@@ -14,7 +14,7 @@
 //! Bump [`SCHEMA_VERSION`] whenever a field or analyzer changes: an index
 //! recorded with another version must be rebuilt.
 
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasherDefault;
 
 use chrono::{DateTime, Utc};
 use tantivy::schema::document::{Document, ReferenceValue, ReferenceValueLeaf};
@@ -30,6 +30,7 @@ use tantivy::tokenizer::{
 use tantivy::{DateTime as TantivyDateTime, Index, IndexSettings, TantivyDocument};
 
 use crate::article::Article;
+use crate::hashing::FxHasher;
 
 /// Version of the schema and analyzers; stored in the index manifest.
 pub const SCHEMA_VERSION: u32 = 6;
@@ -302,37 +303,9 @@ impl<T: Clone> Clone for CachedStemmerFilter<T> {
 /// it gives the same stems as [`text_analyzer`].
 #[derive(Default)]
 pub struct StemCache {
-    stems: std::collections::HashMap<String, String, BuildHasherDefault<WordHasher>>,
+    stems: std::collections::HashMap<String, String, BuildHasherDefault<FxHasher>>,
     /// tantivy's stemmer over a whole token, built on the first miss.
     stemmer: Option<TextAnalyzer>,
-}
-
-/// A multiply-rotate hash (as rustc's FxHash) for short words: the default
-/// SipHash, or even xxh3 through the streaming `Hasher` interface, cost
-/// more than the stemming they save.
-#[derive(Default)]
-struct WordHasher(u64);
-
-impl Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x517c_c1b7_2722_0a95;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let w = u64::from_le_bytes(c.try_into().expect("8 bytes"));
-            self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(K);
-        }
-        for &b in chunks.remainder() {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
-        }
-    }
-
-    fn write_u8(&mut self, b: u8) {
-        self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
 }
 
 impl StemCache {
