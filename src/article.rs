@@ -74,6 +74,10 @@ pub struct Article {
     /// Indexed, not stored, so not shown (`show`, `export`).
     #[serde(default, skip_serializing)]
     pub mentions: Vec<u32>,
+    /// Where the article sits among topics (`crate::meaning`), for
+    /// relaxed matching. Indexed, not stored, so not shown.
+    #[serde(skip)]
+    pub meaning: crate::meaning::Meaning,
 }
 
 /// Where a record came from, as the ingester knows it.
@@ -121,6 +125,7 @@ impl Article {
                 (p.name, n)
             })
             .unzip();
+        let meaning = crate::meaning::of_article(&title, &body);
         let section = clean_opt(draft.section).or_else(|| {
             origin
                 .parent_name
@@ -143,6 +148,7 @@ impl Article {
             content_hash,
             people,
             mentions,
+            meaning,
         }
     }
 }

@@ -11,6 +11,7 @@ pub mod hashing;
 pub mod index;
 pub mod ingest;
 pub mod manifest;
+pub mod meaning;
 pub mod merges;
 pub mod output;
 pub mod people;

@@ -31,9 +31,10 @@ use tantivy::{DateTime as TantivyDateTime, Index, IndexSettings, TantivyDocument
 
 use crate::article::Article;
 use crate::hashing::FxHasher;
+use crate::meaning::PACKED;
 
 /// Version of the schema and analyzers; stored in the index manifest.
-pub const SCHEMA_VERSION: u32 = 6;
+pub const SCHEMA_VERSION: u32 = 7;
 
 /// Name of the analyzer for article text.
 pub const TEXT_ANALYZER: &str = "news";
@@ -86,6 +87,9 @@ pub struct Fields {
     /// The same names as words, once per mention, so `person:khan` finds
     /// every Khan and scores like `person_name`.
     pub person_text: Field,
+    /// The article's meaning vector (`crate::meaning`), eight bytes per
+    /// column (fast only): read for the candidates of a relaxed query.
+    pub meaning: [Field; PACKED],
 }
 
 /// Builds the schema and returns it with its field handles.
@@ -162,6 +166,7 @@ pub fn build() -> (Schema, Fields) {
         person: b.add_text_field("person", person),
         person_name: b.add_text_field("person_name", person_name),
         person_text: b.add_text_field("person_text", person_text),
+        meaning: std::array::from_fn(|i| b.add_u64_field(&meaning_column(i), FAST)),
     };
     (b.build(), fields)
 }
@@ -189,7 +194,19 @@ pub fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
         person: f("person")?,
         person_name: f("person_name")?,
         person_text: f("person_text")?,
+        meaning: {
+            let mut columns = [Field::from_field_id(0); PACKED];
+            for (i, column) in columns.iter_mut().enumerate() {
+                *column = f(&meaning_column(i))?;
+            }
+            columns
+        },
     })
+}
+
+/// Name of the `i`th fast column of the meaning vector.
+pub fn meaning_column(i: usize) -> String {
+    format!("meaning{i}")
 }
 
 /// Settings for a new index: how the document store is laid out.
@@ -430,7 +447,7 @@ impl Document for ArticleDoc {
             (field, DocValue::Str(s))
         }
         let mentions: u32 = a.mentions.iter().sum();
-        let mut v = Vec::with_capacity(20 + a.people.len() + 2 * mentions as usize);
+        let mut v = Vec::with_capacity(20 + PACKED + a.people.len() + 2 * mentions as usize);
         v.push(text(f.id, &a.id));
         v.push(text(f.path, &a.path));
         v.push((f.record, DocValue::U64(a.record)));
@@ -459,6 +476,9 @@ impl Document for ArticleDoc {
         }
         v.push((f.word_count, DocValue::U64(a.word_count)));
         v.push(text(f.content_hash, &a.content_hash));
+        for (field, word) in f.meaning.iter().zip(a.meaning.pack()) {
+            v.push((*field, DocValue::U64(word)));
+        }
         for (i, name) in a.people.iter().enumerate() {
             v.push(text(f.person, name));
             // Once per mention: tantivy's term frequency is the count.
@@ -504,6 +524,7 @@ pub fn from_document(f: &Fields, doc: &TantivyDocument) -> Article {
             .filter_map(|v| v.as_str().map(str::to_string))
             .collect(),
         mentions: Vec::new(),
+        meaning: Default::default(),
     }
 }
 
@@ -559,6 +580,7 @@ mod tests {
             content_hash: "00ff".into(),
             people: vec!["José Mourinho".into(), "Sadiq Khan".into()],
             mentions: vec![3, 1],
+            meaning: Default::default(),
         }
     }
 
@@ -605,6 +627,7 @@ mod tests {
             back,
             Article {
                 mentions: Vec::new(),
+                meaning: Default::default(),
                 ..a
             }
         );

@@ -107,13 +107,30 @@ fn paraphrase_queries() {
         return;
     };
     let (s1, s10, mrr) = evaluate(&cases, "paraphrase, as typed").unwrap();
-    // Measured: strict 0.107; as typed s@1 0.68, s@10 0.90, MRR 0.756
-    // (SQLite FTS5 with the words joined by OR: MRR 0.743 on this set).
+    // Measured: strict 0.110; as typed s@1 0.70, s@10 0.96, MRR 0.795
+    // (words alone, without the meaning blend: 0.68 / 0.90 / 0.756; SQLite
+    // FTS5 with the words joined by OR: MRR 0.743 on this set).
     assert!(
         strict_mrr < 0.2,
         "strict matching alone should find few: {strict_mrr:.3}"
     );
-    assert!(s1 >= 0.62, "success@1 {s1:.3} under the floor");
-    assert!(s10 >= 0.86, "success@10 {s10:.3} under the floor");
+    assert!(s1 >= 0.66, "success@1 {s1:.3} under the floor");
+    assert!(s10 >= 0.92, "success@10 {s10:.3} under the floor");
+    assert!(mrr >= 0.77, "MRR {mrr:.3} under the floor");
+}
+
+/// Issue #8: paraphrase queries written after the meaning blend was tuned
+/// on `paraphrase.tsv`, to see whether the tuning carries over.
+#[test]
+fn held_out_paraphrase_queries() {
+    let cases = load("paraphrase_heldout.tsv");
+    assert!(cases.len() >= 10);
+    let Some((_, s10, mrr)) = evaluate(&cases, "paraphrase, held out") else {
+        eprintln!("skipped: ../shared/corpora/bbc not present");
+        return;
+    };
+    // Measured: s@1 0.79, s@10 0.86, MRR 0.79; by words alone, without the
+    // meaning blend, 0.64 / 0.79 / 0.70.
+    assert!(s10 >= 0.78, "success@10 {s10:.3} under the floor");
     assert!(mrr >= 0.72, "MRR {mrr:.3} under the floor");
 }

@@ -141,7 +141,7 @@ pub fn normalise(name: &str) -> String {
 }
 
 /// The unaccented lower-case form of common Latin letters with diacritics.
-fn fold_char(c: char) -> Option<&'static str> {
+pub(crate) fn fold_char(c: char) -> Option<&'static str> {
     Some(match c {
         'À'..='Å' | 'à'..='å' | 'Ā'..='ą' => "a",
         'Æ' | 'æ' => "ae",
