@@ -397,16 +397,18 @@ pub const MEANING_WEIGHT: f32 = 1.0;
 pub const CLOSENESS_SPREAD: f32 = 0.08;
 
 /// Reorders relaxed candidates by their word-match score blended with how
-/// close each article's meaning is to the query's: the score is
-/// standardised over the candidates (minus the mean, over the deviation),
-/// so the blend does not depend on the query's length, and closeness, a
-/// cosine, is counted in units of [`CLOSENESS_SPREAD`]. The deviation
-/// counts as at least half a [`query::COORDINATION_BONUS`] (one more word
-/// matched is two units), so in a short list a small BM25 difference is
-/// not inflated (on the paraphrase set's 100-candidate lists the deviation
-/// is 3.6-18, median 6.8; the floor changes none of their rankings). The blended value becomes each
-/// hit's score. Nothing changes when the query has no word the meaning
-/// table knows.
+/// close each article's meaning is to the query's.
+///
+/// The score is standardised over the candidates (minus the mean, over the
+/// deviation), so the blend does not depend on the query's length;
+/// closeness, a cosine, is counted from its mean in units of
+/// [`CLOSENESS_SPREAD`]. The deviation counts as at least half a
+/// [`query::COORDINATION_BONUS`] (one more word matched is two units), so
+/// in a short list a small BM25 difference is not inflated (over the
+/// paraphrase set's 100-candidate lists the deviation is 3.6-18, median
+/// 6.8: the floor changes none of their rankings). The blend, put back on
+/// the scale of the word scores, becomes each hit's score. Nothing changes
+/// when the query has no word the meaning table knows.
 fn blend_meaning<'a>(
     searcher: &Searcher,
     f: &schema::Fields,
@@ -437,12 +439,13 @@ fn blend_meaning<'a>(
     }
     let scores: Vec<f32> = hits.iter().map(|(s, _)| *s).collect();
     let (zs, mean, sd) = standardise(&scores, query::COORDINATION_BONUS / 2.0);
+    let mean_closeness = closeness.iter().sum::<f32>() / closeness.len() as f32;
     let mut blended: Vec<(f32, DocAddress)> = hits
         .iter()
         .enumerate()
         .map(|(i, (_, addr))| {
-            let blend = zs[i] + MEANING_WEIGHT * closeness[i] / CLOSENESS_SPREAD;
-            (blend, *addr)
+            let near = (closeness[i] - mean_closeness) / CLOSENESS_SPREAD;
+            (zs[i] + MEANING_WEIGHT * near, *addr)
         })
         .collect();
     blended.sort_by(|a, b| b.0.total_cmp(&a.0));

@@ -1,7 +1,7 @@
 //! Meaning vectors: where an article or a query sits among topics, so that
 //! relaxed matching can prefer the article that is *about* what the user
-//! describes even when it uses other words (`quit` for `resign`, `Argentina`
-//! for `south american`).
+//! describes: for `court tennis star`, a Wimbledon report that mentions
+//! Centre Court over a fraud trial that says `court` three times.
 //!
 //! A shipped table (`words.bin`, made by `tools/meaning/make_table.py`; how
 //! and from what is in `tools/meaning/README.md`) gives 56,574 English words
@@ -13,8 +13,8 @@
 //! two says how close the article is to the query's topic.
 //!
 //! Computed by the ingester beside the people (`Article::from_draft`),
-//! stored by the index as a fast column, read by search for the candidates
-//! of a relaxed query only.
+//! stored by the index packed in eight u64 fast columns, read by search
+//! for the candidates of a relaxed query only.
 
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
