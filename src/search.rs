@@ -236,7 +236,7 @@ fn keyword_term(opened: &Opened, field: tantivy::schema::Field, value: &str) -> 
 
 /// Runs a search and returns one page of hits with snippets.
 pub fn search(opened: &Opened, req: &SearchRequest) -> Result<SearchResults> {
-    let compiled = build_query(opened, req)?;
+    let mut compiled = build_query(opened, req)?;
     let searcher = opened.searcher()?;
     let count_apart = compiled.count_apart;
     let (mut total, mut top) = top_docs(&searcher, &*compiled.query, req, count_apart)?;
@@ -289,6 +289,19 @@ pub fn search(opened: &Opened, req: &SearchRequest) -> Result<SearchResults> {
                 (total, relaxed) = (n, true);
             }
         }
+    }
+    if let (Some(plan), true) = (&compiled.relaxed, relaxed) {
+        // Closest matches mark the words that made them match: not `to`
+        // or `the` in every line, which count for nothing here.
+        let content: std::collections::HashSet<&str> = plan
+            .words
+            .iter()
+            .flat_map(|w| w.stems.iter().map(String::as_str))
+            .collect();
+        compiled
+            .highlights
+            .stems
+            .retain(|s| content.contains(s.as_str()));
     }
     let f = &opened.fields;
     let mut sources = SourceCache::default();

@@ -4,7 +4,7 @@
 
 use serde_json::Value;
 
-use crate::util::{assert_status, stderr, stdout, Env};
+use crate::util::{assert_status, marked, stderr, stdout, Env};
 
 const SEED: &str = "000_12938842849ca153.txt";
 
@@ -210,6 +210,20 @@ fn plain_queries_fall_back_to_closest_matches() {
         .map(|v| v.as_str().unwrap())
         .collect();
     assert_eq!(matched, ["mayoral", "campaign"]);
+
+    // Stop words count for nothing in closest matches, and are not marked.
+    let (_, hits) = env.search_json(&["the mayoral campaign of a xylophone"]);
+    assert_eq!(hits[0]["relaxed"], true);
+    for hit in &hits {
+        let words: Vec<String> = marked(hit).iter().map(|w| w.to_lowercase()).collect();
+        assert!(!words.is_empty(), "{hit}");
+        assert!(
+            words
+                .iter()
+                .all(|w| !["the", "of", "a"].contains(&w.as_str())),
+            "{words:?}"
+        );
+    }
 
     // Every page is cut from the same ordered list, past the blended
     // first hundred too.
