@@ -6,7 +6,7 @@
 //! fills in what the file says ([`Draft`]); the ingester then completes it into
 //! an [`Article`] with the fields that depend on where the file lives (id,
 //! path, section fallback) and the derived ones (word count, content hash,
-//! the people mentioned).
+//! the people mentioned, the meaning vector).
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};

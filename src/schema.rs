@@ -9,7 +9,9 @@
 //! prefixes and fuzzy words. The body is indexed with positions only once:
 //! positions are most of the cost of indexing. Keyword fields (`section`, `source`, `byline`) are whole
 //! values, lower-cased and accent-folded, usable as exact filters
-//! (`section:politics`) and as fast fields for counting.
+//! (`section:politics`) and as fast fields for counting. The article's
+//! meaning vector (`crate::meaning`) is packed into eight u64 fast columns,
+//! `meaning0` to `meaning7`.
 //!
 //! Bump [`SCHEMA_VERSION`] whenever a field or analyzer changes: an index
 //! recorded with another version must be rebuilt.
