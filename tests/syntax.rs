@@ -279,7 +279,7 @@ fn closest_matches_prefer_the_article_about_the_query() {
     );
     env.index_corpus();
     let q = "court tennis star";
-    // Strictly, nothing has both words: the fallback ranks the two.
+    // Strictly, nothing has every word: the fallback ranks the two.
     let (code, hits) = env.search_json(&["--all-words", q]);
     assert_eq!((code, hits.len()), (1, 0), "{hits:?}");
     let (code, hits) = env.search_json(&[q]);
@@ -289,7 +289,23 @@ fn closest_matches_prefer_the_article_about_the_query() {
     assert!(paths[0].ends_with("tennis.txt"), "{paths:?}");
     assert!(hits.iter().all(|h| h["relaxed"] == true));
     assert!(hits[0]["score"].as_f64().unwrap() > hits[1]["score"].as_f64().unwrap());
+
+    // An article with every word stays first, and the text says how many.
+    env.write(
+        "sport/profile.txt",
+        "Profile\n\nThe star of British tennis trains on a grass court.\n",
+    );
+    env.index_corpus();
+    let out = env.run(&["search", q]);
+    assert_status(&out, 0);
+    let err = stderr(&out);
+    assert!(err.contains("only 1 article has all 3 words"), "{err}");
+    let (_, hits) = env.search_json(&[q]);
+    let paths: Vec<&str> = hits.iter().map(|h| h["path"].as_str().unwrap()).collect();
+    assert_eq!(paths.len(), 3, "{paths:?}");
+    assert!(paths[0].ends_with("profile.txt"), "{paths:?}");
+    assert!(paths[1].ends_with("tennis.txt"), "{paths:?}");
     // Explicit syntax stays strict.
-    let (code, _) = env.search_json(&["court AND tennis"]);
+    let (code, _) = env.search_json(&["court AND fraud AND tennis"]);
     assert_eq!(code, 1);
 }

@@ -50,10 +50,10 @@ pub fn run(ctx: &Context, args: &SearchArgs) -> Result<Outcome> {
     } else {
         if results.relaxed {
             let n = results.words.len();
-            let prefix = if results.strict_total == 0 {
-                format!("no article has all {n} words")
-            } else {
-                format!("only {} articles have all {n} words", results.strict_total)
+            let prefix = match results.strict_total {
+                0 => format!("no article has all {n} words"),
+                1 => format!("only 1 article has all {n} words"),
+                k => format!("only {k} articles have all {n} words"),
             };
             eprintln!("newsdex: {prefix}; showing closest matches (--all-words for exact)");
         }
