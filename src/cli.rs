@@ -68,7 +68,7 @@ pub struct PeopleArgs {
     pub query: Vec<String>,
 
     /// Number of people to list
-    #[arg(long, short = 'n', default_value_t = 20, value_name = "N")]
+    #[arg(long, short = 'n', default_value_t = 20, value_name = "N", value_parser = at_least_one)]
     pub limit: usize,
 }
 
@@ -145,7 +145,7 @@ pub struct SearchArgs {
     pub person: Vec<String>,
 
     /// Number of hits to show
-    #[arg(long, short = 'n', default_value_t = 10, value_name = "N")]
+    #[arg(long, short = 'n', default_value_t = 10, value_name = "N", value_parser = at_least_one)]
     pub limit: usize,
 
     /// Skip the first N hits (for paging)
@@ -202,6 +202,16 @@ pub struct ShowArgs {
     pub key: String,
 }
 
+/// A count of 1 or more (`--limit 0` would show nothing and report
+/// "no matches" for a query that has some).
+fn at_least_one(s: &str) -> Result<usize, String> {
+    match s.parse::<usize>() {
+        Ok(0) => Err("must be at least 1".to_string()),
+        Ok(n) => Ok(n),
+        Err(e) => Err(e.to_string()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -210,5 +220,17 @@ mod tests {
     #[test]
     fn cli_is_well_formed() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn limits_are_at_least_one() {
+        for args in [
+            ["newsdex", "search", "--limit", "0", "economy"],
+            ["newsdex", "people", "--limit", "0", "economy"],
+        ] {
+            let err = Cli::try_parse_from(args).unwrap_err().to_string();
+            assert!(err.contains("must be at least 1"), "{err}");
+        }
+        assert!(Cli::try_parse_from(["newsdex", "search", "-n", "1", "economy"]).is_ok());
     }
 }
