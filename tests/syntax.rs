@@ -257,8 +257,8 @@ fn plain_queries_fall_back_to_closest_matches() {
 /// Issue #8: among closest matches, the article about what the query
 /// describes (tennis, on Centre Court) beats one that only shares a word
 /// with it (a court of law), though that one uses the word more (a higher
-/// BM25): relaxed matching blends in how close
-/// each article's meaning is to the query's (`newsdex::meaning`).
+/// BM25; it ranks first without the blend): relaxed matching blends in how
+/// close each article's meaning is to the query's (`newsdex::meaning`).
 #[test]
 fn closest_matches_prefer_the_article_about_the_query() {
     let env = Env::empty();
