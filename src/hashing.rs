@@ -1,8 +1,8 @@
 //! A fast hasher for the hash sets and maps of short words (people word
-//! lists, the stem cache); not for untrusted keys an attacker could choose
+//! lists, the stem cache, the meaning table's word index); not for untrusted keys an attacker could choose
 //! to collide.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// A small multiplicative hasher (the FxHash scheme) for short words: the
@@ -43,3 +43,6 @@ impl Hasher for FxHasher {
 
 /// A `HashSet` with [`FxHasher`].
 pub type FastSet<T> = HashSet<T, BuildHasherDefault<FxHasher>>;
+
+/// A `HashMap` with [`FxHasher`].
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;

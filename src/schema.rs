@@ -16,8 +16,6 @@
 //! Bump [`SCHEMA_VERSION`] whenever a field or analyzer changes: an index
 //! recorded with another version must be rebuilt.
 
-use std::hash::BuildHasherDefault;
-
 use chrono::{DateTime, Utc};
 use tantivy::schema::document::{Document, ReferenceValue, ReferenceValueLeaf};
 use tantivy::schema::{
@@ -32,7 +30,7 @@ use tantivy::tokenizer::{
 use tantivy::{DateTime as TantivyDateTime, Index, IndexSettings, TantivyDocument};
 
 use crate::article::Article;
-use crate::hashing::FxHasher;
+use crate::hashing::FastMap;
 use crate::meaning::PACKED;
 
 /// Version of the schema and analyzers; stored in the index manifest.
@@ -322,7 +320,7 @@ impl<T: Clone> Clone for CachedStemmerFilter<T> {
 /// it gives the same stems as [`text_analyzer`].
 #[derive(Default)]
 pub struct StemCache {
-    stems: std::collections::HashMap<String, String, BuildHasherDefault<FxHasher>>,
+    stems: FastMap<String, String>,
     /// tantivy's stemmer over a whole token, built on the first miss.
     stemmer: Option<TextAnalyzer>,
 }

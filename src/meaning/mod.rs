@@ -16,11 +16,9 @@
 //! stored by the index packed in eight u64 fast columns, read by search
 //! for the candidates of a relaxed query only.
 
-use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
-use crate::hashing::FxHasher;
+use crate::hashing::FastMap;
 
 /// Numbers in a vector.
 pub const DIMS: usize = 64;
@@ -142,16 +140,15 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| parse(RAW).expect("words.bin is
 
 /// Word → row, for the many look-ups of indexing (a search's few words
 /// use binary search, which needs nothing built).
-static ROWS: LazyLock<HashMap<&'static str, u32, BuildHasherDefault<FxHasher>>> =
-    LazyLock::new(|| {
-        let t = &*TABLE;
-        (0..t.count)
-            .filter_map(|row| {
-                let word = std::str::from_utf8(t.word(row)).ok()?;
-                Some((word, row as u32))
-            })
-            .collect()
-    });
+static ROWS: LazyLock<FastMap<&'static str, u32>> = LazyLock::new(|| {
+    let t = &*TABLE;
+    (0..t.count)
+        .filter_map(|row| {
+            let word = std::str::from_utf8(t.word(row)).ok()?;
+            Some((word, row as u32))
+        })
+        .collect()
+});
 
 /// Checks the header and splits the table into its parts.
 fn parse(raw: &'static [u8]) -> Result<Table, &'static str> {

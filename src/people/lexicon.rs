@@ -5,10 +5,10 @@
 //! a `LazyLock`, so `extract` never parses or allocates a list per call.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::Hasher;
 use std::sync::LazyLock;
 
-pub use crate::hashing::{FastSet, FxHasher};
+pub use crate::hashing::{FastMap, FastSet, FxHasher};
 
 /// Class bits of a lower-case word, see [`class`].
 pub mod bits {
@@ -60,43 +60,42 @@ pub mod bits {
 }
 
 /// Every list above folded into one table: a word's class is one lookup.
-static CLASSES: LazyLock<HashMap<&'static str, u32, BuildHasherDefault<FxHasher>>> =
-    LazyLock::new(|| {
-        let mut m: HashMap<&'static str, u32, BuildHasherDefault<FxHasher>> = HashMap::default();
-        let lists: [(&LazyLock<FastSet<&'static str>>, u32); 22] = [
-            (&STOP, bits::STOP),
-            (&ORG_WORDS, bits::ORG),
-            (&DIRECTIONS, bits::DIRECTION),
-            (&TITLES, bits::TITLE),
-            (&STRONG_TITLES, bits::STRONG_TITLE),
-            (&HONORIFICS, bits::HONORIFIC),
-            (&PARTY_WORDS, bits::PARTY),
-            (&FIRST_NAMES, bits::FIRST),
-            (&AMBIGUOUS_FIRST, bits::AMBIGUOUS),
-            (&MONTHS, bits::MONTH),
-            (&PARTICLES, bits::PARTICLE),
-            (&ROLE_NOUNS, bits::ROLE),
-            (&WEAK_ROLES, bits::WEAK_ROLE),
-            (&SPEECH_VERBS, bits::SPEECH),
-            (&DATE_PREPS, bits::DATE_PREP),
-            (&LISTED_WORDS, bits::STOP),
-            (&FIRM_SUFFIXES, bits::FIRM),
-            (&FIRM_CUES, bits::FIRM_CUE),
-            (&LOCATIVES, bits::LOCATIVE),
-            (&WORKS, bits::WORK),
-            (&WORK_ROLES, bits::WORK_ROLE),
-            (&OFFICE_TITLES, bits::OFFICE),
-        ];
-        for (list, bit) in lists {
-            for w in list.iter() {
-                *m.entry(*w).or_default() |= bit;
-            }
+static CLASSES: LazyLock<FastMap<&'static str, u32>> = LazyLock::new(|| {
+    let mut m: FastMap<&'static str, u32> = FastMap::default();
+    let lists: [(&LazyLock<FastSet<&'static str>>, u32); 22] = [
+        (&STOP, bits::STOP),
+        (&ORG_WORDS, bits::ORG),
+        (&DIRECTIONS, bits::DIRECTION),
+        (&TITLES, bits::TITLE),
+        (&STRONG_TITLES, bits::STRONG_TITLE),
+        (&HONORIFICS, bits::HONORIFIC),
+        (&PARTY_WORDS, bits::PARTY),
+        (&FIRST_NAMES, bits::FIRST),
+        (&AMBIGUOUS_FIRST, bits::AMBIGUOUS),
+        (&MONTHS, bits::MONTH),
+        (&PARTICLES, bits::PARTICLE),
+        (&ROLE_NOUNS, bits::ROLE),
+        (&WEAK_ROLES, bits::WEAK_ROLE),
+        (&SPEECH_VERBS, bits::SPEECH),
+        (&DATE_PREPS, bits::DATE_PREP),
+        (&LISTED_WORDS, bits::STOP),
+        (&FIRM_SUFFIXES, bits::FIRM),
+        (&FIRM_CUES, bits::FIRM_CUE),
+        (&LOCATIVES, bits::LOCATIVE),
+        (&WORKS, bits::WORK),
+        (&WORK_ROLES, bits::WORK_ROLE),
+        (&OFFICE_TITLES, bits::OFFICE),
+    ];
+    for (list, bit) in lists {
+        for w in list.iter() {
+            *m.entry(*w).or_default() |= bit;
         }
-        for head in PHRASES.keys() {
-            *m.entry(head).or_default() |= bits::PHRASE_HEAD;
-        }
-        m
-    });
+    }
+    for head in PHRASES.keys() {
+        *m.entry(head).or_default() |= bits::PHRASE_HEAD;
+    }
+    m
+});
 
 /// The class bits of a word, lower-casing it on the stack when it is
 /// short ASCII (nearly always).

@@ -122,6 +122,13 @@ pub struct Compiled {
     pub count_apart: bool,
 }
 
+/// Whether a `person:` term of this kind compiles to one scored term (an
+/// exact name or word, scored by its mention count) rather than a
+/// selection of many names with a separate score.
+fn person_is_one_term(kind: &Match) -> bool {
+    matches!(kind, Match::Word | Match::Phrase { .. })
+}
+
 /// Whether the query has an `OR`, or a clause that only selects
 /// (`section:`, `date:`, `person:smi*`, ...): neither can skip blocks, so
 /// counting apart would walk the matches twice.
@@ -132,8 +139,7 @@ fn has_or_or_filter(node: &Node) -> bool {
         Node::Not(inner) => has_or_or_filter(inner),
         Node::Leaf { field, kind, .. } => match field {
             None | Some(FieldName::Title) | Some(FieldName::Body) => false,
-            // An exact name is one scored term (see `person`).
-            Some(FieldName::Person) => !matches!(kind, Match::Word | Match::Phrase { .. }),
+            Some(FieldName::Person) => !person_is_one_term(kind),
             _ => true,
         },
     }
@@ -491,7 +497,7 @@ impl Compiler<'_> {
         if !negated {
             self.highlights.people.push(spec);
         }
-        if !matches!(kind, Match::Prefix | Match::Fuzzy { .. }) {
+        if person_is_one_term(kind) {
             return Ok(query);
         }
         // A prefix or fuzzy name matches many names, each scored alike:
