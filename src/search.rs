@@ -277,7 +277,7 @@ pub fn search(opened: &Opened, req: &SearchRequest) -> Result<SearchResults> {
                     // the page, so pages beyond it do not reshuffle it.
                     let n = closest.len().min(RERANK_DEPTH);
                     let words = plan.words.iter().map(|w| w.typed.as_str());
-                    blend_meaning(&searcher, &opened.fields, words, &mut closest[..n])?;
+                    blend_meaning(&searcher, words, &mut closest[..n])?;
                 }
                 let mut merged = full;
                 merged.extend(closest);
@@ -424,7 +424,6 @@ pub const CLOSENESS_SPREAD: f32 = 0.08;
 /// when the query has no word the meaning table knows.
 fn blend_meaning<'a>(
     searcher: &Searcher,
-    f: &schema::Fields,
     words: impl IntoIterator<Item = &'a str>,
     hits: &mut [(f32, DocAddress)],
 ) -> Result<()> {
@@ -439,8 +438,8 @@ fn blend_meaning<'a>(
             std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
             std::collections::hash_map::Entry::Vacant(e) => {
                 let fast = searcher.segment_reader(addr.segment_ord).fast_fields();
-                let mut cols = Vec::with_capacity(f.meaning.len());
-                for i in 0..f.meaning.len() {
+                let mut cols = Vec::with_capacity(crate::meaning::PACKED);
+                for i in 0..crate::meaning::PACKED {
                     cols.push(fast.u64(&schema::meaning_column(i))?);
                 }
                 e.insert(cols)
