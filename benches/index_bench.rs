@@ -453,7 +453,7 @@ fn kinds() -> Vec<&'static str> {
 /// Opens the index once and runs each query `reps` times (after one
 /// warm-up), as `newsdex search` would: top-10 with snippets.
 fn inproc(index: &Path, reps: usize) -> Value {
-    use newsdex::search::{self, SearchRequest};
+    use newsdex::search::{self, Criteria, Page};
     let start = Instant::now();
     let opened = newsdex::store::Store::at(index)
         .open_for_search()
@@ -463,10 +463,7 @@ fn inproc(index: &Path, reps: usize) -> Value {
     for kind in kinds() {
         let mut times = Vec::new();
         for q in QUERIES.iter().filter(|q| q.kind == kind) {
-            let mut req = SearchRequest {
-                query: q.args[0].to_string(),
-                ..SearchRequest::default()
-            };
+            let mut req = Criteria::query(q.args[0]);
             let mut rest = q.args[1..].iter();
             while let Some(flag) = rest.next() {
                 let value = rest.next().expect("flag value");
@@ -479,7 +476,9 @@ fn inproc(index: &Path, reps: usize) -> Value {
             }
             for rep in 0..=reps {
                 let t = Instant::now();
-                let res = search::search(&opened, &req).expect("search");
+                let searcher = opened.searcher().expect("searcher");
+                let res = search::search(&searcher, &opened.fields, &req, &Page::default())
+                    .expect("search");
                 let ms = t.elapsed().as_secs_f64() * 1e3;
                 std::hint::black_box(&res);
                 if rep > 0 {

@@ -65,9 +65,23 @@ pub enum Error {
     /// The index has no recorded source roots (rebuild needs them).
     #[error("index at {0} records no source folders: run `newsdex index DIR` instead")]
     NoRoots(PathBuf),
-    /// A query that cannot be run.
-    #[error("invalid query: {0}")]
-    Query(String),
+    /// A query that cannot be parsed, with the column and hint; `param`
+    /// names the option it came from when not the query itself.
+    #[error("invalid query: {}{error}", param.as_deref().map(|p| format!("{p}: ")).unwrap_or_default())]
+    Query {
+        /// The option that held it (`--person "x"`), if not the query.
+        param: Option<String>,
+        /// What the parser said.
+        error: crate::query::QueryError,
+    },
+    /// The server cannot listen on an address.
+    #[error("cannot listen on {addr}: {reason} (give another --addr, e.g. 127.0.0.1:0 for any free port)")]
+    BadAddress {
+        /// The address as given.
+        addr: String,
+        /// Why not.
+        reason: String,
+    },
     /// No article with that id or path.
     #[error("no article with id or path `{0}` in the index (try `newsdex search` to find its id)")]
     NotFound(String),

@@ -1,6 +1,8 @@
 //! Counting over the articles a query matches: who is mentioned (`newsdex
-//! people`) and when (`newsdex timeline`). Both read fast fields only, so
+//! people`), when (`newsdex timeline`), and, for the server's sidebar, in
+//! which sections and sources ([`facets`]). All read fast fields only, so
 //! they cost a pass over the matching doc ids, not over stored articles.
+//! They take [`Criteria`] only, never a page: they count every match.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -11,27 +13,30 @@ use tantivy::query::{AllQuery, Query};
 use tantivy::{DocAddress, Searcher};
 
 use crate::error::{Error, Result};
-use crate::search::{build_query, SearchRequest};
-use crate::store::Opened;
+use crate::query::{self, Criteria};
+use crate::schema::Fields;
 
-/// A person and the number of matching articles that mention them.
+/// A value (a person, a section, a source) and the number of matching
+/// articles that have it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct PersonCount {
-    /// Canonical name.
+pub struct ValueCount {
+    /// The value: a canonical name, a section, a source.
     pub name: String,
-    /// Articles mentioning them.
+    /// Articles with it.
     pub articles: u64,
 }
 
-/// The doc ids a request matches (every live article for `None`), by segment.
-fn matching(
-    opened: &Opened,
-    searcher: &Searcher,
-    req: Option<&SearchRequest>,
-) -> Result<BTreeMap<u32, Vec<u32>>> {
-    let query: Box<dyn Query> = match req {
-        Some(r) => build_query(opened, r)?.query,
-        None => Box::new(AllQuery),
+/// A person and the number of matching articles that mention them.
+pub type PersonCount = ValueCount;
+
+/// Doc ids by segment.
+type Matches = BTreeMap<u32, Vec<u32>>;
+
+/// The doc ids the criteria match (every live article for `None`), by segment.
+fn matching(searcher: &Searcher, fields: &Fields, criteria: Option<&Criteria>) -> Result<Matches> {
+    let query: Box<dyn Query> = match criteria {
+        Some(c) if !c.is_empty() => query::build(fields, c)?.query,
+        _ => Box::new(AllQuery),
     };
     let docs = searcher.search(&*query, &DocSetCollector)?;
     let mut by_segment: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
@@ -51,22 +56,32 @@ fn matching(
 /// The people most often mentioned in the matching articles, most first
 /// (ties by name), and the number of matching articles.
 pub fn people(
-    opened: &Opened,
-    req: Option<&SearchRequest>,
+    searcher: &Searcher,
+    fields: &Fields,
+    criteria: Option<&Criteria>,
     limit: usize,
 ) -> Result<(u64, Vec<PersonCount>)> {
-    let searcher = opened.searcher()?;
-    let docs = matching(opened, &searcher, req)?;
+    let docs = matching(searcher, fields, criteria)?;
+    let total = docs.values().map(|ids| ids.len() as u64).sum();
+    Ok((total, top_values(searcher, &docs, "person", limit)?))
+}
+
+/// The values of a string fast column (`person`, `section`, `source`) most
+/// often found in `docs`, most first (ties by name).
+fn top_values(
+    searcher: &Searcher,
+    docs: &Matches,
+    column: &str,
+    limit: usize,
+) -> Result<Vec<ValueCount>> {
     let mut counts: HashMap<String, u64> = HashMap::new();
-    let mut total = 0u64;
-    for (segment_ord, ids) in docs {
+    for (&segment_ord, ids) in docs {
         let segment = searcher.segment_reader(segment_ord);
-        total += ids.len() as u64;
-        let Some(col) = segment.fast_fields().str("person").map_err(Error::from)? else {
+        let Some(col) = segment.fast_fields().str(column).map_err(Error::from)? else {
             continue;
         };
         let mut per_ord: HashMap<u64, u64> = HashMap::new();
-        for doc in ids {
+        for &doc in ids {
             for ord in col.term_ords(doc) {
                 *per_ord.entry(ord).or_default() += 1;
             }
@@ -78,9 +93,10 @@ pub fn people(
             *counts.entry(name.clone()).or_default() += n;
         }
     }
-    let mut list: Vec<PersonCount> = counts
+    let mut list: Vec<ValueCount> = counts
         .into_iter()
-        .map(|(name, articles)| PersonCount { name, articles })
+        .filter(|(name, _)| !name.is_empty())
+        .map(|(name, articles)| ValueCount { name, articles })
         .collect();
     list.sort_by(|a, b| {
         b.articles
@@ -88,7 +104,41 @@ pub fn people(
             .then_with(|| a.name.cmp(&b.name))
     });
     list.truncate(limit);
-    Ok((total, list))
+    Ok(list)
+}
+
+/// Everything a results page's sidebar counts over the articles that match
+/// the whole query (not only the page shown).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Facets {
+    /// Matching articles.
+    pub total: u64,
+    /// Most-mentioned people.
+    pub people: Vec<ValueCount>,
+    /// Sections, most articles first.
+    pub sections: Vec<ValueCount>,
+    /// Sources (publications), most articles first.
+    pub sources: Vec<ValueCount>,
+    /// Matching articles per month, first to last dated match.
+    pub months: Vec<Bucket>,
+}
+
+/// Counts people, sections, sources (each up to `limit` values) and months
+/// over the articles the criteria match, in one query.
+pub fn facets(
+    searcher: &Searcher,
+    fields: &Fields,
+    criteria: Option<&Criteria>,
+    limit: usize,
+) -> Result<Facets> {
+    let docs = matching(searcher, fields, criteria)?;
+    Ok(Facets {
+        total: docs.values().map(|ids| ids.len() as u64).sum(),
+        people: top_values(searcher, &docs, "person", limit)?,
+        sections: top_values(searcher, &docs, "section", limit)?,
+        sources: top_values(searcher, &docs, "source", limit)?,
+        months: count_periods(searcher, &docs, Period::Month)?.buckets,
+    })
 }
 
 /// Width of a timeline bucket.
@@ -154,16 +204,24 @@ fn label(d: NaiveDate, by: Period) -> String {
     }
 }
 
-/// Counts the articles a request matches per period.
-pub fn timeline(opened: &Opened, req: Option<&SearchRequest>, by: Period) -> Result<Timeline> {
-    let searcher = opened.searcher()?;
-    let docs = matching(opened, &searcher, req)?;
+/// Counts the articles the criteria match per period.
+pub fn timeline(
+    searcher: &Searcher,
+    fields: &Fields,
+    criteria: Option<&Criteria>,
+    by: Period,
+) -> Result<Timeline> {
+    let docs = matching(searcher, fields, criteria)?;
+    count_periods(searcher, &docs, by)
+}
+
+fn count_periods(searcher: &Searcher, docs: &Matches, by: Period) -> Result<Timeline> {
     let mut counts: BTreeMap<NaiveDate, u64> = BTreeMap::new();
     let (mut undated, mut total) = (0u64, 0u64);
-    for (segment_ord, ids) in docs {
+    for (&segment_ord, ids) in docs {
         let segment = searcher.segment_reader(segment_ord);
         let dates = segment.fast_fields().date("date").map_err(Error::from)?;
-        for doc in ids {
+        for &doc in ids {
             total += 1;
             match dates
                 .first(doc)

@@ -19,7 +19,6 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use chrono::Utc;
-use indicatif::ProgressBar;
 use rayon::prelude::*;
 use serde::Serialize;
 use tantivy::{IndexWriter, Term};
@@ -115,6 +114,28 @@ struct Scope {
     scope: PathBuf,
 }
 
+/// How an index run reports its progress: the command line draws a bar,
+/// the server or a test may log or ignore it. Called from the thread that
+/// hands files to the writer.
+pub trait Progress: Sync {
+    /// The run will handle `files` files (once the walk is done).
+    fn start(&self, files: u64);
+    /// `n` more files are handled.
+    fn advance(&self, n: u64);
+    /// All files are handled (the commit follows).
+    fn finish(&self);
+}
+
+/// Reports nothing.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct NoProgress;
+
+impl Progress for NoProgress {
+    fn start(&self, _files: u64) {}
+    fn advance(&self, _n: u64) {}
+    fn finish(&self) {}
+}
+
 /// `newsdex index DIR...`: adds the folders as roots (or updates them if
 /// they are recorded already) and brings the index up to date with them.
 /// With no folders, updates every recorded root.
@@ -122,7 +143,7 @@ pub fn update(
     store: &Store,
     dirs: &[PathBuf],
     opts: &Options,
-    progress: &ProgressBar,
+    progress: &dyn Progress,
 ) -> Result<Report> {
     let start = Instant::now();
     let lock = store.lock()?;
@@ -152,7 +173,7 @@ pub fn update(
 
 /// `newsdex rebuild`: re-reads every recorded root into a new generation and
 /// makes it live only once it is complete.
-pub fn rebuild(store: &Store, opts: &Options, progress: &ProgressBar) -> Result<Report> {
+pub fn rebuild(store: &Store, opts: &Options, progress: &dyn Progress) -> Result<Report> {
     let start = Instant::now();
     let lock = store.lock()?;
     store.remove_stale_generations(&lock);
@@ -385,7 +406,7 @@ fn sync(
     opened: &mut Opened,
     scopes: &[Scope],
     opts: &Options,
-    progress: &ProgressBar,
+    progress: &dyn Progress,
     report: &mut Report,
 ) -> Result<()> {
     let exclude = fs::canonicalize(store.path()).unwrap_or_else(|_| store.path().to_path_buf());
@@ -516,7 +537,7 @@ fn sync(
         }
     }
 
-    progress.set_length(jobs.len() as u64);
+    progress.start(jobs.len() as u64);
     let (tx, rx) = crossbeam_channel::bounded::<(Job, Outcome, Release)>(256);
     let mut add_error: Option<tantivy::TantivyError> = None;
     // Parsed files wait for the writer; this bounds the source bytes they
@@ -535,7 +556,7 @@ fn sync(
         });
         // `_held` is released when this file's articles are with the writer.
         for (job, outcome, _held) in rx {
-            progress.inc(1);
+            progress.advance(1);
             let job = &job;
             let key = ingest::path_string(&job.entry.path);
             match outcome {
@@ -583,7 +604,7 @@ fn sync(
             }
         }
     });
-    progress.finish_and_clear();
+    progress.finish();
     if let Some(e) = add_error {
         return Err(failed(e.into()));
     }

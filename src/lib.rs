@@ -2,8 +2,6 @@
 #![warn(missing_docs)]
 
 pub mod article;
-pub mod cli;
-pub mod commands;
 pub mod dates;
 pub mod error;
 pub mod facets;
@@ -13,7 +11,6 @@ pub mod ingest;
 pub mod manifest;
 pub mod meaning;
 pub mod merges;
-pub mod output;
 pub mod people;
 pub mod query;
 pub mod schema;
@@ -21,3 +18,4 @@ pub mod search;
 pub mod snippet;
 pub mod stats;
 pub mod store;
+pub mod wire;

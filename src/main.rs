@@ -3,9 +3,13 @@
 
 use std::process::ExitCode;
 
+mod cli;
+mod commands;
+mod output;
+
 use clap::Parser;
-use newsdex::cli::Cli;
-use newsdex::commands::{self, Outcome};
+use cli::Cli;
+use commands::Outcome;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();

@@ -1,6 +1,9 @@
-//! Everything newsdex prints: search hits, index summaries, stats and
-//! articles, as text for people or JSON for tools. Only this module writes
-//! results to stdout; the library above it returns data.
+//! Everything the command line prints: search hits, index summaries, stats,
+//! articles, people and timelines, as text for people or JSON for tools.
+//! The form is chosen once ([`Output`]: text or JSON, as ripgrep's
+//! `Printer`), and notices ("did you mean", "showing closest matches",
+//! warnings) all go through [`Output::notice`]. Only this module writes
+//! results; the library returns data.
 //!
 //! Text output marks highlights with colour on a terminal and with `**`
 //! when colour is off, so matches stay visible in a pipe or under NO_COLOR.
@@ -11,11 +14,12 @@ use std::path::Path;
 use anstyle::{AnsiColor, Style};
 use serde::Serialize;
 
-use crate::article::Article;
-use crate::facets::{PersonCount, Timeline};
-use crate::index::Report;
-use crate::search::{Hit, Passage, SearchResults};
-use crate::stats::Stats;
+use newsdex::article::Article;
+use newsdex::facets::{PersonCount, Timeline};
+use newsdex::index::Report;
+use newsdex::search::{Notice, SearchResults};
+use newsdex::stats::Stats;
+use newsdex::wire::{iso, HitJson};
 
 const TITLE: Style = Style::new().bold();
 const META: Style = Style::new().fg_color(Some(anstyle::Color::Ansi(AnsiColor::Green)));
@@ -24,95 +28,134 @@ const MATCH: Style = Style::new()
     .fg_color(Some(anstyle::Color::Ansi(AnsiColor::Red)));
 const DIM: Style = Style::new().dimmed();
 
-/// Writes results in the chosen form.
-pub struct Printer<W: Write> {
-    out: W,
-    color: bool,
+/// The form results are printed in, chosen once from `--json` and
+/// `--color`. Results go to stdout; notices and summaries for people go to
+/// stderr, so a pipe gets results only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Output {
+    /// For people; `color` enables ANSI styles on stdout.
+    Text {
+        /// Colour stdout.
+        color: bool,
+    },
+    /// JSON Lines on stdout.
+    Json,
 }
 
-/// The JSON form of one search hit (one object per line).
-#[derive(Debug, Serialize)]
-pub struct HitJson<'a> {
-    /// 1-based rank.
-    pub rank: usize,
-    /// BM25 score.
-    pub score: f32,
-    /// Article id.
-    pub id: &'a str,
-    /// Absolute source path.
-    pub path: &'a str,
-    /// 1-based line where the article starts in its file.
-    pub line: u64,
-    /// Headline.
-    pub title: &'a str,
-    /// ISO 8601 date or null.
-    pub date: Option<String>,
-    /// Section or null.
-    pub section: Option<&'a str>,
-    /// Byline or null.
-    pub byline: Option<&'a str>,
-    /// Source or null.
-    pub source: Option<&'a str>,
-    /// URL or null.
-    pub url: Option<&'a str>,
-    /// Words in the article.
-    pub word_count: u64,
-    /// Canonical names of the people the article mentions.
-    pub people: &'a [String],
-    /// Snippet, plain text: the passages joined with `…`.
-    pub snippet: &'a str,
-    /// `[start, end)` character offsets of highlights in `snippet`.
-    pub highlights: &'a [[usize; 2]],
-    /// The passages, best first, each with its highlights and position.
-    pub fragments: &'a [Passage],
-    /// A corrected query that finds more, when this one found little.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub suggestion: Option<&'a str>,
-    /// Present (true) when no article had every word and these are the
-    /// closest matches.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
-    pub relaxed: bool,
-    /// With `relaxed`: the query words this article contains.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub matched: Option<&'a [String]>,
-}
+impl Output {
+    fn stdout(self) -> Printer<io::StdoutLock<'static>> {
+        let color = matches!(self, Output::Text { color: true });
+        Printer::new(io::stdout().lock(), color)
+    }
 
-impl<'a> From<&'a Hit> for HitJson<'a> {
-    fn from(h: &'a Hit) -> Self {
-        let a = &h.article;
-        HitJson {
-            rank: h.rank,
-            score: h.score,
-            id: &a.id,
-            path: &a.path,
-            line: a.line,
-            title: &a.title,
-            date: a.date.map(iso),
-            section: a.section.as_deref(),
-            byline: a.byline.as_deref(),
-            source: a.source.as_deref(),
-            url: a.url.as_deref(),
-            word_count: a.word_count,
-            people: &a.people,
-            snippet: &h.snippet.text,
-            highlights: &h.snippet.highlights,
-            fragments: &h.passages,
-            suggestion: None,
-            relaxed: h.matched.is_some(),
-            matched: h.matched.as_deref(),
+    /// Says something to the user, on stderr, as `newsdex: MESSAGE`.
+    pub fn notice(self, message: impl std::fmt::Display) {
+        eprintln!("newsdex: {message}");
+    }
+
+    /// A page of search hits with what to say about them.
+    pub fn search(self, results: &SearchResults) -> io::Result<()> {
+        let mut p = self.stdout();
+        if self == Output::Json {
+            return p.hits_json(results);
         }
+        let notices = results.notices();
+        // Closest matches are announced before the hits, the rest after.
+        for n in &notices {
+            if let Notice::Closest { .. } = n {
+                self.notice(format_args!("{n} (--all-words for exact)"));
+            }
+        }
+        p.hits_text(results)?;
+        if !results.hits.is_empty() {
+            p.hits_footer(results)?;
+        }
+        for n in &notices {
+            if !matches!(n, Notice::Closest { .. }) {
+                self.notice(n);
+            }
+        }
+        Ok(())
+    }
+
+    /// The people most mentioned, of `total` matching articles.
+    pub fn people(self, list: &[PersonCount], total: u64) -> io::Result<()> {
+        let mut p = self.stdout();
+        match self {
+            Output::Json => p.json_lines(list),
+            Output::Text { .. } => p.people_text(list, total),
+        }
+    }
+
+    /// Matching articles per period.
+    pub fn timeline(self, t: &Timeline) -> io::Result<()> {
+        let mut p = self.stdout();
+        match self {
+            Output::Json => p.json_lines(&t.buckets),
+            Output::Text { .. } => p.timeline_text(t),
+        }
+    }
+
+    /// An index or rebuild summary: JSON on stdout, or text on stderr
+    /// unless `quiet`.
+    pub fn report(self, r: &Report, verb: &str, quiet: bool) -> io::Result<()> {
+        match self {
+            Output::Json => self.stdout().json_lines(std::slice::from_ref(r)),
+            Output::Text { .. } if quiet => Ok(()),
+            Output::Text { .. } => Printer::new(io::stderr().lock(), false).report_text(r, verb),
+        }
+    }
+
+    /// Figures about the index.
+    pub fn stats(self, s: &Stats) -> io::Result<()> {
+        let mut p = self.stdout();
+        match self {
+            Output::Json => p.json_lines(std::slice::from_ref(s)),
+            Output::Text { .. } => p.stats_text(s),
+        }
+    }
+
+    /// Stored articles in full, a blank line between them as text.
+    pub fn articles(self, articles: &[Article]) -> io::Result<()> {
+        let mut p = self.stdout();
+        match self {
+            Output::Json => p.json_lines(articles),
+            Output::Text { .. } => {
+                for (i, a) in articles.iter().enumerate() {
+                    if i > 0 {
+                        writeln!(p.out)?;
+                    }
+                    p.article_text(a)?;
+                }
+                p.flush()
+            }
+        }
+    }
+
+    /// A stream of values as JSON Lines whatever the form (`export`).
+    pub fn json_stream(self) -> Printer<io::StdoutLock<'static>> {
+        Printer::new(io::stdout().lock(), false)
     }
 }
 
-/// ISO 8601 in UTC with a `Z`, seconds precision.
-pub fn iso(d: chrono::DateTime<chrono::Utc>) -> String {
-    d.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+/// Writes to one stream, with or without colour.
+pub struct Printer<W: Write> {
+    out: W,
+    color: bool,
 }
 
 impl<W: Write> Printer<W> {
     /// A printer on `out`; `color` enables ANSI styles.
     pub fn new(out: W, color: bool) -> Self {
         Printer { out, color }
+    }
+
+    /// Values as JSON Lines.
+    fn json_lines<T: Serialize>(&mut self, values: &[T]) -> io::Result<()> {
+        for v in values {
+            self.json_line(v)?;
+        }
+        self.out.flush()
     }
 
     fn styled(&mut self, style: Style, text: &str) -> io::Result<()> {
@@ -131,7 +174,7 @@ impl<W: Write> Printer<W> {
 
     /// Search hits as JSON Lines.
     /// With no hits but a suggestion, one object `{"total":0,"suggestion":..}`.
-    pub fn hits_json(&mut self, results: &SearchResults) -> io::Result<()> {
+    fn hits_json(&mut self, results: &SearchResults) -> io::Result<()> {
         for hit in &results.hits {
             let mut json = HitJson::from(hit);
             json.suggestion = results.suggestion.as_deref();
@@ -149,7 +192,7 @@ impl<W: Write> Printer<W> {
     }
 
     /// Search hits for people to read.
-    pub fn hits_text(&mut self, results: &SearchResults) -> io::Result<()> {
+    fn hits_text(&mut self, results: &SearchResults) -> io::Result<()> {
         let cwd = std::env::current_dir().ok();
         for hit in &results.hits {
             let a = &hit.article;
@@ -210,7 +253,8 @@ impl<W: Write> Printer<W> {
     }
 
     /// A line for the end of a page of hits: how many matched in all.
-    pub fn hits_footer(&mut self, results: &SearchResults, offset: usize) -> io::Result<()> {
+    fn hits_footer(&mut self, results: &SearchResults) -> io::Result<()> {
+        let offset = results.offset;
         let shown = results.hits.len();
         let text = if shown == 0 {
             format!("no matches (of {} in all)", results.total)
@@ -234,7 +278,7 @@ impl<W: Write> Printer<W> {
     }
 
     /// An index or rebuild summary for people.
-    pub fn report_text(&mut self, r: &Report, verb: &str) -> io::Result<()> {
+    fn report_text(&mut self, r: &Report, verb: &str) -> io::Result<()> {
         writeln!(
             self.out,
             "{verb}: {} files seen: {} parsed, {} unchanged, {} removed; {} other files ignored",
@@ -276,7 +320,7 @@ impl<W: Write> Printer<W> {
     }
 
     /// Index figures for people.
-    pub fn stats_text(&mut self, s: &Stats) -> io::Result<()> {
+    fn stats_text(&mut self, s: &Stats) -> io::Result<()> {
         writeln!(self.out, "index:        {}", s.index.display())?;
         writeln!(
             self.out,
@@ -316,7 +360,7 @@ impl<W: Write> Printer<W> {
     }
 
     /// One article in full, for people.
-    pub fn article_text(&mut self, a: &Article) -> io::Result<()> {
+    fn article_text(&mut self, a: &Article) -> io::Result<()> {
         self.styled(TITLE, &a.title)?;
         writeln!(self.out)?;
         let field = |name: &str, v: Option<&str>| v.map(|v| format!("{name:<8} {v}"));
@@ -344,7 +388,7 @@ impl<W: Write> Printer<W> {
     }
 
     /// People and their article counts, most first.
-    pub fn people_text(&mut self, list: &[PersonCount], total: u64) -> io::Result<()> {
+    fn people_text(&mut self, list: &[PersonCount], total: u64) -> io::Result<()> {
         for (i, p) in list.iter().enumerate() {
             write!(self.out, "{:>3}. {:>6}  ", i + 1, p.articles)?;
             self.styled(TITLE, &p.name)?;
@@ -359,7 +403,7 @@ impl<W: Write> Printer<W> {
     }
 
     /// A timeline as a bar chart, one line per period.
-    pub fn timeline_text(&mut self, t: &Timeline) -> io::Result<()> {
+    fn timeline_text(&mut self, t: &Timeline) -> io::Result<()> {
         const WIDTH: u64 = 50;
         let max = t
             .buckets

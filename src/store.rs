@@ -25,13 +25,18 @@ use std::fs::{self, File};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use tantivy::collector::TopDocs;
 use tantivy::directory::error::{
     DeleteError, LockError, OpenDirectoryError, OpenReadError, OpenWriteError,
 };
 use tantivy::directory::{
     Directory, DirectoryLock, FileHandle, Lock, MmapDirectory, WatchCallback, WatchHandle, WritePtr,
 };
-use tantivy::{Index, IndexReader, ReloadPolicy};
+use tantivy::query::TermQuery;
+use tantivy::schema::IndexRecordOption;
+use tantivy::{Index, IndexReader, ReloadPolicy, TantivyDocument, Term};
+
+use crate::article::Article;
 
 use crate::error::{damage_reason, Error, Result};
 use crate::manifest::{write_atomic, Manifest};
@@ -73,6 +78,80 @@ impl Opened {
             Some(reader) => Ok(reader.searcher()),
             None => Ok(self.index.reader()?.searcher()),
         }
+    }
+}
+
+/// Reading stored articles.
+impl Opened {
+    /// Fetches one article by id, or by source path (the first article of that
+    /// file, or every article when `all_records`).
+    pub fn find_article(&self, key: &str) -> Result<Vec<Article>> {
+        let f = &self.fields;
+        let searcher = self.searcher()?;
+        let mut terms = vec![(f.id, key.to_string())];
+        if let Ok(abs) = std::fs::canonicalize(key) {
+            terms.push((f.path, abs.to_string_lossy().into_owned()));
+        }
+        terms.push((f.path, key.to_string()));
+        for (field, value) in terms {
+            let q = TermQuery::new(
+                Term::from_field_text(field, &value),
+                IndexRecordOption::Basic,
+            );
+            let top = searcher.search(&q, &TopDocs::with_limit(100_000).order_by_score())?;
+            if !top.is_empty() {
+                let mut out: Vec<Article> = top
+                    .into_iter()
+                    .map(|(_, addr)| {
+                        searcher
+                            .doc::<TantivyDocument>(addr)
+                            .map(|d| schema::from_document(f, &d))
+                    })
+                    .collect::<tantivy::Result<_>>()?;
+                out.sort_by_key(|a| a.record);
+                return Ok(out);
+            }
+        }
+        Err(Error::NotFound(key.to_string()))
+    }
+
+    /// The article with this id, looked up by id alone: nothing in `id`
+    /// ever reaches the file system (the server's `/api/articles/{id}`).
+    pub fn article_by_id(&self, id: &str) -> Result<Option<Article>> {
+        let searcher = self.searcher()?;
+        let q = TermQuery::new(
+            Term::from_field_text(self.fields.id, id),
+            IndexRecordOption::Basic,
+        );
+        let top = searcher.search(&q, &TopDocs::with_limit(1).order_by_score())?;
+        match top.first() {
+            Some((_, addr)) => {
+                let doc: TantivyDocument = searcher.doc(*addr)?;
+                Ok(Some(schema::from_document(&self.fields, &doc)))
+            }
+            None => Ok(None),
+        }
+    }
+
+    /// Visits every stored article (in index order); stops at the first error
+    /// the visitor returns.
+    pub fn for_each_article<E: From<Error>>(
+        &self,
+        mut visit: impl FnMut(Article) -> std::result::Result<(), E>,
+    ) -> std::result::Result<(), E> {
+        let searcher = self.searcher().map_err(Error::from)?;
+        for segment in searcher.segment_readers() {
+            let store = segment.get_store_reader(64).map_err(Error::engine_io)?;
+            let alive = segment.alive_bitset();
+            for doc_id in 0..segment.max_doc() {
+                if alive.is_some_and(|b| !b.is_alive(doc_id)) {
+                    continue;
+                }
+                let doc: TantivyDocument = store.get(doc_id).map_err(Error::from)?;
+                visit(schema::from_document(&self.fields, &doc))?;
+            }
+        }
+        Ok(())
     }
 }
 
@@ -257,6 +336,17 @@ impl Store {
                 let _ = fs::remove_dir_all(&path);
             }
         }
+    }
+
+    /// What identifies the index as it is now: the live generation and its
+    /// last commit (the tantivy `meta.json`). A long-running reader (the
+    /// server) compares it with the one it opened to see that `index` or
+    /// `rebuild` committed, and opens the index again.
+    pub fn version(&self) -> Result<Option<(PathBuf, Option<Arc<Vec<u8>>>)>> {
+        Ok(self.current()?.map(|gen| {
+            let meta = read_tantivy_meta(&gen);
+            (gen, meta)
+        }))
     }
 
     /// Size on disk of the live generation, in bytes.

@@ -5,7 +5,7 @@
 
 use std::collections::BTreeSet;
 
-use newsdex::search::{self, SearchRequest};
+use newsdex::search::{self, Criteria, Page};
 
 use crate::util::Rng;
 
@@ -36,11 +36,12 @@ fn phrase_results_equal_normalised_grep_on_bbc() {
 
     // Every article, normalised per field (a phrase never spans title and body).
     let mut docs: Vec<(String, String, String)> = Vec::new();
-    search::for_each_article(&opened, |a| -> newsdex::error::Result<()> {
-        docs.push((a.id.clone(), normalise(&a.title), normalise(&a.body)));
-        Ok(())
-    })
-    .unwrap();
+    opened
+        .for_each_article(|a| -> newsdex::error::Result<()> {
+            docs.push((a.id.clone(), normalise(&a.title), normalise(&a.body)));
+            Ok(())
+        })
+        .unwrap();
     assert_eq!(docs.len(), 2225);
 
     // Phrases: 2-4 consecutive words from random articles, plus hand-picked
@@ -79,14 +80,15 @@ fn phrase_results_equal_normalised_grep_on_bbc() {
             .filter(|(_, t, b)| t.contains(&needle) || b.contains(&needle))
             .map(|(id, _, _)| id.as_str())
             .collect();
-        let req = SearchRequest {
-            query: format!("\"{phrase}\""),
+        let page = Page {
             limit: 5000,
             snippets: 1,
             locate_lines: false,
-            ..SearchRequest::default()
+            ..Page::default()
         };
-        let got = search::search(&opened, &req).unwrap();
+        let criteria = Criteria::query(format!("\"{phrase}\""));
+        let searcher = opened.searcher().unwrap();
+        let got = search::search(&searcher, &opened.fields, &criteria, &page).unwrap();
         let got: BTreeSet<String> = got.hits.into_iter().map(|h| h.article.id).collect();
         let got: BTreeSet<&str> = got.iter().map(String::as_str).collect();
         if expected.len() > 1 {

@@ -4,10 +4,9 @@
 
 use std::time::{Duration, Instant};
 
-use indicatif::ProgressBar;
 use newsdex::error::Error;
 use newsdex::index::{self, Options};
-use newsdex::search::{self, SearchRequest};
+use newsdex::search::{self, Criteria, Page};
 
 use crate::util::Rng;
 use newsdex::store::Store;
@@ -121,13 +120,7 @@ fn thousands_of_odd_queries_never_panic_or_hang() {
     )
     .unwrap();
     let store = Store::at(tmp.path().join("index"));
-    index::update(
-        &store,
-        &[corpus],
-        &Options::default(),
-        &ProgressBar::hidden(),
-    )
-    .unwrap();
+    index::update(&store, &[corpus], &Options::default(), &index::NoProgress).unwrap();
     let opened = store.open().unwrap();
 
     let mut rng = Rng(42);
@@ -188,21 +181,23 @@ fn thousands_of_odd_queries_never_panic_or_hang() {
         } else {
             generate(&mut rng)
         };
-        let req = SearchRequest {
-            query: q.clone(),
+        let criteria = Criteria::query(q.clone());
+        let page = Page {
             limit: 5,
-            ..SearchRequest::default()
+            ..Page::default()
         };
         let start = Instant::now();
         let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            search::search(&opened, &req)
+            let searcher = opened.searcher()?;
+            search::search(&searcher, &opened.fields, &criteria, &page)
         }));
         let took = start.elapsed();
         worst = worst.max(took);
         match result {
             Err(_) => panic!("query {q:?} panicked"),
             Ok(Ok(_)) => ok += 1,
-            Ok(Err(Error::Query(msg))) => {
+            Ok(Err(err @ Error::Query { .. })) => {
+                let msg = err.to_string();
                 assert!(!msg.contains('\n'), "one-line error for {q:?}: {msg}");
                 assert!(
                     msg.contains("column"),

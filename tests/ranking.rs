@@ -4,7 +4,7 @@
 //!
 //! Print the figures with `cargo test --test tests ranking -- --nocapture`.
 
-use newsdex::search::{self, SearchRequest};
+use newsdex::search::{self, Criteria, Page};
 
 /// One evaluation query and the article it should find.
 struct Case {
@@ -39,15 +39,18 @@ fn evaluate_with(cases: &[Case], name: &str, all_words: bool) -> Option<(f64, f6
     let (mut at1, mut at10, mut rr) = (0.0, 0.0, 0.0);
     let mut misses = Vec::new();
     for case in cases {
-        let req = SearchRequest {
-            query: case.query.clone(),
+        let criteria = Criteria {
+            all_words,
+            ..Criteria::query(case.query.clone())
+        };
+        let page = Page {
             limit: 10,
             snippets: 1,
             locate_lines: false,
-            all_words,
-            ..SearchRequest::default()
+            ..Page::default()
         };
-        let results = search::search(&opened, &req).unwrap();
+        let searcher = opened.searcher().unwrap();
+        let results = search::search(&searcher, &opened.fields, &criteria, &page).unwrap();
         let rank = results
             .hits
             .iter()

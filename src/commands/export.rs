@@ -7,8 +7,8 @@ use super::{Context, Outcome};
 /// Writes every article, one JSON object per line, to stdout.
 pub fn run(ctx: &Context) -> Result<Outcome> {
     let opened = ctx.store.open()?;
-    let mut p = ctx.printer();
-    crate::search::for_each_article(&opened, |a| -> Result<()> {
+    let mut p = ctx.out.json_stream();
+    opened.for_each_article(|a| -> Result<()> {
         p.json_line(&a)?;
         Ok(())
     })?;

@@ -9,8 +9,22 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use super::{Context, Outcome};
 use crate::cli::WriteArgs;
-use crate::index::{self, Options};
-use crate::output::Printer;
+use newsdex::index::{self, Options, Progress};
+
+/// The library's progress reports drawn as an indicatif bar.
+struct Bar(ProgressBar);
+
+impl Progress for Bar {
+    fn start(&self, files: u64) {
+        self.0.set_length(files);
+    }
+    fn advance(&self, n: u64) {
+        self.0.inc(n);
+    }
+    fn finish(&self) {
+        self.0.finish_and_clear();
+    }
+}
 
 /// Runs an index update (or a rebuild) and prints its summary.
 pub fn run(ctx: &Context, dirs: &[PathBuf], args: &WriteArgs, rebuild: bool) -> Result<Outcome> {
@@ -19,7 +33,7 @@ pub fn run(ctx: &Context, dirs: &[PathBuf], args: &WriteArgs, rebuild: bool) -> 
         max_file_size: args.max_file_size << 20,
         prune: args.prune,
     };
-    let progress = if args.quiet || !std::io::stderr().is_terminal() {
+    let progress = Bar(if args.quiet || !std::io::stderr().is_terminal() {
         ProgressBar::hidden()
     } else {
         let bar = ProgressBar::new(0).with_style(
@@ -32,25 +46,19 @@ pub fn run(ctx: &Context, dirs: &[PathBuf], args: &WriteArgs, rebuild: bool) -> 
         bar.set_message(if rebuild { "rebuilding" } else { "indexing" });
         bar.enable_steady_tick(Duration::from_millis(120));
         bar
-    };
+    });
     let report = if rebuild {
         index::rebuild(&ctx.store, &opts, &progress)?
     } else {
         index::update(&ctx.store, dirs, &opts, &progress)?
     };
-    if ctx.json {
-        let mut p = ctx.printer();
-        p.json_line(&report)?;
-        p.flush()?;
-    } else if !args.quiet {
-        let verb = if rebuild { "rebuilt" } else { "indexed" };
-        Printer::new(std::io::stderr().lock(), false).report_text(&report, verb)?;
-    }
+    let verb = if rebuild { "rebuilt" } else { "indexed" };
+    ctx.out.report(&report, verb, args.quiet)?;
     if args.strict && !report.skipped.is_empty() {
-        eprintln!(
-            "newsdex: error: {} file(s) or record(s) skipped and --strict was given",
+        ctx.out.notice(format_args!(
+            "error: {} file(s) or record(s) skipped and --strict was given",
             report.skipped.len()
-        );
+        ));
         return Ok(Outcome::Failed);
     }
     Ok(Outcome::Success)

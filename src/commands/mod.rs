@@ -15,8 +15,8 @@ use std::path::PathBuf;
 use anyhow::Result;
 
 use crate::cli::{Cli, ColorWhen, Command};
-use crate::output::Printer;
-use crate::store::Store;
+use crate::output::Output;
+use newsdex::store::Store;
 
 /// How a successful run ended, as grep reports it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,10 +33,8 @@ pub enum Outcome {
 pub struct Context {
     /// The index directory.
     pub store: Store,
-    /// JSON output requested.
-    pub json: bool,
-    /// Colour stdout.
-    pub color: bool,
+    /// The form results are printed in.
+    pub out: Output,
 }
 
 impl Context {
@@ -56,14 +54,12 @@ impl Context {
         };
         Context {
             store: Store::at(dir),
-            json: cli.json,
-            color: color && !cli.json,
+            out: if cli.json {
+                Output::Json
+            } else {
+                Output::Text { color }
+            },
         }
-    }
-
-    /// A printer on stdout.
-    pub fn printer(&self) -> Printer<std::io::StdoutLock<'static>> {
-        Printer::new(std::io::stdout().lock(), self.color)
     }
 }
 

@@ -4,8 +4,8 @@ use anyhow::{anyhow, Result};
 
 use super::{Context, Outcome};
 use crate::cli::{SearchArgs, SortBy};
-use crate::dates::parse_period;
-use crate::search::{self, SearchRequest, Sort};
+use newsdex::dates::parse_period;
+use newsdex::search::{self, Criteria, Page, Sort};
 
 /// Runs a search and prints the hits.
 pub fn run(ctx: &Context, args: &SearchArgs) -> Result<Outcome> {
@@ -21,52 +21,31 @@ pub fn run(ctx: &Context, args: &SearchArgs) -> Result<Outcome> {
             })
             .transpose()
     };
-    let since = period("--since", &args.since)?.map(|(start, _)| start);
-    let until = period("--until", &args.until)?.map(|(_, end)| end);
-    let req = SearchRequest {
+    let criteria = Criteria {
         query: args.query.join(" "),
-        limit: args.limit,
-        offset: args.offset,
-        since,
-        until,
+        since: period("--since", &args.since)?.map(|(start, _)| start),
+        until: period("--until", &args.until)?.map(|(_, end)| end),
         sections: args.section.clone(),
         people: args.person.clone(),
-        snippet_chars: args.snippet_chars as usize,
-        snippets: args.snippets as usize,
+        all_words: args.all_words,
+    };
+    let page = Page {
+        limit: args.limit,
+        offset: args.offset,
         sort: match args.sort {
             SortBy::Relevance => Sort::Relevance,
             SortBy::Newest => Sort::Newest,
             SortBy::Oldest => Sort::Oldest,
             SortBy::Recent => Sort::Recent,
         },
+        snippets: args.snippets as usize,
+        snippet_chars: args.snippet_chars as usize,
         locate_lines: true,
-        all_words: args.all_words,
     };
     let opened = ctx.store.open_for_search()?;
-    let results = search::search(&opened, &req)?;
-    let mut p = ctx.printer();
-    if ctx.json {
-        p.hits_json(&results)?;
-    } else {
-        if results.relaxed {
-            let n = results.words.len();
-            let prefix = match results.strict_total {
-                0 => format!("no article has all {n} words"),
-                1 => format!("only 1 article has all {n} words"),
-                k => format!("only {k} articles have all {n} words"),
-            };
-            eprintln!("newsdex: {prefix}; showing closest matches (--all-words for exact)");
-        }
-        p.hits_text(&results)?;
-        if results.hits.is_empty() {
-            eprintln!("newsdex: no matches for `{}`", req.query);
-        } else {
-            p.hits_footer(&results, args.offset)?;
-        }
-        if let Some(s) = &results.suggestion {
-            eprintln!("newsdex: did you mean: {s}");
-        }
-    }
+    let searcher = opened.searcher()?;
+    let results = search::search(&searcher, &opened.fields, &criteria, &page)?;
+    ctx.out.search(&results)?;
     Ok(if results.hits.is_empty() {
         Outcome::NoMatch
     } else {

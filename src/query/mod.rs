@@ -18,6 +18,7 @@
 //! - `person:` matches the people the ingester found: a whole canonical
 //!   name in quotes, or one word of a name.
 
+mod build;
 pub mod parse;
 mod variants;
 
@@ -32,6 +33,7 @@ use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{DateTime as TantivyDateTime, Term};
 
+pub use build::{build, Criteria};
 pub use parse::{is_plain, parse, FieldName, Match, Node, QueryError};
 pub use variants::{shared_prefix, StemVariantsQuery};
 

@@ -192,7 +192,7 @@ pub fn bbc_index() -> Option<&'static newsdex::store::Store> {
                 store,
                 &dirs,
                 &newsdex::index::Options::default(),
-                &indicatif::ProgressBar::hidden(),
+                &newsdex::index::NoProgress,
             )
         };
         if build(&store).is_err() {

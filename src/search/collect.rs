@@ -1,0 +1,159 @@
+//! Collecting one page of matches: the top documents by score or date (with
+//! the recency boost of `--sort recent`), and, when fewer than a page of
+//! articles has every word of a plain query, the closest matches after the
+//! full ones, re-ranked by meaning (`super::rerank`).
+//!
+//! The list a page is cut from does not depend on the page: the total and
+//! the order are the same whatever `offset` and `limit` are.
+
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::Query;
+use tantivy::{DocAddress, Order, Searcher};
+
+use super::rerank::{blend_meaning, RERANK_DEPTH};
+use super::{Page, Sort, RECENCY_HALF_LIFE_DAYS, RECENCY_WEIGHT};
+use crate::error::Result;
+use crate::query::{self, Compiled};
+use crate::schema::Fields;
+
+/// One page of document addresses, with the counts around it.
+pub(super) struct Collected {
+    /// Articles matching (every word, or some when `relaxed`).
+    pub total: usize,
+    /// Articles with every word.
+    pub strict_total: usize,
+    /// Whether closest matches fill the page after the full ones.
+    pub relaxed: bool,
+    /// The page, best first, with scores.
+    pub top: Vec<(f32, DocAddress)>,
+}
+
+/// Collects the page `page` asks for.
+pub(super) fn collect(
+    searcher: &Searcher,
+    fields: &Fields,
+    compiled: &Compiled,
+    page: &Page,
+) -> Result<Collected> {
+    let count_apart = compiled.count_apart;
+    let (total, top) = top_docs(
+        searcher,
+        &*compiled.query,
+        page.sort,
+        page.offset,
+        page.limit,
+        count_apart,
+    )?;
+    let mut out = Collected {
+        total,
+        strict_total: total,
+        relaxed: false,
+        top,
+    };
+    // Fewer than a page of articles has every word of a plain query: fill
+    // the page with the best partial matches, after the full ones.
+    let Some(plan) = &compiled.relaxed else {
+        return Ok(out);
+    };
+    if total >= page.offset + page.limit {
+        return Ok(out);
+    }
+    let partial = query::relaxed_query(plan, fields);
+    // Deep enough for the page, and for RERANK_DEPTH closest matches
+    // besides the full ones: the blend with meaning reorders those, and
+    // every page is cut from the same list.
+    let depth = (page.offset + page.limit).max(RERANK_DEPTH + total);
+    // Every full match fits in `depth`; from the first page on, they are
+    // the ones already found.
+    let full = if page.offset == 0 {
+        out.top.clone()
+    } else {
+        top_docs(searcher, &*compiled.query, page.sort, 0, depth, count_apart)?.1
+    };
+    // Its union of scored and constant clauses cannot skip blocks.
+    let (n, partial) = top_docs(searcher, &*partial, page.sort, 0, depth, false)?;
+    if n <= total {
+        return Ok(out);
+    }
+    // Articles with every word first, in their own order; the closest
+    // matches after them.
+    let mut closest: Vec<(f32, DocAddress)> = partial
+        .into_iter()
+        .filter(|(_, addr)| !full.iter().any(|(_, a)| a == addr))
+        .collect();
+    if page.sort == Sort::Relevance {
+        // Only the best RERANK_DEPTH: the same ones whatever the page, so
+        // pages beyond it do not reshuffle it.
+        let n = closest.len().min(RERANK_DEPTH);
+        let words = plan.words.iter().map(|w| w.typed.as_str());
+        blend_meaning(searcher, words, &mut closest[..n])?;
+    }
+    let mut merged = full;
+    merged.extend(closest);
+    out.top = merged
+        .into_iter()
+        .skip(page.offset)
+        .take(page.limit)
+        .collect();
+    out.total = n;
+    out.relaxed = true;
+    Ok(out)
+}
+
+/// Counts all matches and collects one page, by score or by date. With
+/// `count_apart`, a search by relevance counts in a pass of its own.
+pub(super) fn top_docs(
+    searcher: &Searcher,
+    query: &dyn Query,
+    sort: Sort,
+    offset: usize,
+    limit: usize,
+    count_apart: bool,
+) -> Result<(usize, Vec<(f32, DocAddress)>)> {
+    let top = TopDocs::with_limit(limit.max(1)).and_offset(offset);
+    Ok(match sort {
+        // Counted apart: a count alone needs no scores (a single word's is
+        // its document frequency), and top-k by score alone can skip
+        // blocks that cannot make the page (block-max WAND), which a
+        // (Count, TopDocs) pair forbids. Phrases would be matched twice.
+        Sort::Relevance if count_apart => (
+            query.count(searcher)?,
+            searcher.search(query, &top.order_by_score())?,
+        ),
+        Sort::Relevance => searcher.search(query, &(Count, top.order_by_score()))?,
+        Sort::Recent => {
+            let newest = searcher
+                .segment_readers()
+                .iter()
+                .filter_map(|s| s.fast_fields().date("date").ok().map(|c| c.max_value()))
+                .max()
+                .map_or(0, |d| d.into_timestamp_secs());
+            let collector = top.tweak_score(move |segment: &tantivy::SegmentReader| {
+                let dates = segment.fast_fields().date("date").ok();
+                move |doc: tantivy::DocId, score: tantivy::Score| {
+                    let Some(d) = dates.as_ref().and_then(|c| c.first(doc)) else {
+                        return score;
+                    };
+                    let age_days = (newest - d.into_timestamp_secs()).max(0) as f32 / 86_400.0;
+                    score * (1.0 + RECENCY_WEIGHT * (-age_days / RECENCY_HALF_LIFE_DAYS).exp2())
+                }
+            });
+            searcher.search(query, &(Count, collector))?
+        }
+        Sort::Newest | Sort::Oldest => {
+            let order = if sort == Sort::Newest {
+                Order::Desc
+            } else {
+                Order::Asc
+            };
+            let (n, docs) = searcher.search(
+                query,
+                &(
+                    Count,
+                    top.order_by_fast_field::<tantivy::DateTime>("date", order),
+                ),
+            )?;
+            (n, docs.into_iter().map(|(_, a)| (0.0, a)).collect())
+        }
+    })
+}

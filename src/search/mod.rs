@@ -1,0 +1,265 @@
+//! Running a query against an index and returning data: ranked [`Hit`]s
+//! with snippets, the counts a page needs, and a "did you mean" suggestion
+//! when a query finds little. Nothing here prints; the command line's
+//! printer and the HTTP server render [`SearchResults`].
+//!
+//! What to match is a [`Criteria`] (`crate::query::build` compiles it);
+//! how to present it is a [`Page`]. [`search`] runs the stages, each in a
+//! file of its own:
+//!
+//! - `collect`: the page of document addresses (top docs by score or date,
+//!   the recency boost, full matches then closest matches);
+//! - `rerank`: closest matches blended with meaning;
+//! - `hits`: stored articles, passages and highlights for the page;
+//! - `lines`: where each passage sits in its source file;
+//! - `suggest`: did-you-mean.
+//!
+//! Ranking is BM25 over the stemmed headline (boosted 2x) and body, or by
+//! date with `Sort::Newest`/`Sort::Oldest`. Date and section filters are
+//! required clauses that do not change the score.
+
+mod collect;
+mod hits;
+mod lines;
+mod rerank;
+mod suggest;
+
+use std::fmt;
+use std::time::Instant;
+
+use serde::Serialize;
+use tantivy::Searcher;
+
+use crate::article::Article;
+use crate::error::Result;
+use crate::query;
+pub use crate::query::Criteria;
+use crate::schema::Fields;
+
+pub use rerank::{CLOSENESS_SPREAD, MEANING_WEIGHT, RERANK_DEPTH};
+
+/// How to order hits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Sort {
+    /// Best BM25 score first.
+    #[default]
+    Relevance,
+    /// Most recent first (undated articles last).
+    Newest,
+    /// Oldest first (undated articles last).
+    Oldest,
+    /// Relevance with a recency boost: the score is multiplied by
+    /// `1 + RECENCY_WEIGHT * 2^(-age / RECENCY_HALF_LIFE_DAYS)`, the age
+    /// counted back from the newest article in the index.
+    Recent,
+}
+
+/// Most a recent article's score can gain with [`Sort::Recent`] (50%).
+pub const RECENCY_WEIGHT: f32 = 0.5;
+/// Age at which the recency boost has halved.
+pub const RECENCY_HALF_LIFE_DAYS: f32 = 365.0;
+
+/// How to present the matches: which page, in what order, with what
+/// passages. What to match is a [`Criteria`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Page {
+    /// Hits to return.
+    pub limit: usize,
+    /// Hits to skip (for paging).
+    pub offset: usize,
+    /// Order of hits.
+    pub sort: Sort,
+    /// Fragments per hit.
+    pub snippets: usize,
+    /// Target length of one snippet fragment, in characters.
+    pub snippet_chars: usize,
+    /// Look up source line numbers of fragments (reads the source files).
+    pub locate_lines: bool,
+}
+
+impl Default for Page {
+    fn default() -> Self {
+        Page {
+            limit: 10,
+            offset: 0,
+            sort: Sort::Relevance,
+            snippets: 3,
+            snippet_chars: 200,
+            locate_lines: true,
+        }
+    }
+}
+
+/// A passage of a hit, with where it sits in the source.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Passage {
+    /// The passage, white space collapsed; `…` marks a cut.
+    pub text: String,
+    /// Marked spans as `[start, end)` character offsets into `text`.
+    pub highlights: Vec<[usize; 2]>,
+    /// Character offset of the passage in the article body.
+    pub body_offset: usize,
+    /// 1-based line of the source file where the passage starts (the
+    /// article's first line when the passage cannot be found verbatim).
+    pub line: u64,
+}
+
+/// The snippet of a hit: its passages joined with `…`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Snippet {
+    /// Plain text of all passages joined.
+    pub text: String,
+    /// Highlighted spans as `[start, end)` character offsets into `text`.
+    pub highlights: Vec<[usize; 2]>,
+}
+
+/// One ranked match.
+#[derive(Debug, Clone, Serialize)]
+pub struct Hit {
+    /// 1-based rank, counting the offset.
+    pub rank: usize,
+    /// BM25 score (0 when sorted by date).
+    pub score: f32,
+    /// The article's stored fields (the body is left empty to keep hits light).
+    pub article: Article,
+    /// The passages, best first.
+    pub passages: Vec<Passage>,
+    /// The passages joined.
+    pub snippet: Snippet,
+    /// With relaxed matching: the query words this article contains.
+    pub matched: Option<Vec<String>>,
+}
+
+/// The answer to a search.
+#[derive(Debug, Clone)]
+pub struct SearchResults {
+    /// The query as asked.
+    pub query: String,
+    /// Number of matching articles in the whole index.
+    pub total: usize,
+    /// The requested page of hits, best first.
+    pub hits: Vec<Hit>,
+    /// A corrected query that finds more, when this one found little.
+    pub suggestion: Option<String>,
+    /// Whether the hits are partial matches because fewer than a page of
+    /// articles matched every word.
+    pub relaxed: bool,
+    /// Articles that matched every word (equals `total` unless relaxed).
+    pub strict_total: usize,
+    /// Content words of the query (stop words left out), when relaxed.
+    pub words: Vec<String>,
+    /// Hits skipped before this page.
+    pub offset: usize,
+    /// Time the search took, in milliseconds.
+    pub took_ms: f64,
+}
+
+/// Something a front end should tell the user besides the hits, in the
+/// order given by [`SearchResults::notices`]. Its `Display` is the
+/// sentence; front ends add their own hints (the command line names
+/// `--all-words`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    /// Too few articles have every word: closest matches follow.
+    Closest {
+        /// Articles with every word.
+        strict_total: usize,
+        /// Content words in the query.
+        words: usize,
+    },
+    /// Nothing matched.
+    NoMatches {
+        /// The query as asked.
+        query: String,
+    },
+    /// A corrected query finds more.
+    DidYouMean(String),
+}
+
+impl fmt::Display for Notice {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Notice::Closest {
+                strict_total,
+                words: n,
+            } => {
+                match strict_total {
+                    0 => write!(f, "no article has all {n} words")?,
+                    1 => write!(f, "only 1 article has all {n} words")?,
+                    k => write!(f, "only {k} articles have all {n} words")?,
+                }
+                write!(f, "; showing closest matches")
+            }
+            Notice::NoMatches { query } => write!(f, "no matches for `{query}`"),
+            Notice::DidYouMean(s) => write!(f, "did you mean: {s}"),
+        }
+    }
+}
+
+impl SearchResults {
+    /// What to tell the user besides the hits, in the order to say it.
+    pub fn notices(&self) -> Vec<Notice> {
+        let mut out = Vec::new();
+        if self.relaxed {
+            out.push(Notice::Closest {
+                strict_total: self.strict_total,
+                words: self.words.len(),
+            });
+        }
+        if self.hits.is_empty() {
+            out.push(Notice::NoMatches {
+                query: self.query.clone(),
+            });
+        }
+        if let Some(s) = &self.suggestion {
+            out.push(Notice::DidYouMean(s.clone()));
+        }
+        out
+    }
+}
+
+/// Runs a search and returns one page of hits with snippets.
+pub fn search(
+    searcher: &Searcher,
+    fields: &Fields,
+    criteria: &Criteria,
+    page: &Page,
+) -> Result<SearchResults> {
+    let started = Instant::now();
+    let mut compiled = query::build(fields, criteria)?;
+    let got = collect::collect(searcher, fields, &compiled, page)?;
+    let plan = compiled.relaxed.as_ref().filter(|_| got.relaxed);
+    if let Some(plan) = plan {
+        // Closest matches mark the words that made them match: not `to`
+        // or `the` in every line, which count for nothing here.
+        let content: std::collections::HashSet<&str> = plan
+            .words
+            .iter()
+            .flat_map(|w| w.stems.iter().map(String::as_str))
+            .collect();
+        compiled
+            .highlights
+            .stems
+            .retain(|s| content.contains(s.as_str()));
+    }
+    let words = plan.map_or_else(Vec::new, |p| {
+        p.words.iter().map(|w| w.typed.clone()).collect()
+    });
+    let hits = hits::build(searcher, fields, &compiled, got.relaxed, got.top, page)?;
+    let suggestion = if got.strict_total < 3 {
+        suggest::suggest(searcher, fields, criteria, &compiled, got.strict_total)?
+    } else {
+        None
+    };
+    Ok(SearchResults {
+        query: criteria.query.clone(),
+        total: got.total,
+        hits,
+        suggestion,
+        relaxed: got.relaxed,
+        strict_total: got.strict_total,
+        words,
+        offset: page.offset,
+        took_ms: started.elapsed().as_secs_f64() * 1000.0,
+    })
+}
