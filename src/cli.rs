@@ -58,6 +58,31 @@ pub enum Command {
     People(PeopleArgs),
     /// Count the articles a query matches per month (or week, year)
     Timeline(TimelineArgs),
+    /// Serve a search page and a JSON API over HTTP (loopback by default)
+    Serve(ServeArgs),
+}
+
+/// `newsdex serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address to listen on. Only this machine can connect by default;
+    /// give e.g. 0.0.0.0:7878 to let the newsroom's network in, or port 0
+    /// for any free port
+    #[arg(long, value_name = "IP:PORT", default_value = "127.0.0.1:7878")]
+    pub addr: std::net::SocketAddr,
+
+    /// Let pages from this one origin call the API (sends CORS headers),
+    /// e.g. https://desk.example.org
+    #[arg(long, value_name = "ORIGIN")]
+    pub cors: Option<String>,
+
+    /// Longest a request may take before it is answered with an error
+    #[arg(long, value_name = "SECONDS", default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..=600))]
+    pub timeout: u64,
+
+    /// Do not log requests on stderr
+    #[arg(long, short)]
+    pub quiet: bool,
 }
 
 /// `newsdex people`.

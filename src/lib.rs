@@ -15,6 +15,7 @@ pub mod people;
 pub mod query;
 pub mod schema;
 pub mod search;
+pub mod serve;
 pub mod snippet;
 pub mod stats;
 pub mod store;

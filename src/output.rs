@@ -132,6 +132,24 @@ impl Output {
         }
     }
 
+    /// Where the server listens: the URL on stdout (a first line a script
+    /// can read), what it serves on stderr.
+    pub fn serving(self, index: &Path, addr: std::net::SocketAddr) {
+        let url = format!("http://{addr}/");
+        match self {
+            Output::Json => {
+                let obj = serde_json::json!({"url": url, "index": index});
+                println!("{obj}");
+            }
+            Output::Text { .. } => println!("{url}"),
+        }
+        let _ = io::stdout().flush();
+        self.notice(format_args!(
+            "serving {} at {url} (the page, and the API under {url}api/); Ctrl-C stops",
+            index.display()
+        ));
+    }
+
     /// A stream of values as JSON Lines whatever the form (`export`).
     pub fn json_stream(self) -> Printer<io::StdoutLock<'static>> {
         Printer::new(io::stdout().lock(), false)

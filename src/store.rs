@@ -155,6 +155,15 @@ impl Opened {
     }
 }
 
+/// One commit of one generation, as [`Store::version`] reads it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Version {
+    /// The generation directory.
+    pub generation: PathBuf,
+    /// Its tantivy `meta.json`, if readable.
+    meta: Option<Arc<Vec<u8>>>,
+}
+
 /// Exclusive right to write to a store; released on drop.
 #[derive(Debug)]
 pub struct WriteLock {
@@ -342,10 +351,13 @@ impl Store {
     /// last commit (the tantivy `meta.json`). A long-running reader (the
     /// server) compares it with the one it opened to see that `index` or
     /// `rebuild` committed, and opens the index again.
-    pub fn version(&self) -> Result<Option<(PathBuf, Option<Arc<Vec<u8>>>)>> {
+    pub fn version(&self) -> Result<Option<Version>> {
         Ok(self.current()?.map(|gen| {
             let meta = read_tantivy_meta(&gen);
-            (gen, meta)
+            Version {
+                generation: gen,
+                meta,
+            }
         }))
     }
 

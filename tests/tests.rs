@@ -24,3 +24,5 @@ mod reliability;
 mod crash;
 // HTML body extraction (benchmark F1) and page metadata, with floors (issue #7).
 mod extraction;
+// `newsdex serve`: the JSON API over HTTP, errors, reloads (issue #13).
+mod serve;

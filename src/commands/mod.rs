@@ -6,6 +6,7 @@ mod export;
 mod facets;
 mod index;
 mod search;
+mod serve;
 mod show;
 mod stats;
 
@@ -75,5 +76,6 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Export => export::run(&ctx),
         Command::People(args) => facets::people(&ctx, &args),
         Command::Timeline(args) => facets::timeline(&ctx, &args),
+        Command::Serve(args) => serve::run(&ctx, &args),
     }
 }

@@ -12,6 +12,8 @@ use assert_cmd::Command;
 use serde_json::Value;
 use tempfile::TempDir;
 
+pub mod http;
+
 /// A temporary workspace: `corpus/` for articles and `index/` for the index.
 pub struct Env {
     dir: Root,
@@ -89,6 +91,20 @@ impl Env {
     /// `newsdex --index <index> ARGS...`, run in the workspace.
     pub fn cmd(&self, args: &[&str]) -> Command {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_newsdex"));
+        cmd.current_dir(self.root())
+            .env_remove("NEWSDEX_INDEX")
+            .env_remove("NO_COLOR")
+            .env_remove("CLICOLOR_FORCE")
+            .arg("--index")
+            .arg(self.index())
+            .args(args);
+        cmd
+    }
+
+    /// The same command as [`Env::cmd`], as a `std::process::Command` (for
+    /// a process that runs on, such as `serve`).
+    pub fn process(&self, args: &[&str]) -> std::process::Command {
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_newsdex"));
         cmd.current_dir(self.root())
             .env_remove("NEWSDEX_INDEX")
             .env_remove("NO_COLOR")

@@ -1,0 +1,387 @@
+//! The JSON API's handlers. Each checks its parameters ([`Params`]), then
+//! runs the same library calls the command line makes (`search::search`,
+//! `facets`, `Opened::article_by_id`, `stats`) on a blocking thread, under
+//! a time limit, and answers with their data.
+
+use std::time::Instant;
+
+use axum::extract::{Path, RawQuery, State};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use serde::Serialize;
+
+use super::error::ApiError;
+use super::params::Params;
+use super::App;
+use crate::article::Article;
+use crate::facets::{self, Bucket, Period, ValueCount};
+use crate::people;
+use crate::search::{self, Criteria, Page, Sort};
+use crate::serve::state::Generation;
+use crate::wire::{iso, HitJson};
+
+/// Most hits one page may ask for.
+pub const MAX_LIMIT: usize = 100;
+/// Deepest page: hits skipped at most.
+pub const MAX_OFFSET: usize = 10_000;
+/// Values listed per facet.
+pub const FACET_VALUES: usize = 20;
+
+const FILTERS: [&str; 5] = ["q", "person", "section", "since", "until"];
+
+/// Runs `job` on the blocking pool with the index as of now, within the
+/// server's time limit and its bound on searches at once.
+async fn blocking<T: Send + 'static>(
+    app: &App,
+    job: impl FnOnce(&Generation) -> Result<T, ApiError> + Send + 'static,
+) -> Result<T, ApiError> {
+    let permit = tokio::time::timeout(app.limits.timeout, app.permits.clone().acquire_owned())
+        .await
+        .map_err(|_| ApiError::unavailable("busy", "the server is busy; try again shortly"))?
+        .expect("semaphore never closed");
+    let index = app.index.clone();
+    let task = tokio::task::spawn_blocking(move || {
+        let _permit = permit;
+        let generation = index.current().map_err(ApiError::from_library)?;
+        job(&generation)
+    });
+    match tokio::time::timeout(app.limits.timeout, task).await {
+        Ok(Ok(result)) => result,
+        Ok(Err(join)) => {
+            eprintln!("newsdex serve: a request failed: {join}");
+            Err(ApiError::from_library(crate::error::Error::Corrupt(
+                "a request stopped unexpectedly".into(),
+            )))
+        }
+        Err(_) => Err(ApiError::unavailable(
+            "timeout",
+            format!(
+                "the request took over {} s; narrow the query or add filters",
+                app.limits.timeout.as_secs()
+            ),
+        )),
+    }
+}
+
+/// The filters shared by search, people and timeline.
+fn criteria(p: &Params) -> Result<Criteria, ApiError> {
+    Ok(Criteria {
+        query: p.one("q")?.unwrap_or_default(),
+        since: p.date("since", false)?,
+        until: p.date("until", true)?,
+        sections: p.all("section"),
+        people: p.all("person"),
+        all_words: false,
+    })
+}
+
+/// The sidebar of a results page.
+#[derive(Debug, Serialize)]
+struct FacetsJson {
+    people: Vec<ValueCount>,
+    sections: Vec<ValueCount>,
+    sources: Vec<ValueCount>,
+    months: Vec<Bucket>,
+}
+
+/// `GET /api/search`.
+#[derive(Debug, Serialize)]
+struct SearchJson<'a> {
+    query: &'a str,
+    total: usize,
+    strict_total: usize,
+    relaxed: bool,
+    offset: usize,
+    limit: usize,
+    took_ms: f64,
+    notices: Vec<String>,
+    suggestion: Option<&'a str>,
+    hits: Vec<HitJson<'a>>,
+    facets: FacetsJson,
+}
+
+/// `GET /api/search`: a page of hits, the notices the command line gives,
+/// and facets over every article the query matches.
+pub async fn search(State(app): State<App>, RawQuery(raw): RawQuery) -> Response {
+    let started = Instant::now();
+    let run = async {
+        let mut allowed = FILTERS.to_vec();
+        allowed.extend(["limit", "offset", "sort", "snippets", "all_words"]);
+        let p = Params::parse(raw.as_deref(), &allowed)?;
+        let mut c = criteria(&p)?;
+        c.all_words = p.choice("all_words", false, &[("true", true), ("false", false)])?;
+        let page = Page {
+            limit: p.number("limit", 10, 1, MAX_LIMIT)?,
+            offset: p.number("offset", 0, 0, MAX_OFFSET)?,
+            sort: p.choice(
+                "sort",
+                Sort::Relevance,
+                &[
+                    ("relevance", Sort::Relevance),
+                    ("recent", Sort::Recent),
+                    ("newest", Sort::Newest),
+                    ("oldest", Sort::Oldest),
+                ],
+            )?,
+            snippets: p.number("snippets", 3, 1, 10)?,
+            snippet_chars: 200,
+            locate_lines: true,
+        };
+        blocking(&app, move |g| {
+            let searcher = g.opened.searcher().map_err(lib)?;
+            let fields = &g.opened.fields;
+            let facets = facets::facets(&searcher, fields, Some(&c), FACET_VALUES).map_err(lib)?;
+            let results = if c.is_empty() {
+                // Nothing asked yet: the landing page shows the facets of
+                // the whole archive, and no hits.
+                None
+            } else {
+                Some(search::search(&searcher, fields, &c, &page).map_err(lib)?)
+            };
+            Ok((c, page, results, facets))
+        })
+        .await
+    };
+    match run.await {
+        Ok((c, page, results, f)) => {
+            let facets = FacetsJson {
+                people: f.people,
+                sections: f.sections,
+                sources: f.sources,
+                months: f.months,
+            };
+            let body = match &results {
+                Some(r) => SearchJson {
+                    query: &c.query,
+                    total: r.total,
+                    strict_total: r.strict_total,
+                    relaxed: r.relaxed,
+                    offset: page.offset,
+                    limit: page.limit,
+                    took_ms: 0.0,
+                    notices: r.notices().iter().map(ToString::to_string).collect(),
+                    suggestion: r.suggestion.as_deref(),
+                    hits: r.hits.iter().map(HitJson::from).collect(),
+                    facets,
+                },
+                None => SearchJson {
+                    query: &c.query,
+                    total: 0,
+                    strict_total: 0,
+                    relaxed: false,
+                    offset: page.offset,
+                    limit: page.limit,
+                    took_ms: 0.0,
+                    notices: Vec::new(),
+                    suggestion: None,
+                    hits: Vec::new(),
+                    facets,
+                },
+            };
+            let body = SearchJson {
+                took_ms: (started.elapsed().as_secs_f64() * 1e4).round() / 10.0,
+                ..body
+            };
+            Json(body).into_response()
+        }
+        Err(e) => e.into_response(),
+    }
+}
+
+fn lib(e: impl Into<crate::error::Error>) -> ApiError {
+    ApiError::from_library(e.into())
+}
+
+/// A person in an article, with every mention.
+#[derive(Debug, Serialize)]
+struct PersonJson {
+    name: String,
+    mentions: Vec<MentionJson>,
+}
+
+/// One mention: where in the title or body, in characters.
+#[derive(Debug, Serialize)]
+struct MentionJson {
+    field: &'static str,
+    start: usize,
+    end: usize,
+    text: String,
+}
+
+/// `GET /api/articles/{id}`.
+#[derive(Debug, Serialize)]
+struct ArticleJson {
+    id: String,
+    path: String,
+    line: u64,
+    title: String,
+    date: Option<String>,
+    section: Option<String>,
+    byline: Option<String>,
+    source: Option<String>,
+    url: Option<String>,
+    word_count: u64,
+    body: String,
+    people: Vec<PersonJson>,
+}
+
+impl ArticleJson {
+    fn new(a: Article) -> ArticleJson {
+        let found = people::extract(&a.title, &a.body);
+        let people = found
+            .into_iter()
+            .map(|p| PersonJson {
+                name: p.name,
+                mentions: p
+                    .mentions
+                    .iter()
+                    .map(|m| {
+                        let (field, text) = match m.field {
+                            people::Field::Title => ("title", &a.title),
+                            people::Field::Body => ("body", &a.body),
+                        };
+                        MentionJson {
+                            field,
+                            start: text[..m.start].chars().count(),
+                            end: text[..m.end].chars().count(),
+                            text: text[m.start..m.end].to_string(),
+                        }
+                    })
+                    .collect(),
+            })
+            .collect();
+        ArticleJson {
+            date: a.date.map(iso),
+            id: a.id,
+            path: a.path,
+            line: a.line,
+            title: a.title,
+            section: a.section,
+            byline: a.byline,
+            source: a.source,
+            url: a.url,
+            word_count: a.word_count,
+            body: a.body,
+            people,
+        }
+    }
+}
+
+/// `GET /api/articles/{id}`: the stored article, its people and the
+/// character spans of each mention. Looked up by id only.
+pub async fn article(
+    State(app): State<App>,
+    Path(id): Path<String>,
+    RawQuery(raw): RawQuery,
+) -> Response {
+    let run = async {
+        Params::parse(raw.as_deref(), &[])?;
+        if id.chars().count() > super::params::MAX_VALUE_CHARS {
+            return Err(ApiError::bad("id", "the id is too long"));
+        }
+        blocking(&app, move |g| {
+            match g.opened.article_by_id(&id).map_err(lib)? {
+                Some(a) => Ok(ArticleJson::new(a)),
+                None => Err(ApiError::not_found(
+                    Some("id"),
+                    format!("no article with id `{id}` (ids are as /api/search gives them)"),
+                )),
+            }
+        })
+        .await
+    };
+    match run.await {
+        Ok(a) => Json(a).into_response(),
+        Err(e) => e.into_response(),
+    }
+}
+
+/// `GET /api/people`.
+#[derive(Debug, Serialize)]
+struct PeopleJson {
+    total: u64,
+    people: Vec<ValueCount>,
+}
+
+/// `GET /api/people`: the people most mentioned in the matching articles.
+pub async fn people_list(State(app): State<App>, RawQuery(raw): RawQuery) -> Response {
+    let run = async {
+        let mut allowed = FILTERS.to_vec();
+        allowed.push("limit");
+        let p = Params::parse(raw.as_deref(), &allowed)?;
+        let c = criteria(&p)?;
+        let limit = p.number("limit", 20, 1, 1000)?;
+        blocking(&app, move |g| {
+            let searcher = g.opened.searcher().map_err(lib)?;
+            let (total, people) =
+                facets::people(&searcher, &g.opened.fields, Some(&c), limit).map_err(lib)?;
+            Ok(PeopleJson { total, people })
+        })
+        .await
+    };
+    match run.await {
+        Ok(body) => Json(body).into_response(),
+        Err(e) => e.into_response(),
+    }
+}
+
+/// `GET /api/timeline`: matching articles per week, month or year.
+pub async fn timeline(State(app): State<App>, RawQuery(raw): RawQuery) -> Response {
+    let run = async {
+        let mut allowed = FILTERS.to_vec();
+        allowed.push("by");
+        let p = Params::parse(raw.as_deref(), &allowed)?;
+        let c = criteria(&p)?;
+        let by = p.choice(
+            "by",
+            Period::Month,
+            &[
+                ("week", Period::Week),
+                ("month", Period::Month),
+                ("year", Period::Year),
+            ],
+        )?;
+        blocking(&app, move |g| {
+            let searcher = g.opened.searcher().map_err(lib)?;
+            facets::timeline(&searcher, &g.opened.fields, Some(&c), by).map_err(lib)
+        })
+        .await
+    };
+    match run.await {
+        Ok(body) => Json(body).into_response(),
+        Err(e) => e.into_response(),
+    }
+}
+
+/// `GET /api/stats`: the figures `newsdex stats --json` prints.
+pub async fn stats(State(app): State<App>, RawQuery(raw): RawQuery) -> Response {
+    let run = async {
+        Params::parse(raw.as_deref(), &[])?;
+        let store = app.index.store().clone();
+        blocking(&app, move |g| g.stats(&store).map_err(lib)).await
+    };
+    match run.await {
+        Ok(body) => Json(body).into_response(),
+        Err(e) => e.into_response(),
+    }
+}
+
+/// `GET /healthz`: the server is up and has an index.
+pub async fn health(State(app): State<App>) -> Response {
+    #[derive(Serialize)]
+    struct Health {
+        status: &'static str,
+        articles: u64,
+    }
+    let run = blocking(&app, |g| {
+        let searcher = g.opened.searcher().map_err(lib)?;
+        Ok(Health {
+            status: "ok",
+            articles: searcher.num_docs(),
+        })
+    });
+    match run.await {
+        Ok(body) => Json(body).into_response(),
+        Err(e) => e.into_response(),
+    }
+}
