@@ -26,3 +26,5 @@ mod crash;
 mod extraction;
 // `newsdex serve`: the JSON API over HTTP, errors, reloads (issue #13).
 mod serve;
+// The search page in headless Chromium over WebDriver (issue #13).
+mod browser;
