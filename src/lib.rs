@@ -1,4 +1,21 @@
 //! newsdex: full-text search for news archives.
+//!
+//! The library does the work and returns data; front ends print or serve
+//! it. Two front ends call the same functions: the command line (the
+//! binary's `commands/` and `output.rs`) and the HTTP server ([`serve`]).
+//!
+//! Indexing: file → [`ingest`] (one parser per format; never sees tantivy)
+//! → [`article::Article`] → [`schema`] document → [`index`] (incremental
+//! update or rebuild into a [`store`] generation; progress through
+//! [`index::Progress`]).
+//!
+//! Searching: query string + filters = [`query::Criteria`] →
+//! [`query::build`] (parse, compile, add filters) → [`search::search`]
+//! (collect the page, re-rank closest matches by [`meaning`], build hits
+//! with [`snippet`] passages, suggest) → [`search::SearchResults`] →
+//! printed by the binary, or [`wire::HitJson`] in the server's answers.
+//! [`facets`] counts people, sections, sources and months over the same
+//! [`query::Criteria`].
 #![warn(missing_docs)]
 
 pub mod article;

@@ -54,7 +54,7 @@ impl Params {
         }
         let params = Params { pairs };
         for name in allowed {
-            if params.all(name).len() > MAX_REPEATS {
+            if params.pairs.iter().filter(|(k, _)| k == name).count() > MAX_REPEATS {
                 return Err(ApiError::bad(
                     name,
                     format!("`{name}` is given more than {MAX_REPEATS} times"),
@@ -73,9 +73,20 @@ impl Params {
             .collect()
     }
 
-    /// The one value of `name` (an empty value counts as none).
+    /// The one value of `name` (an empty value counts as none: a form's
+    /// empty field).
     pub fn one(&self, name: &str) -> Result<Option<String>, ApiError> {
-        let mut values = self.all(name);
+        Ok(self.given(name)?.filter(|v| !v.is_empty()))
+    }
+
+    /// The one value of `name` as sent, trimmed, even when empty.
+    fn given(&self, name: &str) -> Result<Option<String>, ApiError> {
+        let mut values: Vec<String> = self
+            .pairs
+            .iter()
+            .filter(|(k, _)| k == name)
+            .map(|(_, v)| v.trim().to_string())
+            .collect();
         match values.len() {
             0 => Ok(None),
             1 => Ok(values.pop()),
@@ -86,7 +97,8 @@ impl Params {
         }
     }
 
-    /// A whole number in `min..=max`, `default` when absent.
+    /// A whole number in `min..=max`, `default` when absent (an empty
+    /// value is not a number).
     pub fn number(
         &self,
         name: &str,
@@ -94,7 +106,7 @@ impl Params {
         min: usize,
         max: usize,
     ) -> Result<usize, ApiError> {
-        let Some(v) = self.one(name)? else {
+        let Some(v) = self.given(name)? else {
             return Ok(default);
         };
         match v.parse::<usize>() {
@@ -129,7 +141,7 @@ impl Params {
         default: T,
         choices: &[(&str, T)],
     ) -> Result<T, ApiError> {
-        let Some(v) = self.one(name)? else {
+        let Some(v) = self.given(name)? else {
             return Ok(default);
         };
         choices
@@ -200,5 +212,12 @@ mod tests {
         assert!(Params::parse(Some(&huge), &["q"]).is_err());
         let many = "section=a&".repeat(MAX_REPEATS + 1);
         assert!(Params::parse(Some(&many), &["section"]).is_err());
+        let empty = "section=&".repeat(MAX_REPEATS + 1);
+        assert!(Params::parse(Some(&empty), &["section"]).is_err());
+        // An empty number or choice is not absent; an empty text is.
+        let p = Params::parse(Some("limit=&sort=&q="), &["limit", "sort", "q"]).unwrap();
+        assert!(p.number("limit", 10, 1, 100).is_err());
+        assert!(p.choice("sort", 0, &[("relevance", 0)]).is_err());
+        assert_eq!(p.one("q").unwrap(), None);
     }
 }

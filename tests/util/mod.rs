@@ -12,6 +12,7 @@ use assert_cmd::Command;
 use serde_json::Value;
 use tempfile::TempDir;
 
+pub mod client;
 pub mod http;
 
 /// A temporary workspace: `corpus/` for articles and `index/` for the index.
