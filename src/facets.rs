@@ -256,6 +256,46 @@ mod tests {
     use super::*;
 
     #[test]
+    fn facets_count_every_match_by_value() {
+        let (index, f) = crate::search::tests::ram_index(&[
+            ("politics", "Budget", "Gordon Brown presented the budget."),
+            (
+                "business",
+                "Budget cheers",
+                "Markets liked the budget, Gordon Brown said.",
+            ),
+            (
+                "politics",
+                "Tony Blair speaks",
+                "Tony Blair spoke on the budget.",
+            ),
+            ("sport", "Final", "The final was tense."),
+        ]);
+        let s = index.reader().unwrap().searcher();
+        let c = Criteria::query("budget");
+        let got = facets(&s, &f, Some(&c), 10).unwrap();
+        assert_eq!(got.total, 3);
+        let pairs = |v: &[ValueCount]| -> Vec<(String, u64)> {
+            v.iter().map(|c| (c.name.clone(), c.articles)).collect()
+        };
+        assert_eq!(
+            pairs(&got.sections),
+            [("politics".to_string(), 2), ("business".to_string(), 1)]
+        );
+        assert_eq!(
+            got.people[0],
+            ValueCount {
+                name: "Gordon Brown".into(),
+                articles: 2
+            }
+        );
+        assert!(got.months.is_empty(), "undated articles have no month");
+        // No criteria: the whole archive.
+        assert_eq!(facets(&s, &f, None, 10).unwrap().total, 4);
+        assert_eq!(people(&s, &f, Some(&c), 1).unwrap().1.len(), 1);
+    }
+
+    #[test]
     fn periods_start_and_label() {
         let d = NaiveDate::from_ymd_opt(2016, 5, 5).unwrap(); // a Thursday
         assert_eq!(

@@ -263,3 +263,212 @@ pub fn search(
         took_ms: started.elapsed().as_secs_f64() * 1000.0,
     })
 }
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::article::{Draft, Origin};
+    use crate::schema::{self, ArticleDoc};
+
+    /// An in-memory index of `(section, headline, body)` articles, through
+    /// the ingester's own `Article::from_draft` and the indexer's document.
+    pub(crate) fn ram_index(articles: &[(&str, &str, &str)]) -> (tantivy::Index, Fields) {
+        let (schema, fields) = schema::build();
+        let index = tantivy::Index::create_in_ram(schema);
+        schema::register_analyzers(&index);
+        let mut w: tantivy::IndexWriter<ArticleDoc> = index.writer(15_000_000).unwrap();
+        for (i, (section, title, body)) in articles.iter().enumerate() {
+            let rel = format!("{section}/{i:03}.txt");
+            let abs = format!("/news/{rel}");
+            let origin = Origin {
+                root_label: "news",
+                rel_path: &rel,
+                abs_path: &abs,
+                parent_name: Some(section),
+                multi_record: false,
+            };
+            let draft = Draft {
+                title: Some(title.to_string()),
+                body: body.to_string(),
+                ..Draft::default()
+            };
+            let a = crate::article::Article::from_draft(draft, &origin, 0);
+            w.add_document(ArticleDoc::new(fields.clone(), a)).unwrap();
+        }
+        w.commit().unwrap();
+        (index, fields)
+    }
+
+    fn page(limit: usize, offset: usize) -> Page {
+        Page {
+            limit,
+            offset,
+            locate_lines: false,
+            ..Page::default()
+        }
+    }
+
+    fn titles(r: &SearchResults) -> Vec<&str> {
+        r.hits.iter().map(|h| h.article.title.as_str()).collect()
+    }
+
+    const ARTICLES: &[(&str, &str, &str)] = &[
+        (
+            "politics",
+            "Budget row",
+            "The chancellor's budget angered the opposition. Tax rises.",
+        ),
+        (
+            "politics",
+            "Election called",
+            "The prime minister called an election. Voters go to the polls in May.",
+        ),
+        (
+            "business",
+            "Oil prices climb",
+            "Oil prices rose as supply fell. Traders bought oil.",
+        ),
+        (
+            "sport",
+            "Cup final",
+            "The cup final went to penalties after extra time.",
+        ),
+        (
+            "business",
+            "Budget cheers markets",
+            "Markets rose after the budget. The chancellor cut tax.",
+        ),
+        (
+            "politics",
+            "Tax debate",
+            "MPs debated tax. Gordon Brown defended the budget.",
+        ),
+    ];
+
+    #[test]
+    fn every_word_first_headline_counts_double() {
+        let (index, f) = ram_index(ARTICLES);
+        let s = index.reader().unwrap().searcher();
+        let r = search(&s, &f, &Criteria::query("budget"), &page(10, 0)).unwrap();
+        assert_eq!(r.total, 3);
+        assert!(!r.relaxed);
+        // The two with the word in the headline come before the one with it
+        // only in the body.
+        assert_eq!(titles(&r)[2], "Tax debate", "{:?}", titles(&r));
+        let passage = &r.hits[0].passages[0];
+        let marked: Vec<String> = passage
+            .highlights
+            .iter()
+            .map(|[a, b]| passage.text.chars().skip(*a).take(b - a).collect())
+            .collect();
+        assert!(
+            marked.iter().all(|m| m.eq_ignore_ascii_case("budget")),
+            "{marked:?}"
+        );
+    }
+
+    #[test]
+    fn too_few_full_matches_bring_closest_matches_after_them() {
+        let (index, f) = ram_index(ARTICLES);
+        let s = index.reader().unwrap().searcher();
+        let r = search(&s, &f, &Criteria::query("budget oil"), &page(10, 0)).unwrap();
+        assert!(r.relaxed);
+        assert_eq!(r.strict_total, 0);
+        assert_eq!(r.total, 4, "{:?}", titles(&r));
+        assert!(r
+            .hits
+            .iter()
+            .all(|h| h.matched.as_ref().is_some_and(|m| m.len() == 1)));
+        assert!(matches!(
+            r.notices()[0],
+            Notice::Closest {
+                strict_total: 0,
+                words: 2
+            }
+        ));
+        // Not with all_words.
+        let strict = Criteria {
+            all_words: true,
+            ..Criteria::query("budget oil")
+        };
+        let r = search(&s, &f, &strict, &page(10, 0)).unwrap();
+        assert!(!r.relaxed && r.hits.is_empty());
+        assert!(r.notices().contains(&Notice::NoMatches {
+            query: "budget oil".into()
+        }));
+    }
+
+    #[test]
+    fn pages_are_cut_from_one_list() {
+        let (index, f) = ram_index(ARTICLES);
+        let s = index.reader().unwrap().searcher();
+        let c = Criteria::query("budget tax oil");
+        let whole = search(&s, &f, &c, &page(10, 0)).unwrap();
+        let mut paged = Vec::new();
+        for offset in (0..whole.total).step_by(2) {
+            let p = search(&s, &f, &c, &page(2, offset)).unwrap();
+            assert_eq!(
+                p.total, whole.total,
+                "the total does not depend on the page"
+            );
+            paged.extend(p.hits.into_iter().map(|h| (h.rank, h.article.id)));
+        }
+        let ids: Vec<(usize, String)> = whole
+            .hits
+            .into_iter()
+            .map(|h| (h.rank, h.article.id))
+            .collect();
+        assert_eq!(paged, ids);
+    }
+
+    #[test]
+    fn filters_select_without_changing_scores() {
+        let (index, f) = ram_index(ARTICLES);
+        let s = index.reader().unwrap().searcher();
+        let all = search(&s, &f, &Criteria::query("budget"), &page(10, 0)).unwrap();
+        let c = Criteria {
+            sections: vec!["Politics".into()],
+            ..Criteria::query("budget")
+        };
+        let politics = search(&s, &f, &c, &page(10, 0)).unwrap();
+        assert_eq!(politics.total, 2);
+        for h in &politics.hits {
+            let same = all
+                .hits
+                .iter()
+                .find(|a| a.article.id == h.article.id)
+                .unwrap();
+            assert_eq!(same.score, h.score);
+        }
+    }
+
+    #[test]
+    fn a_misspelling_gets_a_suggestion_from_the_index() {
+        let (index, f) = ram_index(ARTICLES);
+        let s = index.reader().unwrap().searcher();
+        let r = search(&s, &f, &Criteria::query("chancelor"), &page(10, 0)).unwrap();
+        assert_eq!(r.total, 0);
+        assert_eq!(r.suggestion.as_deref(), Some("chancellor"));
+        assert_eq!(
+            r.notices().last(),
+            Some(&Notice::DidYouMean("chancellor".into()))
+        );
+        // A query that finds enough gets none.
+        let r = search(&s, &f, &Criteria::query("budget"), &page(10, 0)).unwrap();
+        assert_eq!(r.suggestion, None);
+    }
+
+    #[test]
+    fn sorting_by_date_gives_no_scores() {
+        let (index, f) = ram_index(ARTICLES);
+        let s = index.reader().unwrap().searcher();
+        let c = Criteria::query("tax");
+        let p = Page {
+            sort: Sort::Newest,
+            ..page(10, 0)
+        };
+        let r = search(&s, &f, &c, &p).unwrap();
+        assert_eq!(r.total, 3);
+        assert!(r.hits.iter().all(|h| h.score == 0.0));
+    }
+}
