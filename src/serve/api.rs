@@ -188,6 +188,14 @@ pub async fn search(State(app): State<App>, RawQuery(raw): RawQuery) -> Response
     }
 }
 
+/// The answer: the data as JSON, or the error.
+fn respond<T: Serialize>(result: Result<T, ApiError>) -> Response {
+    match result {
+        Ok(body) => Json(body).into_response(),
+        Err(e) => e.into_response(),
+    }
+}
+
 fn lib(e: impl Into<crate::error::Error>) -> ApiError {
     ApiError::from_library(e.into())
 }
@@ -290,10 +298,7 @@ pub async fn article(
         })
         .await
     };
-    match run.await {
-        Ok(a) => Json(a).into_response(),
-        Err(e) => e.into_response(),
-    }
+    respond(run.await)
 }
 
 /// `GET /api/people`.
@@ -319,10 +324,7 @@ pub async fn people_list(State(app): State<App>, RawQuery(raw): RawQuery) -> Res
         })
         .await
     };
-    match run.await {
-        Ok(body) => Json(body).into_response(),
-        Err(e) => e.into_response(),
-    }
+    respond(run.await)
 }
 
 /// `GET /api/timeline`: matching articles per week, month or year.
@@ -347,10 +349,7 @@ pub async fn timeline(State(app): State<App>, RawQuery(raw): RawQuery) -> Respon
         })
         .await
     };
-    match run.await {
-        Ok(body) => Json(body).into_response(),
-        Err(e) => e.into_response(),
-    }
+    respond(run.await)
 }
 
 /// `GET /api/stats`: the figures `newsdex stats --json` prints.
@@ -360,10 +359,7 @@ pub async fn stats(State(app): State<App>, RawQuery(raw): RawQuery) -> Response 
         let store = app.index.store().clone();
         blocking(&app, move |g| g.stats(&store).map_err(lib)).await
     };
-    match run.await {
-        Ok(body) => Json(body).into_response(),
-        Err(e) => e.into_response(),
-    }
+    respond(run.await)
 }
 
 /// `GET /healthz`: the server is up and has an index.
@@ -380,8 +376,5 @@ pub async fn health(State(app): State<App>) -> Response {
             articles: searcher.num_docs(),
         })
     });
-    match run.await {
-        Ok(body) => Json(body).into_response(),
-        Err(e) => e.into_response(),
-    }
+    respond(run.await)
 }

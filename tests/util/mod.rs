@@ -91,15 +91,7 @@ impl Env {
 
     /// `newsdex --index <index> ARGS...`, run in the workspace.
     pub fn cmd(&self, args: &[&str]) -> Command {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_newsdex"));
-        cmd.current_dir(self.root())
-            .env_remove("NEWSDEX_INDEX")
-            .env_remove("NO_COLOR")
-            .env_remove("CLICOLOR_FORCE")
-            .arg("--index")
-            .arg(self.index())
-            .args(args);
-        cmd
+        Command::from_std(self.process(args))
     }
 
     /// The same command as [`Env::cmd`], as a `std::process::Command` (for
