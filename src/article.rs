@@ -126,12 +126,16 @@ impl Article {
             })
             .unzip();
         let meaning = crate::meaning::of_article(&title, &body);
-        let section = clean_opt(draft.section).or_else(|| {
-            origin
-                .parent_name
-                .map(str::to_string)
-                .filter(|s| !s.is_empty())
-        });
+        let section = draft
+            .section
+            .as_deref()
+            .and_then(clean_section)
+            .or_else(|| {
+                origin
+                    .parent_name
+                    .map(str::to_string)
+                    .filter(|s| !s.is_empty())
+            });
         Article {
             id,
             path: origin.abs_path.to_string(),
@@ -151,6 +155,36 @@ impl Article {
             meaning,
         }
     }
+}
+
+/// A section as one name: a path (`/world/middle_east`, `news/world/`)
+/// gives its first segment, a list (`News, News`, `Smart News, Smart News
+/// Science`) its first item, a name repeated around ` - ` or ` | `
+/// (`News - News`) one copy. Case is kept: `section:` and `--section`
+/// match case-insensitively. `None` when nothing is left.
+pub fn clean_section(s: &str) -> Option<String> {
+    let s = collapse_ws(s);
+    let s = if s.contains('/') && !s.contains(' ') {
+        s.split('/')
+            .find(|p| !p.is_empty())
+            .unwrap_or("")
+            .to_string()
+    } else {
+        s
+    };
+    let s = s
+        .split(',')
+        .map(str::trim)
+        .find(|p| !p.is_empty())
+        .unwrap_or("")
+        .to_string();
+    for sep in [" - ", " | ", " > ", " / "] {
+        let parts: Vec<&str> = s.split(sep).map(str::trim).collect();
+        if parts.len() > 1 && parts.iter().all(|p| p.eq_ignore_ascii_case(parts[0])) {
+            return Some(parts[0].to_string()).filter(|p| !p.is_empty());
+        }
+    }
+    Some(s).filter(|s| !s.is_empty())
 }
 
 /// Trims an optional string and drops it when empty.
@@ -285,6 +319,31 @@ mod tests {
         let a = Article::from_draft(draft, &origin(false), 0);
         assert_eq!(a.section.as_deref(), Some("cocoa"));
         assert_eq!(a.byline, None);
+    }
+
+    #[test]
+    fn sections_are_one_name() {
+        for (raw, want) in [
+            ("/news/world/", Some("news")),
+            ("/world/middle_east", Some("world")),
+            ("news/world", Some("news")),
+            ("News, News", Some("News")),
+            (
+                "Smart News, Smart News Science, Smart News Science",
+                Some("Smart News"),
+            ),
+            ("News - News", Some("News")),
+            (
+                "Blog Briefing Room - News",
+                Some("Blog Briefing Room - News"),
+            ),
+            ("Science & Health", Some("Science & Health")),
+            ("  Politics ", Some("Politics")),
+            ("/", None),
+            (" , ", None),
+        ] {
+            assert_eq!(clean_section(raw).as_deref(), want, "{raw:?}");
+        }
     }
 
     #[test]

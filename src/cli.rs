@@ -142,6 +142,11 @@ pub struct WriteArgs {
     /// Print no progress bar or summary (errors are still printed)
     #[arg(long, short)]
     pub quiet: bool,
+
+    /// List every file passed over (README, LICENSE, images ...) with the
+    /// reason, not just the counts
+    #[arg(long, short, conflicts_with = "quiet")]
+    pub verbose: bool,
 }
 
 /// `newsdex index`.

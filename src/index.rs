@@ -9,6 +9,11 @@
 //! path before its new ones are added, so a re-run after a crash never
 //! duplicates anything. One commit at the end, then the manifest.
 //!
+//! A changed file's articles are counted one by one: each new article's
+//! [`record_fingerprint`] is looked for among those of the file's articles
+//! as the index holds them, so that editing one record of a 1,000-record
+//! SGML file reports one article updated and 999 unchanged.
+//!
 //! This module sees articles and files, never file formats: parsing is
 //! [`crate::ingest::parse_bytes_limited`]'s business.
 
@@ -26,7 +31,7 @@ use xxhash_rust::xxh3::xxh3_128;
 
 use crate::article::{Article, Origin};
 use crate::error::{Error, Result};
-use crate::ingest::{self, FileEntry, Format};
+use crate::ingest::{self, FileEntry, IgnoreReason, Ignored};
 use crate::manifest::{FileRecord, Manifest, Problem, Root};
 use crate::schema::ArticleDoc;
 use crate::store::{Opened, Store, WriteLock};
@@ -68,7 +73,9 @@ pub struct Skipped {
 pub struct Report {
     /// Files with an article format that were found.
     pub files_seen: u64,
-    /// Files passed over because they are not an article format.
+    /// Files passed over: not an article format, or a project file
+    /// (`README`, `LICENSE`, ...) that is not an article. Listed in
+    /// `ignored`.
     pub files_ignored: u64,
     /// Files whose fingerprint had not changed.
     pub files_unchanged: u64,
@@ -76,18 +83,23 @@ pub struct Report {
     pub files_parsed: u64,
     /// Files that disappeared since the last run.
     pub files_removed: u64,
-    /// Articles indexed for the first time.
+    /// Articles indexed for the first time (a changed file's articles
+    /// beyond the number it had count here).
     pub articles_added: u64,
-    /// Articles re-indexed because their file changed.
+    /// Articles of changed files whose content changed (headline, text or
+    /// metadata: see [`record_fingerprint`]).
     pub articles_updated: u64,
     /// Articles deleted because their file (or record) went away.
     pub articles_removed: u64,
-    /// Articles in unchanged files.
+    /// Articles in unchanged files, and articles of changed files that are
+    /// the same as before (999 of a 1,000-record file with one edit).
     pub articles_unchanged: u64,
     /// Articles in the index after the run.
     pub articles_total: u64,
     /// Files and records that could not be indexed.
     pub skipped: Vec<Skipped>,
+    /// Every file passed over, with the reason, in path order.
+    pub ignored: Vec<Ignored>,
     /// Recorded source folders that no longer exist (kept unless --prune).
     pub missing_roots: Vec<PathBuf>,
     /// Bytes of source files read.
@@ -97,6 +109,18 @@ pub struct Report {
 }
 
 impl Report {
+    /// How many files were passed over for each reason, most common first
+    /// (ties in the order of [`IgnoreReason`]).
+    pub fn ignored_by_reason(&self) -> Vec<(IgnoreReason, Vec<&Path>)> {
+        let mut by: std::collections::BTreeMap<IgnoreReason, Vec<&Path>> = Default::default();
+        for i in &self.ignored {
+            by.entry(i.reason).or_default().push(&i.path);
+        }
+        let mut out: Vec<_> = by.into_iter().collect();
+        out.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(&b.0)));
+        out
+    }
+
     /// Throughput over the bytes read, in MB/s.
     pub fn mb_per_sec(&self) -> f64 {
         if self.elapsed_secs > 0.0 {
@@ -111,6 +135,8 @@ impl Report {
 #[derive(Debug, Clone)]
 struct Scope {
     label: Arc<str>,
+    /// The recorded root (a folder inside it when only that is walked).
+    root: PathBuf,
     scope: PathBuf,
 }
 
@@ -216,6 +242,7 @@ pub fn rebuild(store: &Store, opts: &Options, progress: &dyn Progress) -> Result
         .iter()
         .map(|r| Scope {
             label: Arc::from(&*r.label),
+            root: r.path.clone(),
             scope: r.path.clone(),
         })
         .collect();
@@ -247,6 +274,7 @@ fn recorded_scopes(manifest: &mut Manifest, prune: bool, report: &mut Report) ->
         if root.path.exists() {
             scopes.push(Scope {
                 label: Arc::from(&*root.label),
+                root: root.path.clone(),
                 scope: root.path.clone(),
             });
             kept.push(root);
@@ -277,6 +305,7 @@ fn resolve_roots(manifest: &mut Manifest, dirs: &[PathBuf]) -> Result<Vec<Scope>
         if let Some(root) = manifest.roots.iter().find(|r| abs.starts_with(&r.path)) {
             scopes.push(Scope {
                 label: Arc::from(&*root.label),
+                root: root.path.clone(),
                 scope: abs,
             });
             continue;
@@ -290,6 +319,7 @@ fn resolve_roots(manifest: &mut Manifest, dirs: &[PathBuf]) -> Result<Vec<Scope>
         scopes.retain(|s| !s.scope.starts_with(&abs));
         scopes.push(Scope {
             label: Arc::from(label),
+            root: abs.clone(),
             scope: abs,
         });
     }
@@ -300,13 +330,103 @@ fn resolve_roots(manifest: &mut Manifest, dirs: &[PathBuf]) -> Result<Vec<Scope>
 enum Outcome {
     /// Same content as recorded (only the mtime moved).
     Same(FileRecord),
-    /// Parsed: the new fingerprint (with any bad records) and its articles.
-    Parsed(FileRecord, Vec<Article>),
+    /// Parsed: the new fingerprint (with any bad records), its articles,
+    /// and how they compare with the file's articles in the index.
+    Parsed(FileRecord, Vec<Article>, Changes),
+    /// A project file that is not an article (`README.txt`): passed over,
+    /// and not recorded, so it is looked at again on each run.
+    Ignored(IgnoreReason),
     /// Read, but unusable (binary, empty, unparseable): the fingerprint
     /// with the reason, so it is not re-read until it changes.
     Unusable(FileRecord),
     /// Could not be read (the next run tries again).
     Failed(Skipped),
+}
+
+/// How a changed file's new articles compare with its old ones.
+#[derive(Debug, Default, Clone, Copy, PartialEq)]
+struct Changes {
+    added: u64,
+    updated: u64,
+    removed: u64,
+    unchanged: u64,
+}
+
+impl Changes {
+    /// Matches the new articles' fingerprints against the old ones as a
+    /// multiset (a record moved within the file is unchanged); the rest
+    /// pair up as updated, the surplus is added or removed.
+    fn compare(old: &[u64], new: &[u64]) -> Changes {
+        let mut left: std::collections::HashMap<u64, u32> = std::collections::HashMap::new();
+        for fp in old {
+            *left.entry(*fp).or_default() += 1;
+        }
+        let mut unchanged = 0;
+        for fp in new {
+            if let Some(n) = left.get_mut(fp).filter(|n| **n > 0) {
+                *n -= 1;
+                unchanged += 1;
+            }
+        }
+        let new_changed = new.len() as u64 - unchanged;
+        let old_changed = old.len() as u64 - unchanged;
+        let updated = new_changed.min(old_changed);
+        Changes {
+            added: new_changed - updated,
+            updated,
+            removed: old_changed - updated,
+            unchanged,
+        }
+    }
+}
+
+/// What identifies an article's content, apart from where it sits in its
+/// file (id, record number, line): headline, text and metadata, the date
+/// to the second as the index stores it. Two records are the same
+/// article when their fingerprints are equal.
+pub fn record_fingerprint(a: &Article) -> u64 {
+    use xxhash_rust::xxh3::Xxh3;
+    let mut h = Xxh3::new();
+    let mut field = |s: Option<&str>| {
+        match s {
+            Some(s) => {
+                h.update(&(s.len() as u64).to_le_bytes());
+                h.update(s.as_bytes());
+            }
+            None => h.update(&u64::MAX.to_le_bytes()),
+        };
+    };
+    field(Some(&a.title));
+    field(Some(&a.body));
+    field(a.date.map(|d| d.timestamp().to_string()).as_deref());
+    field(a.byline.as_deref());
+    field(a.section.as_deref());
+    field(a.source.as_deref());
+    field(a.url.as_deref());
+    h.digest()
+}
+
+/// The fingerprints of the articles the index holds for one source file.
+fn stored_fingerprints(
+    searcher: &tantivy::Searcher,
+    fields: &crate::schema::Fields,
+    key: &str,
+) -> tantivy::Result<Vec<u64>> {
+    use tantivy::query::TermQuery;
+    use tantivy::schema::IndexRecordOption;
+    let q = TermQuery::new(
+        Term::from_field_text(fields.path, key),
+        IndexRecordOption::Basic,
+    );
+    let docs = searcher.search(&q, &tantivy::collector::DocSetCollector)?;
+    docs.into_iter()
+        .map(|addr| {
+            let doc: tantivy::TantivyDocument = searcher.doc(addr)?;
+            Ok(record_fingerprint(&crate::schema::from_document(
+                fields, &doc,
+            )))
+        })
+        .collect()
 }
 
 /// The skipped entries a file's record carries.
@@ -455,7 +575,8 @@ fn sync(
             let old = old.cloned().map(Box::new);
             jobs.push(Job { entry, scope, old });
         });
-        report.files_ignored += walk.ignored;
+        report.files_ignored += walk.ignored.len() as u64;
+        report.ignored.extend(walk.ignored);
         for p in walk.problems {
             unreadable.insert(ingest::path_string(&p.path));
             report.skipped.push(Skipped {
@@ -529,6 +650,21 @@ fn sync(
         .iter()
         .all(|m| m.max_doc() == 0);
 
+    // The index as last committed, to compare a changed file's new
+    // articles with its old ones. Only changed files already indexed are
+    // looked up, so a run with nothing changed never opens it.
+    let old_articles = if !index_is_empty && jobs.iter().any(|j| j.old.is_some()) {
+        let reader: tantivy::IndexReader = opened
+            .index
+            .reader_builder()
+            .reload_policy(tantivy::ReloadPolicy::Manual)
+            .try_into()
+            .map_err(|e: tantivy::TantivyError| failed(e.into()))?;
+        Some((reader.searcher(), fields.clone()))
+    } else {
+        None
+    };
+
     for key in &gone {
         if let Some(rec) = manifest.files.remove(key) {
             writer.delete_term(path_term(key));
@@ -547,10 +683,11 @@ fn sync(
         // Each job travels with its outcome and is freed once handled: a
         // million paths and old records need not outlive their turn.
         let budget = &budget;
+        let old_articles = old_articles.as_ref();
         s.spawn(move || {
             jobs.into_par_iter().for_each_with(tx, |tx, job| {
                 let held = budget.acquire(job.entry.size);
-                let outcome = process(&job, opts.max_file_size);
+                let outcome = process(&job, opts.max_file_size, old_articles);
                 let _ = tx.send((job, outcome, held));
             });
         });
@@ -567,18 +704,17 @@ fn sync(
                     report.skipped.extend(skips_of(&job.entry.path, &rec));
                     manifest.files.insert(key, rec);
                 }
-                Outcome::Parsed(rec, articles) => {
+                Outcome::Parsed(rec, articles, changes) => {
                     report.files_parsed += 1;
                     report.bytes_read += rec.size;
                     report.skipped.extend(skips_of(&job.entry.path, &rec));
                     if !index_is_empty {
                         writer.delete_term(path_term(&key));
                     }
-                    let old_n = job.old.as_ref().map_or(0, |r| r.articles);
-                    let new_n = articles.len() as u64;
-                    report.articles_updated += old_n.min(new_n);
-                    report.articles_added += new_n.saturating_sub(old_n);
-                    report.articles_removed += old_n.saturating_sub(new_n);
+                    report.articles_added += changes.added;
+                    report.articles_updated += changes.updated;
+                    report.articles_removed += changes.removed;
+                    report.articles_unchanged += changes.unchanged;
                     for a in articles {
                         let doc = ArticleDoc::new(fields.clone(), a);
                         if let Err(e) = writer.add_document(doc) {
@@ -599,6 +735,21 @@ fn sync(
                         report.articles_removed += old.articles;
                     }
                     manifest.files.insert(key, rec);
+                }
+                Outcome::Ignored(reason) => {
+                    // Counted as seen by the walk, which could not tell.
+                    report.files_seen -= 1;
+                    report.files_ignored += 1;
+                    report.bytes_read += job.entry.size;
+                    report.ignored.push(Ignored {
+                        path: job.entry.path.clone(),
+                        reason,
+                    });
+                    // Indexed as an article by an older version: no more.
+                    if let Some(old) = manifest.files.remove(&key) {
+                        writer.delete_term(path_term(&key));
+                        report.articles_removed += old.articles;
+                    }
                 }
                 Outcome::Failed(skip) => report.skipped.push(skip),
             }
@@ -623,11 +774,18 @@ fn sync(
     report
         .skipped
         .sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
+    report.ignored.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(())
 }
 
-/// Reads, fingerprints and (if changed) parses one file.
-fn process(job: &Job, max_file_size: u64) -> Outcome {
+/// Reads, fingerprints and (if changed) parses one file. `old_articles`
+/// is the index as last committed, to count what changed in a file it
+/// holds.
+fn process(
+    job: &Job,
+    max_file_size: u64,
+    old_articles: Option<&(tantivy::Searcher, crate::schema::Fields)>,
+) -> Outcome {
     let path = &job.entry.path;
     let fail = |reason: String| {
         Outcome::Failed(Skipped {
@@ -660,17 +818,26 @@ fn process(job: &Job, max_file_size: u64) -> Outcome {
         rec.problems = vec![Problem { line: None, reason }];
         Outcome::Unusable(rec)
     };
-    let Some(format) = Format::detect(path, &bytes) else {
+    // --max-file-size also caps what a compressed file may expand to.
+    let Some((format, parsed)) = ingest::parse_file(path, &bytes, max_file_size) else {
         return unusable(rec, "not an article format".to_string());
     };
-    // --max-file-size also caps what a compressed file may expand to.
-    let parsed = match ingest::parse_bytes_limited(&bytes, format, max_file_size) {
+    let parsed = match parsed {
         Ok(p) => p,
+        Err(_) if job.entry.project => return Outcome::Ignored(IgnoreReason::ProjectFile),
         Err(reason) => return unusable(rec, format!("{} file: {reason}", format.name())),
     };
+    if job.entry.project && !ingest::reads_as_article(format, &parsed) {
+        return Outcome::Ignored(IgnoreReason::ProjectFile);
+    }
     let abs = ingest::path_string(path);
+    // The folder holding the file is its section when the format gives
+    // none, but not the root's own folder: `newsdex index aeb/` would
+    // put every page of a flat folder in section `aeb`. Nor, when the
+    // root is this one file, the folder it happens to sit in.
     let parent_name = path
         .parent()
+        .filter(|p| *p != job.scope.root && *path != job.scope.root)
         .and_then(|p| p.file_name())
         .map(|n| n.to_string_lossy().into_owned());
     let origin = Origin {
@@ -695,7 +862,17 @@ fn process(job: &Job, max_file_size: u64) -> Outcome {
         })
         .collect();
     rec.articles = articles.len() as u64;
-    Outcome::Parsed(rec, articles)
+    let new: Vec<u64> = articles.iter().map(record_fingerprint).collect();
+    let old = match (&job.old, old_articles) {
+        // A lookup that fails counts the file's articles as new rather
+        // than failing the run: the counts are a report, not the index.
+        (Some(_), Some((searcher, fields))) => {
+            stored_fingerprints(searcher, fields, &abs).unwrap_or_default()
+        }
+        _ => Vec::new(),
+    };
+    let changes = Changes::compare(&old, &new);
+    Outcome::Parsed(rec, articles, changes)
 }
 
 #[cfg(test)]
@@ -703,6 +880,30 @@ mod tests {
     use super::*;
     use std::sync::atomic::{AtomicBool, Ordering};
     use std::time::Duration;
+
+    #[test]
+    fn changes_count_records_not_files() {
+        let c = Changes::compare(&[1, 2, 3, 4], &[1, 2, 9, 4]);
+        assert_eq!(
+            c,
+            Changes {
+                added: 0,
+                updated: 1,
+                removed: 0,
+                unchanged: 3
+            }
+        );
+        // Moved, added, removed.
+        let c = Changes::compare(&[1, 2, 3], &[3, 1, 2, 5, 6]);
+        assert_eq!((c.unchanged, c.added, c.updated, c.removed), (3, 2, 0, 0));
+        let c = Changes::compare(&[1, 2, 3], &[2]);
+        assert_eq!((c.unchanged, c.added, c.updated, c.removed), (1, 0, 0, 2));
+        // Two identical records stay two.
+        let c = Changes::compare(&[7, 7], &[7, 7, 7]);
+        assert_eq!((c.unchanged, c.added), (2, 1));
+        let c = Changes::compare(&[], &[1, 2]);
+        assert_eq!((c.added, c.updated), (2, 0));
+    }
 
     #[test]
     fn byte_budget_waits_for_room_and_lets_a_huge_file_through_alone() {

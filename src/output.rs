@@ -17,6 +17,7 @@ use serde::Serialize;
 use newsdex::article::Article;
 use newsdex::facets::{PersonCount, Timeline};
 use newsdex::index::Report;
+use newsdex::ingest::IgnoreReason;
 use newsdex::search::{Notice, SearchResults};
 use newsdex::stats::Stats;
 use newsdex::wire::{iso, HitJson};
@@ -96,13 +97,16 @@ impl Output {
         }
     }
 
-    /// An index or rebuild summary: JSON on stdout, or text on stderr
-    /// unless `quiet`.
-    pub fn report(self, r: &Report, verb: &str, quiet: bool) -> io::Result<()> {
+    /// An index or rebuild summary: JSON on stdout (every ignored file
+    /// listed), or text on stderr unless `quiet` (ignored files counted by
+    /// reason, and listed when `verbose`).
+    pub fn report(self, r: &Report, verb: &str, quiet: bool, verbose: bool) -> io::Result<()> {
         match self {
             Output::Json => self.stdout().json_lines(std::slice::from_ref(r)),
             Output::Text { .. } if quiet => Ok(()),
-            Output::Text { .. } => Printer::new(io::stderr().lock(), false).report_text(r, verb),
+            Output::Text { .. } => {
+                Printer::new(io::stderr().lock(), false).report_text(r, verb, verbose)
+            }
         }
     }
 
@@ -296,11 +300,15 @@ impl<W: Write> Printer<W> {
     }
 
     /// An index or rebuild summary for people.
-    fn report_text(&mut self, r: &Report, verb: &str) -> io::Result<()> {
+    fn report_text(&mut self, r: &Report, verb: &str, verbose: bool) -> io::Result<()> {
         writeln!(
             self.out,
-            "{verb}: {} files seen: {} parsed, {} unchanged, {} removed; {} other files ignored",
-            r.files_seen, r.files_parsed, r.files_unchanged, r.files_removed, r.files_ignored
+            "{verb}: {} files seen: {} parsed, {} unchanged, {} removed{}",
+            r.files_seen,
+            r.files_parsed,
+            r.files_unchanged,
+            r.files_removed,
+            ignored_summary(r)
         )?;
         writeln!(
             self.out,
@@ -317,6 +325,13 @@ impl<W: Write> Printer<W> {
                 "warning: source folder {} no longer exists; its articles are kept (use --prune to drop them)",
                 root.display()
             )?;
+        }
+        if verbose && !r.ignored.is_empty() {
+            writeln!(self.out, "ignored {}:", r.ignored.len())?;
+            for i in &r.ignored {
+                let path = one_line(&i.path.display().to_string());
+                writeln!(self.out, "  {path}: {}", i.reason)?;
+            }
         }
         if !r.skipped.is_empty() {
             writeln!(self.out, "skipped {}:", r.skipped.len())?;
@@ -459,6 +474,43 @@ impl<W: Write> Printer<W> {
 
 /// A file name with control characters (a newline in a name) escaped, so
 /// that each reported file stays on one line.
+/// How many project files the summary names before `…`.
+const PROJECT_FILES_NAMED: usize = 3;
+
+/// `; 2 ignored: 1 project file (README.md), 1 not an article format`, or
+/// nothing when no file was passed over. Project files are named (by file
+/// name): they are the ones a reader might not expect to be left out.
+fn ignored_summary(r: &Report) -> String {
+    if r.ignored.is_empty() {
+        return String::new();
+    }
+    let parts: Vec<String> = r
+        .ignored_by_reason()
+        .into_iter()
+        .map(|(reason, paths)| {
+            let n = paths.len();
+            match reason {
+                IgnoreReason::ProjectFile => {
+                    let mut names: Vec<String> = paths
+                        .iter()
+                        .take(PROJECT_FILES_NAMED)
+                        .map(|p| {
+                            one_line(&p.file_name().unwrap_or(p.as_os_str()).to_string_lossy())
+                        })
+                        .collect();
+                    if n > PROJECT_FILES_NAMED {
+                        names.push("…".to_string());
+                    }
+                    let s = if n == 1 { "" } else { "s" };
+                    format!("{n} project file{s} ({})", names.join(", "))
+                }
+                IgnoreReason::NotArticleFormat => format!("{n} {reason}"),
+            }
+        })
+        .collect();
+    format!("; {} ignored: {}", r.ignored.len(), parts.join(", "))
+}
+
 fn one_line(s: &str) -> String {
     s.chars()
         .flat_map(|c| {

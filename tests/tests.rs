@@ -28,3 +28,5 @@ mod extraction;
 mod serve;
 // The search page in headless Chromium over WebDriver (issue #13).
 mod browser;
+// First contact: files newsdex is pointed at (issue #14 items 1-3, 5, 6).
+mod first_contact_ingest;

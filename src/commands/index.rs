@@ -53,7 +53,7 @@ pub fn run(ctx: &Context, dirs: &[PathBuf], args: &WriteArgs, rebuild: bool) -> 
         index::update(&ctx.store, dirs, &opts, &progress)?
     };
     let verb = if rebuild { "rebuilt" } else { "indexed" };
-    ctx.out.report(&report, verb, args.quiet)?;
+    ctx.out.report(&report, verb, args.quiet, args.verbose)?;
     if args.strict && !report.skipped.is_empty() {
         ctx.out.notice(format_args!(
             "error: {} file(s) or record(s) skipped and --strict was given",

@@ -6,8 +6,14 @@
 //! schema.org JSON-LD (`NewsArticle` and friends, also inside arrays and
 //! `@graph`), other meta tags, then visible markup (`<h1>`, `<time>`,
 //! `.byline`); the date falls back to one in the URL path (`/2019/04/28/`).
-//! Bylines lose a leading "By", job titles and CMS user-name slugs. Every
-//! date goes through [`crate::dates::parse_date`].
+//! JSON-LD is read leniently (comments, trailing commas, single quotes,
+//! several objects in one script; a `datePublished` is still found in a
+//! script that will not parse at all). A date without a time of day (a
+//! `2019-11-19` in JSON-LD, the URL's day) takes the time from a later
+//! source that gives the same day with one. Bylines are cleaned by
+//! [`super::byline`]. The source is the site's name (`og:site_name`, the
+//! JSON-LD publisher), never a URL: else the URL's host without `www.`.
+//! Every date goes through [`crate::dates::parse_date`].
 //!
 //! The body is JSON-LD `articleBody` when it is long enough to be the whole
 //! text (read as HTML when it carries markup); otherwise it is read from a
@@ -41,7 +47,7 @@ use scraper::node::Element;
 use scraper::{ElementRef, Html, Node, Selector};
 use serde_json::Value;
 
-use super::Parsed;
+use super::{byline, Parsed};
 use crate::article::{collapse_ws, Draft};
 use crate::dates::parse_date;
 
@@ -75,8 +81,8 @@ static H1_IN_MAIN: LazyLock<Selector> =
     LazyLock::new(|| sel("article h1, main h1, [role=main] h1"));
 static H1: LazyLock<Selector> = LazyLock::new(|| sel("h1"));
 static CANONICAL: LazyLock<Selector> = LazyLock::new(|| sel(r#"link[rel~="canonical" i][href]"#));
-static ITEMPROP_DATE: LazyLock<Selector> =
-    LazyLock::new(|| sel("[itemprop=datePublished][datetime], [itemprop=datePublished][content]"));
+static ITEMPROP_DATE: LazyLock<Selector> = LazyLock::new(|| sel("[itemprop~=datePublished]"));
+static TIME_PUBDATE: LazyLock<Selector> = LazyLock::new(|| sel("time[pubdate]"));
 static TIME_IN_ARTICLE: LazyLock<Selector> =
     LazyLock::new(|| sel("article time[datetime], main time[datetime]"));
 static TIME: LazyLock<Selector> = LazyLock::new(|| sel("time[datetime]"));
@@ -113,21 +119,10 @@ static NOT_BYLINE_AREA: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-/// Where a byline starts to be something else: a date, a time, a role.
-static BYLINE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\s*(?:\||•|·|\bupdated\b|\bpublished\b|\bposted\b|\blast modified\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\b\d{4}-\d{2}-\d{2}|\b\d{1,2}:\d{2}|\b\d{1,2}/\d{1,2}/\d{2,4}|\bemail\b|\bfollow\b|\btwitter\b|@)",
-    )
-    .expect("valid regex")
-});
-static BYLINE_HEAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:(?:written|words|story|reporting|text)\s+)?by\b[:\s]*")
-        .expect("valid regex")
-});
-
 /// Meta tags (by `name`, `property` or `itemprop`, lower-cased) that may hold
 /// the publication date, after `article:published_time` and JSON-LD.
 const DATE_METAS: &[&str] = &[
+    "article:published",
     "date",
     "pubdate",
     "publishdate",
@@ -203,7 +198,24 @@ pub fn parse(text: &str) -> Result<Parsed, String> {
         .chain(ld.first_str("mainEntityOfPage"))
         .find(|h| h.starts_with("http://") || h.starts_with("https://"));
     let date = find_date(&doc, &metas, &ld, url.as_deref());
-    let byline = find_byline(&doc, &metas, &ld);
+    let source = site_source(site_name.as_deref(), url.as_deref());
+    // The page's own names, dropped from bylines like an agency's
+    // (`Tanza Loudenback, Business Insider`).
+    let host_name = url.as_deref().and_then(host).map(|h| {
+        let h = h.rsplit_once('.').map_or(h.as_str(), |(name, _tld)| name);
+        h.to_string()
+    });
+    let outlets: Vec<&str> = [
+        site_name.as_deref(),
+        source.as_deref(),
+        host_name.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let byline = find_byline(&doc, &metas, &ld, &outlets);
+    // Cleaned (`/world/middle_east`, `News, News`) with every format's
+    // section in `Article::from_draft`.
     let section = SECTION_METAS
         .iter()
         .filter_map(|k| metas.get(k))
@@ -217,7 +229,7 @@ pub fn parse(text: &str) -> Result<Parsed, String> {
         date,
         byline,
         section,
-        source: site_name,
+        source,
         url,
         line: 1,
     };
@@ -240,10 +252,11 @@ impl<'a> Metas<'a> {
             let Some(content) = el.attr("content").map(str::trim).filter(|c| !c.is_empty()) else {
                 continue;
             };
+            // `itemprop="datePublished dateCreated"` (the New York Times)
+            // names two properties.
             for attr in ["property", "name", "itemprop"] {
-                if let Some(key) = el.attr(attr) {
-                    map.entry(key.trim().to_ascii_lowercase())
-                        .or_insert(content);
+                for key in el.attr(attr).into_iter().flat_map(str::split_whitespace) {
+                    map.entry(key.to_ascii_lowercase()).or_insert(content);
                 }
             }
         }
@@ -261,14 +274,26 @@ struct JsonLd {
     objects: Vec<Value>,
     /// Index into `objects` of the article.
     article: Option<usize>,
+    /// `datePublished` values found by pattern in scripts that would not
+    /// parse even leniently (an unescaped quote in a description).
+    loose_dates: Vec<String>,
 }
+
+/// A `datePublished` value, found by pattern in broken JSON.
+static LOOSE_DATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#""datePublished"\s*:\s*"([^"\\]{6,40})""#).expect("valid regex"));
 
 impl JsonLd {
     fn new(doc: &Html) -> Self {
         let mut objects = Vec::new();
+        let mut loose_dates = Vec::new();
         for script in doc.select(&JSON_LD) {
             let raw: String = script.text().collect();
-            if let Some(v) = parse_json_lenient(&raw) {
+            let values = parse_json_lenient(&raw);
+            if values.is_empty() {
+                loose_dates.extend(LOOSE_DATE.captures_iter(&raw).map(|c| c[1].to_string()));
+            }
+            for v in values {
                 flatten_json_ld(v, &mut objects);
             }
         }
@@ -281,7 +306,24 @@ impl JsonLd {
                     .iter()
                     .position(|o| o.get("headline").is_some() && o.get("datePublished").is_some())
             });
-        JsonLd { objects, article }
+        JsonLd {
+            objects,
+            article,
+            loose_dates,
+        }
+    }
+
+    /// `datePublished` of the objects other than the article (a Yoast
+    /// `WebPage`), then those found in broken scripts.
+    fn other_dates(&self) -> Vec<String> {
+        self.objects
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| Some(*i) != self.article)
+            .filter_map(|(_, o)| o.get("datePublished")?.as_str())
+            .map(str::to_string)
+            .chain(self.loose_dates.iter().cloned())
+            .collect()
     }
 
     fn article(&self) -> Option<&Value> {
@@ -382,9 +424,11 @@ impl JsonLd {
 }
 
 /// Parses a JSON-LD script body, tolerating what pages commonly get wrong:
-/// HTML comment or CDATA wrappers, a trailing `;`, and raw newlines or tabs
-/// inside strings (invalid JSON that browsers' JSON-LD consumers accept).
-fn parse_json_lenient(raw: &str) -> Option<Value> {
+/// HTML comment or CDATA wrappers, a trailing `;`, raw newlines or tabs
+/// inside strings, `//` and `/* */` comments, trailing commas,
+/// single-quoted strings, and several objects one after the other
+/// (`{...}{...}` or `{...},{...}`). Empty when nothing can be read.
+fn parse_json_lenient(raw: &str) -> Vec<Value> {
     let mut s = raw.trim();
     for prefix in ["<!--", "//<![CDATA[", "<![CDATA["] {
         s = s.strip_prefix(prefix).unwrap_or(s).trim();
@@ -393,15 +437,110 @@ fn parse_json_lenient(raw: &str) -> Option<Value> {
         s = s.strip_suffix(suffix).unwrap_or(s).trim();
     }
     if s.is_empty() {
-        return None;
+        return Vec::new();
     }
-    serde_json::from_str(s).ok().or_else(|| {
-        let cleaned: String = s
-            .chars()
-            .map(|c| if c.is_control() { ' ' } else { c })
-            .collect();
-        serde_json::from_str(&cleaned).ok()
-    })
+    if let Ok(v) = serde_json::from_str(s) {
+        return vec![v];
+    }
+    let relaxed = relax_json(s);
+    if let Ok(v) = serde_json::from_str(&relaxed) {
+        return vec![v];
+    }
+    // Several top-level values: read them in turn, stopping at the first
+    // that fails (what came before it still counts).
+    let mut values = Vec::new();
+    let mut stream = serde_json::Deserializer::from_str(&relaxed).into_iter::<Value>();
+    while let Some(Ok(v)) = stream.next() {
+        values.push(v);
+    }
+    values
+}
+
+/// Rewrites the JSON that pages hand-write into JSON: comments go, a comma
+/// before `}` or `]` or between top-level values goes, control characters
+/// inside strings become spaces, and `'single-quoted'` strings become
+/// double-quoted. One pass, tracking whether it is inside a string.
+fn relax_json(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    let mut depth = 0i32;
+    // Inside a string: its quote character.
+    let mut quote: Option<char> = None;
+    // A comma waiting to see what follows it.
+    let mut comma = false;
+    while let Some(c) = chars.next() {
+        if let Some(q) = quote {
+            match c {
+                '\\' => match chars.next() {
+                    // `\'` is JavaScript, not JSON.
+                    Some('\'') => out.push('\''),
+                    Some(n) => {
+                        out.push(c);
+                        out.push(n);
+                    }
+                    None => {}
+                },
+                c if c == q => {
+                    out.push('"');
+                    quote = None;
+                }
+                '"' => out.push_str("\\\""),
+                c if c.is_control() => out.push(' '),
+                c => out.push(c),
+            }
+            continue;
+        }
+        match c {
+            '/' if chars.peek() == Some(&'/') => {
+                for n in chars.by_ref() {
+                    if n == '\n' {
+                        break;
+                    }
+                }
+                continue;
+            }
+            '/' if chars.peek() == Some(&'*') => {
+                chars.next();
+                let mut prev = ' ';
+                for n in chars.by_ref() {
+                    if prev == '*' && n == '/' {
+                        break;
+                    }
+                    prev = n;
+                }
+                continue;
+            }
+            c if c.is_whitespace() => {
+                out.push(c);
+                continue;
+            }
+            _ => {}
+        }
+        if comma {
+            comma = false;
+            // Not before a closing bracket, nor between top-level values.
+            if !matches!(c, '}' | ']') && depth > 0 {
+                out.push(',');
+            }
+        }
+        match c {
+            ',' => comma = true,
+            '"' | '\'' => {
+                quote = Some(c);
+                out.push('"');
+            }
+            '{' | '[' => {
+                depth += 1;
+                out.push(c);
+            }
+            '}' | ']' => {
+                depth -= 1;
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Collects every object in a JSON-LD value: array items, `@graph` members
@@ -553,6 +692,45 @@ fn element_text(el: ElementRef<'_>) -> String {
     collapse_ws(&s)
 }
 
+/// The article's source: the site's name, never a URL. A name given as a
+/// URL (`http://www.tmz.com`) becomes its host (`tmz.com`); a name with a
+/// tagline (`Yahoo News - Latest News & Headlines`) loses the tagline;
+/// with no name, the host of the page's URL without `www.`.
+fn site_source(site_name: Option<&str>, url: Option<&str>) -> Option<String> {
+    match site_name {
+        Some(name) if looks_like_url(name) || name.contains("://") => host(name),
+        Some(name) => Some(without_tagline(name).to_string()),
+        None => url.and_then(host),
+    }
+    .filter(|s| !s.is_empty())
+}
+
+/// `Aktuálně.cz - Víte, co se právě děje` → `Aktuálně.cz`: a site name
+/// followed by a tagline of three words or more.
+fn without_tagline(name: &str) -> &str {
+    for sep in [" - ", " | ", " – ", " — "] {
+        if let Some((head, tail)) = name.split_once(sep) {
+            if !head.trim().is_empty() && tail.split_whitespace().count() >= 3 {
+                return head.trim();
+            }
+        }
+    }
+    name
+}
+
+/// The host of a URL, lower-cased, without `www.` or a port:
+/// `https://www.NYTimes.com:443/x` → `nytimes.com`.
+fn host(url: &str) -> Option<String> {
+    let rest = url.trim();
+    let rest = rest.split_once("://").map_or(rest, |(_, r)| r);
+    let rest = rest.strip_prefix("//").unwrap_or(rest);
+    let host = rest.split(['/', '?', '#']).next()?;
+    let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
+    let host = host.split(':').next()?.to_lowercase();
+    let host = host.strip_prefix("www.").unwrap_or(&host);
+    (host.contains('.') && !host.contains(char::is_whitespace)).then(|| host.to_string())
+}
+
 fn find_title(doc: &Html, metas: &Metas<'_>, ld: &JsonLd, site: Option<&str>) -> Option<String> {
     let html_title = doc
         .select(&TITLE)
@@ -679,38 +857,101 @@ fn strip_site_suffix(title: &str, site: Option<&str>, lenient: bool) -> String {
 
 /// The publication date: JSON-LD `datePublished` first (as Readability:
 /// some sites put the last edit in `article:published_time`), then meta
-/// tags, microdata, `<time>` elements, and last a date in the URL path.
+/// tags, microdata, `<time pubdate>`, the `datePublished` of other JSON-LD
+/// objects and of scripts too broken to parse, `<time>` elements, and last
+/// a date in the URL path.
+///
+/// The first of these that parses gives the date. When it has no time of
+/// day (`2019-11-19`, or a midnight that CMSs write for a bare date), the
+/// first later source before the page-wide `<time>` elements that has one
+/// on the same day gives the time: the New York Times' URL says the day,
+/// its `datePublished` meta the time.
 fn find_date(
     doc: &Html,
     metas: &Metas<'_>,
     ld: &JsonLd,
     url: Option<&str>,
 ) -> Option<chrono::DateTime<chrono::Utc>> {
-    if let Some(d) = ld.str_field("datePublished").and_then(|s| parse_date(&s)) {
-        return Some(d);
-    }
-    if let Some(d) = metas.get("article:published_time").and_then(parse_date) {
-        return Some(d);
-    }
-    if let Some(d) = DATE_METAS
+    let attr_or_text = |e: ElementRef<'_>| {
+        e.attr("datetime")
+            .or_else(|| e.attr("content"))
+            .map(str::to_string)
+            .or_else(|| Some(element_text(e)).filter(|t| t.chars().count() <= 60))
+    };
+    let mut candidates: Vec<String> = Vec::new();
+    candidates.extend(ld.str_field("datePublished"));
+    candidates.extend(metas.get("article:published_time").map(str::to_string));
+    candidates.extend(
+        DATE_METAS
+            .iter()
+            .filter_map(|k| metas.get(k))
+            .map(str::to_string),
+    );
+    candidates.extend(doc.select(&ITEMPROP_DATE).filter_map(attr_or_text));
+    candidates.extend(doc.select(&TIME_PUBDATE).filter_map(attr_or_text));
+    candidates.extend(ld.other_dates());
+    candidates.extend(
+        doc.select(&TIME_IN_ARTICLE)
+            .filter_map(|e| e.attr("datetime"))
+            .map(str::to_string),
+    );
+    // Sources after this one may give the day, not the time: any <time>
+    // on the page may be a sidebar story's.
+    let timed_sources = candidates.len();
+    candidates.extend(
+        doc.select(&TIME)
+            .filter_map(|e| e.attr("datetime"))
+            .map(str::to_string),
+    );
+    let mut parsed = candidates
         .iter()
-        .filter_map(|k| metas.get(k))
-        .find_map(parse_date)
-    {
-        return Some(d);
+        .enumerate()
+        .filter_map(|(i, s)| parse_date(s).map(|d| (i, d, has_time_of_day(s))));
+    let Some((first_at, first, timed)) = parsed.next() else {
+        return url.and_then(url_date);
+    };
+    if timed {
+        return Some(first);
     }
-    if let Some(d) = doc
-        .select(&ITEMPROP_DATE)
-        .filter_map(|e| e.attr("datetime").or_else(|| e.attr("content")))
-        .find_map(parse_date)
-    {
-        return Some(d);
-    }
-    doc.select(&TIME_IN_ARTICLE)
-        .chain(doc.select(&TIME))
-        .filter_map(|e| e.attr("datetime"))
-        .find_map(parse_date)
-        .or_else(|| url.and_then(url_date))
+    // The same day: as written when both say it as `2019-11-19`, else
+    // where a time of that day may fall in UTC (UTC+14 to UTC-12).
+    let written_day = |s: &str| ISO_DAY.find(s).map(|m| m.as_str().to_string());
+    let first_day = written_day(&candidates[first_at]);
+    let from = first - chrono::Duration::hours(14);
+    let to = first + chrono::Duration::hours(36);
+    let same_day = |i: usize, d: &chrono::DateTime<chrono::Utc>| match (
+        &first_day,
+        written_day(&candidates[i]),
+    ) {
+        (Some(a), Some(b)) => *a == b,
+        _ => (from..to).contains(d),
+    };
+    parsed
+        .take_while(|(i, _, _)| *i < timed_sources)
+        .find(|(i, d, timed)| *timed && same_day(*i, d))
+        .map_or(Some(first), |(_, d, _)| Some(d))
+}
+
+/// A time of day in a date string (`T11:00`, ` 9:42:20`), not preceded by
+/// a digit.
+static TIME_OF_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^\d])(\d{1,2}):(\d{2})(?::(\d{2}))?").expect("valid regex")
+});
+
+/// A day written as `2019-11-19`.
+static ISO_DAY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\d{4}-\d{2}-\d{2}").expect("valid regex"));
+
+/// Whether a date string says the time of day: `2019-11-19T11:00:09Z`
+/// does, `2019-11-19` and `2019-11-19T00:00:00Z` do not.
+fn has_time_of_day(s: &str) -> bool {
+    TIME_OF_DAY.captures(s).is_some_and(|c| {
+        let n = |i: usize| {
+            c.get(i)
+                .map_or(0, |m| m.as_str().parse::<u32>().unwrap_or(0))
+        };
+        n(1) + n(2) + n(3) > 0
+    })
 }
 
 /// `/2019/04/28/` or `/2019-04-28/` (also `/20190428/`) in a URL path.
@@ -726,12 +967,15 @@ fn url_date(url: &str) -> Option<chrono::DateTime<chrono::Utc>> {
     parse_date(&format!("{}-{}-{}", &c[1], &c[2], &c[3]))
 }
 
-fn find_byline(doc: &Html, metas: &Metas<'_>, ld: &JsonLd) -> Option<String> {
+/// `outlets`: the page's own names, dropped from bylines
+/// ([`byline::clean`]).
+fn find_byline(doc: &Html, metas: &Metas<'_>, ld: &JsonLd, outlets: &[&str]) -> Option<String> {
+    let clean_byline = |s: &str| byline::clean(s, outlets);
     if let Some(b) = BYLINE_METAS
         .iter()
         .filter_map(|k| metas.get(k))
         .filter(|a| !looks_like_url(a))
-        .find_map(clean_byline)
+        .find_map(&clean_byline)
     {
         return Some(b);
     }
@@ -777,149 +1021,6 @@ fn inside_furniture(el: ElementRef<'_>) -> bool {
                 || v.attr("class")
                     .is_some_and(|c| NOT_BYLINE_AREA.is_match(&c.to_ascii_lowercase()))
         })
-}
-
-/// Cleans a byline: drops a leading "By", cuts at dates, times, "Updated",
-/// separators and social handles, and rejects values that are not names
-/// (URLs, long sentences, "Staff").
-fn clean_byline(raw: &str) -> Option<String> {
-    let s = collapse_ws(raw);
-    let s = BYLINE_HEAD.replace(&s, "");
-    let s = match BYLINE_TAIL.find(&s) {
-        Some(m) => &s[..m.start()],
-        None => &s[..],
-    };
-    let s = s
-        .trim()
-        .trim_end_matches(|c: char| {
-            c == ',' || c == ';' || c == ':' || c == '-' || c == '—' || c.is_whitespace()
-        })
-        .trim_end_matches(" and")
-        .trim_end_matches(" on")
-        .trim();
-    if s.is_empty()
-        || looks_like_url(s)
-        || s.chars().count() > 100
-        || s.split_whitespace().count() > 12
-    {
-        return None;
-    }
-    let junk = s.split_whitespace().all(|w| {
-        matches!(
-            w.to_lowercase()
-                .trim_matches(|c: char| !c.is_alphanumeric()),
-            "staff"
-                | "writer"
-                | "writers"
-                | "reporter"
-                | "reporters"
-                | "the"
-                | "admin"
-                | "editor"
-                | "editors"
-                | "web"
-                | "desk"
-                | "newsroom"
-                | "wire"
-                | "wires"
-                | "author"
-                | "unknown"
-                | ""
-                | "and"
-        )
-    });
-    // A user name slug ("devindra", "jsmith") from a CMS field.
-    let slug = !s.contains(char::is_whitespace)
-        && !s.chars().any(char::is_uppercase)
-        && s.chars().any(char::is_lowercase);
-    if junk || slug {
-        return None;
-    }
-    let s = strip_roles(s);
-    (!s.is_empty()).then_some(s)
-}
-
-/// Words that name a job rather than a person.
-const ROLE_WORDS: &[&str] = &[
-    "editor",
-    "editors",
-    "writer",
-    "reporter",
-    "correspondent",
-    "columnist",
-    "contributor",
-    "producer",
-    "analyst",
-    "critic",
-    "photographer",
-    "intern",
-    "fellow",
-    "director",
-    "chief",
-    "senior",
-    "staff",
-    "freelance",
-    "contributing",
-    "associate",
-];
-
-/// Drops job titles after names: `Ben Silverman Games Editor` → `Ben
-/// Silverman`, `Ann Lee, Senior Reporter` → `Ann Lee`. Each comma- or
-/// `and`-separated part is cut at its first role word; words between the
-/// name and the role word (`Games`) go too, a name being taken as two
-/// words plus any initials or particles (`Nelson D. Schwartz`).
-fn strip_roles(s: &str) -> String {
-    let is_role = |w: &str| {
-        let w = w
-            .trim_matches(|c: char| !c.is_alphanumeric())
-            .to_lowercase();
-        ROLE_WORDS.contains(&w.as_str())
-    };
-    let is_filler_word = |w: &str| {
-        let bare = w.trim_end_matches('.');
-        (bare.chars().count() == 1 && bare.chars().all(char::is_uppercase))
-            || matches!(
-                w.to_lowercase().as_str(),
-                "de" | "da" | "del" | "der" | "van" | "von" | "le" | "la" | "al" | "bin" | "ibn"
-            )
-    };
-    let mut parts: Vec<String> = Vec::new();
-    for part in s.split(',') {
-        let words: Vec<&str> = part.split_whitespace().collect();
-        let Some(role_at) = words.iter().position(|w| is_role(w)) else {
-            if !words.is_empty() {
-                parts.push(words.join(" "));
-            }
-            continue;
-        };
-        if role_at == 0 {
-            // "Chief Political Correspondent Jane Doe": the name follows
-            // the title; a part that is only a title goes.
-            let last = words.iter().rposition(|w| is_role(w)).unwrap_or(0);
-            if last + 1 < words.len() {
-                parts.push(words[last + 1..].join(" "));
-            }
-            continue;
-        }
-        let mut keep = 0;
-        let mut names = 0;
-        for w in &words[..role_at] {
-            if *w == "and" || *w == "&" {
-                break;
-            }
-            keep += 1;
-            if !is_filler_word(w) {
-                names += 1;
-                if names == 2 {
-                    break;
-                }
-            }
-        }
-        if keep > 0 && names >= 1 {
-            parts.push(words[..keep].join(" "));
-        }
-    }
-    parts.join(", ")
 }
 
 /// How the body walk treats an element's subtree.
@@ -1934,21 +2035,6 @@ mod tests {
 
     #[test]
     fn byline_cleaning() {
-        assert_eq!(
-            clean_byline("By JANE DOE, Reuters").as_deref(),
-            Some("JANE DOE, Reuters")
-        );
-        assert_eq!(
-            clean_byline("  by: Ann Lee\n  November 3, 2019 ").as_deref(),
-            Some("Ann Lee")
-        );
-        assert_eq!(
-            clean_byline("Written by Bo Chan and").as_deref(),
-            Some("Bo Chan")
-        );
-        assert_eq!(clean_byline("Staff"), None);
-        assert_eq!(clean_byline("By Staff Writer"), None);
-        assert_eq!(clean_byline("https://twitter.com/someone"), None);
         let d = draft(
             r#"<html><head><meta name="author" content="Staff"><title>A b c d</title></head>
             <body><article><a rel="author" href="/ann">Ann Lee</a> and <a rel="author" href="/bo">Bo Chan</a><p>x</p></article></body></html>"#,
@@ -2069,29 +2155,150 @@ mod tests {
     }
 
     #[test]
-    fn bylines_without_job_titles_or_slugs() {
+    fn bylines_lose_agencies_and_the_site_name_and_capitals() {
+        let d = draft(
+            r#"<html><head><meta property="og:site_name" content="Business Insider">
+            <meta name="author" content="TANZA LOUDENBACK, Business Insider"><title>A b c d</title></head>
+            <body><p>x</p></body></html>"#,
+        );
+        assert_eq!(d.byline.as_deref(), Some("Tanza Loudenback"));
+        // The host name stands for the site when the page names none.
+        let d = draft(
+            r#"<html><head><link rel="canonical" href="https://futurism.com/x">
+            <meta name="author" content="Victor Tangermann, Futurism"><title>A b c d</title></head>
+            <body><p>x</p></body></html>"#,
+        );
+        assert_eq!(d.byline.as_deref(), Some("Victor Tangermann"));
+        assert_eq!(d.source.as_deref(), Some("futurism.com"));
+    }
+
+    #[test]
+    fn source_is_a_site_name_not_a_url() {
         assert_eq!(
-            clean_byline("Ben Silverman Games Editor").as_deref(),
-            Some("Ben Silverman")
+            site_source(Some("http://www.tmz.com"), None).as_deref(),
+            Some("tmz.com")
         );
         assert_eq!(
-            clean_byline("By Ann Lee, Senior Reporter").as_deref(),
-            Some("Ann Lee")
+            site_source(None, Some("https://www.nytimes.com/2019/11/19/x.html")).as_deref(),
+            Some("nytimes.com")
         );
         assert_eq!(
-            clean_byline("Chief Political Correspondent Jane Doe").as_deref(),
-            Some("Jane Doe")
+            site_source(Some("Yahoo News - Latest News & Headlines"), None).as_deref(),
+            Some("Yahoo News")
         );
         assert_eq!(
-            clean_byline("Nelson D. Schwartz").as_deref(),
-            Some("Nelson D. Schwartz")
+            site_source(Some("BBC News"), Some("https://bbc.co.uk/x")).as_deref(),
+            Some("BBC News")
+        );
+        assert_eq!(site_source(None, None), None);
+        assert_eq!(
+            host("https://user@WWW.Example.com:8080/a?b").as_deref(),
+            Some("example.com")
+        );
+        assert_eq!(host("not a url"), None);
+    }
+
+    #[test]
+    fn dates_keep_their_time_of_day() {
+        // The New York Times: `itemprop="datePublished dateCreated"` on a
+        // meta tag, and only the day in the URL.
+        let d = draft(
+            r#"<html><head><meta property="article:published" itemprop="datePublished dateCreated" content="2019-11-19T11:00:09.000Z">
+            <meta name="pdate" content="20191119">
+            <link rel="canonical" href="https://www.nytimes.com/2019/11/19/opinion/x.html">
+            <title>A b c d</title></head><body><p>x</p></body></html>"#,
+        );
+        assert_eq!(d.date.unwrap().to_rfc3339(), "2019-11-19T11:00:09+00:00");
+        // A bare day in JSON-LD takes the time from a later source.
+        let d = draft(
+            r#"<html><head><script type="application/ld+json">{"@type": "NewsArticle", "headline": "H", "datePublished": "2014-09-15"}</script>
+            <meta property="article:published_time" content="2014-09-15T14:22:02+00:00">
+            </head><body><p>x</p></body></html>"#,
+        );
+        assert_eq!(d.date.unwrap().to_rfc3339(), "2014-09-15T14:22:02+00:00");
+        // ...but not from another day.
+        let d = draft(
+            r#"<html><head><script type="application/ld+json">{"@type": "NewsArticle", "headline": "H", "datePublished": "2014-09-15"}</script>
+            <meta property="article:published_time" content="2014-09-18T14:22:02+00:00">
+            </head><body><p>x</p></body></html>"#,
+        );
+        assert_eq!(d.date.unwrap().to_rfc3339(), "2014-09-15T00:00:00+00:00");
+        // Microdata as element text, and <time pubdate>.
+        let d = draft(
+            r#"<html><body><div itemprop="datePublished">2019-11-13T23:06:00+01:00</div><p>x</p></body></html>"#,
+        );
+        assert_eq!(d.date.unwrap().to_rfc3339(), "2019-11-13T22:06:00+00:00");
+        let d = draft(
+            r#"<html><body><time>Yesterday</time><time pubdate datetime="2012-02-01T09:30:00Z">1 Feb</time><p>x</p></body></html>"#,
+        );
+        assert_eq!(d.date.unwrap().to_rfc3339(), "2012-02-01T09:30:00+00:00");
+        // A time written without seconds, and a later <time pubdate> of
+        // another story (the next day) that must not lend its time.
+        let d = draft(
+            r#"<html><head><meta itemprop="datePublished" content="2019-11-19T13:16+0000"></head><body>
+            <time datetime="2019-11-20T09:42:20" itemprop="datePublished" pubdate="">x</time><p>x</p></body></html>"#,
+        );
+        assert_eq!(d.date.unwrap().to_rfc3339(), "2019-11-19T13:16:00+00:00");
+        assert!(has_time_of_day("2019-11-19T11:00:09Z"));
+        assert!(has_time_of_day("2019-11-19T13:16+0000"));
+        assert!(!has_time_of_day("2019-11-19T00:00:00Z"));
+        assert!(!has_time_of_day("2019-11-19"));
+    }
+
+    #[test]
+    fn lenient_json_ld_still_gives_a_date() {
+        let ld = |script: &str| {
+            draft(&format!(
+                r#"<html><head><script type="application/ld+json">{script}</script></head><body><p>x</p></body></html>"#
+            ))
+            .date
+            .map(|d| d.to_rfc3339())
+        };
+        let want = Some("2019-11-18T21:06:51+00:00".to_string());
+        // Trailing commas (smithsonianmag.com).
+        assert_eq!(
+            ld(
+                r#"{"@type": "NewsArticle", "headline": "H", "datePublished": "2019-11-18T16:06:51-05:00", "keywords": ["a", "b", ], }"#
+            ),
+            want
+        );
+        // A comment and a stray brace (hawaiinewsnow.com).
+        assert_eq!(
+            ld("{\"@type\": \"NewsArticle\", \"headline\": \"H\",\n // will be empty\n \"datePublished\": \"2019-11-18T21:06:51Z\"}\n}"),
+            want
+        );
+        // Single quotes (reuters.com).
+        assert_eq!(
+            ld(
+                r#"{"@type": "NewsArticle", "headline": "H", "description": 'It "rose"', "datePublished": "2019-11-18T21:06:51Z"}"#
+            ),
+            want
+        );
+        // Several objects, and @graph.
+        assert_eq!(
+            ld(
+                r#"{"@type": "WebSite", "name": "S"}, {"@type": "NewsArticle", "headline": "H", "datePublished": "2019-11-18T21:06:51Z"}"#
+            ),
+            want
         );
         assert_eq!(
-            clean_byline("Stella Kim, Jennifer Jett").as_deref(),
-            Some("Stella Kim, Jennifer Jett")
+            ld(
+                r#"{"@type": "WebSite", "name": "S"}{"@graph": [{"@type": "NewsArticle", "headline": "H", "datePublished": "2019-11-18T21:06:51Z"}]}"#
+            ),
+            want
         );
-        assert_eq!(clean_byline("devindra"), None);
-        assert_eq!(clean_byline("Senior Editor"), None);
+        // Past repair (an unescaped quote inside a string): found by pattern.
+        assert_eq!(
+            ld(
+                r#"{"@type": "Article", "headline": "H", "description": "It said "no", then", "datePublished": "2019-11-18T21:06:51Z"}"#
+            ),
+            want
+        );
+        let relaxed = relax_json(r#"{'a': 'it\'s "so"', "b": [1, 2,], /* c */ }"#);
+        assert_eq!(
+            serde_json::from_str::<Value>(&relaxed).unwrap(),
+            serde_json::json!({"a": "it's \"so\"", "b": [1, 2]})
+        );
     }
 
     #[test]

@@ -1,14 +1,23 @@
 //! The ingester: finds article files under a source root and turns each into
 //! [`Draft`]s with the parser for its format.
 //!
-//! Flow: [`walk`] lists candidate files (walkdir) with their size and mtime;
+//! Flow: [`walk`] lists candidate files (walkdir) with their size and mtime,
+//! and the files it passes over with the reason ([`IgnoreReason`]);
 //! [`Format::detect`] picks a parser by extension, then by sniffing the
 //! content; [`parse_bytes`] decompresses `.gz`/`.zst` files ([`compress`]),
-//! decodes the bytes ([`decode`]) and runs the parser.
+//! decodes the bytes ([`decode`]) and runs the parser; [`parse_file`] does
+//! both, falling back to the extension's parser when a sniffed one fails.
+//!
+//! Conventional project files (`README`, `LICENSE.md`, `COPYING`, ... see
+//! [`is_project_file`]) sit beside articles in corpus folders. They are
+//! passed over only when they do not parse as an article
+//! ([`reads_as_article`]); any other name (`source.html`, `readme.html`)
+//! is read like every file.
 //! One file per format: [`text`], [`html`], [`json`] (JSON and JSON Lines),
 //! [`sgml`] (Reuters-21578). Parsers return drafts and per-record problems;
 //! they never see tantivy, nor compressed bytes.
 
+pub mod byline;
 pub mod compress;
 pub mod decode;
 pub mod html;
@@ -18,6 +27,8 @@ pub mod text;
 
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
+
+use serde::Serialize;
 
 use crate::article::Draft;
 
@@ -53,8 +64,8 @@ impl Format {
     }
 
     /// Picks the parser for a file: the extension's format, corrected by the
-    /// content where they disagree (an HTML page saved as `.txt`, a JSON Lines
-    /// file saved as `.json`).
+    /// content where they disagree (an HTML page or a JSON article saved as
+    /// `.txt`, a JSON Lines file saved as `.json`).
     pub fn detect(path: &Path, bytes: &[u8]) -> Option<Format> {
         let by_ext = Format::from_extension(path)?;
         let head = compress::head(bytes, 1024);
@@ -62,6 +73,7 @@ impl Format {
         let head = head.trim_start_matches('\u{feff}').trim_start();
         let lower = head.to_ascii_lowercase();
         let looks_html = lower.starts_with("<!doctype html") || lower.starts_with("<html");
+        let json_lines = || looks_like_json_lines(&compress::head(bytes, 64 * 1024));
         Some(match by_ext {
             Format::Text if looks_html => Format::Html,
             Format::Text
@@ -69,9 +81,9 @@ impl Format {
             {
                 Format::Sgml
             }
-            Format::Json if looks_like_json_lines(&compress::head(bytes, 64 * 1024)) => {
-                Format::JsonLines
-            }
+            Format::Text if json_lines() => Format::JsonLines,
+            Format::Text if looks_like_json(head) => Format::Json,
+            Format::Json if json_lines() => Format::JsonLines,
             other => other,
         })
     }
@@ -91,6 +103,16 @@ impl Format {
             Format::Sgml => "sgml",
         }
     }
+}
+
+/// Text that opens a JSON object (`{` then a key or `}`) or an array of
+/// objects (`[` then `{`): no headline of a plain-text article does.
+fn looks_like_json(head: &str) -> bool {
+    let after = |open: char| {
+        head.strip_prefix(open)
+            .map(|rest| rest.trim_start().chars().next())
+    };
+    matches!(after('{'), Some(Some('"' | '}'))) || matches!(after('['), Some(Some('{')))
 }
 
 /// Two or more lines that each start a JSON object: JSON Lines.
@@ -160,6 +182,49 @@ pub fn parse_bytes_limited(bytes: &[u8], format: Format, limit: u64) -> Result<P
     Ok(parsed)
 }
 
+/// Detects a file's format ([`Format::detect`]) and parses it
+/// ([`parse_bytes_limited`]). When sniffing chose another format than the
+/// extension's and that parse fails (a `.txt` that opens like JSON but is
+/// not), the extension's parser gets the file instead, so nothing that
+/// read before sniffing is lost. `None` when the extension is not an
+/// article format; otherwise the format used and what it gave.
+pub fn parse_file(
+    path: &Path,
+    bytes: &[u8],
+    limit: u64,
+) -> Option<(Format, Result<Parsed, String>)> {
+    let by_ext = Format::from_extension(path)?;
+    let format = Format::detect(path, bytes)?;
+    let parsed = parse_bytes_limited(bytes, format, limit);
+    if parsed.is_err() && format != by_ext {
+        if let Ok(p) = parse_bytes_limited(bytes, by_ext, limit) {
+            return Some((by_ext, Ok(p)));
+        }
+    }
+    Some((format, parsed))
+}
+
+/// Whether what a project-named file ([`is_project_file`]) parsed into is
+/// an article rather than documentation. Plain text is an article only
+/// when it carries article metadata: a header block (`Title:`, `Date:`
+/// ...), or a dateline or `By` line under its headline, i.e. the parser
+/// found a date, byline, source, section or URL. A README in prose has
+/// none of those. The structured formats (an HTML page, JSON, JSON Lines,
+/// SGML records, also when sniffed inside a `.txt`) are articles when
+/// they gave at least one.
+pub fn reads_as_article(format: Format, parsed: &Parsed) -> bool {
+    match format {
+        Format::Text => parsed.drafts.iter().any(|d| {
+            d.date.is_some()
+                || d.byline.is_some()
+                || d.source.is_some()
+                || d.section.is_some()
+                || d.url.is_some()
+        }),
+        _ => !parsed.drafts.is_empty(),
+    }
+}
+
 /// A candidate article file found by [`walk`].
 #[derive(Debug, Clone)]
 pub struct FileEntry {
@@ -171,6 +236,47 @@ pub struct FileEntry {
     pub size: u64,
     /// Modification time, nanoseconds since the Unix epoch.
     pub mtime_ns: i128,
+    /// A conventional project file name with an article extension
+    /// (`README.txt`): read, and passed over unless it
+    /// [`reads_as_article`].
+    pub project: bool,
+}
+
+/// Why a file is not read as an article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub enum IgnoreReason {
+    /// A conventional project file ([`is_project_file`]) that does not
+    /// parse as an article ([`reads_as_article`]).
+    #[serde(rename = "project file")]
+    ProjectFile,
+    /// An extension newsdex does not read (`.md`, `.pdf`, `.jpg`, ...).
+    #[serde(rename = "not an article format")]
+    NotArticleFormat,
+}
+
+impl IgnoreReason {
+    /// The reason as the summaries print it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            IgnoreReason::ProjectFile => "project file",
+            IgnoreReason::NotArticleFormat => "not an article format",
+        }
+    }
+}
+
+impl std::fmt::Display for IgnoreReason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A file passed over, and why.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Ignored {
+    /// The file.
+    pub path: PathBuf,
+    /// Why it is not read as an article.
+    pub reason: IgnoreReason,
 }
 
 /// A path the walk could not use, with the reason.
@@ -185,8 +291,9 @@ pub struct WalkProblem {
 /// Everything a walk of one root found.
 #[derive(Debug, Default)]
 pub struct Walk {
-    /// Files with no supported extension (counted, not parsed).
-    pub ignored: u64,
+    /// Files passed over by name: no article extension, or a project file
+    /// that has none.
+    pub ignored: Vec<Ignored>,
     /// Entries that could not be read.
     pub problems: Vec<WalkProblem>,
 }
@@ -237,8 +344,16 @@ pub fn walk(root: &Path, exclude: &Path, mut on_file: impl FnMut(FileEntry)) -> 
             continue;
         }
         let path = entry.path();
-        if Format::from_extension(path).is_none() || is_not_article(path) {
-            out.ignored += 1;
+        let project = is_project_file(path);
+        if Format::from_extension(path).is_none() {
+            out.ignored.push(Ignored {
+                path: path.to_path_buf(),
+                reason: if project {
+                    IgnoreReason::ProjectFile
+                } else {
+                    IgnoreReason::NotArticleFormat
+                },
+            });
             continue;
         }
         let meta = match entry.metadata() {
@@ -266,6 +381,7 @@ pub fn walk(root: &Path, exclude: &Path, mut on_file: impl FnMut(FileEntry)) -> 
             rel,
             size: meta.len(),
             mtime_ns,
+            project,
         });
     }
     out
@@ -312,18 +428,49 @@ fn is_hidden(name: &std::ffi::OsStr) -> bool {
     name.to_str().is_some_and(|n| n.starts_with('.'))
 }
 
-/// README, LICENSE and similar files that sit beside articles in corpus
-/// folders are documentation, not news.
-fn is_not_article(path: &Path) -> bool {
-    let stem = strip_compression(path)
-        .file_stem()
-        .and_then(|s| s.to_str())
-        .unwrap_or_default()
-        .to_ascii_uppercase();
-    matches!(
-        stem.as_str(),
-        "README" | "LICENSE" | "LICENCE" | "COPYING" | "CHANGELOG" | "SOURCE" | "ATTRIBUTION"
-    )
+/// Names of the documentation files software and data sets ship with.
+pub const PROJECT_NAMES: &[&str] = &[
+    "README",
+    "LICENSE",
+    "LICENCE",
+    "COPYING",
+    "COPYRIGHT",
+    "NOTICE",
+    "CHANGELOG",
+    "CHANGES",
+    "AUTHORS",
+    "CONTRIBUTORS",
+    "CONTRIBUTING",
+    "ATTRIBUTION",
+    "CITATION",
+    "CODE_OF_CONDUCT",
+    "INSTALL",
+];
+
+/// Extensions a project file is written with: none, or a text or markup
+/// one (`README.md`, `LICENSE.txt`, `NOTICE.rst`).
+pub const PROJECT_EXTENSIONS: &[&str] = &["md", "markdown", "txt", "text", "rst", "adoc", "org"];
+
+/// Whether a file has the exact name of a conventional project file:
+/// one of [`PROJECT_NAMES`] with no extension or one of
+/// [`PROJECT_EXTENSIONS`], case-insensitive, a compression suffix looked
+/// through (`README.txt.gz`). Other names that merely start the same
+/// way are files like any other: `source.html`, `readme.html`,
+/// `license-plate-story.txt`.
+pub fn is_project_file(path: &Path) -> bool {
+    let path = strip_compression(path);
+    let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+        return false;
+    };
+    let (stem, ext) = match name.rsplit_once('.') {
+        Some((stem, ext)) if !stem.is_empty() => (stem, ext),
+        _ => (name, ""),
+    };
+    PROJECT_NAMES.iter().any(|n| n.eq_ignore_ascii_case(stem))
+        && (ext.is_empty()
+            || PROJECT_EXTENSIONS
+                .iter()
+                .any(|e| e.eq_ignore_ascii_case(ext)))
 }
 
 /// The path without a compression suffix: `a/story.html.gz` → `a/story.html`.
@@ -377,8 +524,89 @@ mod tests {
             Some(Format::Sgml)
         );
         assert_eq!(Format::detect(p("a.png"), b"\x89PNG"), None);
-        assert!(is_not_article(p("bbc/README.TXT")));
-        assert!(!is_not_article(p("bbc/001.txt")));
+        // JSON saved as `.txt`: an object, JSON Lines, an array of objects.
+        assert_eq!(
+            Format::detect(p("a.txt"), b"\xef\xbb\xbf {\n \"title\": \"x\"}"),
+            Some(Format::Json)
+        );
+        assert_eq!(
+            Format::detect(p("a.txt"), b"{\"a\":1}\n{\"a\":2}\n"),
+            Some(Format::JsonLines)
+        );
+        assert_eq!(
+            Format::detect(p("a.txt"), b"[ {\"a\":1} ]"),
+            Some(Format::Json)
+        );
+        // Braces in prose are not JSON.
+        assert_eq!(
+            Format::detect(p("a.txt"), b"{Draft} Council budget\n\nText."),
+            Some(Format::Text)
+        );
+        assert_eq!(
+            Format::detect(p("a.txt"), b"[Updated] Council budget"),
+            Some(Format::Text)
+        );
+    }
+
+    #[test]
+    fn project_files_by_exact_name() {
+        let p = Path::new;
+        for name in [
+            "bbc/README.TXT",
+            "README",
+            "readme.md",
+            "LICENSE",
+            "License.md",
+            "COPYING",
+            "NOTICE",
+            "CHANGELOG.md",
+            "README.txt.gz",
+        ] {
+            assert!(is_project_file(p(name)), "{name}");
+        }
+        for name in [
+            "pages/nytimes-1/source.html",
+            "SOURCE.md",
+            "readme.html",
+            "license.json",
+            "bbc/001.txt",
+            "LICENSE-MIT",
+            "readme-first.txt",
+            ".md",
+        ] {
+            assert!(!is_project_file(p(name)), "{name}");
+        }
+    }
+
+    #[test]
+    fn a_sniffed_format_that_fails_falls_back_to_the_extension() {
+        let p = Path::new;
+        let (f, parsed) = parse_file(p("a.txt"), b"{\"title\": \"Cut", 1 << 20).unwrap();
+        assert_eq!(f, Format::Text);
+        let d = &parsed.unwrap().drafts[0];
+        assert_eq!(d.title.as_deref(), Some("{\"title\": \"Cut"));
+        let (f, parsed) = parse_file(
+            p("a.txt"),
+            br#"{"headline": "Council approves budget", "body": "The council voted."}"#,
+            1 << 20,
+        )
+        .unwrap();
+        assert_eq!(f, Format::Json);
+        let d = &parsed.unwrap().drafts[0];
+        assert_eq!(d.title.as_deref(), Some("Council approves budget"));
+        assert!(parse_file(p("a.png"), b"x", 1).is_none());
+    }
+
+    #[test]
+    fn project_text_is_an_article_only_with_metadata() {
+        let text = |s: &str| text::parse(s).unwrap();
+        let prose =
+            text("Reuters-21578 text categorization test collection\n\nThis README describes it.");
+        assert!(!reads_as_article(Format::Text, &prose));
+        let header = text("Title: Council approves budget\nDate: 2020-03-04\n\nThe council voted.");
+        assert!(reads_as_article(Format::Text, &header));
+        let dated = text("Council approves budget\n\nPublished 5 May 2016\n\nThe council voted.");
+        assert!(reads_as_article(Format::Text, &dated));
     }
 
     #[cfg(unix)]
@@ -408,7 +636,7 @@ mod tests {
         );
         assert_eq!(Format::from_extension(p("corpus.tar.gz")), None);
         assert_eq!(Format::from_extension(p("x.gz")), None);
-        assert!(is_not_article(p("README.txt.gz")));
+        assert!(is_project_file(p("README.txt.gz")));
         let page = "<html><head><title>Flood warning issued</title></head>\
             <body><p>The river rose overnight.</p></body></html>";
         let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());

@@ -2,6 +2,16 @@
 //! metadata lines (a dateline such as `Updated`, `Published 5 May 2016`, a
 //! `By ...` byline), then paragraphs separated by blank lines.
 //!
+//! Archive and database exports write a header block instead: `Key: value`
+//! lines at the top (`Title:`, `Headline:`, `Date:`, `Published:`,
+//! `Author:`, `Byline:`, `By:`, `Source:`, `Publication:`, `Section:`,
+//! `URL:`, `Length:`; keys case-insensitive), ending at the first blank line
+//! or the first line that is not such a line. They become
+//! fields, never body text (`Length:` is dropped). The block must start on
+//! the first line and with a known key, so a story opening with
+//! `Washington: the president said` keeps that line as its headline. With no
+//! `Title:` in the block, the headline is the first line after it.
+//!
 //! Page furniture that copy-pasted or scraped text carries (`Advertisement`,
 //! `Share this article`, `Image caption ...`) is dropped wherever it appears.
 //! Hard-wrapped paragraphs are re-joined; paragraph breaks are kept as `\n\n`.
@@ -13,25 +23,40 @@ use crate::dates;
 /// Parses one plain-text article.
 pub fn parse(text: &str) -> Result<Parsed, String> {
     let mut lines = text.lines().map(str::trim).peekable();
-    let first = loop {
-        match lines.next() {
-            Some("") => continue,
-            Some(line) => break line,
-            None => return Err("empty file (no text)".to_string()),
-        }
-    };
-    // A first line far longer than any headline is text with no line breaks
-    // (or a paragraph with no headline): it stays in the body, and the
-    // headline is its opening words.
-    let (title, overlong) = match headline_of_long_line(first) {
-        Some(t) => (t, Some(first)),
-        None => (first.to_string(), None),
-    };
+    while lines.peek() == Some(&"") {
+        lines.next();
+    }
+    let header = read_header(&mut lines);
     let mut draft = Draft {
-        title: Some(title),
         line: 1,
         ..Draft::default()
     };
+    let mut overlong = None;
+    match header.title {
+        Some(_) => draft.title = header.title.clone(),
+        None => {
+            let first = loop {
+                match lines.next() {
+                    Some("") => continue,
+                    Some(line) => break line,
+                    None if header.found => {
+                        return Err("header block but no article text".to_string())
+                    }
+                    None => return Err("empty file (no text)".to_string()),
+                }
+            };
+            // A first line far longer than any headline is text with no
+            // line breaks (or a paragraph with no headline): it stays in
+            // the body, and the headline is its opening words.
+            draft.title = Some(match headline_of_long_line(first) {
+                Some(t) => {
+                    overlong = Some(first);
+                    t
+                }
+                None => first.to_string(),
+            });
+        }
+    }
 
     // Metadata lines directly under the headline (blank lines between them
     // are allowed): at most three, and only while they look like metadata.
@@ -80,10 +105,119 @@ pub fn parse(text: &str) -> Result<Parsed, String> {
         paragraphs.push(current);
     }
     draft.body = paragraphs.join("\n\n");
+    // The header's fields win over what lines under the headline said.
+    draft.date = header.date.or(draft.date);
+    draft.byline = header.byline.or(draft.byline);
+    draft.source = header.source;
+    draft.section = header.section;
+    draft.url = header.url;
     Ok(Parsed {
         drafts: vec![draft],
         problems: Vec::<RecordProblem>::new(),
     })
+}
+
+/// What a header block field fills.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum HeaderKey {
+    Title,
+    Date,
+    Byline,
+    Source,
+    Section,
+    Url,
+    /// Known, not kept: `Length: 523 words`.
+    Dropped,
+}
+
+/// The keys of a header block, lower-cased.
+const HEADER_KEYS: &[(&str, HeaderKey)] = &[
+    ("title", HeaderKey::Title),
+    ("headline", HeaderKey::Title),
+    ("date", HeaderKey::Date),
+    ("published", HeaderKey::Date),
+    ("author", HeaderKey::Byline),
+    ("byline", HeaderKey::Byline),
+    ("by", HeaderKey::Byline),
+    ("source", HeaderKey::Source),
+    ("publication", HeaderKey::Source),
+    ("section", HeaderKey::Section),
+    ("url", HeaderKey::Url),
+    ("length", HeaderKey::Dropped),
+];
+
+/// The fields of a header block.
+#[derive(Debug, Default)]
+struct Header {
+    /// Whether the file opens with a header block at all.
+    found: bool,
+    title: Option<String>,
+    date: Option<chrono::DateTime<chrono::Utc>>,
+    byline: Option<String>,
+    source: Option<String>,
+    section: Option<String>,
+    url: Option<String>,
+}
+
+/// `(key, value)` when `line` is `Key: value` with a known key.
+fn header_line(line: &str) -> Option<(HeaderKey, &str)> {
+    let (key, value) = line.split_once(':')?;
+    let key = key.trim();
+    let (_, field) = HEADER_KEYS
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case(key))?;
+    Some((*field, value.trim()))
+}
+
+/// Reads the header block at the top of a file (its first non-blank line
+/// comes next in `lines`): `Key: value` lines with known keys, up to a
+/// blank line (consumed) or the first other line (left for the body).
+/// Repeated `Author:` lines are joined with `, `; a later `Title:` does not
+/// replace the first.
+fn read_header<'a, I: Iterator<Item = &'a str>>(lines: &mut std::iter::Peekable<I>) -> Header {
+    let mut h = Header::default();
+    while let Some(&line) = lines.peek() {
+        if line.is_empty() {
+            if h.found {
+                lines.next();
+            }
+            break;
+        }
+        let Some((key, value)) = header_line(line) else {
+            break;
+        };
+        lines.next();
+        h.found = true;
+        let value = (!value.is_empty()).then(|| value.to_string());
+        match key {
+            HeaderKey::Title => h.title = h.title.take().or(value),
+            HeaderKey::Date => {
+                h.date = h
+                    .date
+                    .or_else(|| value.as_deref().and_then(dates::parse_date))
+            }
+            HeaderKey::Byline => {
+                let value = value.map(|v| strip_by(&v).to_string());
+                h.byline = match (h.byline.take(), value) {
+                    (Some(a), Some(b)) => Some(format!("{a}, {b}")),
+                    (a, b) => a.or(b),
+                }
+            }
+            HeaderKey::Source => h.source = h.source.take().or(value),
+            HeaderKey::Section => h.section = h.section.take().or(value),
+            HeaderKey::Url => h.url = h.url.take().or(value),
+            HeaderKey::Dropped => {}
+        }
+    }
+    h
+}
+
+/// A byline value without a leading `By ` (`Byline: By Jane Doe`).
+fn strip_by(s: &str) -> &str {
+    match s.get(..3) {
+        Some(by) if by.eq_ignore_ascii_case("by ") => s[3..].trim_start(),
+        _ => s,
+    }
 }
 
 /// Longest first line taken whole as the headline, in characters.
@@ -262,6 +396,48 @@ mod tests {
             d.body,
             "Quarterly profits at US media giant TimeWarner jumped 76%.\n\nThe firm said."
         );
+    }
+
+    #[test]
+    fn header_block_gives_fields_not_body() {
+        let d = one("Title: Council approves budget\nDate: 4 March 2020\nAUTHOR: By Jane Doe\nsource: Daily Post\nSection: Local\nURL: https://example.com/budget\nLength: 523 words\n\nThe council approved the budget.\n\nIt passed 7-2.\n");
+        assert_eq!(d.title.as_deref(), Some("Council approves budget"));
+        assert_eq!(d.date.unwrap().to_rfc3339(), "2020-03-04T00:00:00+00:00");
+        assert_eq!(d.byline.as_deref(), Some("Jane Doe"));
+        assert_eq!(d.source.as_deref(), Some("Daily Post"));
+        assert_eq!(d.section.as_deref(), Some("Local"));
+        assert_eq!(d.url.as_deref(), Some("https://example.com/budget"));
+        assert_eq!(d.body, "The council approved the budget.\n\nIt passed 7-2.");
+
+        // Headline, Published, Byline, By, Publication; the block ends at
+        // the first line that is not a known key.
+        let d = one("Headline: Dam opens\nPublished: 2019-04-28T10:04:00Z\nBy: Ann Lee\nByline: Bo Chan\nPublication: Wire\nThe dam opened on Sunday.\n");
+        assert_eq!(d.title.as_deref(), Some("Dam opens"));
+        assert_eq!(d.date.unwrap().to_rfc3339(), "2019-04-28T10:04:00+00:00");
+        assert_eq!(d.byline.as_deref(), Some("Ann Lee, Bo Chan"));
+        assert_eq!(d.source.as_deref(), Some("Wire"));
+        assert_eq!(d.body, "The dam opened on Sunday.");
+
+        // No Title: the first line after the block is the headline.
+        let d =
+            one("Date: 2020-03-04\nSource: AP\n\nCouncil approves budget\n\nThe council voted.");
+        assert_eq!(d.title.as_deref(), Some("Council approves budget"));
+        assert_eq!(d.source.as_deref(), Some("AP"));
+        assert_eq!(d.body, "The council voted.");
+        assert!(parse("Date: 2020-03-04\nLength: 3 words\n").is_err());
+    }
+
+    #[test]
+    fn a_first_line_with_a_colon_is_not_a_header() {
+        let d = one("Washington: the president said\n\nMore text.");
+        assert_eq!(d.title.as_deref(), Some("Washington: the president said"));
+        assert_eq!(d.body, "More text.");
+        // A known key further down is body text.
+        let d = one("Council approves budget\n\nSource: the council's minutes.\n\nTitle: Draft");
+        assert_eq!(d.title.as_deref(), Some("Council approves budget"));
+        assert_eq!(d.source, None);
+        assert!(d.body.contains("Source: the council's minutes."));
+        assert!(d.body.contains("Title: Draft"));
     }
 
     #[test]
