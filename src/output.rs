@@ -15,7 +15,7 @@ use anstyle::{AnsiColor, Style};
 use serde::Serialize;
 
 use newsdex::article::Article;
-use newsdex::facets::{PersonCount, Timeline};
+use newsdex::facets::{Facet, PersonCount, Timeline};
 use newsdex::index::Report;
 use newsdex::search::{Notice, SearchResults};
 use newsdex::stats::Stats;
@@ -40,6 +40,9 @@ pub enum Output {
     },
     /// JSON Lines on stdout.
     Json,
+    /// CSV on stdout (search only; elsewhere as text): a header row, then
+    /// one row a hit.
+    Csv,
 }
 
 impl Output {
@@ -56,8 +59,16 @@ impl Output {
     /// A page of search hits with what to say about them.
     pub fn search(self, results: &SearchResults) -> io::Result<()> {
         let mut p = self.stdout();
-        if self == Output::Json {
-            return p.hits_json(results);
+        match self {
+            Output::Json => return p.hits_json(results),
+            Output::Csv => {
+                p.hits_csv(results)?;
+                for n in results.notices() {
+                    self.notice(n);
+                }
+                return Ok(());
+            }
+            Output::Text { .. } => {}
         }
         let notices = results.notices();
         // Closest matches are announced before the hits, the rest after.
@@ -78,12 +89,13 @@ impl Output {
         Ok(())
     }
 
-    /// The people most mentioned, of `total` matching articles.
-    pub fn people(self, list: &[PersonCount], total: u64) -> io::Result<()> {
+    /// The people (sources, bylines) with most articles, of `total`
+    /// matching articles.
+    pub fn people(self, list: &[PersonCount], total: u64, facet: Facet) -> io::Result<()> {
         let mut p = self.stdout();
         match self {
             Output::Json => p.json_lines(list),
-            Output::Text { .. } => p.people_text(list, total),
+            Output::Text { .. } | Output::Csv => p.people_text(list, total, facet),
         }
     }
 
@@ -92,7 +104,7 @@ impl Output {
         let mut p = self.stdout();
         match self {
             Output::Json => p.json_lines(&t.buckets),
-            Output::Text { .. } => p.timeline_text(t),
+            Output::Text { .. } | Output::Csv => p.timeline_text(t),
         }
     }
 
@@ -101,8 +113,10 @@ impl Output {
     pub fn report(self, r: &Report, verb: &str, quiet: bool) -> io::Result<()> {
         match self {
             Output::Json => self.stdout().json_lines(std::slice::from_ref(r)),
-            Output::Text { .. } if quiet => Ok(()),
-            Output::Text { .. } => Printer::new(io::stderr().lock(), false).report_text(r, verb),
+            Output::Text { .. } | Output::Csv if quiet => Ok(()),
+            Output::Text { .. } | Output::Csv => {
+                Printer::new(io::stderr().lock(), false).report_text(r, verb)
+            }
         }
     }
 
@@ -111,7 +125,7 @@ impl Output {
         let mut p = self.stdout();
         match self {
             Output::Json => p.json_lines(std::slice::from_ref(s)),
-            Output::Text { .. } => p.stats_text(s),
+            Output::Text { .. } | Output::Csv => p.stats_text(s),
         }
     }
 
@@ -120,7 +134,7 @@ impl Output {
         let mut p = self.stdout();
         match self {
             Output::Json => p.json_lines(articles),
-            Output::Text { .. } => {
+            Output::Text { .. } | Output::Csv => {
                 for (i, a) in articles.iter().enumerate() {
                     if i > 0 {
                         writeln!(p.out)?;
@@ -141,13 +155,34 @@ impl Output {
                 let obj = serde_json::json!({"url": url, "index": index});
                 println!("{obj}");
             }
-            Output::Text { .. } => println!("{url}"),
+            Output::Text { .. } | Output::Csv => println!("{url}"),
         }
         let _ = io::stdout().flush();
         self.notice(format_args!(
             "serving {} at {url} (the page, and the API under {url}api/); Ctrl-C stops",
             index.display()
         ));
+    }
+
+    /// The articles of one file, as a list to choose from (text), or in
+    /// full (JSON).
+    pub fn article_list(self, key: &str, articles: &[Article]) -> io::Result<()> {
+        if self == Output::Json {
+            return self.articles(articles);
+        }
+        let mut p = self.stdout();
+        for a in articles {
+            write!(p.out, "{}  ", one_line(&a.id))?;
+            p.styled(TITLE, &a.title)?;
+            writeln!(p.out)?;
+        }
+        p.flush()?;
+        self.notice(format_args!(
+            "{} holds {} articles; show one by its id, or --json for all of them",
+            one_line(key),
+            articles.len()
+        ));
+        Ok(())
     }
 
     /// A stream of values as JSON Lines whatever the form (`export`).
@@ -190,8 +225,8 @@ impl<W: Write> Printer<W> {
         }
     }
 
-    /// Search hits as JSON Lines.
-    /// With no hits but a suggestion, one object `{"total":0,"suggestion":..}`.
+    /// Search hits as JSON Lines. With no hits, one object
+    /// `{"total", "query", "suggestion", "notices"}`.
     fn hits_json(&mut self, results: &SearchResults) -> io::Result<()> {
         for hit in &results.hits {
             let mut json = HitJson::from(hit);
@@ -200,13 +235,44 @@ impl<W: Write> Printer<W> {
             writeln!(self.out)?;
         }
         if results.hits.is_empty() {
-            if let Some(s) = &results.suggestion {
-                let obj = serde_json::json!({"total": results.total, "suggestion": s});
-                serde_json::to_writer(&mut self.out, &obj)?;
-                writeln!(self.out)?;
-            }
+            let notices: Vec<String> = results.notices().iter().map(ToString::to_string).collect();
+            let obj = serde_json::json!({
+                "total": results.total,
+                "query": results.query,
+                "suggestion": results.suggestion,
+                "notices": notices,
+            });
+            serde_json::to_writer(&mut self.out, &obj)?;
+            writeln!(self.out)?;
         }
         self.out.flush()
+    }
+
+    /// Search hits as CSV (RFC 4180 quoting), a header row first.
+    fn hits_csv(&mut self, results: &SearchResults) -> io::Result<()> {
+        let mut w = csv::Writer::from_writer(&mut self.out);
+        w.write_record([
+            "rank", "date", "section", "source", "byline", "title", "id", "path", "url", "snippet",
+        ])?;
+        for hit in &results.hits {
+            let a = &hit.article;
+            let rank = hit.rank.to_string();
+            let date = a.date.map(iso).unwrap_or_default();
+            let text = |v: &Option<String>| v.clone().unwrap_or_default();
+            w.write_record([
+                rank.as_str(),
+                &date,
+                &text(&a.section),
+                &text(&a.source),
+                &text(&a.byline),
+                &a.title,
+                &a.id,
+                &a.path,
+                &text(&a.url),
+                &hit.snippet.text,
+            ])?;
+        }
+        w.flush()
     }
 
     /// Search hits for people to read.
@@ -222,21 +288,33 @@ impl<W: Write> Printer<W> {
                 a.date
                     .map_or("undated".to_string(), |d| d.format("%Y-%m-%d").to_string()),
             );
-            if let Some(s) = &a.section {
-                meta.push(s.clone());
-            }
-            let mut place = display_path(&a.path, cwd.as_deref());
-            // The line of the best passage, so the file opens at the match.
-            let line = hit.passages.first().map_or(a.line, |p| p.line);
-            if line > 1 {
-                place = format!("{place}:{line}");
-            }
-            meta.push(place);
+            meta.extend(
+                [&a.section, &a.source, &a.byline]
+                    .into_iter()
+                    .flatten()
+                    .map(|v| one_line(v)),
+            );
             if let Some(words) = &hit.matched {
                 meta.push(format!("matches {}", words.join(" ")));
             }
             write!(self.out, "    ")?;
             self.styled(META, &meta.join(" · "))?;
+            writeln!(self.out)?;
+            // Where it is: `file:line` of the best passage (an editor opens
+            // the file there, and `show` takes it), after the id when the
+            // id says something else (a record of a multi-article file).
+            let path = display_path(&a.path, cwd.as_deref());
+            let line = hit.passages.first().map_or(a.line, |p| p.line);
+            let mut place = if line > 1 {
+                format!("{path}:{line}")
+            } else {
+                path.clone()
+            };
+            if a.id != path {
+                place = format!("{} · {place}", a.id);
+            }
+            write!(self.out, "    ")?;
+            self.styled(DIM, &one_line(&place))?;
             writeln!(self.out)?;
             for passage in &hit.passages {
                 write!(self.out, "    ")?;
@@ -405,8 +483,8 @@ impl<W: Write> Printer<W> {
         self.out.flush()
     }
 
-    /// People and their article counts, most first.
-    fn people_text(&mut self, list: &[PersonCount], total: u64) -> io::Result<()> {
+    /// People (sources, bylines) and their article counts, most first.
+    fn people_text(&mut self, list: &[PersonCount], total: u64, facet: Facet) -> io::Result<()> {
         for (i, p) in list.iter().enumerate() {
             write!(self.out, "{:>3}. {:>6}  ", i + 1, p.articles)?;
             self.styled(TITLE, &p.name)?;
@@ -414,7 +492,20 @@ impl<W: Write> Printer<W> {
         }
         self.styled(
             DIM,
-            &format!("{} people listed, from {total} articles", list.len()),
+            &format!(
+                "{} {} listed, from {total} articles",
+                list.len(),
+                match (facet, list.len()) {
+                    (Facet::Person, 1) => "person",
+                    (Facet::Person, _) => "people",
+                    (Facet::Source, 1) => "source",
+                    (Facet::Source, _) => "sources",
+                    (Facet::Byline, 1) => "byline",
+                    (Facet::Byline, _) => "bylines",
+                    (Facet::Section, 1) => "section",
+                    (Facet::Section, _) => "sections",
+                }
+            ),
         )?;
         writeln!(self.out)?;
         self.out.flush()

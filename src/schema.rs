@@ -271,6 +271,17 @@ pub fn keyword_analyzer() -> TextAnalyzer {
         .build()
 }
 
+/// A keyword value as the index holds it (lower-cased, accents folded):
+/// what `section:`, `source:` and `byline:` match and facets count.
+pub fn fold_keyword(value: &str) -> String {
+    let mut analyzer = keyword_analyzer();
+    let mut stream = analyzer.token_stream(value);
+    match stream.next() {
+        Some(tok) => tok.text.clone(),
+        None => value.to_string(),
+    }
+}
+
 /// Most distinct words one [`CachedStemmer`] remembers. News vocabulary is
 /// Zipfian: the 200,000 most frequent words cover nearly every token, and
 /// the cache stays near 10 MB per analyzer (tantivy keeps one per field per

@@ -28,3 +28,5 @@ mod extraction;
 mod serve;
 // The search page in headless Chromium over WebDriver (issue #13).
 mod browser;
+// First contact: filters, ids, counts, CSV, help (issue #14 items 11-14, 16, 17).
+mod first_contact;

@@ -15,7 +15,11 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 
-use crate::cli::{Cli, ColorWhen, Command};
+use anyhow::anyhow;
+use newsdex::dates::parse_period;
+use newsdex::query::Criteria;
+
+use crate::cli::{Cli, ColorWhen, Command, FilterArgs};
 use crate::output::Output;
 use newsdex::store::Store;
 
@@ -73,9 +77,45 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Search(args) => search::run(&ctx, &args),
         Command::Stats => stats::run(&ctx),
         Command::Show(args) => show::run(&ctx, &args.key),
-        Command::Export => export::run(&ctx),
-        Command::People(args) => facets::people(&ctx, &args),
+        Command::Export(args) => export::run(&ctx, &args),
+        Command::People(args) => facets::count(&ctx, &args, newsdex::facets::Facet::Person),
+        Command::Sources(args) => facets::count(&ctx, &args, newsdex::facets::Facet::Source),
+        Command::Bylines(args) => facets::count(&ctx, &args, newsdex::facets::Facet::Byline),
         Command::Timeline(args) => facets::timeline(&ctx, &args),
         Command::Serve(args) => serve::run(&ctx, &args),
+        Command::Completions(args) => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(args.shell, &mut cmd, "newsdex", &mut std::io::stdout());
+            Ok(Outcome::Success)
+        }
+        Command::Man => {
+            let cmd = <Cli as clap::CommandFactory>::command();
+            clap_mangen::Man::new(cmd).render(&mut std::io::stdout())?;
+            Ok(Outcome::Success)
+        }
     }
+}
+
+/// The query words and filters of a command, checked: what to match.
+pub fn criteria(words: &[String], filters: &FilterArgs) -> Result<Criteria> {
+    let period = |flag: &str, value: &Option<String>| -> Result<Option<_>> {
+        value
+            .as_deref()
+            .map(|v| {
+                parse_period(v).ok_or_else(|| {
+                    anyhow!(
+                        "invalid {flag} value `{v}`: give a date like 2016-05-03, 2016-05 or 2016"
+                    )
+                })
+            })
+            .transpose()
+    };
+    Ok(Criteria {
+        query: words.join(" "),
+        since: period("--since", &filters.since)?.map(|(start, _)| start),
+        until: period("--until", &filters.until)?.map(|(_, end)| end),
+        sections: filters.section.clone(),
+        people: filters.person.clone(),
+        all_words: false,
+    })
 }

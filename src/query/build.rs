@@ -128,13 +128,7 @@ pub fn build(fields: &Fields, c: &Criteria) -> Result<Compiled> {
 /// The indexed term for a keyword value (lower-cased, accents folded), as
 /// the index's keyword analyzer makes it.
 fn keyword_term(field: tantivy::schema::Field, value: &str) -> Term {
-    let mut analyzer = schema::keyword_analyzer();
-    let mut stream = analyzer.token_stream(value);
-    let mut text = value.to_string();
-    if let Some(tok) = stream.next() {
-        text = tok.text.clone();
-    }
-    Term::from_field_text(field, &text)
+    Term::from_field_text(field, &schema::fold_keyword(value))
 }
 
 #[cfg(test)]

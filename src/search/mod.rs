@@ -19,6 +19,7 @@
 //! required clauses that do not change the score.
 
 mod collect;
+mod explain;
 mod hits;
 mod lines;
 mod rerank;
@@ -69,7 +70,7 @@ pub struct Page {
     pub offset: usize,
     /// Order of hits.
     pub sort: Sort,
-    /// Fragments per hit.
+    /// Fragments per hit (0: none, a list of headlines).
     pub snippets: usize,
     /// Target length of one snippet fragment, in characters.
     pub snippet_chars: usize,
@@ -152,6 +153,8 @@ pub struct SearchResults {
     pub offset: usize,
     /// Time the search took, in milliseconds.
     pub took_ms: f64,
+    /// When nothing matched: the filters that match nothing, explained.
+    pub reasons: Vec<Notice>,
 }
 
 /// Something a front end should tell the user besides the hits, in the
@@ -174,6 +177,24 @@ pub enum Notice {
     },
     /// A corrected query finds more.
     DidYouMean(String),
+    /// `since` is not before `until`.
+    EmptyRange,
+    /// Dates were asked of an index whose articles have none.
+    NoDates,
+    /// No article is in this section.
+    UnknownSection {
+        /// The section asked for.
+        name: String,
+        /// Sections with a near name, most articles first.
+        near: Vec<String>,
+    },
+    /// No article names this person.
+    UnknownPerson {
+        /// The name asked for.
+        name: String,
+        /// People with that surname, most articles first.
+        near: Vec<String>,
+    },
 }
 
 impl fmt::Display for Notice {
@@ -190,8 +211,33 @@ impl fmt::Display for Notice {
                 }
                 write!(f, "; showing closest matches")
             }
+            Notice::NoMatches { query } if query.trim().is_empty() => {
+                write!(f, "no article matches the filters given")
+            }
             Notice::NoMatches { query } => write!(f, "no matches for `{query}`"),
             Notice::DidYouMean(s) => write!(f, "did you mean: {s}"),
+            Notice::EmptyRange => write!(
+                f,
+                "the date range ends before it starts (--since is after --until)"
+            ),
+            Notice::NoDates => write!(
+                f,
+                "no article in this index has a date, so a date filter matches nothing"
+            ),
+            Notice::UnknownSection { name, near } => {
+                write!(f, "no article is in section `{name}`")?;
+                match near.as_slice() {
+                    [] => write!(f, " (`newsdex stats` lists the sections)"),
+                    near => write!(f, "; near it: {}", near.join(", ")),
+                }
+            }
+            Notice::UnknownPerson { name, near } => {
+                write!(f, "no article names `{name}` as a person")?;
+                match near.as_slice() {
+                    [] => write!(f, " (`newsdex people` lists who is named)"),
+                    near => write!(f, "; try {}", near.join(", ")),
+                }
+            }
         }
     }
 }
@@ -211,6 +257,7 @@ impl SearchResults {
                 query: self.query.clone(),
             });
         }
+        out.extend(self.reasons.iter().cloned());
         if let Some(s) = &self.suggestion {
             out.push(Notice::DidYouMean(s.clone()));
         }
@@ -251,7 +298,13 @@ pub fn search(
     } else {
         None
     };
+    let reasons = if got.total == 0 {
+        explain::explain(searcher, fields, criteria)?
+    } else {
+        Vec::new()
+    };
     Ok(SearchResults {
+        reasons,
         query: criteria.query.clone(),
         total: got.total,
         hits,
