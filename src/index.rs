@@ -88,8 +88,12 @@ pub struct Report {
     pub articles_total: u64,
     /// Files and records that could not be indexed.
     pub skipped: Vec<Skipped>,
-    /// Recorded source folders that no longer exist (kept unless --prune).
+    /// Recorded source folders that no longer exist, whose articles are
+    /// kept (no --prune).
     pub missing_roots: Vec<PathBuf>,
+    /// Recorded source folders that no longer exist, dropped with their
+    /// articles (--prune).
+    pub pruned_roots: Vec<PathBuf>,
     /// Bytes of source files read.
     pub bytes_read: u64,
     /// Wall time of the run.
@@ -193,7 +197,7 @@ pub fn rebuild(store: &Store, opts: &Options, progress: &dyn Progress) -> Result
         if root.path.exists() {
             fresh.roots.push(root.clone());
         } else if opts.prune {
-            report.missing_roots.push(root.path.clone());
+            report.pruned_roots.push(root.path.clone());
         } else {
             let articles: u64 = old
                 .files
@@ -250,11 +254,11 @@ fn recorded_scopes(manifest: &mut Manifest, prune: bool, report: &mut Report) ->
                 scope: root.path.clone(),
             });
             kept.push(root);
+        } else if prune {
+            report.pruned_roots.push(root.path.clone());
         } else {
             report.missing_roots.push(root.path.clone());
-            if !prune {
-                kept.push(root);
-            }
+            kept.push(root);
         }
     }
     manifest.roots = kept;

@@ -377,8 +377,12 @@ impl<W: Write> Printer<W> {
     fn report_text(&mut self, r: &Report, verb: &str) -> io::Result<()> {
         writeln!(
             self.out,
-            "{verb}: {} files seen: {} parsed, {} unchanged, {} removed; {} other files ignored",
-            r.files_seen, r.files_parsed, r.files_unchanged, r.files_removed, r.files_ignored
+            "{verb}: {} seen: {} parsed, {} unchanged, {} removed; {} ignored",
+            count(r.files_seen, "file", "files"),
+            r.files_parsed,
+            r.files_unchanged,
+            r.files_removed,
+            count(r.files_ignored, "other file", "other files"),
         )?;
         writeln!(
             self.out,
@@ -393,7 +397,14 @@ impl<W: Write> Printer<W> {
             writeln!(
                 self.out,
                 "warning: source folder {} no longer exists; its articles are kept (use --prune to drop them)",
-                root.display()
+                one_line(&root.display().to_string())
+            )?;
+        }
+        for root in &r.pruned_roots {
+            writeln!(
+                self.out,
+                "source folder {} no longer exists: forgotten with its articles (--prune)",
+                one_line(&root.display().to_string())
             )?;
         }
         if !r.skipped.is_empty() {
@@ -406,12 +417,18 @@ impl<W: Write> Printer<W> {
                 }
             }
         }
-        writeln!(
-            self.out,
-            "took {:.2}s ({:.1} MB/s)",
-            r.elapsed_secs,
-            r.mb_per_sec()
-        )?;
+        // A rate over a fraction of a second or a few kilobytes says
+        // nothing: the time alone then.
+        if r.elapsed_secs >= 0.5 && r.bytes_read >= 1_000_000 {
+            writeln!(
+                self.out,
+                "took {:.2}s ({:.1} MB/s)",
+                r.elapsed_secs,
+                r.mb_per_sec()
+            )?;
+        } else {
+            writeln!(self.out, "took {:.2}s", r.elapsed_secs)?;
+        }
         self.out.flush()
     }
 
@@ -546,6 +563,11 @@ impl<W: Write> Printer<W> {
     pub fn flush(&mut self) -> io::Result<()> {
         self.out.flush()
     }
+}
+
+/// `1 file`, `2 files`.
+fn count(n: u64, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// A file name with control characters (a newline in a name) escaped, so

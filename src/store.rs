@@ -227,6 +227,23 @@ impl Store {
         }
     }
 
+    /// Whether an `index` or `rebuild` holds the writer lock now. Takes a
+    /// shared lock for an instant to find out, so call it only when it
+    /// matters (a search of an empty index), not on every search.
+    pub fn is_being_written(&self) -> bool {
+        let Ok(file) = File::open(self.dir.join(LOCK)) else {
+            return false;
+        };
+        match file.try_lock_shared() {
+            Ok(()) => {
+                let _ = file.unlock();
+                false
+            }
+            Err(fs::TryLockError::WouldBlock) => true,
+            Err(fs::TryLockError::Error(_)) => false,
+        }
+    }
+
     /// The live generation directory, if an index has been created.
     pub fn current(&self) -> Result<Option<PathBuf>> {
         let path = self.dir.join(CURRENT);

@@ -267,3 +267,81 @@ fn help_completions_and_man_page() {
     );
     assert!(man.contains("search") && man.contains("serve"));
 }
+
+/// Item 17: messages that read like a tool someone has used.
+#[test]
+fn index_messages_for_a_newcomer() {
+    let env = Env::empty();
+    env.write("moved/a.txt", "One headline\n\nOne body about a council.\n");
+    let out = env.run(&["index", "corpus/moved"]);
+    assert_status(&out, 0);
+    let err = stderr(&out);
+    assert!(err.contains("1 file seen"), "{err}");
+    assert!(!err.contains("MB/s"), "no rate for a tiny run: {err}");
+    // The folder moves away; --prune forgets it and does not also say its
+    // articles are kept.
+    std::fs::rename(env.corpus().join("moved"), env.root().join("elsewhere")).unwrap();
+    let out = env.run(&["index", "--prune"]);
+    assert_status(&out, 0);
+    let err = stderr(&out);
+    assert!(err.contains("1 removed"), "{err}");
+    assert!(err.contains("forgotten with its articles"), "{err}");
+    assert!(!err.contains("are kept"), "{err}");
+    // --index naming a file: one line, said once.
+    let file = env.root().join("not-a-folder");
+    std::fs::write(&file, "x").unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_newsdex"))
+        .arg("--index")
+        .arg(&file)
+        .args(["search", "x"])
+        .output()
+        .unwrap();
+    assert_status(&out, 2);
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("is a file, not an index folder"), "{err}");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_newsdex"))
+        .arg("--index")
+        .arg(file.join("sub"))
+        .args(["search", "x"])
+        .output()
+        .unwrap();
+    let err = stderr(&out);
+    assert_eq!(err.matches("Not a directory").count(), 1, "{err}");
+}
+
+/// Item 17: a search while the very first index is being built says so.
+#[test]
+fn a_search_during_the_first_index_says_it_is_being_built() {
+    let Some(bbc) = shared_path("corpora/bbc") else {
+        eprintln!("skipped: ../shared/corpora/bbc is absent");
+        return;
+    };
+    let env = Env::empty();
+    let mut indexing = env
+        .process(&["index", "--quiet"])
+        .arg(&bbc)
+        .spawn()
+        .expect("start index");
+    // Wait until the empty index exists, then search it while the run goes on.
+    let current = env.index().join("CURRENT");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while !current.exists() {
+        assert!(std::time::Instant::now() < deadline, "no index made");
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    let out = env.run(&["search", "economy"]);
+    let still_running = indexing.try_wait().unwrap().is_none();
+    indexing.wait().unwrap();
+    if still_running && out.status.code() == Some(1) {
+        assert!(
+            stderr(&out).contains("the index is still being built"),
+            "{}",
+            stderr(&out)
+        );
+    } else {
+        eprintln!("the index finished before the search ran: nothing to check");
+    }
+    // Once built, the same search finds articles.
+    assert_status(&env.run(&["search", "economy"]), 0);
+}

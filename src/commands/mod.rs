@@ -71,6 +71,13 @@ impl Context {
 /// Runs the command line.
 pub fn run(cli: Cli) -> Result<Outcome> {
     let ctx = Context::from_cli(&cli);
+    let dir = ctx.store.path();
+    if dir.exists() && !dir.is_dir() {
+        return Err(anyhow!(
+            "--index {} is a file, not an index folder: give a folder (it is made if missing)",
+            dir.display()
+        ));
+    }
     match cli.command {
         Command::Index(args) => index::run(&ctx, &args.dirs, &args.write, false),
         Command::Rebuild(args) => index::run(&ctx, &[], &args, true),

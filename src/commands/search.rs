@@ -42,6 +42,11 @@ pub fn run(ctx: &Context, args: &SearchArgs) -> Result<Outcome> {
     let searcher = opened.searcher()?;
     let results = search::search(&searcher, &opened.fields, &criteria, &page)?;
     out.search(&results)?;
+    if results.hits.is_empty() && searcher.num_docs() == 0 && ctx.store.is_being_written() {
+        out.notice(
+            "the index is still being built (the first `newsdex index` is running): search again when it finishes",
+        );
+    }
     Ok(if results.hits.is_empty() {
         Outcome::NoMatch
     } else {
