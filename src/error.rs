@@ -74,6 +74,9 @@ pub enum Error {
         /// What the parser said.
         error: crate::query::QueryError,
     },
+    /// A rebuild stopped at the user's request.
+    #[error("rebuild interrupted: the index is as it was before it started")]
+    Interrupted,
     /// The server cannot listen on an address.
     #[error("cannot listen on {addr}: {reason} (give another --addr, e.g. 127.0.0.1:0 for any free port)")]
     BadAddress {

@@ -98,6 +98,11 @@ pub struct Report {
     pub bytes_read: u64,
     /// Wall time of the run.
     pub elapsed_secs: f64,
+    /// Stopped at the user's request before every file was handled; what
+    /// was handled is committed.
+    pub interrupted: bool,
+    /// With `interrupted`: files not handled, read again by the next run.
+    pub files_left: u64,
 }
 
 impl Report {
@@ -128,6 +133,11 @@ pub trait Progress: Sync {
     fn advance(&self, n: u64);
     /// All files are handled (the commit follows).
     fn finish(&self);
+    /// Whether the user asked to stop (Ctrl-C): the run then handles no
+    /// more files, commits what it has, and says what is left.
+    fn stop_requested(&self) -> bool {
+        false
+    }
 }
 
 /// Reports nothing.
@@ -232,6 +242,10 @@ pub fn rebuild(store: &Store, opts: &Options, progress: &dyn Progress) -> Result
         progress,
         &mut report,
     );
+    let result = match result {
+        Ok(()) if report.interrupted => Err(Error::Interrupted),
+        other => other,
+    };
     if let Err(e) = result {
         // Leave the live index alone; drop the half-built one.
         let _ = fs::remove_dir_all(&opened.dir);
@@ -542,6 +556,7 @@ fn sync(
     }
 
     progress.start(jobs.len() as u64);
+    let mut left = jobs.len() as u64;
     let (tx, rx) = crossbeam_channel::bounded::<(Job, Outcome, Release)>(256);
     let mut add_error: Option<tantivy::TantivyError> = None;
     // Parsed files wait for the writer; this bounds the source bytes they
@@ -553,6 +568,9 @@ fn sync(
         let budget = &budget;
         s.spawn(move || {
             jobs.into_par_iter().for_each_with(tx, |tx, job| {
+                if progress.stop_requested() {
+                    return;
+                }
                 let held = budget.acquire(job.entry.size);
                 let outcome = process(&job, opts.max_file_size);
                 let _ = tx.send((job, outcome, held));
@@ -560,6 +578,12 @@ fn sync(
         });
         // `_held` is released when this file's articles are with the writer.
         for (job, outcome, _held) in rx {
+            // Unhandled files keep their old records (and articles), so
+            // the next run reads them again; what was handled commits.
+            if progress.stop_requested() {
+                break;
+            }
+            left -= 1;
             progress.advance(1);
             let job = &job;
             let key = ingest::path_string(&job.entry.path);
@@ -611,6 +635,10 @@ fn sync(
     progress.finish();
     if let Some(e) = add_error {
         return Err(failed(e.into()));
+    }
+    if left > 0 {
+        report.interrupted = true;
+        report.files_left = left;
     }
 
     // 4. One commit, then the manifest that describes it. A crash between

@@ -417,6 +417,13 @@ impl<W: Write> Printer<W> {
                 }
             }
         }
+        if r.interrupted {
+            writeln!(
+                self.out,
+                "interrupted: what was indexed is committed; {} left for the next run (`newsdex index` again)",
+                count(r.files_left, "file", "files")
+            )?;
+        }
         // A rate over a fraction of a second or a few kilobytes says
         // nothing: the time alone then.
         if r.elapsed_secs >= 0.5 && r.bytes_read >= 1_000_000 {

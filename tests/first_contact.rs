@@ -345,3 +345,57 @@ fn a_search_during_the_first_index_says_it_is_being_built() {
     // Once built, the same search finds articles.
     assert_status(&env.run(&["search", "economy"]), 0);
 }
+
+/// Item 17: Ctrl-C during `index` commits what was done, says what is
+/// left, exits 130; the next run finishes the rest without duplicates.
+#[test]
+fn ctrl_c_during_index_commits_what_was_done() {
+    let Some(bbc) = shared_path("corpora/bbc") else {
+        eprintln!("skipped: ../shared/corpora/bbc is absent");
+        return;
+    };
+    let env = Env::empty();
+    let child = env
+        .process(&["index"])
+        .arg(&bbc)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("start index");
+    let current = env.index().join("CURRENT");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while !current.exists() {
+        assert!(std::time::Instant::now() < deadline, "no index made");
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    // SAFETY: sending a signal to our own child process.
+    unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
+    let out = child.wait_with_output().unwrap();
+    let full: Vec<Value> = {
+        let o = env.run(&["--json", "index"]);
+        assert_status(&o, 0);
+        json_lines(&o)
+    };
+    if out.status.code() == Some(130) {
+        let err = stderr(&out);
+        assert!(err.contains("committing what is indexed so far"), "{err}");
+        assert!(
+            err.contains("interrupted: what was indexed is committed"),
+            "{err}"
+        );
+        assert!(full[0]["articles_added"].as_u64().unwrap() > 0);
+    } else {
+        assert_status(&out, 0);
+        eprintln!("the index finished before Ctrl-C: only the re-run is checked");
+    }
+    let total = full[0]["articles_total"].as_u64().unwrap();
+    assert_eq!(
+        total,
+        full[0]["files_seen"].as_u64().unwrap(),
+        "one article a file"
+    );
+    let again = json_lines(&env.run(&["--json", "index"]));
+    assert_eq!(again[0]["articles_total"].as_u64().unwrap(), total);
+    assert_eq!(again[0]["files_parsed"], 0);
+}

@@ -32,6 +32,8 @@ pub enum Outcome {
     NoMatch,
     /// The run completed but with problems `--strict` makes fatal (exit 2).
     Failed,
+    /// Stopped by Ctrl-C after committing what was done (exit 130).
+    Interrupted,
 }
 
 /// Settings every command shares, checked from the raw arguments.
