@@ -28,3 +28,5 @@ mod extraction;
 mod serve;
 // The search page in headless Chromium over WebDriver (issue #13).
 mod browser;
+// First contact: fields and the query language (issue #14 items 4, 7, 10, 15).
+mod first_contact_query;
