@@ -487,6 +487,7 @@ impl<W: Write> Printer<W> {
         let date = a.date.map(iso);
         let words = a.word_count.to_string();
         let line = a.line.to_string();
+        let places = a.places.join(", ");
         let rows = [
             field("id", Some(&a.id)),
             field("path", Some(&a.path)),
@@ -496,6 +497,7 @@ impl<W: Write> Printer<W> {
             field("section", a.section.as_deref()),
             field("source", a.source.as_deref()),
             field("url", a.url.as_deref()),
+            field("places", (!places.is_empty()).then_some(places.as_str())),
             field("words", Some(&words)),
         ];
         for row in rows.into_iter().flatten() {

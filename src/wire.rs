@@ -36,6 +36,8 @@ pub struct HitJson<'a> {
     pub word_count: u64,
     /// Canonical names of the people the article mentions.
     pub people: &'a [String],
+    /// Places the article is about (Reuters `<PLACES>`), maybe none.
+    pub places: &'a [String],
     /// Snippet, plain text: the passages joined with `…`.
     pub snippet: &'a str,
     /// `[start, end)` character offsets of highlights in `snippet`.
@@ -71,6 +73,7 @@ impl<'a> From<&'a Hit> for HitJson<'a> {
             url: a.url.as_deref(),
             word_count: a.word_count,
             people: &a.people,
+            places: &a.places,
             snippet: &h.snippet.text,
             highlights: &h.snippet.highlights,
             fragments: &h.passages,

@@ -30,3 +30,5 @@ mod serve;
 mod browser;
 // First contact: filters, ids, counts, CSV, help (issue #14 items 11-14, 16, 17).
 mod first_contact;
+// First contact: fields and the query language (issue #14 items 4, 7, 10, 15).
+mod first_contact_query;

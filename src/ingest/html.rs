@@ -220,6 +220,7 @@ pub fn parse(text: &str) -> Result<Parsed, String> {
         source: site_name,
         url,
         line: 1,
+        ..Draft::default()
     };
     Ok(Parsed {
         drafts: vec![draft],

@@ -66,6 +66,7 @@ pub fn build(fields: &Fields, c: &Criteria) -> Result<Compiled> {
             highlights: Default::default(),
             words: Vec::new(),
             count_apart: true,
+            not_fields: Vec::new(),
         }
     } else {
         compile(&c.query, f).map_err(|error| Error::Query { param: None, error })?

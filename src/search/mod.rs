@@ -155,6 +155,9 @@ pub struct SearchResults {
     pub took_ms: f64,
     /// When nothing matched: the filters that match nothing, explained.
     pub reasons: Vec<Notice>,
+    /// Words of the query written like a field that name none
+    /// (`obituary:`), searched as words.
+    pub not_fields: Vec<String>,
 }
 
 /// Something a front end should tell the user besides the hits, in the
@@ -194,6 +197,12 @@ pub enum Notice {
         name: String,
         /// People with that surname, most articles first.
         near: Vec<String>,
+    },
+    /// Nothing matched, and the query had a word written like a field
+    /// (`obituary:`) that names none: it was searched as a word.
+    NotAField {
+        /// The word, without its colon.
+        word: String,
     },
 }
 
@@ -238,6 +247,14 @@ impl fmt::Display for Notice {
                     near => write!(f, "; try {}", near.join(", ")),
                 }
             }
+            Notice::NotAField { word } => {
+                let names: Vec<&str> = query::FieldName::ALL.iter().map(|(n, _)| *n).collect();
+                write!(
+                    f,
+                    "`{word}:` is not a field; searched it as a word (fields: {})",
+                    names.join(", ")
+                )
+            }
         }
     }
 }
@@ -256,6 +273,11 @@ impl SearchResults {
             out.push(Notice::NoMatches {
                 query: self.query.clone(),
             });
+            out.extend(
+                self.not_fields
+                    .iter()
+                    .map(|w| Notice::NotAField { word: w.clone() }),
+            );
         }
         out.extend(self.reasons.iter().cloned());
         if let Some(s) = &self.suggestion {
@@ -314,6 +336,7 @@ pub fn search(
         words,
         offset: page.offset,
         took_ms: started.elapsed().as_secs_f64() * 1000.0,
+        not_fields: compiled.not_fields,
     })
 }
 
@@ -449,6 +472,30 @@ pub(crate) mod tests {
         assert!(r.notices().contains(&Notice::NoMatches {
             query: "budget oil".into()
         }));
+    }
+
+    #[test]
+    fn an_unknown_field_is_a_word_and_said_so_when_nothing_matches() {
+        let (index, f) = ram_index(ARTICLES);
+        let s = index.reader().unwrap().searcher();
+        let r = search(&s, &f, &Criteria::query("Budget: row"), &page(10, 0)).unwrap();
+        assert_eq!((r.strict_total, titles(&r)[0]), (1, "Budget row"));
+        assert!(!r
+            .notices()
+            .iter()
+            .any(|n| matches!(n, Notice::NotAField { .. })));
+        let strict = Criteria {
+            all_words: true,
+            ..Criteria::query("Zebra: budget")
+        };
+        let r = search(&s, &f, &strict, &page(10, 0)).unwrap();
+        let notice = Notice::NotAField {
+            word: "zebra".into(),
+        };
+        assert!(r.notices().contains(&notice), "{:?}", r.notices());
+        assert!(notice
+            .to_string()
+            .starts_with("`zebra:` is not a field; searched it as a word (fields: title, body,"));
     }
 
     #[test]
