@@ -28,3 +28,5 @@ mod extraction;
 mod serve;
 // The search page in headless Chromium over WebDriver (issue #13).
 mod browser;
+// First contact: misspellings and paging (issue #14 items 8, 9).
+mod first_contact_search;

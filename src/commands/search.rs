@@ -28,6 +28,7 @@ pub fn run(ctx: &Context, args: &SearchArgs) -> Result<Outcome> {
         sections: args.section.clone(),
         people: args.person.clone(),
         all_words: args.all_words,
+        exact: args.exact,
     };
     let page = Page {
         limit: args.limit,
