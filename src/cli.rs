@@ -291,6 +291,11 @@ pub struct SearchArgs {
     #[arg(long)]
     pub all_words: bool,
 
+    /// Search the query as typed, never a spelling correction instead
+    /// (quoting the query does the same)
+    #[arg(long)]
+    pub exact: bool,
+
     /// Passages per hit, best first (0: headlines only)
     #[arg(long, default_value_t = 3, value_name = "N", value_parser = clap::value_parser!(u64).range(0..=20))]
     pub snippets: u64,

@@ -71,20 +71,21 @@ impl Output {
             Output::Text { .. } => {}
         }
         let notices = results.notices();
-        // Closest matches are announced before the hits, the rest after.
-        for n in &notices {
-            if let Notice::Closest { .. } = n {
-                self.notice(format_args!("{n} (--all-words for exact)"));
+        // A correction and closest matches are announced before the hits,
+        // the rest after.
+        let before = |n: &Notice| matches!(n, Notice::Corrected { .. } | Notice::Closest { .. });
+        for n in notices.iter().filter(|n| before(n)) {
+            match n {
+                Notice::Closest { .. } => self.notice(format_args!("{n} (--all-words for exact)")),
+                _ => self.notice(format_args!("{n} with --exact")),
             }
         }
         p.hits_text(results)?;
         if !results.hits.is_empty() {
             p.hits_footer(results)?;
         }
-        for n in &notices {
-            if !matches!(n, Notice::Closest { .. }) {
-                self.notice(n);
-            }
+        for n in notices.iter().filter(|n| !before(n)) {
+            self.notice(n);
         }
         Ok(())
     }
@@ -225,23 +226,36 @@ impl<W: Write> Printer<W> {
         }
     }
 
-    /// Search hits as JSON Lines. With no hits, one object
-    /// `{"total", "query", "suggestion", "notices"}`.
+    /// Search hits as JSON Lines; with a spelling correction each carries
+    /// the `query` as typed and the one `corrected` (searched). With no
+    /// hits, one object `{"total", "strict_total", "offset", "query",
+    /// "corrected"?, "suggestion"?, "notices"}`, so a search always prints
+    /// a line.
     fn hits_json(&mut self, results: &SearchResults) -> io::Result<()> {
+        let corrected = results.corrected.as_deref();
         for hit in &results.hits {
             let mut json = HitJson::from(hit);
             json.suggestion = results.suggestion.as_deref();
+            json.corrected = corrected;
+            json.query = corrected.map(|_| results.query.as_str());
             serde_json::to_writer(&mut self.out, &json)?;
             writeln!(self.out)?;
         }
         if results.hits.is_empty() {
             let notices: Vec<String> = results.notices().iter().map(ToString::to_string).collect();
-            let obj = serde_json::json!({
+            let mut obj = serde_json::json!({
                 "total": results.total,
+                "strict_total": results.strict_total,
+                "offset": results.offset,
                 "query": results.query,
-                "suggestion": results.suggestion,
                 "notices": notices,
             });
+            if let Some(c) = corrected {
+                obj["corrected"] = c.into();
+            }
+            if let Some(s) = &results.suggestion {
+                obj["suggestion"] = s.as_str().into();
+            }
             serde_json::to_writer(&mut self.out, &obj)?;
             writeln!(self.out)?;
         }
@@ -348,20 +362,20 @@ impl<W: Write> Printer<W> {
         write!(self.out, "{rest}")
     }
 
-    /// A line for the end of a page of hits: how many matched in all.
+    /// A line for the end of a page of hits: how many matched in all, and
+    /// how many of those have every word when some do not.
     fn hits_footer(&mut self, results: &SearchResults) -> io::Result<()> {
         let offset = results.offset;
         let shown = results.hits.len();
-        let text = if shown == 0 {
-            format!("no matches (of {} in all)", results.total)
-        } else {
-            format!(
-                "{}-{} of {} matching articles",
-                offset + 1,
-                offset + shown,
-                results.total
-            )
-        };
+        let mut text = format!(
+            "{}-{} of {} matching articles",
+            offset + 1,
+            offset + shown,
+            results.total
+        );
+        if results.strict_total < results.total {
+            text.push_str(&format!(" ({} with every word)", results.strict_total));
+        }
         self.styled(DIM, &text)?;
         writeln!(self.out)?;
         self.out.flush()

@@ -47,6 +47,12 @@ pub struct HitJson<'a> {
     /// A corrected query that finds more, when this one found little.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub suggestion: Option<&'a str>,
+    /// With a spelling correction searched instead: the query as typed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub query: Option<&'a str>,
+    /// With a spelling correction searched instead: the query searched.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub corrected: Option<&'a str>,
     /// Present (true) when no article had every word and these are the
     /// closest matches.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
@@ -78,6 +84,8 @@ impl<'a> From<&'a Hit> for HitJson<'a> {
             highlights: &h.snippet.highlights,
             fragments: &h.passages,
             suggestion: None,
+            query: None,
+            corrected: None,
             relaxed: h.matched.is_some(),
             matched: h.matched.as_deref(),
         }

@@ -32,3 +32,5 @@ mod browser;
 mod first_contact;
 // First contact: fields and the query language (issue #14 items 4, 7, 10, 15).
 mod first_contact_query;
+// First contact: misspellings and paging (issue #14 items 8, 9).
+mod first_contact_search;

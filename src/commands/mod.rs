@@ -126,5 +126,6 @@ pub fn criteria(words: &[String], filters: &FilterArgs) -> Result<Criteria> {
         sections: filters.section.clone(),
         people: filters.person.clone(),
         all_words: false,
+        exact: false,
     })
 }

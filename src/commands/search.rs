@@ -16,6 +16,7 @@ pub fn run(ctx: &Context, args: &SearchArgs) -> Result<Outcome> {
     }
     let criteria = Criteria {
         all_words: args.all_words,
+        exact: args.exact,
         ..super::criteria(&args.query, &args.filters)?
     };
     let page = Page {

@@ -29,6 +29,9 @@ pub struct Criteria {
     pub people: Vec<String>,
     /// Never fall back to partial matching.
     pub all_words: bool,
+    /// Search the query as typed: never search a spelling correction
+    /// instead (one may still be suggested).
+    pub exact: bool,
 }
 
 impl Criteria {
