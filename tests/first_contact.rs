@@ -323,13 +323,8 @@ fn a_search_during_the_first_index_says_it_is_being_built() {
         .arg(&bbc)
         .spawn()
         .expect("start index");
-    // Wait until the empty index exists, then search it while the run goes on.
-    let current = env.index().join("CURRENT");
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
-    while !current.exists() {
-        assert!(std::time::Instant::now() < deadline, "no index made");
-        std::thread::sleep(std::time::Duration::from_millis(5));
-    }
+    // Once the empty index exists, search it while the run goes on.
+    wait_for_index(&env);
     let out = env.run(&["search", "economy"]);
     let still_running = indexing.try_wait().unwrap().is_none();
     indexing.wait().unwrap();
@@ -362,12 +357,7 @@ fn ctrl_c_during_index_commits_what_was_done() {
         .stderr(std::process::Stdio::piped())
         .spawn()
         .expect("start index");
-    let current = env.index().join("CURRENT");
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
-    while !current.exists() {
-        assert!(std::time::Instant::now() < deadline, "no index made");
-        std::thread::sleep(std::time::Duration::from_millis(5));
-    }
+    wait_for_index(&env);
     std::thread::sleep(std::time::Duration::from_millis(300));
     // SAFETY: sending a signal to our own child process.
     unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
@@ -398,4 +388,14 @@ fn ctrl_c_during_index_commits_what_was_done() {
     let again = json_lines(&env.run(&["--json", "index"]));
     assert_eq!(again[0]["articles_total"].as_u64().unwrap(), total);
     assert_eq!(again[0]["files_parsed"], 0);
+}
+
+/// Waits until a first `index` run has made the (empty) index.
+fn wait_for_index(env: &Env) {
+    let current = env.index().join("CURRENT");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while !current.exists() {
+        assert!(std::time::Instant::now() < deadline, "no index made");
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
 }
