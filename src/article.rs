@@ -27,6 +27,12 @@ pub struct Draft {
     pub byline: Option<String>,
     /// Section or topic, when the format names one.
     pub section: Option<String>,
+    /// Further sections or topics the record belongs to, after `section`
+    /// (Reuters lists several `<TOPICS>`).
+    pub other_sections: Vec<String>,
+    /// Places the record is about (Reuters `<PLACES>`), when the format
+    /// names them.
+    pub places: Vec<String>,
     /// Publication or agency (e.g. "Reuters", "New York Times").
     pub source: Option<String>,
     /// Canonical URL of the article.
@@ -55,8 +61,16 @@ pub struct Article {
     pub date: Option<DateTime<Utc>>,
     /// Author(s), when known.
     pub byline: Option<String>,
-    /// Section: from the format when it has one, else the parent folder name.
+    /// Section: from the format when it has one, else the parent folder
+    /// name. The one shown; `section:` also finds `other_sections`.
     pub section: Option<String>,
+    /// Further sections the article belongs to (every Reuters topic after
+    /// the first); `section:x` and `--section x` find them all.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub other_sections: Vec<String>,
+    /// Places the article is about (`place:usa`), when the format names them.
+    #[serde(default)]
+    pub places: Vec<String>,
     /// Publication or agency, when known.
     pub source: Option<String>,
     /// URL, when known.
@@ -136,6 +150,10 @@ impl Article {
                     .map(str::to_string)
                     .filter(|s| !s.is_empty())
             });
+        let other_sections = clean_list(draft.other_sections)
+            .into_iter()
+            .filter(|s| Some(s) != section.as_ref())
+            .collect();
         Article {
             id,
             path: origin.abs_path.to_string(),
@@ -146,6 +164,8 @@ impl Article {
             date: draft.date,
             byline: clean_opt(draft.byline),
             section,
+            other_sections,
+            places: clean_list(draft.places),
             source: clean_opt(draft.source),
             url: clean_opt(draft.url),
             word_count,
@@ -190,6 +210,17 @@ pub fn clean_section(s: &str) -> Option<String> {
 /// Trims an optional string and drops it when empty.
 fn clean_opt(s: Option<String>) -> Option<String> {
     s.map(|s| collapse_ws(&s)).filter(|s| !s.is_empty())
+}
+
+/// Trims every string of a list and drops the empty ones and repeats.
+fn clean_list(list: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(list.len());
+    for s in list.into_iter().filter_map(|s| clean_opt(Some(s))) {
+        if !out.contains(&s) {
+            out.push(s);
+        }
+    }
+    out
 }
 
 /// Collapses runs of white space to one space and trims the ends.
@@ -319,6 +350,16 @@ mod tests {
         let a = Article::from_draft(draft, &origin(false), 0);
         assert_eq!(a.section.as_deref(), Some("cocoa"));
         assert_eq!(a.byline, None);
+        let draft = Draft {
+            body: "Text".into(),
+            section: Some("wheat".into()),
+            other_sections: vec![" grain ".into(), "".into(), "grain".into()],
+            places: vec!["usa".into(), " ".into()],
+            ..Draft::default()
+        };
+        let a = Article::from_draft(draft, &origin(false), 0);
+        assert_eq!(a.other_sections, vec!["grain".to_string()]);
+        assert_eq!(a.places, vec!["usa".to_string()]);
     }
 
     #[test]

@@ -51,16 +51,73 @@ pub enum Command {
     Stats,
     /// Show one stored article in full, by id or source path
     Show(ShowArgs),
-    /// Print every stored article as JSON Lines
-    Export,
+    /// Print stored articles as JSON Lines (all, or those a query and
+    /// filters match)
+    Export(ExportArgs),
     /// List the people most mentioned in the archive, or in the articles a
     /// query matches (who appears alongside whom)
     People(PeopleArgs),
+    /// List the sources (publications) with most articles, in the archive
+    /// or among those a query matches
+    Sources(PeopleArgs),
+    /// List the bylines with most articles, in the archive or among those
+    /// a query matches
+    Bylines(PeopleArgs),
     /// Count the articles a query matches per month (or week, year)
     Timeline(TimelineArgs),
     /// Serve a search page and a JSON API over HTTP (loopback by default)
     Serve(ServeArgs),
+    /// Print a shell completion script (e.g. `newsdex completions bash >
+    /// ~/.local/share/bash-completion/completions/newsdex`)
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff), e.g. `newsdex man | man -l -`
+    Man,
 }
+
+/// `newsdex completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell
+    #[arg(value_enum, value_name = "SHELL")]
+    pub shell: clap_complete::Shell,
+}
+
+/// The query syntax, for `search --help`.
+const SYNTAX: &str = "\
+Query syntax:
+  corbyn housing            every word (AND is implied; `corbyn AND housing` too)
+  corbyn OR khan            either word
+  blair -brown              not brown (NOT brown); quote a query starting with -
+  \"door to door\"            the exact phrase; \"corbyn khan\"~10 within 10 words
+  camp*  corbin~1           prefix; within one edit (~2 for two)
+  title:budget body:tax     a word in the headline / the text
+  section:politics          a section; also source:, byline:
+  person:\"Tony Blair\"       articles naming him, also as \"Mr Blair\"
+  date:2016-05  date:[2016-01 TO 2016-03]
+  (a OR b) AND c            grouping
+
+Examples:
+  newsdex search '\"door to door\"'
+  newsdex search --person \"Sadiq Khan\" --since 2016 mayor
+  newsdex search --section politics --sort newest budget
+  newsdex search --csv economy > economy.csv";
+
+/// The formats, for `index --help`.
+const FORMATS: &str = "\
+Formats (chosen by extension, checked against the content):
+  .txt .text       plain text: headline on the first line; dateline, byline;
+                   or a header block (Title:, Date:, Byline:, Source: ...);
+                   HTML or JSON saved as .txt is read as such
+  .html .htm       article pages: metadata from meta tags and JSON-LD, the
+                   body by readability-style scoring
+  .json            an article object, an array, or an object wrapping one
+  .jsonl .ndjson   JSON Lines, one article a line
+  .sgm .sgml       Reuters-21578 SGML, many articles a file
+  .gz .zst         any of the above, compressed
+Text in UTF-8, UTF-16 with a BOM, or Windows-1252 is decoded. README,
+LICENSE, COPYING and other project files are passed over unless they are
+articles (--verbose lists every file passed over). Re-running only reads
+new and changed files; deleted files lose their articles.";
 
 /// `newsdex serve`.
 #[derive(Debug, Args)]
@@ -85,16 +142,64 @@ pub struct ServeArgs {
     pub quiet: bool,
 }
 
-/// `newsdex people`.
+/// Filters every command that selects articles takes (`search`, `people`,
+/// `sources`, `bylines`, `timeline`, `export`).
+#[derive(Debug, Args, Default)]
+pub struct FilterArgs {
+    /// Only articles that mention this person, e.g. "Sadiq Khan" (repeat
+    /// for several; mentions such as "Mr Khan" count and are marked)
+    #[arg(long, value_name = "NAME")]
+    pub person: Vec<String>,
+
+    /// Only articles dated on or after DATE (e.g. 2016-05-01)
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+
+    /// Only articles dated on or before DATE (the whole day counts)
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+
+    /// Only articles in this section (repeat for several)
+    #[arg(long, value_name = "NAME")]
+    pub section: Vec<String>,
+}
+
+impl FilterArgs {
+    /// Whether any filter is given.
+    pub fn any(&self) -> bool {
+        !self.person.is_empty()
+            || self.since.is_some()
+            || self.until.is_some()
+            || !self.section.is_empty()
+    }
+}
+
+/// `newsdex people`, `sources` and `bylines`.
 #[derive(Debug, Args)]
 pub struct PeopleArgs {
     /// Only count articles matching this query (default: all)
     #[arg(value_name = "QUERY")]
     pub query: Vec<String>,
 
-    /// Number of people to list
+    /// Number of values to list
     #[arg(long, short = 'n', default_value_t = 20, value_name = "N", value_parser = at_least_one)]
     pub limit: usize,
+
+    /// Filters.
+    #[command(flatten)]
+    pub filters: FilterArgs,
+}
+
+/// `newsdex export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Only articles matching this query (default: all)
+    #[arg(value_name = "QUERY")]
+    pub query: Vec<String>,
+
+    /// Filters.
+    #[command(flatten)]
+    pub filters: FilterArgs,
 }
 
 /// `newsdex timeline`.
@@ -107,6 +212,10 @@ pub struct TimelineArgs {
     /// Width of each bar
     #[arg(long, value_enum, default_value_t = PeriodArg::Month)]
     pub by: PeriodArg,
+
+    /// Filters.
+    #[command(flatten)]
+    pub filters: FilterArgs,
 }
 
 /// Periods for `timeline --by`.
@@ -151,6 +260,7 @@ pub struct WriteArgs {
 
 /// `newsdex index`.
 #[derive(Debug, Args)]
+#[command(after_help = FORMATS)]
 pub struct IndexArgs {
     /// Folders (or files) of articles; none means every recorded folder
     #[arg(value_name = "DIR")]
@@ -163,16 +273,12 @@ pub struct IndexArgs {
 
 /// `newsdex search`.
 #[derive(Debug, Args)]
+#[command(after_help = SYNTAX)]
 pub struct SearchArgs {
     /// The query: words (all required), OR, -word, "phrase", field:value.
     /// Quote a query that starts with `-`, or put `--` before it
-    #[arg(value_name = "QUERY", required_unless_present = "person", num_args = 1..)]
+    #[arg(value_name = "QUERY")]
     pub query: Vec<String>,
-
-    /// Only articles that mention this person, e.g. "Sadiq Khan" (repeat
-    /// for several; mentions such as "Mr Khan" count and are marked)
-    #[arg(long, value_name = "NAME")]
-    pub person: Vec<String>,
 
     /// Number of hits to show
     #[arg(long, short = 'n', default_value_t = 10, value_name = "N", value_parser = at_least_one)]
@@ -182,17 +288,9 @@ pub struct SearchArgs {
     #[arg(long, default_value_t = 0, value_name = "N")]
     pub offset: usize,
 
-    /// Only articles dated on or after DATE (e.g. 2016-05-01)
-    #[arg(long, value_name = "DATE")]
-    pub since: Option<String>,
-
-    /// Only articles dated on or before DATE (the whole day counts)
-    #[arg(long, value_name = "DATE")]
-    pub until: Option<String>,
-
-    /// Only articles in this section (repeat for several)
-    #[arg(long, value_name = "NAME")]
-    pub section: Vec<String>,
+    /// Filters.
+    #[command(flatten)]
+    pub filters: FilterArgs,
 
     /// Length of each snippet passage in characters
     #[arg(long, default_value_t = 200, value_name = "N", value_parser = clap::value_parser!(u64).range(20..=5000))]
@@ -202,9 +300,19 @@ pub struct SearchArgs {
     #[arg(long)]
     pub all_words: bool,
 
-    /// Passages per hit, best first
-    #[arg(long, default_value_t = 3, value_name = "N", value_parser = clap::value_parser!(u64).range(1..=20))]
+    /// Search the query as typed, never a spelling correction instead
+    /// (quoting the query does the same)
+    #[arg(long)]
+    pub exact: bool,
+
+    /// Passages per hit, best first (0: headlines only)
+    #[arg(long, default_value_t = 3, value_name = "N", value_parser = clap::value_parser!(u64).range(0..=20))]
     pub snippets: u64,
+
+    /// Print CSV for spreadsheets: rank, date, section, source, byline,
+    /// title, id, path, url, snippet
+    #[arg(long)]
+    pub csv: bool,
 
     /// Order of hits
     #[arg(long, value_enum, default_value_t = SortBy::Relevance)]
@@ -227,7 +335,8 @@ pub enum SortBy {
 /// `newsdex show`.
 #[derive(Debug, Args)]
 pub struct ShowArgs {
-    /// Article id (as printed by search) or source file path
+    /// Article id (as search prints it), source file path, or PATH:LINE
+    /// (the article of that file holding that line)
     #[arg(value_name = "ID|PATH")]
     pub key: String,
 }

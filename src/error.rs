@@ -74,6 +74,9 @@ pub enum Error {
         /// What the parser said.
         error: crate::query::QueryError,
     },
+    /// A rebuild stopped at the user's request.
+    #[error("rebuild interrupted: the index is as it was before it started")]
+    Interrupted,
     /// The server cannot listen on an address.
     #[error("cannot listen on {addr}: {reason} (give another --addr, e.g. 127.0.0.1:0 for any free port)")]
     BadAddress {
@@ -85,8 +88,10 @@ pub enum Error {
     /// No article with that id or path.
     #[error("no article with id or path `{0}` in the index (try `newsdex search` to find its id)")]
     NotFound(String),
-    /// An I/O error on a named path.
-    #[error("{path}: {source}")]
+    /// An I/O error on a named path. The message is the path alone: the
+    /// cause follows from the source chain (`{:#}` prints `path: cause`
+    /// once; naming it here too printed it twice).
+    #[error("{}", path.display())]
     Io {
         /// The file or directory.
         path: PathBuf,
@@ -108,6 +113,19 @@ pub enum Error {
 pub type Result<T> = std::result::Result<T, Error>;
 
 impl Error {
+    /// The message with its causes, `a: b: c`, as the command line's
+    /// `{:#}` prints it, for front ends that show one string.
+    pub fn full(&self) -> String {
+        let mut out = self.to_string();
+        let mut cause = std::error::Error::source(self);
+        while let Some(c) = cause {
+            out.push_str(": ");
+            out.push_str(&c.to_string());
+            cause = c.source();
+        }
+        out
+    }
+
     /// An I/O error met while reading index data (fast fields, term
     /// dictionaries): treated like the tantivy error it would be.
     pub fn engine_io(e: std::io::Error) -> Error {

@@ -53,6 +53,30 @@ fn matching(searcher: &Searcher, fields: &Fields, criteria: Option<&Criteria>) -
     Ok(by_segment)
 }
 
+/// What to count articles by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Facet {
+    /// The people mentioned (canonical names).
+    Person,
+    /// Sections (an article may have several).
+    Section,
+    /// Sources (publications, agencies).
+    Source,
+    /// Bylines.
+    Byline,
+}
+
+impl Facet {
+    fn column(self) -> &'static str {
+        match self {
+            Facet::Person => "person",
+            Facet::Section => "section",
+            Facet::Source => "source",
+            Facet::Byline => "byline",
+        }
+    }
+}
+
 /// The people most often mentioned in the matching articles, most first
 /// (ties by name), and the number of matching articles.
 pub fn people(
@@ -61,50 +85,101 @@ pub fn people(
     criteria: Option<&Criteria>,
     limit: usize,
 ) -> Result<(u64, Vec<PersonCount>)> {
-    let docs = matching(searcher, fields, criteria)?;
-    let total = docs.values().map(|ids| ids.len() as u64).sum();
-    Ok((total, top_values(searcher, &docs, "person", limit)?))
+    count(searcher, fields, criteria, Facet::Person, limit)
 }
 
-/// The values of a string fast column (`person`, `section`, `source`) most
-/// often found in `docs`, most first (ties by name).
+/// The values of `facet` most often found in the matching articles, most
+/// first (ties by name), and the number of matching articles.
+pub fn count(
+    searcher: &Searcher,
+    fields: &Fields,
+    criteria: Option<&Criteria>,
+    facet: Facet,
+    limit: usize,
+) -> Result<(u64, Vec<ValueCount>)> {
+    let docs = matching(searcher, fields, criteria)?;
+    let total = docs.values().map(|ids| ids.len() as u64).sum();
+    Ok((total, top_values(searcher, fields, &docs, facet, limit)?))
+}
+
+/// The values of a facet's string fast column most often found in `docs`,
+/// most first (ties by name).
+///
+/// Sections, sources and bylines are counted on their folded form (`BBC
+/// News` and `bbc news` are one source) and shown as one article stores
+/// them; people's names are counted as written.
 fn top_values(
     searcher: &Searcher,
+    fields: &Fields,
     docs: &Matches,
-    column: &str,
+    facet: Facet,
     limit: usize,
 ) -> Result<Vec<ValueCount>> {
-    let mut counts: HashMap<String, u64> = HashMap::new();
+    let mut counts: HashMap<String, (u64, DocAddress)> = HashMap::new();
     for (&segment_ord, ids) in docs {
         let segment = searcher.segment_reader(segment_ord);
-        let Some(col) = segment.fast_fields().str(column).map_err(Error::from)? else {
+        let Some(col) = segment
+            .fast_fields()
+            .str(facet.column())
+            .map_err(Error::from)?
+        else {
             continue;
         };
-        let mut per_ord: HashMap<u64, u64> = HashMap::new();
+        let mut per_ord: HashMap<u64, (u64, u32)> = HashMap::new();
         for &doc in ids {
             for ord in col.term_ords(doc) {
-                *per_ord.entry(ord).or_default() += 1;
+                per_ord.entry(ord).or_insert((0, doc)).0 += 1;
             }
         }
         let mut name = String::new();
-        for (ord, n) in per_ord {
+        for (ord, (n, doc)) in per_ord {
             name.clear();
             col.ord_to_str(ord, &mut name).map_err(Error::engine_io)?;
-            *counts.entry(name.clone()).or_default() += n;
+            let at = DocAddress::new(segment_ord, doc);
+            counts.entry(name.clone()).or_insert((0, at)).0 += n;
         }
     }
-    let mut list: Vec<ValueCount> = counts
+    let mut list: Vec<(ValueCount, DocAddress)> = counts
         .into_iter()
         .filter(|(name, _)| !name.is_empty())
-        .map(|(name, articles)| ValueCount { name, articles })
+        .map(|(name, (articles, at))| (ValueCount { name, articles }, at))
         .collect();
-    list.sort_by(|a, b| {
+    list.sort_by(|(a, _), (b, _)| {
         b.articles
             .cmp(&a.articles)
             .then_with(|| a.name.cmp(&b.name))
     });
     list.truncate(limit);
-    Ok(list)
+    let mut out = Vec::with_capacity(list.len());
+    for (mut value, at) in list {
+        if facet != Facet::Person {
+            value.name = shown_value(searcher, fields, facet, at, &value.name)?;
+        }
+        out.push(value);
+    }
+    Ok(out)
+}
+
+/// A folded value as one article that has it stores it (`bbc news` →
+/// `BBC News`); the folded value when none matches.
+fn shown_value(
+    searcher: &Searcher,
+    fields: &Fields,
+    facet: Facet,
+    at: DocAddress,
+    folded: &str,
+) -> Result<String> {
+    let doc: tantivy::TantivyDocument = searcher.doc(at)?;
+    let a = crate::schema::from_document(fields, &doc);
+    let stored = match facet {
+        Facet::Section => a.section,
+        Facet::Source => a.source,
+        Facet::Byline => a.byline,
+        Facet::Person => None,
+    };
+    Ok(stored
+        .filter(|v| crate::schema::fold_keyword(v) == folded)
+        .unwrap_or_else(|| folded.to_string()))
 }
 
 /// Everything a results page's sidebar counts over the articles that match
@@ -134,9 +209,9 @@ pub fn facets(
     let docs = matching(searcher, fields, criteria)?;
     Ok(Facets {
         total: docs.values().map(|ids| ids.len() as u64).sum(),
-        people: top_values(searcher, &docs, "person", limit)?,
-        sections: top_values(searcher, &docs, "section", limit)?,
-        sources: top_values(searcher, &docs, "source", limit)?,
+        people: top_values(searcher, fields, &docs, Facet::Person, limit)?,
+        sections: top_values(searcher, fields, &docs, Facet::Section, limit)?,
+        sources: top_values(searcher, fields, &docs, Facet::Source, limit)?,
         months: count_periods(searcher, &docs, Period::Month)?.buckets,
     })
 }

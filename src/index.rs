@@ -100,12 +100,21 @@ pub struct Report {
     pub skipped: Vec<Skipped>,
     /// Every file passed over, with the reason, in path order.
     pub ignored: Vec<Ignored>,
-    /// Recorded source folders that no longer exist (kept unless --prune).
+    /// Recorded source folders that no longer exist, whose articles are
+    /// kept (no --prune).
     pub missing_roots: Vec<PathBuf>,
+    /// Recorded source folders that no longer exist, dropped with their
+    /// articles (--prune).
+    pub pruned_roots: Vec<PathBuf>,
     /// Bytes of source files read.
     pub bytes_read: u64,
     /// Wall time of the run.
     pub elapsed_secs: f64,
+    /// Stopped at the user's request before every file was handled; what
+    /// was handled is committed.
+    pub interrupted: bool,
+    /// With `interrupted`: files not handled, read again by the next run.
+    pub files_left: u64,
 }
 
 impl Report {
@@ -150,6 +159,11 @@ pub trait Progress: Sync {
     fn advance(&self, n: u64);
     /// All files are handled (the commit follows).
     fn finish(&self);
+    /// Whether the user asked to stop (Ctrl-C): the run then handles no
+    /// more files, commits what it has, and says what is left.
+    fn stop_requested(&self) -> bool {
+        false
+    }
 }
 
 /// Reports nothing.
@@ -219,7 +233,7 @@ pub fn rebuild(store: &Store, opts: &Options, progress: &dyn Progress) -> Result
         if root.path.exists() {
             fresh.roots.push(root.clone());
         } else if opts.prune {
-            report.missing_roots.push(root.path.clone());
+            report.pruned_roots.push(root.path.clone());
         } else {
             let articles: u64 = old
                 .files
@@ -255,6 +269,10 @@ pub fn rebuild(store: &Store, opts: &Options, progress: &dyn Progress) -> Result
         progress,
         &mut report,
     );
+    let result = match result {
+        Ok(()) if report.interrupted => Err(Error::Interrupted),
+        other => other,
+    };
     if let Err(e) = result {
         // Leave the live index alone; drop the half-built one.
         let _ = fs::remove_dir_all(&opened.dir);
@@ -278,11 +296,11 @@ fn recorded_scopes(manifest: &mut Manifest, prune: bool, report: &mut Report) ->
                 scope: root.path.clone(),
             });
             kept.push(root);
+        } else if prune {
+            report.pruned_roots.push(root.path.clone());
         } else {
             report.missing_roots.push(root.path.clone());
-            if !prune {
-                kept.push(root);
-            }
+            kept.push(root);
         }
     }
     manifest.roots = kept;
@@ -381,8 +399,8 @@ impl Changes {
 }
 
 /// What identifies an article's content, apart from where it sits in its
-/// file (id, record number, line): headline, text and metadata, the date
-/// to the second as the index stores it. Two records are the same
+/// file (id, record number, line): headline, text and metadata (sections
+/// and places too), the date to the second as the index stores it. Two records are the same
 /// article when their fingerprints are equal.
 pub fn record_fingerprint(a: &Article) -> u64 {
     use xxhash_rust::xxh3::Xxh3;
@@ -400,7 +418,16 @@ pub fn record_fingerprint(a: &Article) -> u64 {
     field(Some(&a.body));
     field(a.date.map(|d| d.timestamp().to_string()).as_deref());
     field(a.byline.as_deref());
-    field(a.section.as_deref());
+    // Every section in order, as the index stores them (one field), so
+    // that the first of them reads back as `section`.
+    for s in a.section.iter().chain(&a.other_sections) {
+        field(Some(s));
+    }
+    field(None);
+    for p in &a.places {
+        field(Some(p));
+    }
+    field(None);
     field(a.source.as_deref());
     field(a.url.as_deref());
     h.digest()
@@ -674,6 +701,7 @@ fn sync(
     }
 
     progress.start(jobs.len() as u64);
+    let mut left = jobs.len() as u64;
     let (tx, rx) = crossbeam_channel::bounded::<(Job, Outcome, Release)>(256);
     let mut add_error: Option<tantivy::TantivyError> = None;
     // Parsed files wait for the writer; this bounds the source bytes they
@@ -686,6 +714,9 @@ fn sync(
         let old_articles = old_articles.as_ref();
         s.spawn(move || {
             jobs.into_par_iter().for_each_with(tx, |tx, job| {
+                if progress.stop_requested() {
+                    return;
+                }
                 let held = budget.acquire(job.entry.size);
                 let outcome = process(&job, opts.max_file_size, old_articles);
                 let _ = tx.send((job, outcome, held));
@@ -693,6 +724,12 @@ fn sync(
         });
         // `_held` is released when this file's articles are with the writer.
         for (job, outcome, _held) in rx {
+            // Unhandled files keep their old records (and articles), so
+            // the next run reads them again; what was handled commits.
+            if progress.stop_requested() {
+                break;
+            }
+            left -= 1;
             progress.advance(1);
             let job = &job;
             let key = ingest::path_string(&job.entry.path);
@@ -758,6 +795,10 @@ fn sync(
     progress.finish();
     if let Some(e) = add_error {
         return Err(failed(e.into()));
+    }
+    if left > 0 {
+        report.interrupted = true;
+        report.files_left = left;
     }
 
     // 4. One commit, then the manifest that describes it. A crash between

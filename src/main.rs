@@ -17,6 +17,7 @@ fn main() -> ExitCode {
         Ok(Outcome::Success) => ExitCode::SUCCESS,
         Ok(Outcome::NoMatch) => ExitCode::from(1),
         Ok(Outcome::Failed) => ExitCode::from(2),
+        Ok(Outcome::Interrupted) => ExitCode::from(130),
         Err(err) => {
             // `newsdex search ... | head` closes the pipe early: not an error.
             if is_broken_pipe(&err) {

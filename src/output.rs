@@ -15,7 +15,7 @@ use anstyle::{AnsiColor, Style};
 use serde::Serialize;
 
 use newsdex::article::Article;
-use newsdex::facets::{PersonCount, Timeline};
+use newsdex::facets::{Facet, PersonCount, Timeline};
 use newsdex::index::Report;
 use newsdex::ingest::IgnoreReason;
 use newsdex::search::{Notice, SearchResults};
@@ -41,6 +41,9 @@ pub enum Output {
     },
     /// JSON Lines on stdout.
     Json,
+    /// CSV on stdout (search only; elsewhere as text): a header row, then
+    /// one row a hit.
+    Csv,
 }
 
 impl Output {
@@ -57,34 +60,44 @@ impl Output {
     /// A page of search hits with what to say about them.
     pub fn search(self, results: &SearchResults) -> io::Result<()> {
         let mut p = self.stdout();
-        if self == Output::Json {
-            return p.hits_json(results);
+        match self {
+            Output::Json => return p.hits_json(results),
+            Output::Csv => {
+                p.hits_csv(results)?;
+                for n in results.notices() {
+                    self.notice(n);
+                }
+                return Ok(());
+            }
+            Output::Text { .. } => {}
         }
         let notices = results.notices();
-        // Closest matches are announced before the hits, the rest after.
-        for n in &notices {
-            if let Notice::Closest { .. } = n {
-                self.notice(format_args!("{n} (--all-words for exact)"));
+        // A correction and closest matches are announced before the hits,
+        // the rest after.
+        let before = |n: &Notice| matches!(n, Notice::Corrected { .. } | Notice::Closest { .. });
+        for n in notices.iter().filter(|n| before(n)) {
+            match n {
+                Notice::Closest { .. } => self.notice(format_args!("{n} (--all-words for exact)")),
+                _ => self.notice(format_args!("{n} with --exact")),
             }
         }
         p.hits_text(results)?;
         if !results.hits.is_empty() {
             p.hits_footer(results)?;
         }
-        for n in &notices {
-            if !matches!(n, Notice::Closest { .. }) {
-                self.notice(n);
-            }
+        for n in notices.iter().filter(|n| !before(n)) {
+            self.notice(n);
         }
         Ok(())
     }
 
-    /// The people most mentioned, of `total` matching articles.
-    pub fn people(self, list: &[PersonCount], total: u64) -> io::Result<()> {
+    /// The people (sources, bylines) with most articles, of `total`
+    /// matching articles.
+    pub fn people(self, list: &[PersonCount], total: u64, facet: Facet) -> io::Result<()> {
         let mut p = self.stdout();
         match self {
             Output::Json => p.json_lines(list),
-            Output::Text { .. } => p.people_text(list, total),
+            Output::Text { .. } | Output::Csv => p.people_text(list, total, facet),
         }
     }
 
@@ -93,7 +106,7 @@ impl Output {
         let mut p = self.stdout();
         match self {
             Output::Json => p.json_lines(&t.buckets),
-            Output::Text { .. } => p.timeline_text(t),
+            Output::Text { .. } | Output::Csv => p.timeline_text(t),
         }
     }
 
@@ -103,8 +116,8 @@ impl Output {
     pub fn report(self, r: &Report, verb: &str, quiet: bool, verbose: bool) -> io::Result<()> {
         match self {
             Output::Json => self.stdout().json_lines(std::slice::from_ref(r)),
-            Output::Text { .. } if quiet => Ok(()),
-            Output::Text { .. } => {
+            Output::Text { .. } | Output::Csv if quiet => Ok(()),
+            Output::Text { .. } | Output::Csv => {
                 Printer::new(io::stderr().lock(), false).report_text(r, verb, verbose)
             }
         }
@@ -115,7 +128,7 @@ impl Output {
         let mut p = self.stdout();
         match self {
             Output::Json => p.json_lines(std::slice::from_ref(s)),
-            Output::Text { .. } => p.stats_text(s),
+            Output::Text { .. } | Output::Csv => p.stats_text(s),
         }
     }
 
@@ -124,7 +137,7 @@ impl Output {
         let mut p = self.stdout();
         match self {
             Output::Json => p.json_lines(articles),
-            Output::Text { .. } => {
+            Output::Text { .. } | Output::Csv => {
                 for (i, a) in articles.iter().enumerate() {
                     if i > 0 {
                         writeln!(p.out)?;
@@ -145,13 +158,34 @@ impl Output {
                 let obj = serde_json::json!({"url": url, "index": index});
                 println!("{obj}");
             }
-            Output::Text { .. } => println!("{url}"),
+            Output::Text { .. } | Output::Csv => println!("{url}"),
         }
         let _ = io::stdout().flush();
         self.notice(format_args!(
             "serving {} at {url} (the page, and the API under {url}api/); Ctrl-C stops",
             index.display()
         ));
+    }
+
+    /// The articles of one file, as a list to choose from (text), or in
+    /// full (JSON).
+    pub fn article_list(self, key: &str, articles: &[Article]) -> io::Result<()> {
+        if self == Output::Json {
+            return self.articles(articles);
+        }
+        let mut p = self.stdout();
+        for a in articles {
+            write!(p.out, "{}  ", one_line(&a.id))?;
+            p.styled(TITLE, &a.title)?;
+            writeln!(p.out)?;
+        }
+        p.flush()?;
+        self.notice(format_args!(
+            "{} holds {} articles; show one by its id, or --json for all of them",
+            one_line(key),
+            articles.len()
+        ));
+        Ok(())
     }
 
     /// A stream of values as JSON Lines whatever the form (`export`).
@@ -194,23 +228,67 @@ impl<W: Write> Printer<W> {
         }
     }
 
-    /// Search hits as JSON Lines.
-    /// With no hits but a suggestion, one object `{"total":0,"suggestion":..}`.
+    /// Search hits as JSON Lines; with a spelling correction each carries
+    /// the `query` as typed and the one `corrected` (searched). With no
+    /// hits, one object `{"total", "strict_total", "offset", "query",
+    /// "corrected"?, "suggestion"?, "notices"}`, so a search always prints
+    /// a line.
     fn hits_json(&mut self, results: &SearchResults) -> io::Result<()> {
+        let corrected = results.corrected.as_deref();
         for hit in &results.hits {
             let mut json = HitJson::from(hit);
             json.suggestion = results.suggestion.as_deref();
+            json.corrected = corrected;
+            json.query = corrected.map(|_| results.query.as_str());
             serde_json::to_writer(&mut self.out, &json)?;
             writeln!(self.out)?;
         }
         if results.hits.is_empty() {
-            if let Some(s) = &results.suggestion {
-                let obj = serde_json::json!({"total": results.total, "suggestion": s});
-                serde_json::to_writer(&mut self.out, &obj)?;
-                writeln!(self.out)?;
+            let notices: Vec<String> = results.notices().iter().map(ToString::to_string).collect();
+            let mut obj = serde_json::json!({
+                "total": results.total,
+                "strict_total": results.strict_total,
+                "offset": results.offset,
+                "query": results.query,
+                "notices": notices,
+            });
+            if let Some(c) = corrected {
+                obj["corrected"] = c.into();
             }
+            if let Some(s) = &results.suggestion {
+                obj["suggestion"] = s.as_str().into();
+            }
+            serde_json::to_writer(&mut self.out, &obj)?;
+            writeln!(self.out)?;
         }
         self.out.flush()
+    }
+
+    /// Search hits as CSV (RFC 4180 quoting), a header row first.
+    fn hits_csv(&mut self, results: &SearchResults) -> io::Result<()> {
+        let mut w = csv::Writer::from_writer(&mut self.out);
+        w.write_record([
+            "rank", "date", "section", "source", "byline", "title", "id", "path", "url", "snippet",
+        ])?;
+        for hit in &results.hits {
+            let a = &hit.article;
+            let rank = hit.rank.to_string();
+            let date = a.date.map(iso).unwrap_or_default();
+            let text = |v: &Option<String>| v.clone().unwrap_or_default();
+            w.write_record([
+                rank.as_str(),
+                &date,
+                &text(&a.section),
+                &text(&a.source),
+                &text(&a.byline),
+                &a.title,
+                &a.id,
+                &a.path,
+                &text(&a.url),
+                &hit.snippet.text,
+            ])?;
+        }
+        w.flush()
     }
 
     /// Search hits for people to read.
@@ -226,21 +304,33 @@ impl<W: Write> Printer<W> {
                 a.date
                     .map_or("undated".to_string(), |d| d.format("%Y-%m-%d").to_string()),
             );
-            if let Some(s) = &a.section {
-                meta.push(s.clone());
-            }
-            let mut place = display_path(&a.path, cwd.as_deref());
-            // The line of the best passage, so the file opens at the match.
-            let line = hit.passages.first().map_or(a.line, |p| p.line);
-            if line > 1 {
-                place = format!("{place}:{line}");
-            }
-            meta.push(place);
+            meta.extend(
+                [&a.section, &a.source, &a.byline]
+                    .into_iter()
+                    .flatten()
+                    .map(|v| one_line(v)),
+            );
             if let Some(words) = &hit.matched {
                 meta.push(format!("matches {}", words.join(" ")));
             }
             write!(self.out, "    ")?;
             self.styled(META, &meta.join(" · "))?;
+            writeln!(self.out)?;
+            // Where it is: `file:line` of the best passage (an editor opens
+            // the file there, and `show` takes it), after the id when the
+            // id says something else (a record of a multi-article file).
+            let path = display_path(&a.path, cwd.as_deref());
+            let line = hit.passages.first().map_or(a.line, |p| p.line);
+            let mut place = if line > 1 {
+                format!("{path}:{line}")
+            } else {
+                path.clone()
+            };
+            if a.id != path {
+                place = format!("{} · {place}", a.id);
+            }
+            write!(self.out, "    ")?;
+            self.styled(DIM, &one_line(&place))?;
             writeln!(self.out)?;
             for passage in &hit.passages {
                 write!(self.out, "    ")?;
@@ -274,20 +364,20 @@ impl<W: Write> Printer<W> {
         write!(self.out, "{rest}")
     }
 
-    /// A line for the end of a page of hits: how many matched in all.
+    /// A line for the end of a page of hits: how many matched in all, and
+    /// how many of those have every word when some do not.
     fn hits_footer(&mut self, results: &SearchResults) -> io::Result<()> {
         let offset = results.offset;
         let shown = results.hits.len();
-        let text = if shown == 0 {
-            format!("no matches (of {} in all)", results.total)
-        } else {
-            format!(
-                "{}-{} of {} matching articles",
-                offset + 1,
-                offset + shown,
-                results.total
-            )
-        };
+        let mut text = format!(
+            "{}-{} of {} matching articles",
+            offset + 1,
+            offset + shown,
+            results.total
+        );
+        if results.strict_total < results.total {
+            text.push_str(&format!(" ({} with every word)", results.strict_total));
+        }
         self.styled(DIM, &text)?;
         writeln!(self.out)?;
         self.out.flush()
@@ -303,12 +393,12 @@ impl<W: Write> Printer<W> {
     fn report_text(&mut self, r: &Report, verb: &str, verbose: bool) -> io::Result<()> {
         writeln!(
             self.out,
-            "{verb}: {} files seen: {} parsed, {} unchanged, {} removed{}",
-            r.files_seen,
+            "{verb}: {} seen: {} parsed, {} unchanged, {} removed{}",
+            count(r.files_seen, "file", "files"),
             r.files_parsed,
             r.files_unchanged,
             r.files_removed,
-            ignored_summary(r)
+            ignored_summary(r),
         )?;
         writeln!(
             self.out,
@@ -323,7 +413,14 @@ impl<W: Write> Printer<W> {
             writeln!(
                 self.out,
                 "warning: source folder {} no longer exists; its articles are kept (use --prune to drop them)",
-                root.display()
+                one_line(&root.display().to_string())
+            )?;
+        }
+        for root in &r.pruned_roots {
+            writeln!(
+                self.out,
+                "source folder {} no longer exists: forgotten with its articles (--prune)",
+                one_line(&root.display().to_string())
             )?;
         }
         if verbose && !r.ignored.is_empty() {
@@ -343,12 +440,25 @@ impl<W: Write> Printer<W> {
                 }
             }
         }
-        writeln!(
-            self.out,
-            "took {:.2}s ({:.1} MB/s)",
-            r.elapsed_secs,
-            r.mb_per_sec()
-        )?;
+        if r.interrupted {
+            writeln!(
+                self.out,
+                "interrupted: what was indexed is committed; {} left for the next run (`newsdex index` again)",
+                count(r.files_left, "file", "files")
+            )?;
+        }
+        // A rate over a fraction of a second or a few kilobytes says
+        // nothing: the time alone then.
+        if r.elapsed_secs >= 0.5 && r.bytes_read >= 1_000_000 {
+            writeln!(
+                self.out,
+                "took {:.2}s ({:.1} MB/s)",
+                r.elapsed_secs,
+                r.mb_per_sec()
+            )?;
+        } else {
+            writeln!(self.out, "took {:.2}s", r.elapsed_secs)?;
+        }
         self.out.flush()
     }
 
@@ -400,6 +510,7 @@ impl<W: Write> Printer<W> {
         let date = a.date.map(iso);
         let words = a.word_count.to_string();
         let line = a.line.to_string();
+        let places = a.places.join(", ");
         let rows = [
             field("id", Some(&a.id)),
             field("path", Some(&a.path)),
@@ -409,6 +520,7 @@ impl<W: Write> Printer<W> {
             field("section", a.section.as_deref()),
             field("source", a.source.as_deref()),
             field("url", a.url.as_deref()),
+            field("places", (!places.is_empty()).then_some(places.as_str())),
             field("words", Some(&words)),
         ];
         for row in rows.into_iter().flatten() {
@@ -420,8 +532,8 @@ impl<W: Write> Printer<W> {
         self.out.flush()
     }
 
-    /// People and their article counts, most first.
-    fn people_text(&mut self, list: &[PersonCount], total: u64) -> io::Result<()> {
+    /// People (sources, bylines) and their article counts, most first.
+    fn people_text(&mut self, list: &[PersonCount], total: u64, facet: Facet) -> io::Result<()> {
         for (i, p) in list.iter().enumerate() {
             write!(self.out, "{:>3}. {:>6}  ", i + 1, p.articles)?;
             self.styled(TITLE, &p.name)?;
@@ -429,7 +541,20 @@ impl<W: Write> Printer<W> {
         }
         self.styled(
             DIM,
-            &format!("{} people listed, from {total} articles", list.len()),
+            &format!(
+                "{} {} listed, from {total} articles",
+                list.len(),
+                match (facet, list.len()) {
+                    (Facet::Person, 1) => "person",
+                    (Facet::Person, _) => "people",
+                    (Facet::Source, 1) => "source",
+                    (Facet::Source, _) => "sources",
+                    (Facet::Byline, 1) => "byline",
+                    (Facet::Byline, _) => "bylines",
+                    (Facet::Section, 1) => "section",
+                    (Facet::Section, _) => "sections",
+                }
+            ),
         )?;
         writeln!(self.out)?;
         self.out.flush()
@@ -472,8 +597,11 @@ impl<W: Write> Printer<W> {
     }
 }
 
-/// A file name with control characters (a newline in a name) escaped, so
-/// that each reported file stays on one line.
+/// `1 file`, `2 files`.
+fn count(n: u64, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// How many project files the summary names before `…`.
 const PROJECT_FILES_NAMED: usize = 3;
 
@@ -511,6 +639,8 @@ fn ignored_summary(r: &Report) -> String {
     format!("; {} ignored: {}", r.ignored.len(), parts.join(", "))
 }
 
+/// A file name with control characters (a newline in a name) escaped, so
+/// that each reported file stays on one line.
 fn one_line(s: &str) -> String {
     s.chars()
         .flat_map(|c| {

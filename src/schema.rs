@@ -9,7 +9,16 @@
 //! prefixes and fuzzy words. The body is indexed with positions only once:
 //! positions are most of the cost of indexing. Keyword fields (`section`, `source`, `byline`) are whole
 //! values, lower-cased and accent-folded, usable as exact filters
-//! (`section:politics`) and as fast fields for counting. The article's
+//! (`section:politics`) and as fast fields for counting; `section` holds
+//! every section of an article (the first is the one shown), `place` every
+//! place. Bylines and sources are also indexed as words (`byline_text`,
+//! `source_text`: `byline:collinson`), URLs by host and prefix
+//! (`url_parts`, [`url_keys`]).
+//!
+//! The stemmed fields (`title`, `all_text`) also index the joined form of a
+//! hyphenated word at the place of its last part (`e-mail` is `e`, `mail`
+//! and `email`), so `email` finds `e-mail`; the exact copies do not, so
+//! quoted phrases stay exact. The article's
 //! meaning vector (`crate::meaning`) is packed into eight u64 fast columns,
 //! `meaning0` to `meaning7`.
 //!
@@ -34,7 +43,7 @@ use crate::hashing::FastMap;
 use crate::meaning::PACKED;
 
 /// Version of the schema and analyzers; stored in the index manifest.
-pub const SCHEMA_VERSION: u32 = 7;
+pub const SCHEMA_VERSION: u32 = 8;
 
 /// Name of the analyzer for article text.
 pub const TEXT_ANALYZER: &str = "news";
@@ -75,6 +84,15 @@ pub struct Fields {
     pub source: Field,
     /// URL (exact).
     pub url: Field,
+    /// The URL's hosts and scheme-less prefixes, lower-cased ([`url_keys`]):
+    /// `url:nytimes.com`, `url:https://www.nytimes.com/2016/`.
+    pub url_parts: Field,
+    /// Byline words (unstemmed, positions): `byline:collinson`.
+    pub byline_text: Field,
+    /// Source words (unstemmed, positions): `source:cnn`.
+    pub source_text: Field,
+    /// Places the article is about (keyword, every one).
+    pub place: Field,
     /// Words in title and body.
     pub word_count: Field,
     /// Hash of title and body.
@@ -115,6 +133,11 @@ pub fn build() -> (Schema, Fields) {
                 .set_index_option(IndexRecordOption::Basic),
         );
     let stored_u64 = NumericOptions::default().set_stored();
+    let place = TextOptions::default().set_stored().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(KEYWORD_ANALYZER)
+            .set_index_option(IndexRecordOption::Basic),
+    );
     // Shown and counted case-preserving; matched case- and
     // accent-insensitively through `person_name` and `person_text`.
     let person = TextOptions::default().set_stored().set_fast("raw");
@@ -148,7 +171,7 @@ pub fn build() -> (Schema, Fields) {
             ),
         ),
         title_exact: b.add_text_field("title_exact", exact.clone()),
-        body_exact: b.add_text_field("body_exact", exact),
+        body_exact: b.add_text_field("body_exact", exact.clone()),
         date: b.add_date_field(
             "date",
             DateOptions::default()
@@ -161,6 +184,10 @@ pub fn build() -> (Schema, Fields) {
         section: b.add_text_field("section", keyword.clone()),
         source: b.add_text_field("source", keyword),
         url: b.add_text_field("url", STRING | STORED),
+        url_parts: b.add_text_field("url_parts", STRING),
+        byline_text: b.add_text_field("byline_text", exact.clone()),
+        source_text: b.add_text_field("source_text", exact),
+        place: b.add_text_field("place", place),
         word_count: b.add_u64_field("word_count", STORED | FAST),
         content_hash: b.add_text_field("content_hash", STRING | STORED),
         person: b.add_text_field("person", person),
@@ -189,6 +216,10 @@ pub fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
         section: f("section")?,
         source: f("source")?,
         url: f("url")?,
+        url_parts: f("url_parts")?,
+        byline_text: f("byline_text")?,
+        source_text: f("source_text")?,
+        place: f("place")?,
         word_count: f("word_count")?,
         content_hash: f("content_hash")?,
         person: f("person")?,
@@ -230,7 +261,9 @@ pub fn index_settings() -> IndexSettings {
 
 /// Registers the analyzers the schema names; call on every opened index.
 pub fn register_analyzers(index: &Index) {
-    index.tokenizers().register(TEXT_ANALYZER, text_analyzer());
+    index
+        .tokenizers()
+        .register(TEXT_ANALYZER, index_text_analyzer());
     index
         .tokenizers()
         .register(EXACT_ANALYZER, exact_analyzer());
@@ -242,7 +275,20 @@ pub fn register_analyzers(index: &Index) {
         .register(KEYWORD_ANALYZER, keyword_analyzer());
 }
 
-/// Words of article text, lower-cased, accent-folded and English-stemmed.
+/// The analyzer the index runs over the stemmed fields: [`text_analyzer`]
+/// plus the joined form of each hyphenated word ([`HyphenJoin`]).
+pub fn index_text_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(HyphenJoin)
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .filter(CachedStemmer)
+        .build()
+}
+
+/// Words of article text, lower-cased, accent-folded and English-stemmed,
+/// as queries are analysed (without [`HyphenJoin`]'s extra tokens).
 pub fn text_analyzer() -> TextAnalyzer {
     TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(RemoveLongFilter::limit(40))
@@ -269,6 +315,115 @@ pub fn keyword_analyzer() -> TextAnalyzer {
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
         .build()
+}
+
+/// A keyword value as the index holds it (lower-cased, accents folded):
+/// what `section:`, `source:` and `byline:` match and facets count.
+pub fn fold_keyword(value: &str) -> String {
+    let mut analyzer = keyword_analyzer();
+    let mut stream = analyzer.token_stream(value);
+    match stream.next() {
+        Some(tok) => tok.text.clone(),
+        None => value.to_string(),
+    }
+}
+
+/// Whether the word ending at byte `end` of `text` goes on after a hyphen
+/// (`e` in `e-mail`): a hyphen directly followed by a letter or digit.
+pub fn hyphen_follows(text: &str, end: usize) -> bool {
+    let mut rest = text[end..].chars();
+    matches!(rest.next(), Some('-' | '\u{2010}' | '\u{2011}'))
+        && rest.next().is_some_and(char::is_alphanumeric)
+}
+
+/// A token filter that adds, after the last part of a hyphenated word, the
+/// parts joined (`e-mail` → `e`, `mail`, `email`), at the last part's
+/// position: `email` then finds `e-mail`, and a phrase over the parts
+/// still matches. Put it right after the tokenizer, which splits at the
+/// hyphen: it reads the text between tokens.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct HyphenJoin;
+
+impl TokenFilter for HyphenJoin {
+    type Tokenizer<T: Tokenizer> = HyphenJoinFilter<T>;
+
+    fn transform<T: Tokenizer>(self, tokenizer: T) -> HyphenJoinFilter<T> {
+        HyphenJoinFilter { inner: tokenizer }
+    }
+}
+
+/// The tokenizer [`HyphenJoin`] makes.
+#[derive(Clone)]
+pub struct HyphenJoinFilter<T> {
+    inner: T,
+}
+
+impl<T: Tokenizer> Tokenizer for HyphenJoinFilter<T> {
+    type TokenStream<'a> = HyphenJoinStream<'a, T::TokenStream<'a>>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
+        HyphenJoinStream {
+            text,
+            tail: self.inner.token_stream(text),
+            run: None,
+            pending: None,
+            joined: None,
+        }
+    }
+}
+
+/// The token stream of a [`HyphenJoinFilter`].
+pub struct HyphenJoinStream<'a, S> {
+    text: &'a str,
+    tail: S,
+    /// The hyphenated word being read: its parts so far, joined, and the
+    /// byte where it starts.
+    run: Option<(String, usize)>,
+    /// The joined token, ready to follow the word's last part.
+    pending: Option<Token>,
+    /// The joined token, while it is the current one.
+    joined: Option<Token>,
+}
+
+impl<S: TokenStream> TokenStream for HyphenJoinStream<'_, S> {
+    fn advance(&mut self) -> bool {
+        self.joined = None;
+        if let Some(t) = self.pending.take() {
+            self.joined = Some(t);
+            return true;
+        }
+        if !self.tail.advance() {
+            return false;
+        }
+        let t = self.tail.token();
+        // The tokenizer splits at the hyphen, so a part follows the one
+        // before it directly after that hyphen.
+        if let Some((joined, _)) = self.run.as_mut() {
+            joined.push_str(&t.text);
+        }
+        if hyphen_follows(self.text, t.offset_to) {
+            if self.run.is_none() {
+                self.run = Some((t.text.clone(), t.offset_from));
+            }
+        } else if let Some((joined, start)) = self.run.take() {
+            let mut j = t.clone();
+            j.text = joined;
+            j.offset_from = start;
+            self.pending = Some(j);
+        }
+        true
+    }
+
+    fn token(&self) -> &Token {
+        self.joined.as_ref().unwrap_or_else(|| self.tail.token())
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        match self.joined.as_mut() {
+            Some(t) => t,
+            None => self.tail.token_mut(),
+        }
+    }
 }
 
 /// Most distinct words one [`CachedStemmer`] remembers. News vocabulary is
@@ -404,12 +559,19 @@ impl<S: TokenStream> TokenStream for CachedStemmerStream<'_, S> {
 pub struct ArticleDoc {
     fields: Fields,
     article: Article,
+    /// The URL's [`url_keys`], which the article does not hold.
+    url_keys: Vec<String>,
 }
 
 impl ArticleDoc {
     /// Wraps an article for the writer.
     pub fn new(fields: Fields, article: Article) -> ArticleDoc {
-        ArticleDoc { fields, article }
+        let url_keys = article.url.as_deref().map(url_keys).unwrap_or_default();
+        ArticleDoc {
+            fields,
+            article,
+            url_keys,
+        }
     }
 }
 
@@ -466,13 +628,24 @@ impl Document for ArticleDoc {
         }
         for (field, value) in [
             (f.byline, &a.byline),
+            (f.byline_text, &a.byline),
             (f.section, &a.section),
             (f.source, &a.source),
+            (f.source_text, &a.source),
             (f.url, &a.url),
         ] {
             if let Some(s) = value {
                 v.push(text(field, s));
             }
+        }
+        for s in &a.other_sections {
+            v.push(text(f.section, s));
+        }
+        for s in &a.places {
+            v.push(text(f.place, s));
+        }
+        for key in &self.url_keys {
+            v.push(text(f.url_parts, key));
         }
         v.push((f.word_count, DocValue::U64(a.word_count)));
         v.push(text(f.content_hash, &a.content_hash));
@@ -505,6 +678,12 @@ pub fn from_document(f: &Fields, doc: &TantivyDocument) -> Article {
             OwnedValue::Date(d) => DateTime::<Utc>::from_timestamp(d.into_timestamp_secs(), 0),
             _ => None,
         });
+    let all = |field: Field| -> Vec<String> {
+        doc.get_all(field)
+            .filter_map(|v| v.as_str().map(str::to_string))
+            .collect()
+    };
+    let mut sections = all(f.section).into_iter();
     Article {
         id: text(f.id).unwrap_or_default(),
         path: text(f.path).unwrap_or_default(),
@@ -514,17 +693,59 @@ pub fn from_document(f: &Fields, doc: &TantivyDocument) -> Article {
         body: text(f.body).unwrap_or_default(),
         date,
         byline: text(f.byline),
-        section: text(f.section),
+        section: sections.next(),
+        other_sections: sections.collect(),
+        places: all(f.place),
         source: text(f.source),
         url: text(f.url),
         word_count: num(f.word_count),
         content_hash: text(f.content_hash).unwrap_or_default(),
-        people: doc
-            .get_all(f.person)
-            .filter_map(|v| v.as_str().map(str::to_string))
-            .collect(),
+        people: all(f.person),
         mentions: Vec::new(),
         meaning: Default::default(),
+    }
+}
+
+/// What `url_parts` indexes for a URL, lower-cased: its host and each
+/// parent domain of two labels or more (`www.nytimes.com`,
+/// `nytimes.com`), and the URL without its scheme, with and without a
+/// leading `www.` (`www.nytimes.com/2016/...`, `nytimes.com/2016/...`).
+/// `url:` looks a host up whole and anything longer as a prefix of these.
+pub fn url_keys(url: &str) -> Vec<String> {
+    let rest = url_key(url);
+    let host_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let host = rest[..host_end].split(['@', ':']).next().unwrap_or("");
+    let mut keys = Vec::new();
+    let mut domain = host;
+    while domain.contains('.') {
+        keys.push(domain.to_string());
+        domain = &domain[domain.find('.').map_or(domain.len(), |i| i + 1)..];
+    }
+    if host_end < rest.len() || keys.is_empty() {
+        keys.push(rest.clone());
+        if let Some(bare) = rest.strip_prefix("www.") {
+            keys.push(bare.to_string());
+        }
+    }
+    keys.retain(|k| !k.is_empty());
+    keys.dedup();
+    keys
+}
+
+/// A URL or URL prefix as `url_parts` holds it: trimmed, lower-cased,
+/// without its scheme (`https://`).
+pub fn url_key(url: &str) -> String {
+    let url = url.trim().to_lowercase();
+    match url.split_once("://") {
+        Some((scheme, rest))
+            if !scheme.is_empty()
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '+' || c == '-' || c == '.') =>
+        {
+            rest.to_string()
+        }
+        _ => url,
     }
 }
 
@@ -570,12 +791,14 @@ mod tests {
             record: 0,
             line: 1,
             title: "Mayor wins".into(),
-            body: "Café owners campaign.".into(),
+            body: "Café owners campaign by e-mail.".into(),
             date: DateTime::from_timestamp(1_462_233_600, 0),
             byline: Some("Jane Smith".into()),
             section: Some("Politics".into()),
-            source: None,
-            url: Some("https://example.com/a".into()),
+            other_sections: vec!["Economy".into()],
+            places: vec!["uk".into()],
+            source: Some("CNN (Web News)".into()),
+            url: Some("https://www.example.com/2016/a".into()),
             word_count: 5,
             content_hash: "00ff".into(),
             people: vec!["José Mourinho".into(), "Sadiq Khan".into()],
@@ -614,6 +837,53 @@ mod tests {
             }
             assert_eq!(got, tokens(plain(), text));
         }
+    }
+
+    #[test]
+    fn hyphenated_words_are_also_indexed_joined() {
+        let mut a = index_text_analyzer();
+        let mut s = a.token_stream("Send e-mail, well-off co-op x-ray-ed. A- b -c");
+        let mut got = Vec::new();
+        while let Some(t) = s.next() {
+            got.push((t.text.clone(), t.position, t.offset_from, t.offset_to));
+        }
+        let texts: Vec<&str> = got.iter().map(|t| t.0.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "send", "e", "mail", "email", "well", "off", "welloff", "co", "op", "coop", "x",
+                "ray", "ed", "xray", "a", "b", "c"
+            ]
+        );
+        // The joined word sits at its last part and spans the whole word.
+        assert_eq!(got[3], ("email".into(), 2, 5, 11));
+        // Without the joined tokens, the index analyzer is the query one.
+        let mut plain = text_analyzer();
+        let mut s = plain.token_stream("Send e-mail, well-off co-op x-ray-ed. A- b -c");
+        let mut n = 0;
+        while s.next().is_some() {
+            n += 1;
+        }
+        assert_eq!(n, texts.len() - 4);
+    }
+
+    #[test]
+    fn url_keys_are_hosts_and_prefixes() {
+        assert_eq!(
+            url_keys("HTTPS://www.NYTimes.com/2016/09/a.html"),
+            [
+                "www.nytimes.com",
+                "nytimes.com",
+                "www.nytimes.com/2016/09/a.html",
+                "nytimes.com/2016/09/a.html"
+            ]
+        );
+        assert_eq!(url_keys("http://bbc.co.uk"), ["bbc.co.uk", "co.uk"]);
+        assert_eq!(
+            url_key(" https://www.nytimes.com/2016/ "),
+            "www.nytimes.com/2016/"
+        );
+        assert_eq!(url_key("nytimes.com"), "nytimes.com");
     }
 
     #[test]
@@ -656,6 +926,17 @@ mod tests {
             ("section:Politics", 1),
             ("byline:\"jane smith\"", 1),
             ("section:sport", 0),
+            ("section:economy", 1),
+            ("place:uk", 1),
+            ("byline_text:smith", 1),
+            ("source_text:cnn", 1),
+            ("source:cnn", 0),
+            ("url_parts:example.com", 1),
+            ("url_parts:\"example.com/2016/a\"", 1),
+            ("url_parts:com", 0),
+            ("all_text:email", 1),
+            ("all_text:ee", 0),
+            ("title_exact:email", 0),
             ("person_name:\"jose mourinho\"", 1),
             ("person_text:khan", 1),
             ("person_name:khan", 0),

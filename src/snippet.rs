@@ -61,6 +61,39 @@ thread_local! {
         RefCell::new((schema::exact_analyzer(), schema::StemCache::default()));
 }
 
+/// The hyphenated words among `words` (byte ranges into `text` and their
+/// unstemmed forms, in order), joined as the index joins them: `e-mail`
+/// gives `email` over the bytes of `e-mail`.
+fn hyphen_joins<'a>(
+    text: &str,
+    words: impl IntoIterator<Item = (usize, usize, &'a str)>,
+) -> Vec<(String, Range<usize>)> {
+    let mut out = Vec::new();
+    let mut run: Option<(String, usize)> = None;
+    let mut expect = None;
+    for (start, end, word) in words {
+        if expect != Some(start) {
+            run = None;
+        }
+        if let Some((joined, _)) = run.as_mut() {
+            joined.push_str(word);
+        }
+        if schema::hyphen_follows(text, end) {
+            if run.is_none() {
+                run = Some((word.to_string(), start));
+            }
+            let hyphen = text[end..].chars().next().map_or(0, char::len_utf8);
+            expect = Some(end + hyphen);
+        } else {
+            if let Some((joined, from)) = run.take() {
+                out.push((joined, from..end));
+            }
+            expect = None;
+        }
+    }
+    out
+}
+
 /// The words of `body`. A word's stem is computed only when it could be
 /// one of `wanted` (it starts with what every word of that stem shares);
 /// otherwise it is left empty: stemming every word of every hit shown
@@ -94,6 +127,31 @@ fn tokenize(body: &str, wanted: &HashSet<String>) -> Vec<Token> {
     })
 }
 
+/// The joined forms of the hyphenated words among `tokens`, as tokens
+/// spanning the whole word, stemmed.
+fn joined_tokens(body: &str, tokens: &[Token]) -> Vec<Token> {
+    let words = tokens.iter().map(|t| (t.start, t.end, t.exact.as_str()));
+    let joins = hyphen_joins(body, words);
+    if joins.is_empty() {
+        return Vec::new();
+    }
+    ANALYZERS.with_borrow_mut(|(_, stems)| {
+        joins
+            .into_iter()
+            .map(|(exact, range)| {
+                let mut stem = exact.clone();
+                stems.stem_into(&mut stem);
+                Token {
+                    start: range.start,
+                    end: range.end,
+                    exact,
+                    stem,
+                }
+            })
+            .collect()
+    })
+}
+
 /// The stems of every word of `texts` (through the same cached analyzer
 /// as snippets).
 pub fn stems_of<'a>(texts: impl IntoIterator<Item = &'a str>) -> HashSet<String> {
@@ -102,12 +160,20 @@ pub fn stems_of<'a>(texts: impl IntoIterator<Item = &'a str>) -> HashSet<String>
         let mut stem = String::new();
         for text in texts {
             let mut stream = exact.token_stream(text);
+            let mut words = Vec::new();
             while let Some(tok) = stream.next() {
                 stem.clone_from(&tok.text);
                 stems.stem_into(&mut stem);
                 if !present.contains(&stem) {
                     present.insert(stem.clone());
                 }
+                words.push((tok.offset_from, tok.offset_to, tok.text.clone()));
+            }
+            // `e-mail` also has the word `email`.
+            let words = words.iter().map(|(a, b, w)| (*a, *b, w.as_str()));
+            for (mut joined, _) in hyphen_joins(text, words) {
+                stems.stem_into(&mut joined);
+                present.insert(joined);
             }
         }
         present
@@ -147,10 +213,20 @@ pub fn within_distance(a: &str, b: &str, max: u8) -> bool {
 }
 
 /// Finds every span of `tokens` the query matches.
-fn marks(tokens: &[Token], hl: &Highlights) -> Vec<Mark> {
+fn marks(tokens: &[Token], joined: &[Token], hl: &Highlights) -> Vec<Mark> {
     let mut out = Vec::new();
     // Keys: 0.. for phrases, then stems, prefixes, fuzzy words.
     let stems: Vec<&String> = hl.stems.iter().collect();
+    // `e-mail` for `email`: the whole hyphenated word.
+    for t in joined {
+        if let Some(k) = stems.iter().position(|s| **s == t.stem) {
+            out.push(Mark {
+                range: t.start..t.end,
+                key: 1000 + k,
+                weight: 1.0,
+            });
+        }
+    }
     for (i, t) in tokens.iter().enumerate() {
         if let Some(k) = stems.iter().position(|s| **s == t.stem) {
             out.push(Mark {
@@ -432,7 +508,12 @@ pub fn fragments(
     } else {
         tokenize(body, &hl.stems)
     };
-    let mut found = marks(&tokens, hl);
+    let joined = if hl.stems.is_empty() {
+        Vec::new()
+    } else {
+        joined_tokens(body, &tokens)
+    };
+    let mut found = marks(&tokens, &joined, hl);
     found.extend(extra.iter().map(|r| Mark {
         range: r.clone(),
         key: 5000,
@@ -611,6 +692,15 @@ mod tests {
             1,
         );
         assert_eq!(marked(&f[0]), vec!["mayor"]);
+    }
+
+    #[test]
+    fn hyphenated_and_joined_forms_mark_each_other() {
+        let body = "Send an e-mail today. The email arrived. An e mail is not one.";
+        let f = fragments(body, &hl(&["email"], &[]), &[], 400, 1);
+        assert_eq!(marked(&f[0]), ["e-mail", "email"]);
+        assert!(stems_of([body]).contains("email"));
+        assert!(!stems_of(["e mail"]).contains("email"));
     }
 
     #[test]

@@ -83,22 +83,29 @@ impl Opened {
 
 /// Reading stored articles.
 impl Opened {
-    /// Fetches one article by id, or by source path (the first article of that
-    /// file, or every article when `all_records`).
+    /// Fetches the article with this id, or the articles of a file: by
+    /// its source path, or by its id without the `#n` of each record.
     pub fn find_article(&self, key: &str) -> Result<Vec<Article>> {
         let f = &self.fields;
         let searcher = self.searcher()?;
-        let mut terms = vec![(f.id, key.to_string())];
-        if let Ok(abs) = std::fs::canonicalize(key) {
-            terms.push((f.path, abs.to_string_lossy().into_owned()));
-        }
-        terms.push((f.path, key.to_string()));
-        for (field, value) in terms {
-            let q = TermQuery::new(
-                Term::from_field_text(field, &value),
+        let term = |field, value: &str| -> Box<dyn tantivy::query::Query> {
+            Box::new(TermQuery::new(
+                Term::from_field_text(field, value),
                 IndexRecordOption::Basic,
-            );
-            let top = searcher.search(&q, &TopDocs::with_limit(100_000).order_by_score())?;
+            ))
+        };
+        let mut queries = vec![term(f.id, key)];
+        if let Ok(abs) = std::fs::canonicalize(key) {
+            queries.push(term(f.path, &abs.to_string_lossy()));
+        }
+        queries.push(term(f.path, key));
+        // The id of a multi-article file without its `#n`: every record.
+        let records = format!("{}#[0-9]+", regex::escape(key));
+        if let Ok(q) = tantivy::query::RegexQuery::from_pattern(&records, f.id) {
+            queries.push(Box::new(q));
+        }
+        for q in queries {
+            let top = searcher.search(&*q, &TopDocs::with_limit(100_000).order_by_score())?;
             if !top.is_empty() {
                 let mut out: Vec<Article> = top
                     .into_iter()
@@ -131,6 +138,27 @@ impl Opened {
             }
             None => Ok(None),
         }
+    }
+
+    /// Visits the stored articles a query matches, in index order; stops at
+    /// the first error the visitor returns.
+    pub fn for_each_matching<E: From<Error>>(
+        &self,
+        query: &dyn tantivy::query::Query,
+        mut visit: impl FnMut(Article) -> std::result::Result<(), E>,
+    ) -> std::result::Result<(), E> {
+        let searcher = self.searcher().map_err(Error::from)?;
+        let mut docs: Vec<tantivy::DocAddress> = searcher
+            .search(query, &tantivy::collector::DocSetCollector)
+            .map_err(Error::from)?
+            .into_iter()
+            .collect();
+        docs.sort();
+        for addr in docs {
+            let doc: TantivyDocument = searcher.doc(addr).map_err(Error::from)?;
+            visit(schema::from_document(&self.fields, &doc))?;
+        }
+        Ok(())
     }
 
     /// Visits every stored article (in index order); stops at the first error
@@ -196,6 +224,23 @@ impl Store {
             Ok(()) => Ok(WriteLock { _file: file }),
             Err(fs::TryLockError::WouldBlock) => Err(Error::Locked(self.dir.clone())),
             Err(fs::TryLockError::Error(e)) => Err(Error::io(&path, e)),
+        }
+    }
+
+    /// Whether an `index` or `rebuild` holds the writer lock now. Takes a
+    /// shared lock for an instant to find out, so call it only when it
+    /// matters (a search of an empty index), not on every search.
+    pub fn is_being_written(&self) -> bool {
+        let Ok(file) = File::open(self.dir.join(LOCK)) else {
+            return false;
+        };
+        match file.try_lock_shared() {
+            Ok(()) => {
+                let _ = file.unlock();
+                false
+            }
+            Err(fs::TryLockError::WouldBlock) => true,
+            Err(fs::TryLockError::Error(_)) => false,
         }
     }
 

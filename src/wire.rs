@@ -36,6 +36,8 @@ pub struct HitJson<'a> {
     pub word_count: u64,
     /// Canonical names of the people the article mentions.
     pub people: &'a [String],
+    /// Places the article is about (Reuters `<PLACES>`), maybe none.
+    pub places: &'a [String],
     /// Snippet, plain text: the passages joined with `…`.
     pub snippet: &'a str,
     /// `[start, end)` character offsets of highlights in `snippet`.
@@ -45,6 +47,12 @@ pub struct HitJson<'a> {
     /// A corrected query that finds more, when this one found little.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub suggestion: Option<&'a str>,
+    /// With a spelling correction searched instead: the query as typed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub query: Option<&'a str>,
+    /// With a spelling correction searched instead: the query searched.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub corrected: Option<&'a str>,
     /// Present (true) when no article had every word and these are the
     /// closest matches.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
@@ -71,10 +79,13 @@ impl<'a> From<&'a Hit> for HitJson<'a> {
             url: a.url.as_deref(),
             word_count: a.word_count,
             people: &a.people,
+            places: &a.places,
             snippet: &h.snippet.text,
             highlights: &h.snippet.highlights,
             fragments: &h.passages,
             suggestion: None,
+            query: None,
+            corrected: None,
             relaxed: h.matched.is_some(),
             matched: h.matched.as_deref(),
         }

@@ -54,7 +54,6 @@ fn bad_queries_get_one_line_with_position_and_hint() {
         ("\"door to", "column 1: unclosed quote"),
         ("(corbyn OR khan", "unclosed `(`"),
         ("corbyn AND AND khan", "AND needs a term on each side"),
-        ("colour:red", "unknown field `colour`"),
         ("😀", "no searchable words"),
     ] {
         let out = env.run(&["search", "--", q]);

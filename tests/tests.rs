@@ -28,5 +28,11 @@ mod extraction;
 mod serve;
 // The search page in headless Chromium over WebDriver (issue #13).
 mod browser;
+// First contact: filters, ids, counts, CSV, help (issue #14 items 11-14, 16, 17).
+mod first_contact;
+// First contact: fields and the query language (issue #14 items 4, 7, 10, 15).
+mod first_contact_query;
+// First contact: misspellings and paging (issue #14 items 8, 9).
+mod first_contact_search;
 // First contact: files newsdex is pointed at (issue #14 items 1-3, 5, 6).
 mod first_contact_ingest;

@@ -1,17 +1,32 @@
-//! `newsdex export`: every stored article as JSON Lines.
+//! `newsdex export [QUERY]`: stored articles as JSON Lines.
 
 use anyhow::Result;
 
-use super::{Context, Outcome};
+use super::{criteria, Context, Outcome};
+use crate::cli::ExportArgs;
 
-/// Writes every article, one JSON object per line, to stdout.
-pub fn run(ctx: &Context) -> Result<Outcome> {
+/// Writes every article, or those the query and filters match, one JSON
+/// object per line, to stdout.
+pub fn run(ctx: &Context, args: &ExportArgs) -> Result<Outcome> {
+    let c = criteria(&args.query, &args.filters)?;
     let opened = ctx.store.open()?;
     let mut p = ctx.out.json_stream();
-    opened.for_each_article(|a| -> Result<()> {
+    let mut n = 0u64;
+    let mut visit = |a| -> Result<()> {
         p.json_line(&a)?;
+        n += 1;
         Ok(())
-    })?;
+    };
+    if c.is_empty() {
+        opened.for_each_article(&mut visit)?;
+    } else {
+        let compiled = newsdex::query::build(&opened.fields, &c)?;
+        opened.for_each_matching(&*compiled.query, &mut visit)?;
+    }
     p.flush()?;
-    Ok(Outcome::Success)
+    Ok(if n == 0 {
+        Outcome::NoMatch
+    } else {
+        Outcome::Success
+    })
 }

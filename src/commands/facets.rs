@@ -1,23 +1,18 @@
-//! `newsdex people` and `newsdex timeline`.
+//! `newsdex people`, `sources`, `bylines` and `timeline`.
 
 use anyhow::Result;
 
-use super::{Context, Outcome};
+use super::{criteria, Context, Outcome};
 use crate::cli::{PeopleArgs, PeriodArg, TimelineArgs};
-use newsdex::facets::{self, Period};
-use newsdex::query::Criteria;
+use newsdex::facets::{self, Facet, Period};
 
-fn criteria(words: &[String]) -> Option<Criteria> {
-    (!words.is_empty()).then(|| Criteria::query(words.join(" ")))
-}
-
-/// Lists the most-mentioned people.
-pub fn people(ctx: &Context, args: &PeopleArgs) -> Result<Outcome> {
+/// Lists the people (sources, bylines) with most matching articles.
+pub fn count(ctx: &Context, args: &PeopleArgs, facet: Facet) -> Result<Outcome> {
+    let c = criteria(&args.query, &args.filters)?;
     let opened = ctx.store.open_for_search()?;
     let searcher = opened.searcher()?;
-    let c = criteria(&args.query);
-    let (total, list) = facets::people(&searcher, &opened.fields, c.as_ref(), args.limit)?;
-    ctx.out.people(&list, total)?;
+    let (total, list) = facets::count(&searcher, &opened.fields, Some(&c), facet, args.limit)?;
+    ctx.out.people(&list, total, facet)?;
     Ok(if list.is_empty() {
         Outcome::NoMatch
     } else {
@@ -27,15 +22,15 @@ pub fn people(ctx: &Context, args: &PeopleArgs) -> Result<Outcome> {
 
 /// Prints matching articles per period.
 pub fn timeline(ctx: &Context, args: &TimelineArgs) -> Result<Outcome> {
+    let c = criteria(&args.query, &args.filters)?;
     let opened = ctx.store.open_for_search()?;
     let searcher = opened.searcher()?;
-    let c = criteria(&args.query);
     let by = match args.by {
         PeriodArg::Week => Period::Week,
         PeriodArg::Month => Period::Month,
         PeriodArg::Year => Period::Year,
     };
-    let t = facets::timeline(&searcher, &opened.fields, c.as_ref(), by)?;
+    let t = facets::timeline(&searcher, &opened.fields, Some(&c), by)?;
     ctx.out.timeline(&t)?;
     Ok(if t.total == 0 {
         Outcome::NoMatch

@@ -2,6 +2,7 @@
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use anyhow::Result;
@@ -24,6 +25,31 @@ impl Progress for Bar {
     fn finish(&self) {
         self.0.finish_and_clear();
     }
+    fn stop_requested(&self) -> bool {
+        STOP.load(Ordering::Relaxed)
+    }
+}
+
+/// Set by the first Ctrl-C.
+static STOP: AtomicBool = AtomicBool::new(false);
+
+/// The first Ctrl-C asks the run to stop and commit what it has; a second
+/// one quits at once (what was committed before stays, as after a crash).
+fn stop_on_ctrl_c(rebuild: bool) {
+    let _ = ctrlc::set_handler(move || {
+        if STOP.swap(true, Ordering::SeqCst) {
+            std::process::exit(130);
+        }
+        if rebuild {
+            eprintln!(
+                "\nnewsdex: stopping: the old index stays as it is (Ctrl-C again to quit now)"
+            );
+        } else {
+            eprintln!(
+                "\nnewsdex: stopping: committing what is indexed so far (Ctrl-C again to quit now)"
+            );
+        }
+    });
 }
 
 /// Runs an index update (or a rebuild) and prints its summary.
@@ -47,6 +73,7 @@ pub fn run(ctx: &Context, dirs: &[PathBuf], args: &WriteArgs, rebuild: bool) -> 
         bar.enable_steady_tick(Duration::from_millis(120));
         bar
     });
+    stop_on_ctrl_c(rebuild);
     let report = if rebuild {
         index::rebuild(&ctx.store, &opts, &progress)?
     } else {
@@ -54,6 +81,9 @@ pub fn run(ctx: &Context, dirs: &[PathBuf], args: &WriteArgs, rebuild: bool) -> 
     };
     let verb = if rebuild { "rebuilt" } else { "indexed" };
     ctx.out.report(&report, verb, args.quiet, args.verbose)?;
+    if report.interrupted {
+        return Ok(Outcome::Interrupted);
+    }
     if args.strict && !report.skipped.is_empty() {
         ctx.out.notice(format_args!(
             "error: {} file(s) or record(s) skipped and --strict was given",

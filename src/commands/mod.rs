@@ -15,7 +15,11 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 
-use crate::cli::{Cli, ColorWhen, Command};
+use anyhow::anyhow;
+use newsdex::dates::parse_period;
+use newsdex::query::Criteria;
+
+use crate::cli::{Cli, ColorWhen, Command, FilterArgs};
 use crate::output::Output;
 use newsdex::store::Store;
 
@@ -28,6 +32,8 @@ pub enum Outcome {
     NoMatch,
     /// The run completed but with problems `--strict` makes fatal (exit 2).
     Failed,
+    /// Stopped by Ctrl-C after committing what was done (exit 130).
+    Interrupted,
 }
 
 /// Settings every command shares, checked from the raw arguments.
@@ -67,15 +73,59 @@ impl Context {
 /// Runs the command line.
 pub fn run(cli: Cli) -> Result<Outcome> {
     let ctx = Context::from_cli(&cli);
+    let dir = ctx.store.path();
+    if dir.exists() && !dir.is_dir() {
+        return Err(anyhow!(
+            "--index {} is a file, not an index folder: give a folder (it is made if missing)",
+            dir.display()
+        ));
+    }
     match cli.command {
         Command::Index(args) => index::run(&ctx, &args.dirs, &args.write, false),
         Command::Rebuild(args) => index::run(&ctx, &[], &args, true),
         Command::Search(args) => search::run(&ctx, &args),
         Command::Stats => stats::run(&ctx),
         Command::Show(args) => show::run(&ctx, &args.key),
-        Command::Export => export::run(&ctx),
-        Command::People(args) => facets::people(&ctx, &args),
+        Command::Export(args) => export::run(&ctx, &args),
+        Command::People(args) => facets::count(&ctx, &args, newsdex::facets::Facet::Person),
+        Command::Sources(args) => facets::count(&ctx, &args, newsdex::facets::Facet::Source),
+        Command::Bylines(args) => facets::count(&ctx, &args, newsdex::facets::Facet::Byline),
         Command::Timeline(args) => facets::timeline(&ctx, &args),
         Command::Serve(args) => serve::run(&ctx, &args),
+        Command::Completions(args) => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(args.shell, &mut cmd, "newsdex", &mut std::io::stdout());
+            Ok(Outcome::Success)
+        }
+        Command::Man => {
+            let cmd = <Cli as clap::CommandFactory>::command();
+            clap_mangen::Man::new(cmd).render(&mut std::io::stdout())?;
+            Ok(Outcome::Success)
+        }
     }
+}
+
+/// The query words and filters of a command, checked: what to match.
+pub fn criteria(words: &[String], filters: &FilterArgs) -> Result<Criteria> {
+    let period = |flag: &str, value: &Option<String>| -> Result<Option<_>> {
+        value
+            .as_deref()
+            .map(|v| {
+                parse_period(v).ok_or_else(|| {
+                    anyhow!(
+                        "invalid {flag} value `{v}`: give a date like 2016-05-03, 2016-05 or 2016"
+                    )
+                })
+            })
+            .transpose()
+    };
+    Ok(Criteria {
+        query: words.join(" "),
+        since: period("--since", &filters.since)?.map(|(start, _)| start),
+        until: period("--until", &filters.until)?.map(|(_, end)| end),
+        sections: filters.section.clone(),
+        people: filters.person.clone(),
+        all_words: false,
+        exact: false,
+    })
 }

@@ -4,30 +4,20 @@ use anyhow::{anyhow, Result};
 
 use super::{Context, Outcome};
 use crate::cli::{SearchArgs, SortBy};
-use newsdex::dates::parse_period;
+use crate::output::Output;
 use newsdex::search::{self, Criteria, Page, Sort};
 
 /// Runs a search and prints the hits.
 pub fn run(ctx: &Context, args: &SearchArgs) -> Result<Outcome> {
-    let period = |flag: &str, value: &Option<String>| -> Result<Option<_>> {
-        value
-            .as_deref()
-            .map(|v| {
-                parse_period(v).ok_or_else(|| {
-                    anyhow!(
-                        "invalid {flag} value `{v}`: give a date like 2016-05-03, 2016-05 or 2016"
-                    )
-                })
-            })
-            .transpose()
-    };
+    if args.query.is_empty() && !args.filters.any() {
+        return Err(anyhow!(
+            "give a query, or a filter (--person, --section, --since, --until): e.g. newsdex search budget"
+        ));
+    }
     let criteria = Criteria {
-        query: args.query.join(" "),
-        since: period("--since", &args.since)?.map(|(start, _)| start),
-        until: period("--until", &args.until)?.map(|(_, end)| end),
-        sections: args.section.clone(),
-        people: args.person.clone(),
         all_words: args.all_words,
+        exact: args.exact,
+        ..super::criteria(&args.query, &args.filters)?
     };
     let page = Page {
         limit: args.limit,
@@ -42,10 +32,22 @@ pub fn run(ctx: &Context, args: &SearchArgs) -> Result<Outcome> {
         snippet_chars: args.snippet_chars as usize,
         locate_lines: true,
     };
+    let out = match (args.csv, ctx.out) {
+        (false, out) => out,
+        (true, Output::Json) => {
+            return Err(anyhow!("--csv and --json both given: choose one form"));
+        }
+        (true, _) => Output::Csv,
+    };
     let opened = ctx.store.open_for_search()?;
     let searcher = opened.searcher()?;
     let results = search::search(&searcher, &opened.fields, &criteria, &page)?;
-    ctx.out.search(&results)?;
+    out.search(&results)?;
+    if results.hits.is_empty() && searcher.num_docs() == 0 && ctx.store.is_being_written() {
+        out.notice(
+            "the index is still being built (the first `newsdex index` is running): search again when it finishes",
+        );
+    }
     Ok(if results.hits.is_empty() {
         Outcome::NoMatch
     } else {

@@ -232,6 +232,7 @@ pub fn parse(text: &str) -> Result<Parsed, String> {
         source,
         url,
         line: 1,
+        ..Draft::default()
     };
     Ok(Parsed {
         drafts: vec![draft],

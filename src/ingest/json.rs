@@ -208,6 +208,7 @@ fn draft(obj: &Map<String, Value>, line: u64) -> Option<Draft> {
             .find(|u| looks_like_url(u))
             .map(str::to_string),
         line,
+        ..Draft::default()
     })
 }
 

@@ -91,10 +91,19 @@ fn count_newlines(s: &str) -> u64 {
 fn parse_record(record: &str) -> Option<Draft> {
     let date = element(record, "DATE", &["<TOPICS", "<PLACES", "<TEXT"])
         .and_then(|d| dates::parse_date(&clean_inline(d)));
-    let section = element(record, "TOPICS", &["<PLACES", "<TEXT"])
-        .and_then(|topics| element(topics, "D", &["<D>"]))
-        .map(clean_inline)
-        .filter(|s| !s.is_empty());
+    // An article belongs to every topic it lists; the first is the one shown.
+    let mut topics = element(record, "TOPICS", &["<PLACES", "<TEXT"])
+        .map(categories)
+        .unwrap_or_default()
+        .into_iter();
+    let section = topics.next();
+    let places = element(
+        record,
+        "PLACES",
+        &["<PEOPLE", "<ORGS", "<EXCHANGES", "<TEXT"],
+    )
+    .map(categories)
+    .unwrap_or_default();
 
     let (text_attrs, text) = match open_tag(record, "TEXT") {
         Some((attrs, content_start)) => {
@@ -133,10 +142,28 @@ fn parse_record(record: &str) -> Option<Draft> {
         date,
         byline,
         section,
+        other_sections: topics.collect(),
+        places,
         source: Some("Reuters".to_string()),
         url: None,
         line: 0,
     })
+}
+
+/// The `<D>` values of a category list (`<D>wheat</D><D>grain</D>`), in
+/// order, cleaned, empty ones left out.
+fn categories(list: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = list;
+    while let Some(span) = find_element(rest, "D", &["<D>"]) {
+        let value = clean_inline(&rest[span.start..span.end]);
+        if !value.is_empty() {
+            out.push(value);
+        }
+        // `close` is past the `<D>` just found: the loop always advances.
+        rest = &rest[span.close..];
+    }
+    out
 }
 
 /// Finds `<NAME ...>` in `s`: returns its attribute text and the offset just
@@ -445,6 +472,8 @@ language temporao will be late.
              The dry period means the English-language temporao will be late."
         );
         assert_eq!(a.section.as_deref(), Some("cocoa"));
+        assert_eq!(a.other_sections, vec!["coffee".to_string()]);
+        assert_eq!(a.places, vec!["el-salvador".to_string()]);
         assert_eq!(a.source.as_deref(), Some("Reuters"));
         assert_eq!(a.byline.as_deref(), Some("Janie Gabbett"));
         assert_eq!(a.date.unwrap().to_rfc3339(), "1987-02-26T15:01:01+00:00");
@@ -456,6 +485,7 @@ language temporao will be late.
         );
         assert_eq!(b.body, "");
         assert_eq!(b.section, None);
+        assert!(b.other_sections.is_empty() && b.places.is_empty());
     }
 
     #[test]

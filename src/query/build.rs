@@ -29,6 +29,9 @@ pub struct Criteria {
     pub people: Vec<String>,
     /// Never fall back to partial matching.
     pub all_words: bool,
+    /// Search the query as typed: never search a spelling correction
+    /// instead (one may still be suggested).
+    pub exact: bool,
 }
 
 impl Criteria {
@@ -66,6 +69,7 @@ pub fn build(fields: &Fields, c: &Criteria) -> Result<Compiled> {
             highlights: Default::default(),
             words: Vec::new(),
             count_apart: true,
+            not_fields: Vec::new(),
         }
     } else {
         compile(&c.query, f).map_err(|error| Error::Query { param: None, error })?
@@ -128,13 +132,7 @@ pub fn build(fields: &Fields, c: &Criteria) -> Result<Compiled> {
 /// The indexed term for a keyword value (lower-cased, accents folded), as
 /// the index's keyword analyzer makes it.
 fn keyword_term(field: tantivy::schema::Field, value: &str) -> Term {
-    let mut analyzer = schema::keyword_analyzer();
-    let mut stream = analyzer.token_stream(value);
-    let mut text = value.to_string();
-    if let Some(tok) = stream.next() {
-        text = tok.text.clone();
-    }
-    Term::from_field_text(field, &text)
+    Term::from_field_text(field, &schema::fold_keyword(value))
 }
 
 #[cfg(test)]

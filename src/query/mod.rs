@@ -9,12 +9,18 @@
 //!   one text), so `campaigns` finds `campaign`; `title:word` to the
 //!   stemmed `title`, `body:word` to the unstemmed body words that share
 //!   its stem ([`StemVariantsQuery`]); a word that splits in several
-//!   (`e-mail`, `U.S.`) is matched as an exact phrase;
+//!   (`U.S.`) is matched as an exact phrase, and a hyphenated one
+//!   (`e-mail`) also as its joined form (`email`), which the index holds
+//!   for every hyphenated word, so `email` and `e-mail` find the same;
 //! - quoted phrases, prefixes (`camp*`) and fuzzy words (`corbin~1`) go to
 //!   the unstemmed `title_exact` and `body_exact` copies, so `"door to door"`
 //!   does not match `doors to doors`;
-//! - `section:`, `source:`, `byline:` match whole values, `date:` takes a
-//!   year, month, day or `[from TO to]`; these select without scoring;
+//! - `section:` and `place:` match whole values (any of an article's);
+//!   `byline:` and `source:` match a word (`byline:collinson`) or, quoted,
+//!   words in order (`byline:"Stephen Collinson"`, co-bylines included);
+//!   `url:` a host (`url:nytimes.com`, `www.` or not) or a prefix
+//!   (`url:https://www.nytimes.com/2016/`, scheme ignored); `date:` takes
+//!   a year, month, day or `[from TO to]`; these select without scoring;
 //! - `person:` matches the people the ingester found: a whole canonical
 //!   name in quotes, or one word of a name.
 
@@ -34,7 +40,7 @@ use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{DateTime as TantivyDateTime, Term};
 
 pub use build::{build, Criteria};
-pub use parse::{is_plain, parse, FieldName, Match, Node, QueryError};
+pub use parse::{is_plain, parse, parse_query, FieldName, Match, Node, Parsed, QueryError};
 pub use variants::{shared_prefix, StemVariantsQuery};
 
 use crate::dates::parse_period;
@@ -122,6 +128,9 @@ pub struct Compiled {
     /// a 10-word OR on a million articles went from 24 to 52 ms) or a
     /// filter.
     pub count_apart: bool,
+    /// Words written like a field that name none (`obituary:`), searched
+    /// as words: worth a word to the user when nothing matches.
+    pub not_fields: Vec<String>,
 }
 
 /// Whether a `person:` term of this kind compiles to one scored term (an
@@ -271,6 +280,7 @@ impl Compiler<'_> {
                 match kind {
                     Match::Word => {
                         let toks = tokens(&mut self.text, text);
+                        let joined = self.hyphen_joined(text);
                         if !negated {
                             if toks.len() == 1 && field.is_none() {
                                 self.words.push(text.to_string());
@@ -281,16 +291,25 @@ impl Compiler<'_> {
                             } else {
                                 self.highlights.stems.extend(toks.iter().cloned());
                             }
+                            self.highlights.stems.extend(joined.iter().cloned());
                         }
                         Ok(match toks.len() {
                             0 => None,
                             1 => Some(stemmed_word(f, field, &toks[0])),
                             _ => {
                                 let exact = tokens(&mut self.exact, text);
-                                Some(pick(
+                                let parts = pick(
                                     phrase(f.title_exact, &exact, 0),
                                     phrase(f.body_exact, &exact, 0),
-                                ))
+                                );
+                                Some(match joined {
+                                    // `e-mail`: the parts in a row, or `email`.
+                                    Some(stem) => Box::new(BooleanQuery::new(vec![
+                                        (Occur::Should, parts),
+                                        (Occur::Should, stemmed_word(f, field, &stem)),
+                                    ])),
+                                    None => parts,
+                                })
                             }
                         })
                     }
@@ -367,11 +386,19 @@ impl Compiler<'_> {
                     )),
                 }
             }
-            Some(F::Section) | Some(F::Byline) | Some(F::Source) => {
+            Some(F::Byline) | Some(F::Source) => {
+                let target = if field == Some(F::Byline) {
+                    f.byline_text
+                } else {
+                    f.source_text
+                };
+                self.words_of(target, text, kind, pos)
+                    .map(|q| q.map(select_only))
+            }
+            Some(F::Section) | Some(F::Place) => {
                 let target = match field {
                     Some(F::Section) => f.section,
-                    Some(F::Byline) => f.byline,
-                    _ => f.source,
+                    _ => f.place,
                 };
                 let value = tokens(&mut self.keyword, text.trim()).concat();
                 if value.is_empty() {
@@ -399,9 +426,28 @@ impl Compiler<'_> {
                 };
                 Ok(Some(select_only(q)))
             }
-            Some(F::Id) | Some(F::Url) => {
-                let target = if field == Some(F::Id) { f.id } else { f.url };
-                Ok(Some(select_only(term_query(target, text))))
+            Some(F::Id) => Ok(Some(select_only(term_query(f.id, text)))),
+            Some(F::Url) => {
+                if matches!(kind, Match::Range { .. }) {
+                    return Err(qerr(
+                        pos,
+                        "ranges work on dates only",
+                        "write url:nytimes.com or url:https://www.nytimes.com/2016/",
+                    ));
+                }
+                let key = schema::url_key(text);
+                if key.is_empty() {
+                    return Ok(None);
+                }
+                let term = Term::from_field_text(f.url_parts, &key);
+                // A host alone is a whole key (`nytimes.com` is not
+                // `nytimes.community.org`); anything longer a prefix.
+                let q: Q = if key.contains(['/', '?', '#']) {
+                    Box::new(FuzzyTermQuery::new_prefix(term, 0, false))
+                } else {
+                    Box::new(TermQuery::new(term, IndexRecordOption::Basic))
+                };
+                Ok(Some(select_only(q)))
             }
             Some(F::Date) => {
                 let bad = |v: &str| {
@@ -436,6 +482,83 @@ impl Compiler<'_> {
 }
 
 impl Compiler<'_> {
+    /// The stem of a hyphenated word's parts joined (`e-mail` gives
+    /// `email`), as the index holds it beside the parts; `None` unless
+    /// the word is two or more parts with one hyphen between each.
+    fn hyphen_joined(&mut self, text: &str) -> Option<String> {
+        let mut stream = self.exact.token_stream(text);
+        let mut joined = String::new();
+        let mut parts = 0;
+        let mut prev_end = None;
+        while let Some(tok) = stream.next() {
+            if let Some(end) = prev_end {
+                let hyphen = text[end..].chars().next().map_or(0, char::len_utf8);
+                if !schema::hyphen_follows(text, end) || tok.offset_from != end + hyphen {
+                    return None;
+                }
+            }
+            joined.push_str(&tok.text);
+            parts += 1;
+            prev_end = Some(tok.offset_to);
+        }
+        if parts < 2 {
+            return None;
+        }
+        let stems = tokens(&mut self.text, &joined);
+        (stems.len() == 1).then(|| stems.into_iter().next().expect("one"))
+    }
+
+    /// A `byline:` or `source:` term over the words of the value: one word
+    /// (`byline:collinson`), words in order (`byline:"Stephen Collinson"`,
+    /// which also finds `Analysis Stephen Collinson` and co-bylines), a
+    /// prefix or a fuzzy word.
+    fn words_of(
+        &mut self,
+        target: Field,
+        text: &str,
+        kind: &Match,
+        pos: usize,
+    ) -> Result<Option<Q>, QueryError> {
+        let toks = tokens(&mut self.exact, text);
+        let Some(last) = toks.last() else {
+            return Ok(None);
+        };
+        Ok(Some(match kind {
+            Match::Word | Match::Phrase { .. } if toks.len() == 1 => term_query(target, last),
+            Match::Word => phrase(target, &toks, 0),
+            Match::Phrase { slop } => phrase(target, &toks, *slop),
+            Match::Prefix if toks.len() == 1 => Box::new(FuzzyTermQuery::new_prefix(
+                Term::from_field_text(target, last),
+                0,
+                false,
+            )),
+            Match::Prefix => Box::new(PhrasePrefixQuery::new(
+                toks.iter()
+                    .map(|t| Term::from_field_text(target, t))
+                    .collect(),
+            )),
+            Match::Fuzzy { distance } if toks.len() == 1 => Box::new(FuzzyTermQuery::new(
+                Term::from_field_text(target, last),
+                *distance,
+                true,
+            )),
+            Match::Fuzzy { .. } => {
+                return Err(qerr(
+                    pos,
+                    format!("`{text}~` is several words"),
+                    "fuzzy matching works on one word at a time",
+                ))
+            }
+            Match::Range { .. } => {
+                return Err(qerr(
+                    pos,
+                    "ranges work on dates only",
+                    "write byline:smith or byline:\"Jane Smith\"",
+                ))
+            }
+        }))
+    }
+
     /// `person:khan` matches a word of a name; `person:"Sadiq Khan"` a
     /// whole name (either case- and accent-insensitively). Articles that
     /// use the name's last word more often ("Khan", "Mr Khan") rank higher.
@@ -562,7 +685,7 @@ fn boolean(mut clauses: Vec<(Occur, Q)>) -> Option<Q> {
 
 /// Parses and compiles a query for the schema's fields.
 pub fn compile(input: &str, fields: &Fields) -> Result<Compiled, QueryError> {
-    let node = parse(input)?;
+    let Parsed { node, not_fields } = parse_query(input)?;
     let mut c = Compiler {
         f: fields,
         text: schema::text_analyzer(),
@@ -590,6 +713,7 @@ pub fn compile(input: &str, fields: &Fields) -> Result<Compiled, QueryError> {
         highlights: c.highlights,
         words: c.words,
         count_apart,
+        not_fields,
     })
 }
 
@@ -662,7 +786,12 @@ impl Compiler<'_> {
                     if exact.is_empty() || exact.iter().all(|t| STOP_WORDS.contains(&t.as_str())) {
                         continue;
                     }
-                    let stems = tokens(&mut self.text, text);
+                    // `e-mail` is one word, `email`, which the index also
+                    // holds for every `e-mail`.
+                    let stems = match self.hyphen_joined(text) {
+                        Some(joined) => vec![joined],
+                        None => tokens(&mut self.text, text),
+                    };
                     if plan.words.iter().any(|w| w.stems == stems) {
                         continue;
                     }
@@ -744,6 +873,46 @@ mod tests {
         assert_eq!(c.highlights.prefixes, vec!["camp".to_string()]);
         assert_eq!(c.highlights.fuzzy, vec![("corbin".to_string(), 1)]);
         assert_eq!(c.words, vec!["campaigns".to_string()]);
+    }
+
+    #[test]
+    fn hyphenated_words_are_also_joined() {
+        let (_, f) = schema::build();
+        let c = compile("e-mail", &f).unwrap();
+        assert!(c.highlights.stems.contains("email"));
+        assert_eq!(
+            c.highlights.phrases,
+            vec![(vec!["e".into(), "mail".into()], 0)]
+        );
+        let c = compile("U.S. e-mail-based x--y", &f).unwrap();
+        assert!(!c.highlights.stems.contains("us"));
+        assert!(c.highlights.stems.contains("emailbas"));
+        assert!(!c.highlights.stems.contains("xy"));
+        let c = compile("send e-mail", &f).unwrap();
+        let plan = c.relaxed.unwrap();
+        assert_eq!(plan.words[1].stems, vec!["email".to_string()]);
+    }
+
+    #[test]
+    fn pasted_headlines_search_their_words() {
+        let (_, f) = schema::build();
+        let c = compile("Obituary: Dame Alicia Markova", &f).unwrap();
+        assert_eq!(c.not_fields, vec!["obituary".to_string()]);
+        assert!(c.highlights.stems.contains("obituari"));
+        assert!(c.relaxed.is_some());
+        let c = compile("https://www.bbc.co.uk/news/uk-politics-123", &f).unwrap();
+        assert!(c.not_fields.is_empty());
+        assert!(format!("{:?}", c.query).contains("www.bbc.co.uk/news/uk-politics-123"));
+        for q in [
+            "url:nytimes.com",
+            "url:https://www.nytimes.com/2016/",
+            "byline:collinson",
+        ] {
+            assert!(compile(q, &f).is_ok(), "{q}");
+        }
+        assert!(compile("byline:[a TO b]", &f).is_err());
+        assert!(compile("byline:stephen~1 source:cn*", &f).is_ok());
+        assert!(compile("byline:o'neill~1", &f).is_err());
     }
 
     #[test]

@@ -16,7 +16,12 @@
 //! ```
 //!
 //! Apostrophes and other punctuation inside a word are part of the word
-//! (`children's`, `O'Neill`): the analyzer decides what they mean.
+//! (`children's`, `O'Neill`): the analyzer decides what they mean. Only the
+//! known field names are operators: in a pasted headline such as
+//! `Obituary: Dame Alicia Markova` the colon is punctuation, and `Obituary:`
+//! a word ([`Parsed::not_fields`] lists such words). A pasted URL
+//! (`https://...`, `www....`) matches the article at that address or the
+//! URL's words.
 
 use std::fmt;
 
@@ -29,12 +34,14 @@ pub enum FieldName {
     Body,
     /// People mentioned.
     Person,
-    /// Section (exact value).
+    /// Section (exact value; any of an article's sections).
     Section,
-    /// Byline (exact value).
+    /// Byline (words, or a quoted name).
     Byline,
-    /// Source (exact value).
+    /// Source (words, or a quoted name).
     Source,
+    /// Place (exact value; any of an article's places).
+    Place,
     /// Publication date.
     Date,
     /// Article id.
@@ -45,13 +52,14 @@ pub enum FieldName {
 
 impl FieldName {
     /// Every field name, for error hints.
-    pub const ALL: [(&'static str, FieldName); 9] = [
+    pub const ALL: [(&'static str, FieldName); 10] = [
         ("title", FieldName::Title),
         ("body", FieldName::Body),
         ("person", FieldName::Person),
         ("section", FieldName::Section),
         ("byline", FieldName::Byline),
         ("source", FieldName::Source),
+        ("place", FieldName::Place),
         ("date", FieldName::Date),
         ("id", FieldName::Id),
         ("url", FieldName::Url),
@@ -64,6 +72,7 @@ impl FieldName {
             "text" => "body",
             "author" => "byline",
             "people" => "person",
+            "places" => "place",
             other => other,
         };
         Self::ALL.iter().find(|(n, _)| *n == lower).map(|(_, f)| *f)
@@ -168,6 +177,8 @@ enum Tok {
     /// `field:` directly followed by a value.
     Field(FieldName),
     Word(String),
+    /// A pasted web address.
+    Url(String),
     Phrase {
         text: String,
         slop: Option<u32>,
@@ -183,6 +194,27 @@ struct Lexed {
     pos: usize,
 }
 
+/// A parsed query and what the parser noticed on the way.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Parsed {
+    /// The query tree.
+    pub node: Node,
+    /// Words written like a field (`obituary:`) that name no field and
+    /// were searched as words, lower-cased, in order, without repeats.
+    pub not_fields: Vec<String>,
+}
+
+/// Whether a word is a pasted web address: `scheme://...` or `www.x.y`.
+fn is_url(word: &str) -> bool {
+    let lower = word.to_ascii_lowercase();
+    if let Some((scheme, rest)) = lower.split_once("://") {
+        return !scheme.is_empty()
+            && scheme.chars().all(|c| c.is_ascii_alphabetic())
+            && rest.contains(|c: char| c.is_alphanumeric());
+    }
+    lower.starts_with("www.") && lower[4..].contains('.')
+}
+
 fn err(pos: usize, message: impl Into<String>, hint: impl Into<String>) -> QueryError {
     QueryError {
         column: pos + 1,
@@ -195,7 +227,7 @@ fn is_word_char(c: char) -> bool {
     !c.is_whitespace() && !matches!(c, '(' | ')' | '"')
 }
 
-fn lex(input: &str) -> Result<Vec<Lexed>, QueryError> {
+fn lex(input: &str, not_fields: &mut Vec<String>) -> Result<Vec<Lexed>, QueryError> {
     // Control characters (and odd quotes) are white space to a user.
     let chars: Vec<char> = input
         .chars()
@@ -300,7 +332,7 @@ fn lex(input: &str) -> Result<Vec<Lexed>, QueryError> {
                     i += 1;
                 }
                 let word: String = chars[start..i].iter().collect();
-                lex_word(&word, start, &chars, &mut i, &mut out)?;
+                lex_word(&word, start, &chars, &mut i, &mut out, not_fields)?;
             }
         }
     }
@@ -314,6 +346,7 @@ fn lex_word(
     chars: &[char],
     i: &mut usize,
     out: &mut Vec<Lexed>,
+    not_fields: &mut Vec<String>,
 ) -> Result<(), QueryError> {
     match word {
         "AND" | "&&" => {
@@ -339,21 +372,28 @@ fn lex_word(
         }
         _ => {}
     }
+    if is_url(word) {
+        out.push(Lexed {
+            tok: Tok::Url(word.to_string()),
+            pos: start,
+        });
+        return Ok(());
+    }
     if let Some((name, rest)) = word.split_once(':') {
         let looks_like_field =
             !name.is_empty() && name.chars().all(|c| c.is_ascii_alphabetic() || c == '_');
-        if looks_like_field {
-            let Some(field) = FieldName::from_name(name) else {
-                let names: Vec<&str> = FieldName::ALL.iter().map(|(n, _)| *n).collect();
-                return Err(err(
-                    start,
-                    format!("unknown field `{name}`"),
-                    format!(
-                        "fields are {}; to search for the text, put it in quotes",
-                        names.join(", ")
-                    ),
-                ));
-            };
+        let field = looks_like_field
+            .then(|| FieldName::from_name(name))
+            .flatten();
+        if looks_like_field && field.is_none() {
+            // Not a field: the colon is punctuation (`Obituary: Dame ...`,
+            // `Update:`), and the whole is a word like any other.
+            let lower = name.to_lowercase();
+            if !not_fields.contains(&lower) {
+                not_fields.push(lower);
+            }
+        }
+        if let Some(field) = field {
             let field_pos = start;
             out.push(Lexed {
                 tok: Tok::Field(field),
@@ -463,6 +503,7 @@ impl Parser {
                     | Tok::Plus
                     | Tok::Field(_)
                     | Tok::Word(_)
+                    | Tok::Url(_)
                     | Tok::Phrase { .. }
                     | Tok::Range { .. }
             )
@@ -625,6 +666,25 @@ impl Parser {
                 self.leaves += 1;
                 word_leaf(&w, field, pos)?
             }
+            Tok::Url(u) => {
+                self.leaves += 2;
+                match field {
+                    // `url:www.x.com` is the address, `title:www.x.com`
+                    // its words in the headline.
+                    Some(_) => leaf(u, Match::Word),
+                    // Pasted bare: the article at that address, or one
+                    // whose text has the address's words.
+                    None => Node::Or(vec![
+                        Node::Leaf {
+                            field: Some(FieldName::Url),
+                            text: u.clone(),
+                            kind: Match::Word,
+                            pos,
+                        },
+                        leaf(u, Match::Word),
+                    ]),
+                }
+            }
             Tok::RParen | Tok::And | Tok::Or | Tok::Not | Tok::Minus | Tok::Plus => {
                 self.at -= 1;
                 return Err(self.unexpected());
@@ -711,7 +771,7 @@ fn word_leaf(w: &str, field: Option<FieldName>, pos: usize) -> Result<Node, Quer
 /// marks. Only such queries may fall back to partial matching; any explicit
 /// syntax means the user asked for exactly that.
 pub fn is_plain(input: &str) -> bool {
-    let Ok(toks) = lex(input) else {
+    let Ok(toks) = lex(input, &mut Vec::new()) else {
         return false;
     };
     toks.iter().all(|l| match &l.tok {
@@ -723,7 +783,13 @@ pub fn is_plain(input: &str) -> bool {
 
 /// Parses a query string.
 pub fn parse(input: &str) -> Result<Node, QueryError> {
-    let toks = lex(input)?;
+    parse_query(input).map(|p| p.node)
+}
+
+/// Parses a query string, with what the parser noticed on the way.
+pub fn parse_query(input: &str) -> Result<Parsed, QueryError> {
+    let mut not_fields = Vec::new();
+    let toks = lex(input, &mut not_fields)?;
     if toks.is_empty() {
         return Err(err(
             0,
@@ -741,7 +807,7 @@ pub fn parse(input: &str) -> Result<Node, QueryError> {
     if p.at < p.toks.len() {
         return Err(p.unexpected());
     }
-    Ok(node)
+    Ok(Parsed { node, not_fields })
 }
 
 #[cfg(test)]
@@ -855,7 +921,6 @@ mod tests {
             ("a AND AND b", 3, "AND needs"),
             ("OR a", 1, "OR needs"),
             ("a OR", 3, "OR needs"),
-            ("foo:bar", 1, "unknown field `foo`"),
             ("title:", 1, "no value"),
             ("*", 1, "too wide"),
             ("c*p", 1, "trailing"),
@@ -867,6 +932,43 @@ mod tests {
             assert_eq!(e.column, column, "{q}: {e}");
             assert!(e.to_string().contains(needle), "{q}: {e}");
         }
+    }
+
+    #[test]
+    fn unknown_fields_and_urls_are_text() {
+        let p = parse_query("Obituary: Dame Alicia Markova").unwrap();
+        assert_eq!(p.not_fields, vec!["obituary".to_string()]);
+        let Node::And(parts) = p.node else { panic!() };
+        assert_eq!(parts[0], word("Obituary:", 0));
+        let p = parse_query("foo:bar title:x FOO:baz").unwrap();
+        assert_eq!(p.not_fields, vec!["foo".to_string()]);
+        assert!(is_plain("Obituary: Dame Alicia Markova"));
+        // A known field is still an operator.
+        assert!(parse("title: x").is_err());
+        let Node::Or(parts) = parse("https://www.bbc.co.uk/news/uk-politics-123").unwrap() else {
+            panic!()
+        };
+        assert!(matches!(
+            &parts[0],
+            Node::Leaf { field: Some(FieldName::Url), text, .. } if text.starts_with("https://")
+        ));
+        assert!(matches!(&parts[1], Node::Leaf { field: None, .. }));
+        assert!(parse_query("https://x.com/a")
+            .unwrap()
+            .not_fields
+            .is_empty());
+        assert!(matches!(
+            parse("url:https://www.nytimes.com/2016/").unwrap(),
+            Node::Leaf {
+                field: Some(FieldName::Url),
+                ..
+            }
+        ));
+        assert!(matches!(parse("www.bbc.co.uk").unwrap(), Node::Or(_)));
+        assert!(matches!(
+            parse("e.g.").unwrap(),
+            Node::Leaf { field: None, .. }
+        ));
     }
 
     #[test]

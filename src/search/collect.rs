@@ -6,6 +6,8 @@
 //! The list a page is cut from does not depend on the page: the total and
 //! the order are the same whatever `offset` and `limit` are.
 
+use std::collections::HashSet;
+
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::Query;
 use tantivy::{DocAddress, Order, Searcher};
@@ -22,13 +24,21 @@ pub(super) struct Collected {
     pub total: usize,
     /// Articles with every word.
     pub strict_total: usize,
-    /// Whether closest matches fill the page after the full ones.
+    /// Whether the page shows closest matches (articles without every
+    /// word); the list they come from is the same on every page.
     pub relaxed: bool,
     /// The page, best first, with scores.
     pub top: Vec<(f32, DocAddress)>,
 }
 
 /// Collects the page `page` asks for.
+///
+/// A plain query of two or more words (without `--all-words`) is answered
+/// from one list whatever the page: every article with every word, in its
+/// own order, then every article with some of the words (the closest
+/// matches, the best [`RERANK_DEPTH`] re-ranked by meaning). The total
+/// counts both; a page that lies among the full matches only needs the
+/// count of the rest.
 pub(super) fn collect(
     searcher: &Searcher,
     fields: &Fields,
@@ -50,36 +60,35 @@ pub(super) fn collect(
         relaxed: false,
         top,
     };
-    // Fewer than a page of articles has every word of a plain query: fill
-    // the page with the best partial matches, after the full ones.
     let Some(plan) = &compiled.relaxed else {
         return Ok(out);
     };
-    if total >= page.offset + page.limit {
+    let partial = query::relaxed_query(plan, fields);
+    if page.offset + page.limit <= total {
+        // Articles with some of the words count whatever the page, so
+        // that the total is the same on every page.
+        out.total = partial.count(searcher)?.max(total);
         return Ok(out);
     }
-    let partial = query::relaxed_query(plan, fields);
     // Deep enough for the page, and for RERANK_DEPTH closest matches
     // besides the full ones: the blend with meaning reorders those, and
     // every page is cut from the same list.
     let depth = (page.offset + page.limit).max(RERANK_DEPTH + total);
-    // Every full match fits in `depth`; from the first page on, they are
-    // the ones already found.
-    let full = if page.offset == 0 {
+    // Every full match comes before the closest ones.
+    let full = if page.offset == 0 && out.top.len() >= total {
         out.top.clone()
     } else {
-        top_docs(searcher, &*compiled.query, page.sort, 0, depth, count_apart)?.1
+        top_docs(searcher, &*compiled.query, page.sort, 0, total, count_apart)?.1
     };
     // Its union of scored and constant clauses cannot skip blocks.
     let (n, partial) = top_docs(searcher, &*partial, page.sort, 0, depth, false)?;
     if n <= total {
         return Ok(out);
     }
-    // Articles with every word first, in their own order; the closest
-    // matches after them.
+    let is_full: HashSet<DocAddress> = full.iter().map(|(_, a)| *a).collect();
     let mut closest: Vec<(f32, DocAddress)> = partial
         .into_iter()
-        .filter(|(_, addr)| !full.iter().any(|(_, a)| a == addr))
+        .filter(|(_, addr)| !is_full.contains(addr))
         .collect();
     if page.sort == Sort::Relevance {
         // Only the best RERANK_DEPTH: the same ones whatever the page, so
@@ -96,6 +105,7 @@ pub(super) fn collect(
         .take(page.limit)
         .collect();
     out.total = n;
+    // Closest matches are on this page.
     out.relaxed = true;
     Ok(out)
 }

@@ -28,13 +28,18 @@ pub(super) fn build(
         let doc: TantivyDocument = searcher.doc(addr)?;
         let mut article = schema::from_document(f, &doc);
         let mentions = person_mentions(&article, &compiled.highlights.people);
-        let frags = snippet::fragments(
-            &article.body,
-            &compiled.highlights,
-            &mentions,
-            page.snippet_chars,
-            page.snippets.max(1),
-        );
+        // No passages asked for: a list of headlines.
+        let frags = if page.snippets == 0 {
+            Vec::new()
+        } else {
+            snippet::fragments(
+                &article.body,
+                &compiled.highlights,
+                &mentions,
+                page.snippet_chars,
+                page.snippets,
+            )
+        };
         let lines = if page.locate_lines {
             sources.lines(&article, &frags)
         } else {

@@ -12,13 +12,16 @@
 //! - `rerank`: closest matches blended with meaning;
 //! - `hits`: stored articles, passages and highlights for the page;
 //! - `lines`: where each passage sits in its source file;
-//! - `suggest`: did-you-mean.
+//! - `suggest`: spelling corrections: searched instead of the query when
+//!   it found nothing with every word and the correction is confident
+//!   (unless `Criteria::exact`), offered as "did you mean" otherwise.
 //!
 //! Ranking is BM25 over the stemmed headline (boosted 2x) and body, or by
 //! date with `Sort::Newest`/`Sort::Oldest`. Date and section filters are
 //! required clauses that do not change the score.
 
 mod collect;
+mod explain;
 mod hits;
 mod lines;
 mod rerank;
@@ -69,7 +72,7 @@ pub struct Page {
     pub offset: usize,
     /// Order of hits.
     pub sort: Sort,
-    /// Fragments per hit.
+    /// Fragments per hit (0: none, a list of headlines).
     pub snippets: usize,
     /// Target length of one snippet fragment, in characters.
     pub snippet_chars: usize,
@@ -133,18 +136,22 @@ pub struct Hit {
 /// The answer to a search.
 #[derive(Debug, Clone)]
 pub struct SearchResults {
-    /// The query as asked.
+    /// The query as asked (typed).
     pub query: String,
-    /// Number of matching articles in the whole index.
+    /// The spelling correction searched instead of `query`, if any.
+    pub corrected: Option<String>,
+    /// Number of matching articles in the whole index: with relaxed
+    /// matching, every article with some of the words, on every page.
     pub total: usize,
     /// The requested page of hits, best first.
     pub hits: Vec<Hit>,
     /// A corrected query that finds more, when this one found little.
     pub suggestion: Option<String>,
-    /// Whether the hits are partial matches because fewer than a page of
-    /// articles matched every word.
+    /// Whether this page shows closest matches (articles without every
+    /// word), which follow the articles with every word.
     pub relaxed: bool,
-    /// Articles that matched every word (equals `total` unless relaxed).
+    /// Articles that matched every word (`total` counts those with some
+    /// word too, for a plain query of two or more words).
     pub strict_total: usize,
     /// Content words of the query (stop words left out), when relaxed.
     pub words: Vec<String>,
@@ -152,6 +159,11 @@ pub struct SearchResults {
     pub offset: usize,
     /// Time the search took, in milliseconds.
     pub took_ms: f64,
+    /// When nothing matched: the filters that match nothing, explained.
+    pub reasons: Vec<Notice>,
+    /// Words of the query written like a field that name none
+    /// (`obituary:`), searched as words.
+    pub not_fields: Vec<String>,
 }
 
 /// Something a front end should tell the user besides the hits, in the
@@ -167,13 +179,50 @@ pub enum Notice {
         /// Content words in the query.
         words: usize,
     },
+    /// The query as typed found nothing with every word; a spelling
+    /// correction was searched instead.
+    Corrected {
+        /// The query searched.
+        searched: String,
+        /// The query as typed.
+        typed: String,
+    },
     /// Nothing matched.
     NoMatches {
         /// The query as asked.
         query: String,
     },
+    /// Articles matched, but the page starts after the last of them.
+    PastTheEnd {
+        /// Matching articles.
+        total: usize,
+    },
     /// A corrected query finds more.
     DidYouMean(String),
+    /// `since` is not before `until`.
+    EmptyRange,
+    /// Dates were asked of an index whose articles have none.
+    NoDates,
+    /// No article is in this section.
+    UnknownSection {
+        /// The section asked for.
+        name: String,
+        /// Sections with a near name, most articles first.
+        near: Vec<String>,
+    },
+    /// No article names this person.
+    UnknownPerson {
+        /// The name asked for.
+        name: String,
+        /// People with that surname, most articles first.
+        near: Vec<String>,
+    },
+    /// Nothing matched, and the query had a word written like a field
+    /// (`obituary:`) that names none: it was searched as a word.
+    NotAField {
+        /// The word, without its colon.
+        word: String,
+    },
 }
 
 impl fmt::Display for Notice {
@@ -190,8 +239,51 @@ impl fmt::Display for Notice {
                 }
                 write!(f, "; showing closest matches")
             }
+            Notice::NoMatches { query } if query.trim().is_empty() => {
+                write!(f, "no article matches the filters given")
+            }
+            Notice::Corrected { searched, typed } => {
+                write!(
+                    f,
+                    "showing results for {searched}; search instead for {typed}"
+                )
+            }
             Notice::NoMatches { query } => write!(f, "no matches for `{query}`"),
+            Notice::PastTheEnd { total } => write!(
+                f,
+                "no results on this page: {total} matching articles, the last at {total}"
+            ),
             Notice::DidYouMean(s) => write!(f, "did you mean: {s}"),
+            Notice::EmptyRange => write!(
+                f,
+                "the date range ends before it starts (--since is after --until)"
+            ),
+            Notice::NoDates => write!(
+                f,
+                "no article in this index has a date, so a date filter matches nothing"
+            ),
+            Notice::UnknownSection { name, near } => {
+                write!(f, "no article is in section `{name}`")?;
+                match near.as_slice() {
+                    [] => write!(f, " (`newsdex stats` lists the sections)"),
+                    near => write!(f, "; near it: {}", near.join(", ")),
+                }
+            }
+            Notice::UnknownPerson { name, near } => {
+                write!(f, "no article names `{name}` as a person")?;
+                match near.as_slice() {
+                    [] => write!(f, " (`newsdex people` lists who is named)"),
+                    near => write!(f, "; try {}", near.join(", ")),
+                }
+            }
+            Notice::NotAField { word } => {
+                let names: Vec<&str> = query::FieldName::ALL.iter().map(|(n, _)| *n).collect();
+                write!(
+                    f,
+                    "`{word}:` is not a field; searched it as a word (fields: {})",
+                    names.join(", ")
+                )
+            }
         }
     }
 }
@@ -200,17 +292,31 @@ impl SearchResults {
     /// What to tell the user besides the hits, in the order to say it.
     pub fn notices(&self) -> Vec<Notice> {
         let mut out = Vec::new();
-        if self.relaxed {
+        if let Some(searched) = &self.corrected {
+            out.push(Notice::Corrected {
+                searched: searched.clone(),
+                typed: self.query.clone(),
+            });
+        }
+        if self.relaxed && !self.hits.is_empty() {
             out.push(Notice::Closest {
                 strict_total: self.strict_total,
                 words: self.words.len(),
             });
         }
-        if self.hits.is_empty() {
+        if self.hits.is_empty() && self.total > 0 {
+            out.push(Notice::PastTheEnd { total: self.total });
+        } else if self.hits.is_empty() {
             out.push(Notice::NoMatches {
                 query: self.query.clone(),
             });
+            out.extend(
+                self.not_fields
+                    .iter()
+                    .map(|w| Notice::NotAField { word: w.clone() }),
+            );
         }
+        out.extend(self.reasons.iter().cloned());
         if let Some(s) = &self.suggestion {
             out.push(Notice::DidYouMean(s.clone()));
         }
@@ -218,7 +324,15 @@ impl SearchResults {
     }
 }
 
+/// Suggestions are looked for below this many articles with every word.
+const SUGGEST_BELOW: usize = 3;
+
 /// Runs a search and returns one page of hits with snippets.
+///
+/// When the query finds no article with every word and a confident
+/// spelling correction finds some, the correction is searched instead
+/// (`corrected`), unless `criteria.exact` or the query has quotes; a less
+/// confident one is offered as `suggestion`.
 pub fn search(
     searcher: &Searcher,
     fields: &Fields,
@@ -226,6 +340,45 @@ pub fn search(
     page: &Page,
 ) -> Result<SearchResults> {
     let started = Instant::now();
+    let (mut results, compiled) = run(searcher, fields, criteria, page)?;
+    if results.strict_total < SUGGEST_BELOW {
+        let spelling =
+            suggest::correct(searcher, fields, criteria, &compiled, results.strict_total)?;
+        if let Some(s) = spelling {
+            let switch = s.confident && !criteria.exact && !criteria.query.contains('"');
+            let instead = if switch {
+                let c = Criteria {
+                    query: s.query.clone(),
+                    ..criteria.clone()
+                };
+                Some(run(searcher, fields, &c, page)?.0).filter(|r| r.total > 0)
+            } else {
+                None
+            };
+            match instead {
+                Some(r) => {
+                    results = SearchResults {
+                        query: criteria.query.clone(),
+                        corrected: Some(s.query),
+                        ..r
+                    }
+                }
+                None => results.suggestion = Some(s.query),
+            }
+        }
+    }
+    results.took_ms = started.elapsed().as_secs_f64() * 1000.0;
+    Ok(results)
+}
+
+/// One search as asked, without spelling: the results (no suggestion yet)
+/// and the compiled query.
+fn run(
+    searcher: &Searcher,
+    fields: &Fields,
+    criteria: &Criteria,
+    page: &Page,
+) -> Result<(SearchResults, query::Compiled)> {
     let mut compiled = query::build(fields, criteria)?;
     let got = collect::collect(searcher, fields, &compiled, page)?;
     let plan = compiled.relaxed.as_ref().filter(|_| got.relaxed);
@@ -246,22 +399,26 @@ pub fn search(
         p.words.iter().map(|w| w.typed.clone()).collect()
     });
     let hits = hits::build(searcher, fields, &compiled, got.relaxed, got.top, page)?;
-    let suggestion = if got.strict_total < 3 {
-        suggest::suggest(searcher, fields, criteria, &compiled, got.strict_total)?
+    let reasons = if got.total == 0 {
+        explain::explain(searcher, fields, criteria)?
     } else {
-        None
+        Vec::new()
     };
-    Ok(SearchResults {
+    let results = SearchResults {
+        reasons,
+        not_fields: compiled.not_fields.clone(),
         query: criteria.query.clone(),
+        corrected: None,
         total: got.total,
         hits,
-        suggestion,
+        suggestion: None,
         relaxed: got.relaxed,
         strict_total: got.strict_total,
         words,
         offset: page.offset,
-        took_ms: started.elapsed().as_secs_f64() * 1000.0,
-    })
+        took_ms: 0.0,
+    };
+    Ok((results, compiled))
 }
 
 #[cfg(test)]
@@ -399,6 +556,30 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn an_unknown_field_is_a_word_and_said_so_when_nothing_matches() {
+        let (index, f) = ram_index(ARTICLES);
+        let s = index.reader().unwrap().searcher();
+        let r = search(&s, &f, &Criteria::query("Budget: row"), &page(10, 0)).unwrap();
+        assert_eq!((r.strict_total, titles(&r)[0]), (1, "Budget row"));
+        assert!(!r
+            .notices()
+            .iter()
+            .any(|n| matches!(n, Notice::NotAField { .. })));
+        let strict = Criteria {
+            all_words: true,
+            ..Criteria::query("Zebra: budget")
+        };
+        let r = search(&s, &f, &strict, &page(10, 0)).unwrap();
+        let notice = Notice::NotAField {
+            word: "zebra".into(),
+        };
+        assert!(r.notices().contains(&notice), "{:?}", r.notices());
+        assert!(notice
+            .to_string()
+            .starts_with("`zebra:` is not a field; searched it as a word (fields: title, body,"));
+    }
+
+    #[test]
     fn pages_are_cut_from_one_list() {
         let (index, f) = ram_index(ARTICLES);
         let s = index.reader().unwrap().searcher();
@@ -456,6 +637,72 @@ pub(crate) mod tests {
         // A query that finds enough gets none.
         let r = search(&s, &f, &Criteria::query("budget"), &page(10, 0)).unwrap();
         assert_eq!(r.suggestion, None);
+    }
+
+    #[test]
+    fn the_total_and_order_do_not_depend_on_the_page() {
+        let (index, f) = ram_index(ARTICLES);
+        let s = index.reader().unwrap().searcher();
+        let c = Criteria::query("tax chancellor");
+        // Two articles have both words, one has `tax` only: a page among
+        // the full matches counts it too.
+        let first = search(&s, &f, &c, &page(1, 0)).unwrap();
+        assert_eq!((first.total, first.strict_total), (3, 2));
+        assert!(!first.relaxed);
+        assert!(!first
+            .notices()
+            .iter()
+            .any(|n| matches!(n, Notice::Closest { .. })));
+        let whole = search(&s, &f, &c, &page(10, 0)).unwrap();
+        let mut paged = Vec::new();
+        for offset in 0..3 {
+            let p = search(&s, &f, &c, &page(1, offset)).unwrap();
+            assert_eq!((p.total, p.strict_total), (3, 2));
+            assert_eq!(p.relaxed, offset == 2);
+            paged.extend(p.hits.into_iter().map(|h| h.article.id));
+        }
+        let ids: Vec<String> = whole.hits.into_iter().map(|h| h.article.id).collect();
+        assert_eq!(paged, ids);
+        // Past the end: how many there are.
+        let past = search(&s, &f, &c, &page(5, 7)).unwrap();
+        assert!(past.hits.is_empty());
+        assert_eq!(past.notices(), vec![Notice::PastTheEnd { total: 3 }]);
+    }
+
+    #[test]
+    fn a_confident_correction_is_searched_instead_unless_exact() {
+        let mut articles = ARTICLES.to_vec();
+        for _ in 0..10 {
+            articles.push((
+                "politics",
+                "Brown speech",
+                "Gordon Brown spoke to the party conference.",
+            ));
+        }
+        let (index, f) = ram_index(&articles);
+        let s = index.reader().unwrap().searcher();
+        let r = search(&s, &f, &Criteria::query("gordan brwon"), &page(10, 0)).unwrap();
+        assert_eq!(r.query, "gordan brwon");
+        assert_eq!(r.corrected.as_deref(), Some("gordon brown"));
+        assert_eq!(r.total, 11);
+        assert_eq!(
+            r.notices()[0],
+            Notice::Corrected {
+                searched: "gordon brown".into(),
+                typed: "gordan brwon".into()
+            }
+        );
+        let exact = Criteria {
+            exact: true,
+            ..Criteria::query("gordan brwon")
+        };
+        let r = search(&s, &f, &exact, &page(10, 0)).unwrap();
+        assert_eq!((r.total, r.corrected.as_deref()), (0, None));
+        assert_eq!(r.suggestion.as_deref(), Some("gordon brown"));
+        // Quotes keep the query as typed too.
+        let quoted = Criteria::query("\"gordan\" brwon");
+        let r = search(&s, &f, &quoted, &page(10, 0)).unwrap();
+        assert_eq!(r.corrected, None);
     }
 
     #[test]

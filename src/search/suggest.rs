@@ -1,9 +1,17 @@
-//! "Did you mean": a corrected query from the index's own words, offered
-//! when a query finds little.
+//! Spelling: a corrected query from the index's own words, offered when a
+//! query finds little, and searched instead when it is confident.
+//!
+//! Every plain word may be corrected, several at once (`gordan brwon` →
+//! `gordon brown`). Each correction is scored from the index alone:
+//! how frequent the corrected words are, how far they are from what was
+//! typed, and whether they stand together (as a phrase, or in one
+//! article). The weights were tuned on the development half of
+//! `tests/data/search/spelling.tsv` and checked on its held-out half.
 
 use std::collections::HashMap;
 
 use tantivy::collector::Count;
+use tantivy::schema::Field;
 use tantivy::{Searcher, Term};
 
 use crate::error::{Error, Result};
@@ -11,94 +19,223 @@ use crate::query::{self, Compiled, Criteria};
 use crate::schema::Fields;
 use crate::snippet;
 
-/// "Did you mean": proposes a query with one misspelt word replaced by an
-/// indexed word within edit distance 1 (2 for words over four letters).
+/// Cost of one edit in a word of [`REFERENCE_LENGTH`] letters, against
+/// the natural log of a word's document frequency. Longer words have more
+/// letters to get wrong: the cost shrinks in proportion.
+const EDIT_COST: f64 = 2.5;
+/// See [`EDIT_COST`].
+const REFERENCE_LENGTH: f64 = 6.0;
+/// Weight of the natural log of the number of articles with the corrected
+/// words as one phrase (names are typed in order: `sadiq kahn` →
+/// `sadiq khan`, not `said kahn`).
+const TOGETHER_WEIGHT: f64 = 1.0;
+/// Weight of the natural log of the number of articles with every
+/// corrected word.
+const FOUND_WEIGHT: f64 = 1.0;
+/// A word the index knows is only replaced by a more frequent one that
+/// stands beside the other words, and confidently only by one this many
+/// times as frequent: a rare real name (`kahn`, 4 BBC articles) is not a
+/// misspelt common one (`khan`, 9).
+const KNOWN_RATIO: u64 = 20;
+/// Least score for a correction to be searched instead of the query.
+const CONFIDENT_SCORE: f64 = 0.0;
+/// Least lead of the best correction over the next: two corrections about
+/// as likely are a question for the user, not an answer.
+const CONFIDENT_MARGIN: f64 = 0.5;
+/// Replacements considered for each word, and combinations tried.
+const OPTIONS_PER_WORD: usize = 8;
+const COMBINATIONS: usize = 16;
+
+/// A corrected query.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Spelling {
+    /// The query with its misspelt words replaced.
+    pub query: String,
+    /// Whether it is confident enough to search instead of the query as
+    /// typed (the query found nothing with every word).
+    pub confident: bool,
+}
+
+/// One way to spell one word.
+#[derive(Debug, Clone)]
+struct Choice {
+    word: String,
+    /// Edits from the typed word, and its length in letters.
+    dist: u8,
+    typed_len: usize,
+    df: u64,
+}
+
+/// A corrected query for `req`, whose plain words are `compiled.words`
+/// and which found `strict_total` articles with every word; `None` when no
+/// indexed words near the typed ones would do better.
 ///
-/// Each replacement that is more frequent than the typed word is tried; the
-/// winner is the one whose words most often stand together as a phrase
-/// (names are typed in order: `sadiq kahn` → `sadiq khan`, not `said kahn`),
-/// then the closest, then the one that finds most articles. Offered only if it finds more than
-/// the query did.
-pub(super) fn suggest(
+/// A correction is offered only if it finds more articles with every word
+/// than the query did, or if the query found none and every corrected word
+/// is in the index. It is `confident` when the query found nothing with
+/// every word and the correction scores at least [`CONFIDENT_SCORE`] and
+/// [`CONFIDENT_MARGIN`] more than the next. A word the index knows is only
+/// replaced when the replacement stands beside the other words in a
+/// phrase, and confidently only by one [`KNOWN_RATIO`] times as frequent.
+pub(super) fn correct(
     searcher: &Searcher,
     f: &Fields,
     req: &Criteria,
     compiled: &Compiled,
-    total: usize,
-) -> Result<Option<String>> {
-    if compiled.words.is_empty() {
+    strict_total: usize,
+) -> Result<Option<Spelling>> {
+    let mut typed: Vec<&str> = Vec::new();
+    for w in &compiled.words {
+        if !typed.iter().any(|t| t.eq_ignore_ascii_case(w)) {
+            typed.push(w);
+        }
+    }
+    if typed.is_empty() {
         return Ok(None);
     }
-    let exact_df = |word: &str| -> Result<u64> {
+    let df = |word: &str| -> Result<u64> {
         Ok(
             searcher.doc_freq(&Term::from_field_text(f.body_exact, word))?
                 + searcher.doc_freq(&Term::from_field_text(f.title_exact, word))?,
         )
     };
-    // (distance, typed word was in the index, corrected query)
-    let mut options: Vec<(u8, bool, String)> = Vec::new();
-    for typed in &compiled.words {
-        let word = typed.to_lowercase();
-        if word.chars().count() < 3 || !word.chars().all(char::is_alphabetic) {
-            continue;
+    // Each word's choices: as typed first, then its replacements.
+    let mut choices: Vec<Vec<Choice>> = Vec::new();
+    for t in &typed {
+        let word = t.to_lowercase();
+        let own = df(&word)?;
+        let mut list = vec![Choice {
+            word: word.clone(),
+            dist: 0,
+            typed_len: word.chars().count(),
+            df: own,
+        }];
+        if word.chars().count() >= 3 && word.chars().all(char::is_alphabetic) {
+            let mut near = near_words(searcher, &[f.body_exact, f.title_exact], &word)?;
+            near.retain(|c| c.df > own);
+            near.sort_by(|a, b| prior(b).total_cmp(&prior(a)).then(a.word.cmp(&b.word)));
+            list.extend(near.into_iter().take(OPTIONS_PER_WORD));
         }
-        let own = exact_df(&word)?;
-        // A known word may only be replaced when nothing was found.
-        if own > 0 && total > 0 {
-            continue;
-        }
-        for (dist, cand) in near_words(searcher, f.body_exact, &word, own)? {
-            if let Some(at) = req.query.find(typed.as_str()) {
-                let mut q = req.query.clone();
-                q.replace_range(at..at + typed.len(), &cand);
-                options.push((dist, own > 0, q));
+        choices.push(list);
+    }
+    // The most likely combinations, a word at a time (a beam).
+    let mut beam: Vec<(f64, Vec<usize>)> = vec![(0.0, Vec::new())];
+    for list in &choices {
+        let mut next = Vec::new();
+        for (p, picked) in &beam {
+            for (i, c) in list.iter().enumerate() {
+                let mut picked = picked.clone();
+                picked.push(i);
+                // Against the word as typed: a word the index knows is
+                // likely as it is.
+                let gain = if i == 0 {
+                    0.0
+                } else {
+                    prior(c) - (list[0].df as f64).ln_1p()
+                };
+                next.push((p + gain, picked));
             }
         }
+        next.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        next.truncate(COMBINATIONS);
+        beam = next;
     }
-    type Score = (usize, std::cmp::Reverse<u8>, usize);
-    let mut best: Option<(Score, String)> = None;
-    for (dist, known, option) in options {
-        let mut probe = req.clone();
-        probe.query = option.clone();
-        let Ok(compiled) = query::build(f, &probe) else {
+    let count = |query: String| -> Result<Option<usize>> {
+        let probe = Criteria {
+            query,
+            ..req.clone()
+        };
+        match query::build(f, &probe) {
+            Ok(c) => Ok(Some(searcher.search(&*c.query, &Count)?)),
+            Err(_) => Ok(None),
+        }
+    };
+    // (score, corrected query, sure of every known word replaced)
+    let mut scored: Vec<(f64, String, bool)> = Vec::new();
+    for (p, picked) in beam {
+        if picked.iter().all(|&i| i == 0) {
+            continue;
+        }
+        let words: Vec<&Choice> = picked.iter().zip(&choices).map(|(&i, l)| &l[i]).collect();
+        let mut option = req.query.clone();
+        for (t, c) in typed.iter().zip(&words) {
+            if c.dist > 0 {
+                option = replace_word(&option, t, &c.word);
+            }
+        }
+        let Some(hits) = count(option.clone())? else {
             continue;
         };
-        let hits = searcher.search(&*compiled.query, &Count)?;
-        if hits <= total {
+        let all_known = words.iter().all(|c| c.df > 0);
+        if hits <= strict_total && !(strict_total == 0 && all_known) {
             continue;
         }
-        let together = if compiled.words.len() > 1 {
-            probe.query = format!("\"{}\"", compiled.words.join(" "));
-            match query::build(f, &probe) {
-                Ok(c) => searcher.search(&*c.query, &Count)?,
-                Err(_) => 0,
-            }
+        let together = if words.len() > 1 {
+            let phrase: Vec<&str> = words.iter().map(|c| c.word.as_str()).collect();
+            count(format!("\"{}\"", phrase.join(" ")))?.unwrap_or(0)
         } else {
             0
         };
-        // A word the index knows is only replaced when the query found
-        // nothing and the replacement stands beside the other words.
-        if known && (total > 0 || together == 0) {
+        // Context, for several words; one word's count of articles would
+        // count its frequency again (and its stem's).
+        let context = if words.len() > 1 {
+            TOGETHER_WEIGHT * (together as f64).ln_1p() + FOUND_WEIGHT * (hits as f64).ln_1p()
+        } else {
+            0.0
+        };
+        let score = p + context;
+        // A known word is only replaced beside the other words, and
+        // confidently only by a much more frequent one.
+        let replaced = picked.iter().zip(&choices).filter(|(&i, _)| i > 0);
+        let known: Vec<(u64, u64)> = replaced
+            .filter(|(_, l)| l[0].df > 0)
+            .map(|(&i, l)| (l[0].df, l[i].df))
+            .collect();
+        if !known.is_empty() && together == 0 {
             continue;
         }
-        let score = (together, std::cmp::Reverse(dist), hits);
-        if best.as_ref().is_none_or(|(b, _)| score > *b) {
-            best = Some((score, option));
-        }
+        let sure = known.iter().all(|&(own, df)| df >= own * KNOWN_RATIO);
+        scored.push((score, option, sure));
     }
-    Ok(best.map(|(_, q)| q))
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    let Some((best, option, sure)) = scored.first().cloned() else {
+        return Ok(None);
+    };
+    let next = scored.get(1).map_or(f64::NEG_INFINITY, |s| s.0);
+    let confident =
+        strict_total == 0 && sure && best >= CONFIDENT_SCORE && best - next >= CONFIDENT_MARGIN;
+    Ok(Some(Spelling {
+        query: option,
+        confident,
+    }))
 }
 
-/// Up to three indexed words near `word` (same first letter) that are more
-/// frequent than it, closest and most frequent first.
-fn near_words(
-    searcher: &Searcher,
-    field: tantivy::schema::Field,
-    word: &str,
-    own_df: u64,
-) -> Result<Vec<(u8, String)>> {
+/// How likely a replacement is before context: frequent and close.
+fn prior(c: &Choice) -> f64 {
+    let per_edit = EDIT_COST * REFERENCE_LENGTH / c.typed_len.max(1) as f64;
+    (c.df as f64).ln_1p() - per_edit * f64::from(c.dist)
+}
+
+/// `query` with the first whole-word occurrence of `typed` replaced.
+fn replace_word(query: &str, typed: &str, with: &str) -> String {
+    let is_word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let mut from = 0;
+    while let Some(at) = query[from..].find(typed).map(|i| i + from) {
+        let end = at + typed.len();
+        if !is_word(query[..at].chars().next_back()) && !is_word(query[end..].chars().next()) {
+            return format!("{}{with}{}", &query[..at], &query[end..]);
+        }
+        from = end;
+    }
+    query.to_string()
+}
+
+/// Indexed words near `word` (same first letter) in `fields`, within edit
+/// distance 1 (2 for words over four letters, transpositions counting
+/// one), with their document frequency summed over the fields.
+fn near_words(searcher: &Searcher, fields: &[Field], word: &str) -> Result<Vec<Choice>> {
     let max_dist: u8 = if word.chars().count() <= 4 { 1 } else { 2 };
-    let mut found: HashMap<String, (u8, u64)> = HashMap::new();
+    let mut found: HashMap<String, Choice> = HashMap::new();
     // Only words with the same first letter: misspellings rarely change
     // it, and it narrows the scan of the term dictionary to a range.
     let Some(first) = word.chars().next() else {
@@ -107,35 +244,52 @@ fn near_words(
     let lower_bound = first.to_string();
     let upper_bound = char::from_u32(first as u32 + 1).map(|c| c.to_string());
     for segment in searcher.segment_readers() {
-        let inv = segment.inverted_index(field)?;
-        let mut range = inv.terms().range().ge(lower_bound.as_bytes());
-        if let Some(upper) = &upper_bound {
-            range = range.lt(upper.as_bytes());
-        }
-        let mut stream = range.into_stream().map_err(Error::engine_io)?;
-        while stream.advance() {
-            let Ok(cand) = std::str::from_utf8(stream.key()) else {
-                continue;
-            };
-            if cand.len().abs_diff(word.len()) > max_dist as usize || cand == word {
-                continue;
+        for &field in fields {
+            let inv = segment.inverted_index(field)?;
+            let mut range = inv.terms().range().ge(lower_bound.as_bytes());
+            if let Some(upper) = &upper_bound {
+                range = range.lt(upper.as_bytes());
             }
-            let dist = if snippet::within_distance(cand, word, 1) {
-                1
-            } else if max_dist == 2 && snippet::within_distance(cand, word, 2) {
-                2
-            } else {
-                continue;
-            };
-            let entry = found.entry(cand.to_string()).or_insert((dist, 0));
-            entry.1 += stream.value().doc_freq as u64;
+            let mut stream = range.into_stream().map_err(Error::engine_io)?;
+            while stream.advance() {
+                let Ok(cand) = std::str::from_utf8(stream.key()) else {
+                    continue;
+                };
+                if cand.len().abs_diff(word.len()) > max_dist as usize || cand == word {
+                    continue;
+                }
+                let dist = if snippet::within_distance(cand, word, 1) {
+                    1
+                } else if max_dist == 2 && snippet::within_distance(cand, word, 2) {
+                    2
+                } else {
+                    continue;
+                };
+                let entry = found.entry(cand.to_string()).or_insert(Choice {
+                    word: cand.to_string(),
+                    dist,
+                    typed_len: word.chars().count(),
+                    df: 0,
+                });
+                entry.df += stream.value().doc_freq as u64;
+            }
         }
     }
-    let mut list: Vec<(u8, u64, String)> = found
-        .into_iter()
-        .filter(|(_, (_, df))| *df > own_df)
-        .map(|(w, (d, df))| (d, df, w))
-        .collect();
-    list.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
-    Ok(list.into_iter().take(3).map(|(d, _, w)| (d, w)).collect())
+    Ok(found.into_values().collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whole_words_are_replaced() {
+        assert_eq!(replace_word("on london on", "on", "in"), "in london on");
+        assert_eq!(replace_word("londonon on", "on", "in"), "londonon in");
+        assert_eq!(
+            replace_word("Gordan Brwon", "Brwon", "brown"),
+            "Gordan brown"
+        );
+        assert_eq!(replace_word("abc", "x", "y"), "abc");
+    }
 }

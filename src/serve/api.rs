@@ -72,6 +72,7 @@ fn criteria(p: &Params) -> Result<Criteria, ApiError> {
         sections: p.all("section"),
         people: p.all("person"),
         all_words: false,
+        exact: false,
     })
 }
 
@@ -87,7 +88,10 @@ struct FacetsJson {
 /// `GET /api/search`.
 #[derive(Debug, Serialize)]
 struct SearchJson<'a> {
+    /// As typed.
     query: &'a str,
+    /// The spelling correction searched instead, if any.
+    corrected: Option<&'a str>,
     total: usize,
     strict_total: usize,
     relaxed: bool,
@@ -106,10 +110,11 @@ pub async fn search(State(app): State<App>, RawQuery(raw): RawQuery) -> Response
     let started = Instant::now();
     let run = async {
         let mut allowed = FILTERS.to_vec();
-        allowed.extend(["limit", "offset", "sort", "snippets", "all_words"]);
+        allowed.extend(["limit", "offset", "sort", "snippets", "all_words", "exact"]);
         let p = Params::parse(raw.as_deref(), &allowed)?;
         let mut c = criteria(&p)?;
         c.all_words = p.choice("all_words", false, &[("true", true), ("false", false)])?;
+        c.exact = p.choice("exact", false, &[("true", true), ("false", false)])?;
         let page = Page {
             limit: p.number("limit", 10, 1, MAX_LIMIT)?,
             offset: p.number("offset", 0, 0, MAX_OFFSET)?,
@@ -153,6 +158,7 @@ pub async fn search(State(app): State<App>, RawQuery(raw): RawQuery) -> Response
             let body = match &results {
                 Some(r) => SearchJson {
                     query: &c.query,
+                    corrected: r.corrected.as_deref(),
                     total: r.total,
                     strict_total: r.strict_total,
                     relaxed: r.relaxed,
@@ -166,6 +172,7 @@ pub async fn search(State(app): State<App>, RawQuery(raw): RawQuery) -> Response
                 },
                 None => SearchJson {
                     query: &c.query,
+                    corrected: None,
                     total: 0,
                     strict_total: 0,
                     relaxed: false,

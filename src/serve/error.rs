@@ -78,16 +78,16 @@ impl ApiError {
                 ApiError::not_found(Some("id"), format!("no article with id `{id}`"))
             }
             e @ (Error::NoIndex(_) | Error::SchemaMismatch { .. }) => {
-                ApiError::unavailable("no_index", e.to_string())
+                ApiError::unavailable("no_index", e.full())
             }
             e => {
-                eprintln!("newsdex serve: error: {e}");
+                eprintln!("newsdex serve: error: {}", e.full());
                 ApiError {
                     status: StatusCode::INTERNAL_SERVER_ERROR,
                     code: "internal",
                     parameter: None,
                     column: None,
-                    message: e.to_string(),
+                    message: e.full(),
                 }
             }
         }
