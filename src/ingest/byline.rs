@@ -178,7 +178,9 @@ pub fn clean(raw: &str, outlets: &[&str]) -> Option<String> {
     (!s.is_empty()).then_some(s)
 }
 
-fn looks_like_url(s: &str) -> bool {
+/// Whether text starts like a web address (`http://`, `https://`, `www.`,
+/// `//`): not a name, a byline or a site name. Shared with `html`.
+pub(crate) fn looks_like_url(s: &str) -> bool {
     let s = s.trim_start().to_ascii_lowercase();
     s.starts_with("http://")
         || s.starts_with("https://")

@@ -47,7 +47,8 @@ use scraper::node::Element;
 use scraper::{ElementRef, Html, Node, Selector};
 use serde_json::Value;
 
-use super::{byline, Parsed};
+use super::byline::{self, looks_like_url};
+use super::Parsed;
 use crate::article::{collapse_ws, Draft};
 use crate::dates::parse_date;
 
@@ -673,14 +674,6 @@ fn split_plain_text(s: String) -> String {
         }
     }
     paras.join("\n\n")
-}
-
-fn looks_like_url(s: &str) -> bool {
-    let s = s.trim_start().to_ascii_lowercase();
-    s.starts_with("http://")
-        || s.starts_with("https://")
-        || s.starts_with("www.")
-        || s.starts_with("//")
 }
 
 /// All text under an element, white space collapsed.
