@@ -75,14 +75,21 @@ fn main() {
     let index = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("serve-load-index");
 
     eprintln!("indexing {} into {}", corpus.display(), index.display());
-    let status = Command::new(NEWSDEX)
-        .arg("--index")
-        .arg(&index)
-        .args(["index", "--quiet"])
-        .arg(&corpus)
-        .status()
-        .expect("run newsdex index");
-    assert!(status.success(), "newsdex index failed");
+    let build = || {
+        Command::new(NEWSDEX)
+            .arg("--index")
+            .arg(&index)
+            .args(["index", "--quiet"])
+            .arg(&corpus)
+            .status()
+            .expect("run newsdex index")
+            .success()
+    };
+    if !build() {
+        // An index from an older schema: start again.
+        let _ = std::fs::remove_dir_all(&index);
+        assert!(build(), "newsdex index failed");
+    }
 
     let mut server = Command::new(NEWSDEX)
         .arg("--index")
