@@ -1,7 +1,7 @@
 //! Collecting one page of matches: the top documents by score or date (with
-//! the recency boost of `--sort recent`), and, when fewer than a page of
-//! articles has every word of a plain query, the closest matches after the
-//! full ones, re-ranked by meaning (`super::rerank`).
+//! the recency boost of `--sort recent`), and, for a plain query of two or
+//! more words, the closest matches after the full ones, re-ranked by
+//! meaning (`super::rerank`).
 //!
 //! The list a page is cut from does not depend on the page: the total and
 //! the order are the same whatever `offset` and `limit` are.
