@@ -223,6 +223,18 @@ fn clean_list(list: Vec<String>) -> Vec<String> {
     out
 }
 
+/// The host of a URL, lower-cased, without scheme, user or port
+/// (`https://user@WWW.Example.com:8080/a` → `www.example.com`); the
+/// parsers' site names and the index's `url:` keys both start here.
+pub fn url_host(url: &str) -> Option<String> {
+    let rest = url.trim();
+    let rest = rest.split_once("://").map_or(rest, |(_, r)| r);
+    let rest = rest.strip_prefix("//").unwrap_or(rest);
+    let host = rest.split(['/', '?', '#']).next()?;
+    let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
+    Some(host.split(':').next()?.to_lowercase())
+}
+
 /// Collapses runs of white space to one space and trims the ends.
 pub fn collapse_ws(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")

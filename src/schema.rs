@@ -714,7 +714,8 @@ pub fn from_document(f: &Fields, doc: &TantivyDocument) -> Article {
 pub fn url_keys(url: &str) -> Vec<String> {
     let rest = url_key(url);
     let host_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-    let host = rest[..host_end].split(['@', ':']).next().unwrap_or("");
+    let host = crate::article::url_host(&rest).unwrap_or_default();
+    let host = host.as_str();
     let mut keys = Vec::new();
     let mut domain = host;
     while domain.contains('.') {
@@ -884,6 +885,8 @@ mod tests {
             "www.nytimes.com/2016/"
         );
         assert_eq!(url_key("nytimes.com"), "nytimes.com");
+        // The host, not the user, of a URL with one.
+        assert_eq!(url_keys("http://me@bbc.co.uk:80")[0], "bbc.co.uk");
     }
 
     #[test]

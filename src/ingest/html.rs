@@ -715,12 +715,7 @@ fn without_tagline(name: &str) -> &str {
 /// The host of a URL, lower-cased, without `www.` or a port:
 /// `https://www.NYTimes.com:443/x` → `nytimes.com`.
 fn host(url: &str) -> Option<String> {
-    let rest = url.trim();
-    let rest = rest.split_once("://").map_or(rest, |(_, r)| r);
-    let rest = rest.strip_prefix("//").unwrap_or(rest);
-    let host = rest.split(['/', '?', '#']).next()?;
-    let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
-    let host = host.split(':').next()?.to_lowercase();
+    let host = crate::article::url_host(url)?;
     let host = host.strip_prefix("www.").unwrap_or(&host);
     (host.contains('.') && !host.contains(char::is_whitespace)).then(|| host.to_string())
 }
