@@ -186,7 +186,8 @@ fn shown_value(
 /// the whole query (not only the page shown).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Facets {
-    /// Matching articles.
+    /// Matching articles (not serialised: a search answer has its own total).
+    #[serde(skip)]
     pub total: u64,
     /// Most-mentioned people.
     pub people: Vec<ValueCount>,

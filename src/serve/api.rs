@@ -14,7 +14,7 @@ use super::error::ApiError;
 use super::params::Params;
 use super::App;
 use crate::article::Article;
-use crate::facets::{self, Bucket, Period, ValueCount};
+use crate::facets::{self, Facets, Period, ValueCount};
 use crate::people;
 use crate::search::{self, Criteria, Page, Sort};
 use crate::serve::state::Generation;
@@ -76,15 +76,6 @@ fn criteria(p: &Params) -> Result<Criteria, ApiError> {
     })
 }
 
-/// The sidebar of a results page.
-#[derive(Debug, Serialize)]
-struct FacetsJson {
-    people: Vec<ValueCount>,
-    sections: Vec<ValueCount>,
-    sources: Vec<ValueCount>,
-    months: Vec<Bucket>,
-}
-
 /// `GET /api/search`.
 #[derive(Debug, Serialize)]
 struct SearchJson<'a> {
@@ -101,7 +92,7 @@ struct SearchJson<'a> {
     notices: Vec<String>,
     suggestion: Option<&'a str>,
     hits: Vec<HitJson<'a>>,
-    facets: FacetsJson,
+    facets: Facets,
 }
 
 /// `GET /api/search`: a page of hits, the notices the command line gives,
@@ -148,46 +139,24 @@ pub async fn search(State(app): State<App>, RawQuery(raw): RawQuery) -> Response
         .await
     };
     match run.await {
-        Ok((c, page, results, f)) => {
-            let facets = FacetsJson {
-                people: f.people,
-                sections: f.sections,
-                sources: f.sources,
-                months: f.months,
-            };
-            let body = match &results {
-                Some(r) => SearchJson {
-                    query: &c.query,
-                    corrected: r.corrected.as_deref(),
-                    total: r.total,
-                    strict_total: r.strict_total,
-                    relaxed: r.relaxed,
-                    offset: page.offset,
-                    limit: page.limit,
-                    took_ms: 0.0,
-                    notices: r.notices().iter().map(ToString::to_string).collect(),
-                    suggestion: r.suggestion.as_deref(),
-                    hits: r.hits.iter().map(HitJson::from).collect(),
-                    facets,
-                },
-                None => SearchJson {
-                    query: &c.query,
-                    corrected: None,
-                    total: 0,
-                    strict_total: 0,
-                    relaxed: false,
-                    offset: page.offset,
-                    limit: page.limit,
-                    took_ms: 0.0,
-                    notices: Vec::new(),
-                    suggestion: None,
-                    hits: Vec::new(),
-                    facets,
-                },
-            };
+        Ok((c, page, results, facets)) => {
+            // No results when nothing was asked yet: the landing page.
+            let r = results.as_ref();
             let body = SearchJson {
+                query: &c.query,
+                corrected: r.and_then(|r| r.corrected.as_deref()),
+                total: r.map_or(0, |r| r.total),
+                strict_total: r.map_or(0, |r| r.strict_total),
+                relaxed: r.is_some_and(|r| r.relaxed),
+                offset: page.offset,
+                limit: page.limit,
                 took_ms: (started.elapsed().as_secs_f64() * 1e4).round() / 10.0,
-                ..body
+                notices: r.map_or_else(Vec::new, |r| {
+                    r.notices().iter().map(ToString::to_string).collect()
+                }),
+                suggestion: r.and_then(|r| r.suggestion.as_deref()),
+                hits: r.map_or_else(Vec::new, |r| r.hits.iter().map(HitJson::from).collect()),
+                facets,
             };
             Json(body).into_response()
         }
