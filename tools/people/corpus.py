@@ -1,0 +1,54 @@
+"""Read an evaluation item's title and body exactly as src/people/eval.rs does.
+
+An item is a JSON object with "source" (path under ../shared) and, for
+Reuters SGML files, "newid", or for the article-extraction benchmark's
+ground-truth.json, "key". Used by sample.py, show.py and spacy_eval.py.
+"""
+import html
+import json
+import os
+import re
+
+SHARED = os.path.normpath(os.path.join(os.path.dirname(__file__), "..", "..", "..", "shared"))
+AEB = "corpora/article-extraction-benchmark/ground-truth.json"
+
+_aeb = None
+
+
+def reuters_record(text, newid):
+    at = text.find('NEWID="%d"' % newid)
+    if at < 0:
+        return None
+    end = text.find("</REUTERS>", at)
+    rec = text[at:end if end >= 0 else len(text)]
+
+    def tag(name):
+        m = re.search("<%s>(.*?)</%s>" % (name, name), rec, re.S)
+        if not m:
+            return None
+        return (m.group(1).replace("&lt;", "<").replace("&gt;", ">")
+                .replace("&amp;", "&").replace("&#3;", ""))
+
+    body = tag("BODY")
+    if body is None:
+        return None
+    return tag("TITLE") or "", body
+
+
+def load(item):
+    global _aeb
+    src = item["source"]
+    path = os.path.join(SHARED, src)
+    if "newid" in item:
+        text = open(path, "rb").read().decode("latin-1")
+        return reuters_record(text, item["newid"])
+    if "key" in item:
+        if _aeb is None:
+            _aeb = json.load(open(path, encoding="utf-8"))
+        return "", _aeb[item["key"]]["articleBody"]
+    raw = open(path, encoding="utf-8").read()
+    if src.endswith(".json"):
+        v = json.loads(raw)
+        return v.get("title") or "", v.get("content_original") or ""
+    title, _, body = raw.partition("\n")
+    return title.strip(), body.lstrip()
