@@ -92,6 +92,14 @@ pub struct Article {
     /// relaxed matching. Indexed, not stored, so not shown.
     #[serde(skip)]
     pub meaning: crate::meaning::Meaning,
+    /// The story the article belongs to (`crate::stories`): set when it
+    /// is indexed, the same for every copy of one story; 0 before.
+    #[serde(skip)]
+    pub story: u64,
+    /// The body's near-duplicate sketch, `None` for an empty body.
+    /// Indexed, not stored.
+    #[serde(skip)]
+    pub sketch: Option<crate::stories::Sketch>,
 }
 
 /// Where a record came from, as the ingester knows it.
@@ -140,6 +148,7 @@ impl Article {
             })
             .unzip();
         let meaning = crate::meaning::of_article(&title, &body);
+        let sketch = crate::stories::Sketch::of(&title, &body);
         let section = draft
             .section
             .as_deref()
@@ -173,6 +182,8 @@ impl Article {
             people,
             mentions,
             meaning,
+            story: 0,
+            sketch,
         }
     }
 }

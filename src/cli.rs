@@ -65,6 +65,9 @@ pub enum Command {
     Bylines(PeopleArgs),
     /// Count the articles a query matches per month (or week, year)
     Timeline(TimelineArgs),
+    /// List the stories the archive holds more than one copy of (exact
+    /// and near copies), largest first, so the copies can be cleaned up
+    Duplicates(DuplicatesArgs),
     /// Serve a search page and a JSON API over HTTP (loopback by default)
     Serve(ServeArgs),
     /// Print a shell completion script (e.g. `newsdex completions bash >
@@ -72,6 +75,28 @@ pub enum Command {
     Completions(CompletionsArgs),
     /// Print the manual page (roff), e.g. `newsdex man | man -l -`
     Man,
+}
+
+/// `newsdex duplicates`.
+#[derive(Debug, Args)]
+pub struct DuplicatesArgs {
+    /// Only list copies at least this similar to the story's first article
+    /// (0 to 1; 1 lists exact copies only)
+    #[arg(long, value_name = "S", default_value_t = 0.0, value_parser = similarity)]
+    pub min_similarity: f32,
+
+    /// Number of stories to list
+    #[arg(long, short = 'n', value_name = "N", value_parser = at_least_one)]
+    pub limit: Option<usize>,
+}
+
+/// A similarity between 0 and 1.
+fn similarity(s: &str) -> Result<f32, String> {
+    match s.parse::<f32>() {
+        Ok(v) if (0.0..=1.0).contains(&v) => Ok(v),
+        Ok(_) => Err("must be between 0 and 1, e.g. 0.8".to_string()),
+        Err(e) => Err(format!("{e}: give a number between 0 and 1, e.g. 0.8")),
+    }
 }
 
 /// `newsdex completions`.
@@ -162,6 +187,11 @@ pub struct FilterArgs {
     /// Only articles in this section (repeat for several)
     #[arg(long, value_name = "NAME")]
     pub section: Vec<String>,
+
+    /// Show and count every copy of a story (by default a story the
+    /// archive holds several copies of is shown and counted once)
+    #[arg(long)]
+    pub all_copies: bool,
 }
 
 impl FilterArgs {

@@ -2,9 +2,10 @@
 //! people`), when (`newsdex timeline`), and, for the server's sidebar, in
 //! which sections and sources ([`facets`]). All read fast fields only, so
 //! they cost a pass over the matching doc ids, not over stored articles.
-//! They take [`Criteria`] only, never a page: they count every match.
+//! They take [`Criteria`] only, never a page: they count every match,
+//! each story once (`crate::stories`) unless `Criteria::all_copies`.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, TimeZone, Utc};
 use serde::Serialize;
@@ -15,6 +16,7 @@ use tantivy::{DocAddress, Searcher};
 use crate::error::{Error, Result};
 use crate::query::{self, Criteria};
 use crate::schema::Fields;
+use crate::stories::Stories;
 
 /// A value (a person, a section, a source) and the number of matching
 /// articles that have it.
@@ -32,13 +34,28 @@ pub type PersonCount = ValueCount;
 /// Doc ids by segment.
 type Matches = BTreeMap<u32, Vec<u32>>;
 
-/// The doc ids the criteria match (every live article for `None`), by segment.
+/// The doc ids the criteria match (every live article for `None`), by
+/// segment: one per story (the first in index order) unless
+/// `Criteria::all_copies`, so that copies of a story count once.
 fn matching(searcher: &Searcher, fields: &Fields, criteria: Option<&Criteria>) -> Result<Matches> {
     let query: Box<dyn Query> = match criteria {
         Some(c) if !c.is_empty() => query::build(fields, c)?.query,
         _ => Box::new(AllQuery),
     };
-    let docs = searcher.search(&*query, &DocSetCollector)?;
+    let mut docs: Vec<DocAddress> = searcher
+        .search(&*query, &DocSetCollector)?
+        .into_iter()
+        .collect();
+    docs.sort_unstable();
+    if !criteria.is_some_and(|c| c.all_copies) {
+        let mut stories = Stories::new(searcher);
+        let mut seen = HashSet::new();
+        docs =
+            crate::stories::collapse(&mut stories, docs.into_iter().map(|d| ((), d)), &mut seen)?
+                .into_iter()
+                .map(|((), d)| d)
+                .collect();
+    }
     let mut by_segment: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
     for DocAddress {
         segment_ord,
@@ -46,9 +63,6 @@ fn matching(searcher: &Searcher, fields: &Fields, criteria: Option<&Criteria>) -
     } in docs
     {
         by_segment.entry(segment_ord).or_default().push(doc_id);
-    }
-    for ids in by_segment.values_mut() {
-        ids.sort_unstable();
     }
     Ok(by_segment)
 }

@@ -35,6 +35,7 @@ use crate::ingest::{self, FileEntry, IgnoreReason, Ignored};
 use crate::manifest::{FileRecord, Manifest, Problem, Root};
 use crate::schema::ArticleDoc;
 use crate::store::{Opened, Store, WriteLock};
+use crate::stories::Assigner;
 
 /// Settings for an `index` or `rebuild` run.
 #[derive(Debug, Clone)]
@@ -96,6 +97,9 @@ pub struct Report {
     pub articles_unchanged: u64,
     /// Articles in the index after the run.
     pub articles_total: u64,
+    /// Articles indexed in this run that are copies of a story already in
+    /// the index or added earlier in the run (`crate::stories`).
+    pub articles_joined_stories: u64,
     /// Files and records that could not be indexed.
     pub skipped: Vec<Skipped>,
     /// Every file passed over, with the reason, in path order.
@@ -677,10 +681,10 @@ fn sync(
         .iter()
         .all(|m| m.max_doc() == 0);
 
-    // The index as last committed, to compare a changed file's new
-    // articles with its old ones. Only changed files already indexed are
-    // looked up, so a run with nothing changed never opens it.
-    let old_articles = if !index_is_empty && jobs.iter().any(|j| j.old.is_some()) {
+    // The index as last committed: to compare a changed file's new
+    // articles with its old ones, and to find the stories new articles
+    // belong to. A run with nothing to parse never opens it.
+    let old_articles = if !index_is_empty && !jobs.is_empty() {
         let reader: tantivy::IndexReader = opened
             .index
             .reader_builder()
@@ -700,10 +704,14 @@ fn sync(
         }
     }
 
+    let mut stories =
+        Assigner::new(&fields, old_articles.as_ref().map(|(s, _)| s)).map_err(failed)?;
+
     progress.start(jobs.len() as u64);
     let mut left = jobs.len() as u64;
     let (tx, rx) = crossbeam_channel::bounded::<(Job, Outcome, Release)>(256);
     let mut add_error: Option<tantivy::TantivyError> = None;
+    let mut story_error: Option<Error> = None;
     // Parsed files wait for the writer; this bounds the source bytes they
     // come from, not just their number (256 files of 64 MB would be 16 GB).
     let budget = ByteBudget::new((opts.memory_bytes as u64 / 2).max(MIN_PARSE_BUDGET));
@@ -752,7 +760,10 @@ fn sync(
                     report.articles_updated += changes.updated;
                     report.articles_removed += changes.removed;
                     report.articles_unchanged += changes.unchanged;
-                    for a in articles {
+                    for mut a in articles {
+                        if let Err(e) = stories.assign(&mut a) {
+                            story_error.get_or_insert(e);
+                        }
                         let doc = ArticleDoc::new(fields.clone(), a);
                         if let Err(e) = writer.add_document(doc) {
                             add_error.get_or_insert(e);
@@ -796,6 +807,10 @@ fn sync(
     if let Some(e) = add_error {
         return Err(failed(e.into()));
     }
+    if let Some(e) = story_error {
+        return Err(failed(e));
+    }
+    report.articles_joined_stories = stories.joined;
     if left > 0 {
         report.interrupted = true;
         report.files_left = left;

@@ -36,4 +36,7 @@ pub mod serve;
 pub mod snippet;
 pub mod stats;
 pub mod store;
+pub mod stories;
+#[cfg(test)]
+mod testdata;
 pub mod wire;

@@ -20,6 +20,7 @@ use newsdex::index::Report;
 use newsdex::ingest::IgnoreReason;
 use newsdex::search::{Notice, SearchResults};
 use newsdex::stats::Stats;
+use newsdex::stories::Group;
 use newsdex::wire::{iso, HitJson};
 
 const TITLE: Style = Style::new().bold();
@@ -92,21 +93,37 @@ impl Output {
     }
 
     /// The people (sources, bylines) with most articles, of `total`
-    /// matching articles.
-    pub fn people(self, list: &[PersonCount], total: u64, facet: Facet) -> io::Result<()> {
+    /// matching articles (`stories` when copies count once).
+    pub fn people(
+        self,
+        list: &[PersonCount],
+        total: u64,
+        facet: Facet,
+        stories: bool,
+    ) -> io::Result<()> {
         let mut p = self.stdout();
         match self {
             Output::Json => p.json_lines(list),
-            Output::Text { .. } | Output::Csv => p.people_text(list, total, facet),
+            Output::Text { .. } | Output::Csv => p.people_text(list, total, facet, stories),
         }
     }
 
-    /// Matching articles per period.
-    pub fn timeline(self, t: &Timeline) -> io::Result<()> {
+    /// Stories with copies (`listed` of `stories`, with `copies` copies
+    /// beyond each story's first article in all).
+    pub fn duplicates(self, listed: &[Group], stories: usize, copies: usize) -> io::Result<()> {
+        let mut p = self.stdout();
+        match self {
+            Output::Json => p.json_lines(listed),
+            Output::Text { .. } | Output::Csv => p.duplicates_text(listed, stories, copies),
+        }
+    }
+
+    /// Matching articles (`stories` when copies count once) per period.
+    pub fn timeline(self, t: &Timeline, stories: bool) -> io::Result<()> {
         let mut p = self.stdout();
         match self {
             Output::Json => p.json_lines(&t.buckets),
-            Output::Text { .. } | Output::Csv => p.timeline_text(t),
+            Output::Text { .. } | Output::Csv => p.timeline_text(t, stories),
         }
     }
 
@@ -230,7 +247,7 @@ impl<W: Write> Printer<W> {
 
     /// Search hits as JSON Lines; with a spelling correction each carries
     /// the `query` as typed and the one `corrected` (searched). With no
-    /// hits, one object `{"total", "strict_total", "offset", "query",
+    /// hits, one object `{"total", "stories", "strict_total", "offset", "query",
     /// "corrected"?, "suggestion"?, "notices"}`, so a search always prints
     /// a line.
     fn hits_json(&mut self, results: &SearchResults) -> io::Result<()> {
@@ -247,6 +264,7 @@ impl<W: Write> Printer<W> {
             let notices: Vec<String> = results.notices().iter().map(ToString::to_string).collect();
             let mut obj = serde_json::json!({
                 "total": results.total,
+                "stories": results.stories,
                 "strict_total": results.strict_total,
                 "offset": results.offset,
                 "query": results.query,
@@ -332,6 +350,25 @@ impl<W: Write> Printer<W> {
             write!(self.out, "    ")?;
             self.styled(DIM, &one_line(&place))?;
             writeln!(self.out)?;
+            if !hit.copies.is_empty() {
+                write!(self.out, "    ")?;
+                let n = hit.copies.len();
+                let listed: Vec<&str> = hit.copies.iter().take(3).map(String::as_str).collect();
+                let more = if n > 3 {
+                    format!(" and {} more", n - 3)
+                } else {
+                    String::new()
+                };
+                self.styled(
+                    DIM,
+                    &one_line(&format!(
+                        "+{} ({}{more}; --all-copies shows them)",
+                        count(n as u64, "copy", "copies"),
+                        listed.join(", ")
+                    )),
+                )?;
+                writeln!(self.out)?;
+            }
             for passage in &hit.passages {
                 write!(self.out, "    ")?;
                 self.snippet(&passage.text, &passage.highlights)?;
@@ -369,14 +406,32 @@ impl<W: Write> Printer<W> {
     fn hits_footer(&mut self, results: &SearchResults) -> io::Result<()> {
         let offset = results.offset;
         let shown = results.hits.len();
-        let mut text = format!(
-            "{}-{} of {} matching articles",
-            offset + 1,
-            offset + shown,
-            results.total
-        );
+        let mut text = if results.stories < results.total {
+            format!(
+                "{}-{} of {} matching stories ({} articles, copies shown once)",
+                offset + 1,
+                offset + shown,
+                results.stories,
+                results.total
+            )
+        } else {
+            format!(
+                "{}-{} of {} matching articles",
+                offset + 1,
+                offset + shown,
+                results.total
+            )
+        };
         if results.strict_total < results.total {
-            text.push_str(&format!(" ({} with every word)", results.strict_total));
+            text.push_str(&format!(
+                "; {} {} every word",
+                results.strict_total,
+                if results.strict_total == 1 {
+                    "has"
+                } else {
+                    "have"
+                }
+            ));
         }
         self.styled(DIM, &text)?;
         writeln!(self.out)?;
@@ -409,6 +464,13 @@ impl<W: Write> Printer<W> {
             r.articles_unchanged,
             r.articles_total
         )?;
+        if r.articles_joined_stories > 0 {
+            writeln!(
+                self.out,
+                "stories: {} of the articles read are copies of a story already indexed (`newsdex duplicates` lists them)",
+                r.articles_joined_stories
+            )?;
+        }
         for root in &r.missing_roots {
             writeln!(
                 self.out,
@@ -533,7 +595,13 @@ impl<W: Write> Printer<W> {
     }
 
     /// People (sources, bylines) and their article counts, most first.
-    fn people_text(&mut self, list: &[PersonCount], total: u64, facet: Facet) -> io::Result<()> {
+    fn people_text(
+        &mut self,
+        list: &[PersonCount],
+        total: u64,
+        facet: Facet,
+        stories: bool,
+    ) -> io::Result<()> {
         for (i, p) in list.iter().enumerate() {
             write!(self.out, "{:>3}. {:>6}  ", i + 1, p.articles)?;
             self.styled(TITLE, &p.name)?;
@@ -542,7 +610,7 @@ impl<W: Write> Printer<W> {
         self.styled(
             DIM,
             &format!(
-                "{} {} listed, from {total} articles",
+                "{} {} listed, from {total} {}",
                 list.len(),
                 match (facet, list.len()) {
                     (Facet::Person, 1) => "person",
@@ -553,6 +621,11 @@ impl<W: Write> Printer<W> {
                     (Facet::Byline, _) => "bylines",
                     (Facet::Section, 1) => "section",
                     (Facet::Section, _) => "sections",
+                },
+                if stories {
+                    "stories (copies counted once)"
+                } else {
+                    "articles"
                 }
             ),
         )?;
@@ -560,8 +633,53 @@ impl<W: Write> Printer<W> {
         self.out.flush()
     }
 
+    /// Each story: its first article, then its copies with their
+    /// similarity to it.
+    fn duplicates_text(
+        &mut self,
+        listed: &[Group],
+        stories: usize,
+        copies: usize,
+    ) -> io::Result<()> {
+        for g in listed {
+            let first = &g.members[0];
+            self.styled(TITLE, &one_line(&first.title))?;
+            writeln!(self.out, "  ({} articles)", g.members.len())?;
+            for (i, m) in g.members.iter().enumerate() {
+                let mark = if i == 0 {
+                    "first".to_string()
+                } else {
+                    format!("{:.2}", m.similarity)
+                };
+                write!(self.out, "  {mark:>5}  ")?;
+                self.styled(META, &format!("{}:{}", one_line(&m.path), m.line))?;
+                if m.title != first.title {
+                    write!(self.out, "  {}", one_line(&m.title))?;
+                }
+                writeln!(self.out)?;
+            }
+            writeln!(self.out)?;
+        }
+        self.styled(
+            DIM,
+            &format!(
+                "{} {} copies{}; {} in all",
+                count(stories as u64, "story", "stories"),
+                if stories == 1 { "has" } else { "have" },
+                if listed.len() < stories {
+                    format!(", {} listed", listed.len())
+                } else {
+                    String::new()
+                },
+                count(copies as u64, "extra copy", "extra copies"),
+            ),
+        )?;
+        writeln!(self.out)?;
+        self.out.flush()
+    }
+
     /// A timeline as a bar chart, one line per period.
-    fn timeline_text(&mut self, t: &Timeline) -> io::Result<()> {
+    fn timeline_text(&mut self, t: &Timeline, stories: bool) -> io::Result<()> {
         const WIDTH: u64 = 50;
         let max = t
             .buckets
@@ -582,7 +700,11 @@ impl<W: Write> Printer<W> {
             self.styled(META, &bar)?;
             writeln!(self.out, " {}", b.articles)?;
         }
-        let mut footer = format!("{} matching articles", t.total);
+        let mut footer = if stories {
+            format!("{} matching stories (copies counted once)", t.total)
+        } else {
+            format!("{} matching articles", t.total)
+        };
         if t.undated > 0 {
             footer.push_str(&format!(", {} undated (not shown)", t.undated));
         }

@@ -29,7 +29,7 @@ use chrono::{DateTime, Utc};
 use tantivy::schema::document::{Document, ReferenceValue, ReferenceValueLeaf};
 use tantivy::schema::{
     DateOptions, DateTimePrecision, Field, IndexRecordOption, NumericOptions, OwnedValue, Schema,
-    TextFieldIndexing, TextOptions, Value, FAST, STORED, STRING,
+    TextFieldIndexing, TextOptions, Value, FAST, INDEXED, STORED, STRING,
 };
 use tantivy::store::{Compressor, ZstdCompressor};
 use tantivy::tokenizer::{
@@ -43,7 +43,7 @@ use crate::hashing::FastMap;
 use crate::meaning::PACKED;
 
 /// Version of the schema and analyzers; stored in the index manifest.
-pub const SCHEMA_VERSION: u32 = 8;
+pub const SCHEMA_VERSION: u32 = 9;
 
 /// Name of the analyzer for article text.
 pub const TEXT_ANALYZER: &str = "news";
@@ -108,7 +108,22 @@ pub struct Fields {
     /// The article's meaning vector (`crate::meaning`), eight bytes per
     /// column (fast only): read for the candidates of a relaxed query.
     pub meaning: [Field; PACKED],
+    /// The article's story (`crate::stories`): the same number for every
+    /// copy of one story (indexed, fast, stored).
+    pub story: Field,
+    /// The body's LSH band keys (`crate::stories::Sketch::bands`, indexed
+    /// only): the terms that find an article's candidate copies.
+    pub story_keys: Field,
+    /// The body's MinHash slots, four to a column (fast only): read to
+    /// compare a candidate with an article.
+    pub sketch: [Field; SKETCH_COLUMNS],
+    /// The text's figures and prose words (`crate::stories::Sketch::facts`,
+    /// fast).
+    pub story_facts: Field,
 }
+
+/// Fast columns holding an article's MinHash slots.
+pub const SKETCH_COLUMNS: usize = crate::stories::HASHES / 4;
 
 /// Builds the schema and returns it with its field handles.
 pub fn build() -> (Schema, Fields) {
@@ -194,6 +209,10 @@ pub fn build() -> (Schema, Fields) {
         person_name: b.add_text_field("person_name", person_name),
         person_text: b.add_text_field("person_text", person_text),
         meaning: std::array::from_fn(|i| b.add_u64_field(&meaning_column(i), FAST)),
+        story: b.add_u64_field("story", INDEXED | FAST | STORED),
+        story_keys: b.add_u64_field("story_keys", INDEXED),
+        sketch: std::array::from_fn(|i| b.add_u64_field(&sketch_column(i), FAST)),
+        story_facts: b.add_u64_field("story_facts", FAST),
     };
     (b.build(), fields)
 }
@@ -232,7 +251,22 @@ pub fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
             }
             columns
         },
+        story: f("story")?,
+        story_keys: f("story_keys")?,
+        sketch: {
+            let mut columns = [Field::from_field_id(0); SKETCH_COLUMNS];
+            for (i, column) in columns.iter_mut().enumerate() {
+                *column = f(&sketch_column(i))?;
+            }
+            columns
+        },
+        story_facts: f("story_facts")?,
     })
+}
+
+/// Name of the `i`th fast column of the MinHash sketch.
+pub fn sketch_column(i: usize) -> String {
+    format!("sketch{i}")
 }
 
 /// Name of the `i`th fast column of the meaning vector.
@@ -609,7 +643,9 @@ impl Document for ArticleDoc {
             (field, DocValue::Str(s))
         }
         let mentions: u32 = a.mentions.iter().sum();
-        let mut v = Vec::with_capacity(20 + PACKED + a.people.len() + 2 * mentions as usize);
+        let mut v = Vec::with_capacity(
+            21 + PACKED + 2 * SKETCH_COLUMNS + a.people.len() + 2 * mentions as usize,
+        );
         v.push(text(f.id, &a.id));
         v.push(text(f.path, &a.path));
         v.push((f.record, DocValue::U64(a.record)));
@@ -651,6 +687,16 @@ impl Document for ArticleDoc {
         v.push(text(f.content_hash, &a.content_hash));
         for (field, word) in f.meaning.iter().zip(a.meaning.pack()) {
             v.push((*field, DocValue::U64(word)));
+        }
+        v.push((f.story, DocValue::U64(a.story)));
+        if let Some(sketch) = &a.sketch {
+            for key in sketch.bands {
+                v.push((f.story_keys, DocValue::U64(key)));
+            }
+            for (field, word) in f.sketch.iter().zip(sketch.pack()) {
+                v.push((*field, DocValue::U64(word)));
+            }
+            v.push((f.story_facts, DocValue::U64(sketch.facts())));
         }
         for (i, name) in a.people.iter().enumerate() {
             v.push(text(f.person, name));
@@ -703,6 +749,8 @@ pub fn from_document(f: &Fields, doc: &TantivyDocument) -> Article {
         people: all(f.person),
         mentions: Vec::new(),
         meaning: Default::default(),
+        story: num(f.story),
+        sketch: None,
     }
 }
 
@@ -805,6 +853,8 @@ mod tests {
             people: vec!["José Mourinho".into(), "Sadiq Khan".into()],
             mentions: vec![3, 1],
             meaning: Default::default(),
+            story: 7,
+            sketch: None,
         }
     }
 

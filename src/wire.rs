@@ -60,6 +60,9 @@ pub struct HitJson<'a> {
     /// With `relaxed`: the query words this article contains.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub matched: Option<&'a [String]>,
+    /// Ids of the other copies of this story, shown once here (empty with
+    /// `--all-copies`).
+    pub copies: &'a [String],
 }
 
 impl<'a> From<&'a Hit> for HitJson<'a> {
@@ -88,6 +91,7 @@ impl<'a> From<&'a Hit> for HitJson<'a> {
             corrected: None,
             relaxed: h.matched.is_some(),
             matched: h.matched.as_deref(),
+            copies: &h.copies,
         }
     }
 }

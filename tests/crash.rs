@@ -63,6 +63,7 @@ fn state(env: &Env) -> (usize, usize) {
         let out = env.run(&[
             "--json",
             "search",
+            "--all-copies",
             word,
             "--limit",
             "100000",

@@ -156,6 +156,7 @@ fn hyphenated_and_joined_words_find_the_same_articles() {
         "--json",
         "search",
         "--all-words",
+        "--all-copies",
         "--limit",
         "1000",
         "email",
@@ -167,6 +168,7 @@ fn hyphenated_and_joined_words_find_the_same_articles() {
         "--json",
         "search",
         "--all-words",
+        "--all-copies",
         "--limit",
         "1000",
         "e-mail",
@@ -176,7 +178,7 @@ fn hyphenated_and_joined_words_find_the_same_articles() {
     assert_eq!(ids(&email), ids(&e_mail));
     // Both at least find every article with either spelling as an exact word.
     let exact = |q: &str| {
-        let out = bbc(&["--json", "search", "--limit", "1000", q]).unwrap();
+        let out = bbc(&["--json", "search", "--all-copies", "--limit", "1000", q]).unwrap();
         ids(&hits_of(&out))
     };
     let (joined, hyphenated) = (exact("\"email\""), exact("\"e-mail\""));

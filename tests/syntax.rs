@@ -227,7 +227,10 @@ fn plain_queries_fall_back_to_closest_matches() {
     // Every page is cut from the same ordered list, past the blended
     // first hundred too.
     let ids = |args: &[&str]| -> Vec<String> {
-        let (code, hits) = env.search_json(args);
+        // Every copy: the sample corpus holds one text in several formats.
+        let mut args = args.to_vec();
+        args.push("--all-copies");
+        let (code, hits) = env.search_json(&args);
         assert_eq!(code, 0, "{args:?}");
         hits.iter()
             .map(|h| h["id"].as_str().unwrap().to_string())

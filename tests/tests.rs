@@ -36,3 +36,5 @@ mod first_contact_query;
 mod first_contact_search;
 // First contact: files newsdex is pointed at (issue #14 items 1-3, 5, 6).
 mod first_contact_ingest;
+// Story clusters: copies shown and counted once, duplicates (issue #16).
+mod stories;

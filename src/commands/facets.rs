@@ -12,7 +12,7 @@ pub fn count(ctx: &Context, args: &PeopleArgs, facet: Facet) -> Result<Outcome> 
     let opened = ctx.store.open_for_search()?;
     let searcher = opened.searcher()?;
     let (total, list) = facets::count(&searcher, &opened.fields, Some(&c), facet, args.limit)?;
-    ctx.out.people(&list, total, facet)?;
+    ctx.out.people(&list, total, facet, !c.all_copies)?;
     Ok(if list.is_empty() {
         Outcome::NoMatch
     } else {
@@ -31,7 +31,7 @@ pub fn timeline(ctx: &Context, args: &TimelineArgs) -> Result<Outcome> {
         PeriodArg::Year => Period::Year,
     };
     let t = facets::timeline(&searcher, &opened.fields, Some(&c), by)?;
-    ctx.out.timeline(&t)?;
+    ctx.out.timeline(&t, !c.all_copies)?;
     Ok(if t.total == 0 {
         Outcome::NoMatch
     } else {

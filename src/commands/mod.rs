@@ -2,6 +2,7 @@
 //! between the command line and the library: it checks arguments, calls the
 //! library, and hands the data to `crate::output`.
 
+mod duplicates;
 mod export;
 mod facets;
 mod index;
@@ -91,6 +92,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Sources(args) => facets::count(&ctx, &args, newsdex::facets::Facet::Source),
         Command::Bylines(args) => facets::count(&ctx, &args, newsdex::facets::Facet::Byline),
         Command::Timeline(args) => facets::timeline(&ctx, &args),
+        Command::Duplicates(args) => duplicates::run(&ctx, &args),
         Command::Serve(args) => serve::run(&ctx, &args),
         Command::Completions(args) => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
@@ -127,5 +129,6 @@ pub fn criteria(words: &[String], filters: &FilterArgs) -> Result<Criteria> {
         people: filters.person.clone(),
         all_words: false,
         exact: false,
+        all_copies: filters.all_copies,
     })
 }

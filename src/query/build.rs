@@ -32,6 +32,9 @@ pub struct Criteria {
     /// Search the query as typed: never search a spelling correction
     /// instead (one may still be suggested).
     pub exact: bool,
+    /// Show and count every copy of a story (`crate::stories`), not each
+    /// story once at its best-ranked copy.
+    pub all_copies: bool,
 }
 
 impl Criteria {

@@ -5,6 +5,10 @@
 //!
 //! The list a page is cut from does not depend on the page: the total and
 //! the order are the same whatever `offset` and `limit` are.
+//!
+//! Unless every copy is asked for, the list holds each story once, at its
+//! best-ranked copy (`crate::stories`): pages are cut from stories, and
+//! the totals count both stories and articles.
 
 use std::collections::HashSet;
 
@@ -17,11 +21,17 @@ use super::{Page, Sort, RECENCY_HALF_LIFE_DAYS, RECENCY_WEIGHT};
 use crate::error::Result;
 use crate::query::{self, Compiled};
 use crate::schema::Fields;
+use crate::stories::{self, Stories};
+
+/// Document addresses, best first, with their scores.
+type Ranked = Vec<(f32, DocAddress)>;
 
 /// One page of document addresses, with the counts around it.
 pub(super) struct Collected {
     /// Articles matching (every word, or some when `relaxed`).
     pub total: usize,
+    /// Stories among them (`total` when every copy is shown).
+    pub stories: usize,
     /// Articles with every word.
     pub strict_total: usize,
     /// Whether the page shows closest matches (articles without every
@@ -44,52 +54,88 @@ pub(super) fn collect(
     fields: &Fields,
     compiled: &Compiled,
     page: &Page,
+    all_copies: bool,
 ) -> Result<Collected> {
     let count_apart = compiled.count_apart;
-    let (total, top) = top_docs(
+    let mut stories = (!all_copies).then(|| Stories::new(searcher));
+    let want = page.offset + page.limit;
+    let (total, full, exhausted) = ranked(
         searcher,
         &*compiled.query,
         page.sort,
-        page.offset,
-        page.limit,
+        want,
         count_apart,
+        stories.as_mut(),
     )?;
+    let story_total = |query: &dyn Query, listed: usize, exhausted: bool| -> Result<usize> {
+        Ok(match &stories {
+            None => 0,
+            Some(_) if exhausted => listed,
+            Some(_) => stories::count(searcher, query)?,
+        })
+    };
+    let strict_stories = story_total(&*compiled.query, full.len(), exhausted)?;
+    let cut = |list: &[(f32, DocAddress)]| -> Vec<(f32, DocAddress)> {
+        list.iter()
+            .skip(page.offset)
+            .take(page.limit)
+            .copied()
+            .collect()
+    };
     let mut out = Collected {
         total,
+        stories: if all_copies { total } else { strict_stories },
         strict_total: total,
         relaxed: false,
-        top,
+        top: cut(&full),
     };
     let Some(plan) = &compiled.relaxed else {
         return Ok(out);
     };
     let partial = query::relaxed_query(plan, fields);
-    if page.offset + page.limit <= total {
+    if want <= out.stories {
         // Articles with some of the words count whatever the page, so
         // that the total is the same on every page.
         out.total = partial.count(searcher)?.max(total);
+        out.stories = if all_copies {
+            out.total
+        } else {
+            stories::count(searcher, &*partial)?.max(strict_stories)
+        };
         return Ok(out);
     }
     // Deep enough for the page, and for RERANK_DEPTH closest matches
     // besides the full ones: the blend with meaning reorders those, and
-    // every page is cut from the same list.
-    let depth = (page.offset + page.limit).max(RERANK_DEPTH + total);
-    // Every full match comes before the closest ones.
-    let full = if page.offset == 0 && out.top.len() >= total {
-        out.top.clone()
-    } else {
-        top_docs(searcher, &*compiled.query, page.sort, 0, total, count_apart)?.1
+    // every page is cut from the same list. Every full match comes before
+    // the closest ones (all of them are in `full`: the page reaches past
+    // them). With copies shown once, deeper until the page has its stories.
+    let is_full: HashSet<DocAddress> = full.iter().map(|(_, a)| *a).collect();
+    let mut depth = want.max(RERANK_DEPTH + total);
+    let (n, mut closest) = loop {
+        // Its union of scored and constant clauses cannot skip blocks.
+        let (n, partial_top) = top_docs(searcher, &*partial, page.sort, 0, depth, false)?;
+        let exhausted = partial_top.len() >= n;
+        let mut closest: Ranked = partial_top
+            .into_iter()
+            .filter(|(_, addr)| !is_full.contains(addr))
+            .collect();
+        if let Some(st) = stories.as_mut() {
+            // Copies of a story among the full matches are not closest
+            // matches.
+            let mut seen = HashSet::new();
+            for &(_, at) in &full {
+                seen.insert(st.of(at)?);
+            }
+            closest = stories::collapse(st, closest, &mut seen)?;
+        }
+        if exhausted || full.len() + closest.len() >= want.max(RERANK_DEPTH + full.len()) {
+            break (n, closest);
+        }
+        depth *= 4;
     };
-    // Its union of scored and constant clauses cannot skip blocks.
-    let (n, partial) = top_docs(searcher, &*partial, page.sort, 0, depth, false)?;
     if n <= total {
         return Ok(out);
     }
-    let is_full: HashSet<DocAddress> = full.iter().map(|(_, a)| *a).collect();
-    let mut closest: Vec<(f32, DocAddress)> = partial
-        .into_iter()
-        .filter(|(_, addr)| !is_full.contains(addr))
-        .collect();
     if page.sort == Sort::Relevance {
         // Only the best RERANK_DEPTH: the same ones whatever the page, so
         // pages beyond it do not reshuffle it.
@@ -99,15 +145,51 @@ pub(super) fn collect(
     }
     let mut merged = full;
     merged.extend(closest);
-    out.top = merged
-        .into_iter()
-        .skip(page.offset)
-        .take(page.limit)
-        .collect();
+    out.top = cut(&merged);
     out.total = n;
+    out.stories = if all_copies {
+        n
+    } else {
+        stories::count(searcher, &*partial)?
+    };
     // Closest matches are on this page.
     out.relaxed = true;
     Ok(out)
+}
+
+/// The ranked list down to `want` entries (stories when `stories` is
+/// given, each at its best-ranked copy), the number of matching articles,
+/// and whether the list holds every match.
+fn ranked(
+    searcher: &Searcher,
+    query: &dyn Query,
+    sort: Sort,
+    want: usize,
+    count_apart: bool,
+    stories: Option<&mut Stories<'_>>,
+) -> Result<(usize, Ranked, bool)> {
+    let Some(st) = stories else {
+        let (n, list) = top_docs(searcher, query, sort, 0, want, count_apart)?;
+        let exhausted = list.len() >= n;
+        return Ok((n, list, exhausted));
+    };
+    // Most stories have one copy: a little deeper than the page is
+    // usually enough; each round looks four times deeper.
+    let mut depth = (want + want / 2).max(want + 10);
+    loop {
+        let (n, list) = top_docs(searcher, query, sort, 0, depth, count_apart)?;
+        let exhausted = list.len() >= n;
+        let mut seen = HashSet::new();
+        let mut kept = stories::collapse(st, list, &mut seen)?;
+        if kept.len() >= want || exhausted {
+            // The page needs `want`; the list is cut there so that the
+            // same list serves every page up to it.
+            let exhausted = exhausted && kept.len() <= want;
+            kept.truncate(want);
+            return Ok((n, kept, exhausted));
+        }
+        depth *= 4;
+    }
 }
 
 /// Counts all matches and collects one page, by score or by date. With

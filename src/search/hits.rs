@@ -68,6 +68,7 @@ pub(super) fn build(
             passages,
             snippet: Snippet { text, highlights },
             matched,
+            copies: Vec::new(),
         });
     }
     Ok(hits)

@@ -131,6 +131,9 @@ pub struct Hit {
     pub snippet: Snippet,
     /// With relaxed matching: the query words this article contains.
     pub matched: Option<Vec<String>>,
+    /// Ids of the other copies of this article's story (`crate::stories`),
+    /// shown once here; empty with `Criteria::all_copies`.
+    pub copies: Vec<String>,
 }
 
 /// The answer to a search.
@@ -143,6 +146,9 @@ pub struct SearchResults {
     /// Number of matching articles in the whole index: with relaxed
     /// matching, every article with some of the words, on every page.
     pub total: usize,
+    /// Number of matching stories: copies of one story count once (equal
+    /// to `total` with `Criteria::all_copies`). Pages are cut from these.
+    pub stories: usize,
     /// The requested page of hits, best first.
     pub hits: Vec<Hit>,
     /// A corrected query that finds more, when this one found little.
@@ -194,8 +200,10 @@ pub enum Notice {
     },
     /// Articles matched, but the page starts after the last of them.
     PastTheEnd {
-        /// Matching articles.
+        /// Matching articles (stories, when copies are shown once).
         total: usize,
+        /// Whether `total` counts stories.
+        stories: bool,
     },
     /// A corrected query finds more.
     DidYouMean(String),
@@ -249,9 +257,10 @@ impl fmt::Display for Notice {
                 )
             }
             Notice::NoMatches { query } => write!(f, "no matches for `{query}`"),
-            Notice::PastTheEnd { total } => write!(
+            Notice::PastTheEnd { total, stories } => write!(
                 f,
-                "no results on this page: {total} matching articles, the last at {total}"
+                "no results on this page: {total} matching {}, the last at {total}",
+                if *stories { "stories" } else { "articles" }
             ),
             Notice::DidYouMean(s) => write!(f, "did you mean: {s}"),
             Notice::EmptyRange => write!(
@@ -305,7 +314,10 @@ impl SearchResults {
             });
         }
         if self.hits.is_empty() && self.total > 0 {
-            out.push(Notice::PastTheEnd { total: self.total });
+            out.push(Notice::PastTheEnd {
+                total: self.stories,
+                stories: self.stories < self.total,
+            });
         } else if self.hits.is_empty() {
             out.push(Notice::NoMatches {
                 query: self.query.clone(),
@@ -380,7 +392,16 @@ fn run(
     page: &Page,
 ) -> Result<(SearchResults, query::Compiled)> {
     let mut compiled = query::build(fields, criteria)?;
-    let got = collect::collect(searcher, fields, &compiled, page)?;
+    let got = collect::collect(searcher, fields, &compiled, page, criteria.all_copies)?;
+    let copies = if criteria.all_copies {
+        vec![Vec::new(); got.top.len()]
+    } else {
+        let mut stories = crate::stories::Stories::new(searcher);
+        got.top
+            .iter()
+            .map(|&(_, at)| crate::stories::copies(searcher, fields, &mut stories, at))
+            .collect::<Result<Vec<_>>>()?
+    };
     let plan = compiled.relaxed.as_ref().filter(|_| got.relaxed);
     if let Some(plan) = plan {
         // Closest matches mark the words that made them match: not `to`
@@ -398,7 +419,10 @@ fn run(
     let words = plan.map_or_else(Vec::new, |p| {
         p.words.iter().map(|w| w.typed.clone()).collect()
     });
-    let hits = hits::build(searcher, fields, &compiled, got.relaxed, got.top, page)?;
+    let mut hits = hits::build(searcher, fields, &compiled, got.relaxed, got.top, page)?;
+    for (hit, copies) in hits.iter_mut().zip(copies) {
+        hit.copies = copies;
+    }
     let reasons = if got.total == 0 {
         explain::explain(searcher, fields, criteria)?
     } else {
@@ -410,6 +434,7 @@ fn run(
         query: criteria.query.clone(),
         corrected: None,
         total: got.total,
+        stories: got.stories,
         hits,
         suggestion: None,
         relaxed: got.relaxed,
@@ -428,12 +453,14 @@ pub(crate) mod tests {
     use crate::schema::{self, ArticleDoc};
 
     /// An in-memory index of `(section, headline, body)` articles, through
-    /// the ingester's own `Article::from_draft` and the indexer's document.
+    /// the ingester's own `Article::from_draft`, the indexer's stories and
+    /// its document.
     pub(crate) fn ram_index(articles: &[(&str, &str, &str)]) -> (tantivy::Index, Fields) {
         let (schema, fields) = schema::build();
         let index = tantivy::Index::create_in_ram(schema);
         schema::register_analyzers(&index);
         let mut w: tantivy::IndexWriter<ArticleDoc> = index.writer(15_000_000).unwrap();
+        let mut stories = crate::stories::Assigner::new(&fields, None).unwrap();
         for (i, (section, title, body)) in articles.iter().enumerate() {
             let rel = format!("{section}/{i:03}.txt");
             let abs = format!("/news/{rel}");
@@ -449,7 +476,8 @@ pub(crate) mod tests {
                 body: body.to_string(),
                 ..Draft::default()
             };
-            let a = crate::article::Article::from_draft(draft, &origin, 0);
+            let mut a = crate::article::Article::from_draft(draft, &origin, 0);
+            stories.assign(&mut a).unwrap();
             w.add_document(ArticleDoc::new(fields.clone(), a)).unwrap();
         }
         w.commit().unwrap();
@@ -666,7 +694,13 @@ pub(crate) mod tests {
         // Past the end: how many there are.
         let past = search(&s, &f, &c, &page(5, 7)).unwrap();
         assert!(past.hits.is_empty());
-        assert_eq!(past.notices(), vec![Notice::PastTheEnd { total: 3 }]);
+        assert_eq!(
+            past.notices(),
+            vec![Notice::PastTheEnd {
+                total: 3,
+                stories: false
+            }]
+        );
     }
 
     #[test]

@@ -27,7 +27,7 @@ pub const MAX_OFFSET: usize = 10_000;
 /// Values listed per facet.
 pub const FACET_VALUES: usize = 20;
 
-const FILTERS: [&str; 5] = ["q", "person", "section", "since", "until"];
+const FILTERS: [&str; 6] = ["q", "person", "section", "since", "until", "all_copies"];
 
 /// Runs `job` on the blocking pool with the index as of now, within the
 /// server's time limit and its bound on searches at once.
@@ -73,6 +73,7 @@ fn criteria(p: &Params) -> Result<Criteria, ApiError> {
         people: p.all("person"),
         all_words: false,
         exact: false,
+        all_copies: p.choice("all_copies", false, &[("true", true), ("false", false)])?,
     })
 }
 
@@ -83,7 +84,11 @@ struct SearchJson<'a> {
     query: &'a str,
     /// The spelling correction searched instead, if any.
     corrected: Option<&'a str>,
+    /// Matching articles, every copy counted.
     total: usize,
+    /// Matching stories: copies of one story count once (as `total` with
+    /// `all_copies=true`); pages are cut from these.
+    stories: usize,
     strict_total: usize,
     relaxed: bool,
     offset: usize,
@@ -146,6 +151,7 @@ pub async fn search(State(app): State<App>, RawQuery(raw): RawQuery) -> Response
                 query: &c.query,
                 corrected: r.and_then(|r| r.corrected.as_deref()),
                 total: r.map_or(0, |r| r.total),
+                stories: r.map_or(0, |r| r.stories),
                 strict_total: r.map_or(0, |r| r.strict_total),
                 relaxed: r.is_some_and(|r| r.relaxed),
                 offset: page.offset,

@@ -40,7 +40,7 @@
   }
   const nf = new Intl.NumberFormat("en");
   const fmt = (n) => nf.format(Number(n) || 0);
-  const plural = (n, w) => `${fmt(n)} ${w}${Number(n) === 1 ? "" : "s"}`;
+  const plural = (n, w, many) => `${fmt(n)} ${Number(n) === 1 ? w : many || w + "s"}`;
   const uniq = (a) => [...new Set(a)];
   const day = (d) => (typeof d === "string" && d.length >= 10 ? d.slice(0, 10) : "undated");
   const reEscape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -197,15 +197,20 @@
 
   function renderResults(data, s) {
     const hits = list(data.hits);
-    const total = Number(data.total) || 0, offset = Number(data.offset) || 0, limit = Number(data.limit) || s.limit;
+    // Pages are cut from stories: copies of one story are shown once.
+    const total = Number(data.stories) || 0, offset = Number(data.offset) || 0, limit = Number(data.limit) || s.limit;
+    const articles = Number(data.total) || 0;
+    const story = articles > total;
+    const unit = (n) => story ? plural(n, "matching story", "matching stories") : plural(n, "matching article");
     const took = Number(data.took_ms) || 0;
     let status;
     if (!total) status = "No articles match. Try fewer words, check the spelling, or remove a filter.";
-    else if (!hits.length) status = `No results on this page: ${plural(total, "matching article")} in all.`;
+    else if (!hits.length) status = `No results on this page: ${unit(total)} in all.`;
     else {
       status = `${fmt(offset + 1)}–${fmt(offset + hits.length)} of ` + (data.relaxed
-        ? `${fmt(total)} articles: ${fmt(data.strict_total)} with every word, ${fmt(total)} with some`
-        : plural(total, "matching article"));
+        ? `${unit(total)}: ${fmt(data.strict_total)} articles with every word, ${fmt(articles)} with some`
+        : unit(total));
+      if (articles > total) status += ` (${fmt(articles)} articles, copies shown once)`;
     }
     E.status.textContent = status + (total ? ` (took ${took < 1 ? "<1" : Math.round(took)} ms)` : "");
 
@@ -318,6 +323,18 @@
     }
     const frags = list(h.fragments).length ? h.fragments : h.snippet ? [{ text: h.snippet, highlights: h.highlights }] : [];
     for (const f of frags) art.append(marked("p", "passage", f.text, f.highlights));
+    const copies = list(h.copies);
+    if (copies.length) {
+      // Other copies of this story in the archive, shown once here.
+      const p = el("p", "copies", `+${plural(copies.length, "copy", "copies")}: `);
+      copies.forEach((id, i) => {
+        const c = el("a", "copy internal", id);
+        c.href = urlFor(Object.assign({}, s, { article: id }));
+        c.dataset.id = id;
+        p.append(...(i ? [", ", c] : [c]));
+      });
+      art.append(p);
+    }
     return art;
   }
 

@@ -1,0 +1,98 @@
+//! Reading the shared corpora in tests: the folder beside the crate, and
+//! one evaluation item's headline and body as its label names it.
+//!
+//! An item is `{"source": <path under ../shared>}`, plus `"newid"` for a
+//! record of a Reuters-21578 SGML file or `"key"` for an entry of the
+//! article-extraction benchmark's `ground-truth.json`. Plain-text files
+//! give their first line as the headline and the rest as the body; JSON
+//! files (AllSides) `title` and `content_original`. `tools/people/corpus.py`
+//! reads them the same way.
+
+use std::path::{Path, PathBuf};
+
+/// The shared corpora (`../shared` beside the crate). `None` when it is
+/// absent, which only a machine outside CI may be: with `CI` set, a test
+/// that needs it fails rather than passing on nothing.
+pub fn shared() -> Option<PathBuf> {
+    let p = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared"));
+    if p.is_dir() {
+        return Some(p.to_path_buf());
+    }
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "{} is missing: CI must have the shared corpora beside the checkout",
+        p.display()
+    );
+    eprintln!("note: {} not found; evaluation skipped", p.display());
+    None
+}
+
+/// Where an evaluation item's text is.
+#[derive(Debug, Clone, serde::Deserialize)]
+pub struct Item {
+    /// Path under `../shared`.
+    pub source: String,
+    /// Reuters NEWID of the record, for `.sgm` files.
+    pub newid: Option<u64>,
+    /// Entry of the article-extraction benchmark's ground truth.
+    pub key: Option<String>,
+}
+
+/// Headline and body of `item`.
+pub fn load(root: &Path, item: &Item) -> (String, String) {
+    let path = root.join(&item.source);
+    if let Some(id) = item.newid {
+        let bytes = std::fs::read(&path).expect("reading Reuters file");
+        // Reuters-21578 is Latin-1.
+        let text: String = bytes.iter().map(|&b| b as char).collect();
+        return reuters_record(&text, id).expect("NEWID in Reuters file");
+    }
+    let raw = std::fs::read_to_string(&path).expect("reading an evaluation article");
+    if let Some(key) = &item.key {
+        let v: serde_json::Value = serde_json::from_str(&raw).expect("ground-truth JSON");
+        let body = v[key]["articleBody"].as_str().expect("articleBody of key");
+        return (String::new(), body.to_string());
+    }
+    if item.source.ends_with(".json") {
+        let v: serde_json::Value = serde_json::from_str(&raw).expect("allsides JSON");
+        let s = |k: &str| v[k].as_str().unwrap_or_default().to_string();
+        return (s("title"), s("content_original"));
+    }
+    let (title, body) = raw.split_once('\n').unwrap_or((&raw, ""));
+    (title.trim().to_string(), body.trim_start().to_string())
+}
+
+/// `<TITLE>` and `<BODY>` of the record `NEWID="id"`, entities decoded.
+pub fn reuters_record(text: &str, id: u64) -> Option<(String, String)> {
+    let at = text.find(&format!("NEWID=\"{id}\""))?;
+    let rec = &text[at..text[at..].find("</REUTERS>").map_or(text.len(), |e| at + e)];
+    let tag = |name: &str| {
+        let open = format!("<{name}>");
+        let s = rec.find(&open)? + open.len();
+        let e = rec[s..].find(&format!("</{name}>"))? + s;
+        Some(
+            rec[s..e]
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&amp;", "&")
+                .replace("&#3;", ""),
+        )
+    };
+    Some((tag("TITLE").unwrap_or_default(), tag("BODY")?))
+}
+
+/// The `<DATE>` of the record `NEWID="id"` (`2-MAR-1987 ...`), as days
+/// since 1987-01-01, for the tests that need a record's date.
+pub fn reuters_day(text: &str, id: u64) -> Option<i64> {
+    let at = text.find(&format!("NEWID=\"{id}\""))?;
+    let s = text[at..].find("<DATE>")? + at + 6;
+    let date = text[s..].split_whitespace().next()?;
+    let mut parts = date.split('-');
+    let day: i64 = parts.next()?.trim().parse().ok()?;
+    let month = parts.next()?;
+    const MONTHS: [&str; 12] = [
+        "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC",
+    ];
+    let m = MONTHS.iter().position(|x| x.eq_ignore_ascii_case(month))? as i64;
+    Some(m * 31 + day)
+}
