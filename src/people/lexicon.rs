@@ -57,12 +57,14 @@ pub mod bits {
     pub const WORK_ROLE: u32 = 1 << 20;
     /// In [`super::OFFICE_TITLES`].
     pub const OFFICE: u32 = 1 << 21;
+    /// In [`super::SUFFIXES`].
+    pub const SUFFIX: u32 = 1 << 22;
 }
 
 /// Every list above folded into one table: a word's class is one lookup.
 static CLASSES: LazyLock<FastMap<&'static str, u32>> = LazyLock::new(|| {
     let mut m: FastMap<&'static str, u32> = FastMap::default();
-    let lists: [(&LazyLock<FastSet<&'static str>>, u32); 22] = [
+    let lists: [(&LazyLock<FastSet<&'static str>>, u32); 23] = [
         (&STOP, bits::STOP),
         (&ORG_WORDS, bits::ORG),
         (&DIRECTIONS, bits::DIRECTION),
@@ -85,6 +87,7 @@ static CLASSES: LazyLock<FastMap<&'static str, u32>> = LazyLock::new(|| {
         (&WORKS, bits::WORK),
         (&WORK_ROLES, bits::WORK_ROLE),
         (&OFFICE_TITLES, bits::OFFICE),
+        (&SUFFIXES, bits::SUFFIX),
     ];
     for (list, bit) in lists {
         for w in list.iter() {
@@ -254,14 +257,22 @@ pub static LOCATIVES: LazyLock<FastSet<&'static str>> = LazyLock::new(|| set("in
 
 /// Titles that are never surnames: at the end of a capitalised run with no
 /// name after them they name an office ("the Treasury Secretary said"),
-/// unlike "Mervyn King" or "Mike Judge".
+/// unlike "Mervyn King" or "Mike Judge"; alone after an honorific or a
+/// title they are an office too ("Mr. President", "Lord Chancellor",
+/// "Inspector General"), never a person.
 pub static OFFICE_TITLES: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
     set(
         "secretary minister president undersecretary under-secretary commissioner \
          chairman chairwoman spokesman spokeswoman governor senator director ambassador \
-         premier treasurer vice-president",
+         premier treasurer vice-president chancellor general speaker leader whip \
+         secretary-general attorney-general taoiseach",
     )
 });
+
+/// Generational suffixes: they end a name ("Martin Luther King Jr.",
+/// "Donald Trump Jr", "Pope John Paul II") and are kept in it, but are
+/// neither a surname nor a title's name.
+pub static SUFFIXES: LazyLock<FastSet<&'static str>> = LazyLock::new(|| set("jr sr ii iii iv"));
 
 /// Kinds of work: before a name they make it a title ("the drama Vera
 /// Drake").
@@ -294,7 +305,8 @@ pub static TITLES: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
          ayatollah speaker deputy commissioner ambassador attorney inspector detective \
          superintendent coach captain spokesman spokeswoman councillor constable envoy \
          premier chairperson sultan imam rabbi pastor father brother sister general \
-         undersecretary under-secretary",
+         undersecretary under-secretary leader whip adviser advisor taoiseach \
+         secretary-general attorney-general",
     )
 });
 
@@ -305,7 +317,7 @@ pub static STRONG_TITLES: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
         "president senator sen rep representative congressman congresswoman gov governor \
          judge chancellor minister secretary mayor king queen prince princess pope sheikh \
          ayatollah gen col lt adm maj capt sgt coach cardinal archbishop bishop commissioner \
-         ambassador inspector detective premier sultan",
+         ambassador inspector detective premier sultan speaker leader taoiseach",
     )
 });
 

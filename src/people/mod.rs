@@ -508,6 +508,8 @@ struct Cand {
     given: Vec<String>,
     /// Normalised surname (particles included: "van gogh").
     surname: String,
+    /// Normalised generational suffix ("jr" for "King Jr."), kept in `name`.
+    suffix: Option<String>,
     prefix: Prefix,
     /// A speech cue, role noun or apposition next to it.
     cue: bool,
@@ -537,6 +539,21 @@ fn joins(text: &str, a: &Tok, b: &Tok) -> bool {
     gap.chars().all(char::is_whitespace) && gap.matches('\n').count() <= 1
 }
 
+/// Whether `t` is a generational suffix closing the name that ends with
+/// `prev`: right after it, or after a comma ("Holton, Jr.").
+fn suffix_after(text: &str, prev: &Tok, t: &Tok) -> bool {
+    if !t.is(bits::SUFFIX) || !t.cap || prev.possessive || !namelike(prev) || prev.initial {
+        return false;
+    }
+    let gap = &text[prev.full_end..t.start];
+    (gap.len() == 1 && gap == " ") || gap == ", "
+}
+
+/// Whether the run `toks[a..b]` ends in a generational suffix.
+fn has_suffix(toks: &[Tok], a: usize, b: usize) -> bool {
+    b >= a + 2 && toks[b - 1].is(bits::SUFFIX) && toks[b - 1].cap
+}
+
 /// Whether a capitalised month name here is a date ("in May", "May 5").
 fn is_date_month(text: &str, toks: &[Tok], i: usize) -> bool {
     if i > 0 && toks[i - 1].is(bits::DATE_PREP) {
@@ -564,8 +581,17 @@ fn candidates(
         // Grow the run.
         let mut j = i + 1;
         if !toks[i].possessive {
-            while j < toks.len() && joins(text, &toks[j - 1], &toks[j]) {
+            while j < toks.len() {
                 let t = &toks[j];
+                // "King Jr.", "Holton, Jr.", "John Paul II": a suffix ends
+                // the run.
+                if suffix_after(text, &toks[j - 1], t) {
+                    j += 1;
+                    break;
+                }
+                if !joins(text, &toks[j - 1], t) {
+                    break;
+                }
                 let ok = namelike(t)
                     || (is_particle(t)
                         && toks
@@ -596,6 +622,7 @@ fn candidates(
                 name: w.to_string(),
                 given: Vec::new(),
                 surname: normalise(w),
+                suffix: None,
                 prefix: Prefix::None,
                 cue: false,
                 org: Org::None,
@@ -615,7 +642,10 @@ fn run(ctx: &Ctx, text: &str, toks: &[Tok], a: usize, b: usize, field: Field, ou
     let mut name_from = a;
     let mut prefix = Prefix::None;
     let mut mention_from = None;
-    for (k, t) in toks.iter().enumerate().take(b.saturating_sub(1)).skip(a) {
+    // A title needs a name after it, and a suffix alone is none ("Martin
+    // Luther King Jr." is no King called Jr).
+    let core = if has_suffix(toks, a, b) { b - 1 } else { b };
+    for (k, t) in toks.iter().enumerate().take(core.saturating_sub(1)).skip(a) {
         if t.possessive {
             break;
         }
@@ -682,6 +712,10 @@ fn is_stop(text: &str, toks: &[Tok], i: usize) -> bool {
         }
     }
     let t = &toks[i];
+    // "A. Linwood Holton": a dotted initial before a name is no article.
+    if t.initial && t.dotted && toks.get(i + 1).is_some_and(|n| n.cap && !n.is(bits::STOP)) {
+        return false;
+    }
     if t.is(bits::MONTH) {
         return is_date_month(text, toks, i) || !t.is(bits::FIRST);
     }
@@ -700,6 +734,11 @@ fn piece(
     mention_from: Option<usize>,
     out: &mut Vec<Cand>,
 ) {
+    // A generational suffix stays in the name, out of its words.
+    let suffix = has_suffix(toks, a, b).then(|| {
+        b -= 1;
+        &toks[b]
+    });
     // Trailing particles and initials are not a name's end ("the U.S.").
     while b > a && (is_particle(&toks[b - 1]) || toks[b - 1].initial) {
         b -= 1;
@@ -719,7 +758,7 @@ fn piece(
     if a < b && toks[a].is(bits::DIRECTION) {
         a += 1;
     }
-    while b - a >= 3 && !first_name(&toks[a]) && first_name(&toks[a + 1]) {
+    while b - a >= 3 && !first_name(&toks[a]) && !toks[a].initial && first_name(&toks[a + 1]) {
         a += 1;
     }
     if a >= b {
@@ -746,6 +785,7 @@ fn piece(
                 surname: normalise(&name),
                 name,
                 given: Vec::new(),
+                suffix: None,
                 prefix,
                 cue: false,
                 org: Org::Strong,
@@ -763,6 +803,11 @@ fn piece(
         && !first_name(&words[n - 2])
         && !words[n - 2].initial
     {
+        return;
+    }
+    // "Mr. President", "Lord Chancellor", "Inspector General": an office
+    // alone is no person.
+    if n == 1 && words[0].is(bits::OFFICE) && suffix.is_none() {
         return;
     }
     // "Islington North" is a place; "Oliver North" a person.
@@ -814,13 +859,24 @@ fn piece(
     } else {
         Status::Weak
     };
+    let mut name = collapse(&text[words[0].start..words[n - 1].end]);
+    let mut end = words[n - 1].end;
+    if let Some(t) = suffix.filter(|t| t.start >= words[n - 1].end) {
+        name.push(' ');
+        name.push_str(&text[t.start..t.end]);
+        if t.dotted {
+            name.push('.');
+        }
+        end = t.end;
+    }
     out.push(Cand {
         field,
         start: mention_from.unwrap_or(words[0].start),
-        end: words[n - 1].end,
-        name: collapse(&text[words[0].start..words[n - 1].end]),
+        end,
+        name,
         given,
         surname,
+        suffix: suffix.map(|t| normalise(&text[t.start..t.end])),
         prefix,
         cue,
         org,
@@ -1146,9 +1202,11 @@ fn resolve(ctx: &Ctx, cands: &mut [Cand], title: &str, body: &str) -> Vec<Cluste
         if c.status != Status::Person || c.given.is_empty() {
             continue;
         }
+        // "Donald Trump" and "Donald Trump Jr." both written out are two
+        // people: the suffix is there to tell them apart.
         let found = clusters.iter().position(|cl| {
             let k = &cands[cl.canon];
-            k.surname == c.surname && compatible(&k.given, &c.given)
+            k.surname == c.surname && compatible(&k.given, &c.given) && k.suffix == c.suffix
         });
         match found {
             Some(p) => {
@@ -1180,12 +1238,24 @@ fn resolve(ctx: &Ctx, cands: &mut [Cand], title: &str, body: &str) -> Vec<Cluste
             if c.status == Status::Weak && pass == 0 {
                 continue;
             }
-            let by_surname: Vec<usize> = (0..clusters.len())
+            let mut by_surname: Vec<usize> = (0..clusters.len())
                 .filter(|&p| {
                     let k = &cands[clusters[p].canon];
                     k.surname == c.surname && compatible(&k.given, &c.given)
                 })
                 .collect();
+            // "Trump" is the Trump without a suffix, "Trump Jr." the one
+            // with it.
+            if by_surname.len() > 1 {
+                let same: Vec<usize> = by_surname
+                    .iter()
+                    .copied()
+                    .filter(|&p| cands[clusters[p].canon].suffix == c.suffix)
+                    .collect();
+                if same.len() == 1 {
+                    by_surname = same;
+                }
+            }
             let target = match by_surname.len() {
                 1 => Some(by_surname[0]),
                 0 if c.given.is_empty() && !ctx.wordish_str(&c.name) => {
@@ -1529,6 +1599,61 @@ mod tests {
         assert_eq!(
             names(&people),
             ["Mervyn King", "Imelda Staunton", "Mike Leigh"]
+        );
+    }
+
+    /// Issue #15: US and UK titles and offices are cues, cut off the name.
+    #[test]
+    fn titles_are_cues_never_part_of_names() {
+        let body = "Senate Majority Leader Mitch McConnell met House Minority Leader \
+                    Nancy Pelosi. Sen. Ted Cruz, Rep. Adam Schiff and Gov. Andrew Cuomo \
+                    came. Speaker Paul Ryan and Secretary of State Mike Pompeo spoke, and \
+                    Attorney General Jeff Sessions left. White House press secretary \
+                    Sarah Sanders said so. In London, Chancellor Gordon Brown and Home \
+                    Secretary Charles Clarke agreed. Later Speaker Ryan said more.";
+        let people = extract("", body);
+        assert_eq!(
+            names(&people),
+            [
+                "Mitch McConnell",
+                "Nancy Pelosi",
+                "Ted Cruz",
+                "Adam Schiff",
+                "Andrew Cuomo",
+                "Paul Ryan",
+                "Mike Pompeo",
+                "Jeff Sessions",
+                "Sarah Sanders",
+                "Gordon Brown",
+                "Charles Clarke"
+            ]
+        );
+        assert_eq!(said_as(&people, "Paul Ryan", body), ["Paul Ryan", "Ryan"]);
+        // A title alone, or after an honorific, is an office.
+        let body = "\"Mr. President,\" Mr. Schumer said. The Lord Chancellor and the \
+                    Inspector General agreed with Madam Speaker.";
+        assert_eq!(names(&extract("", body)), ["Schumer"]);
+    }
+
+    /// Issue #15: a generational suffix stays in the name and is no
+    /// title's name; written out, "X" and "X Jr." are two people.
+    #[test]
+    fn suffixes_end_names() {
+        let body = "Dr. Martin Luther King Jr. spoke. King was 39. Then A. Linwood \
+                    Holton, Jr. won.";
+        let people = extract("", body);
+        assert_eq!(
+            names(&people),
+            ["Martin Luther King Jr.", "A. Linwood Holton Jr."]
+        );
+        assert_eq!(said_as(&people, "Martin Luther King Jr.", body).len(), 2);
+        let body = "Donald Trump Jr. met Donald Trump. Trump said little; Trump Jr. \
+                    talked.";
+        let people = extract("", body);
+        assert_eq!(names(&people), ["Donald Trump Jr.", "Donald Trump"]);
+        assert_eq!(
+            said_as(&people, "Donald Trump", body),
+            ["Donald Trump", "Trump"]
         );
     }
 
