@@ -59,12 +59,14 @@ pub mod bits {
     pub const OFFICE: u32 = 1 << 21;
     /// In [`super::SUFFIXES`].
     pub const SUFFIX: u32 = 1 << 22;
+    /// In [`super::COMPOUND_TAILS`].
+    pub const COMPOUND: u32 = 1 << 23;
 }
 
 /// Every list above folded into one table: a word's class is one lookup.
 static CLASSES: LazyLock<FastMap<&'static str, u32>> = LazyLock::new(|| {
     let mut m: FastMap<&'static str, u32> = FastMap::default();
-    let lists: [(&LazyLock<FastSet<&'static str>>, u32); 23] = [
+    let lists: [(&LazyLock<FastSet<&'static str>>, u32); 24] = [
         (&STOP, bits::STOP),
         (&ORG_WORDS, bits::ORG),
         (&DIRECTIONS, bits::DIRECTION),
@@ -88,6 +90,7 @@ static CLASSES: LazyLock<FastMap<&'static str, u32>> = LazyLock::new(|| {
         (&WORK_ROLES, bits::WORK_ROLE),
         (&OFFICE_TITLES, bits::OFFICE),
         (&SUFFIXES, bits::SUFFIX),
+        (&COMPOUND_TAILS, bits::COMPOUND),
     ];
     for (list, bit) in lists {
         for w in list.iter() {
@@ -269,6 +272,16 @@ pub static OFFICE_TITLES: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
     )
 });
 
+/// Last parts of compound adjectives: a capitalised word ending in one is
+/// no name ("Republican-led House", "London-based", "Labour-run").
+pub static COMPOUND_TAILS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
+    set(
+        "led based backed born owned run controlled style era made funded dominated held \
+         sponsored linked allied aligned appointed bound focused oriented leaning friendly \
+         minded inspired themed produced listed registered",
+    )
+});
+
 /// Generational suffixes: they end a name ("Martin Luther King Jr.",
 /// "Donald Trump Jr", "Pope John Paul II") and are kept in it, but are
 /// neither a surname nor a title's name.
@@ -279,7 +292,8 @@ pub static SUFFIXES: LazyLock<FastSet<&'static str>> = LazyLock::new(|| set("jr 
 pub static WORKS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
     set(
         "film films movie movies drama comedy thriller biopic documentary sitcom musical \
-         novel novels book books series franchise sequel album",
+         novel novels book books series franchise sequel album theme adaptation \
+         remake spin-off",
     )
 });
 
@@ -373,7 +387,7 @@ pub static STOP: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
          protestant islamic canadian australian mexican brazilian argentine argentinian dutch \
          swiss swedish danish norwegian finnish greek turkish egyptian nigerian korean \
          indonesian filipino saudi syrian lebanese kenyan zimbabwean polish ukrainian \
-         hungarian czech portuguese belgian austrian lankan nepali nepalese vietnamese thai \
+         hungarian czech portuguese belgian austrian deutsche lankan nepali nepalese vietnamese thai \
          malaysian latin latino latinos latina hispanic cuban venezuelan colombian chilean \
          peruvian south-african kurdish sunni shia shiite hindu sikh buddhist western \
          soviet communist nazi ",
@@ -397,7 +411,7 @@ pub static STOP: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
          angeles francisco diego seattle detroit philadelphia baltimore orleans vegas \
          hollywood westminster whitehall kremlin wall ",
         // organisations, media and other capitalised non-names seen in news
-        "bbc itv cnn nbc cbs abc fox reuters ap afp nato un eu opec imf fbi cia nasa \
+        "bbc itv cnn nbc cbs abc fox reuters ap afp nato eu opec imf fbi cia nasa \
          labour tory tories conservative conservatives republican republicans democrat \
          democrats democratic liberal liberals green greens gop parliament congress senate \
          government ministry cabinet commons lords whitehall downing internet web google \
@@ -405,7 +419,7 @@ pub static STOP: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
          god allah jesus lord oscar oscars grammy grammys emmy bafta nobel olympic \
          olympics premiership premier world international national federal royal \
          hurricane storm typhoon cyclone tropical tsunami virus covid coronavirus aids hiv \
-         qaeda qaida taliban un eu nhs pepper administration dlrs dlr cents stg hk nz lib \
+         qaeda qaida taliban nhs pepper administration dlrs dlr cents stg hk nz lib \
          dems dem"
     ))
 });
@@ -436,7 +450,9 @@ pub static ORG_WORDS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
          crisis scandal affair revolution cross challenge trophy open masters grand prix \
          aid live rock band orchestra choir quartet trio ballet opera musical \
          hotel hotels departments ministries committees companies banque banco banca societe \
-         compagnie credit caisse",
+         compagnie credit caisse house institution library blog photography leadership \
+         amphitheatre amphitheater pavilion electric power babes boys girls fans loyalists \
+         supporters twins insider",
     )
 });
 
@@ -504,7 +520,8 @@ pub static WEAK_ROLES: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
     set(
         "head chief general star partner member friend hero legend veteran maker model \
          owner holder winner rival champion worker resident citizen victim suspect agent \
-         driver executive candidate",
+         driver executive candidate regulator watchdog supervisor controller \
+         administrator developer investor broker trader auditor designer operator",
     )
 });
 

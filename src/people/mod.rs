@@ -303,6 +303,21 @@ fn tokenize(text: &str) -> Vec<Tok> {
             }
             break;
         }
+        // "TrumpGOP": text run together from a caption; the capitals after
+        // the name are a word of their own.
+        if upper >= 3 && lower_n > 0 && !possessive {
+            let w = &bytes[start..end];
+            let caps = w
+                .iter()
+                .rev()
+                .take_while(|b| b.is_ascii_uppercase())
+                .count();
+            if caps >= 2 && caps < w.len() && w[w.len() - caps - 1].is_ascii_lowercase() {
+                end -= caps;
+                upper -= caps;
+                chars -= caps;
+            }
+        }
         if !possessive {
             full_end = end;
         }
@@ -712,6 +727,16 @@ fn is_stop(text: &str, toks: &[Tok], i: usize) -> bool {
         }
     }
     let t = &toks[i];
+    // "Republican-led House", "London-based": a compound adjective.
+    if t.cap && !t.prefixed {
+        let w = &text[t.start..t.end];
+        let mut parts = w.rsplit(is_hyphen);
+        if let (Some(tail), Some(_)) = (parts.next(), parts.next()) {
+            if lexicon::class(tail) & bits::COMPOUND != 0 {
+                return true;
+            }
+        }
+    }
     // "A. Linwood Holton": a dotted initial before a name is no article.
     if t.initial && t.dotted && toks.get(i + 1).is_some_and(|n| n.cap && !n.is(bits::STOP)) {
         return false;
@@ -805,6 +830,18 @@ fn piece(
     {
         return;
     }
+    // "Big Brother", "Celebrity Big Brother": a title after words that are
+    // no first name is no person ("Stephen King", "B. B. King" are).
+    if prefix == Prefix::None
+        && n >= 2
+        && words[n - 1].is(bits::TITLE)
+        && !words[n - 1].is(bits::FIRST)
+        && !first_name(&words[0])
+        && !words[0].initial
+        && suffix.is_none()
+    {
+        return;
+    }
     // "Mr. President", "Lord Chancellor", "Inspector General": an office
     // alone is no person.
     if n == 1 && words[0].is(bits::OFFICE) && suffix.is_none() {
@@ -829,8 +866,11 @@ fn piece(
     let org = org_signs(text, toks, a, b, prefix);
     let first_known = words[0].initial || words[0].is(bits::FIRST) || {
         let w = &text[words[0].start..words[0].end];
-        w.find(is_hyphen)
-            .is_some_and(|h| lexicon::class(&w[..h]) & bits::FIRST != 0)
+        // "Jean-Claude", not "Star-Spangled".
+        w.find(is_hyphen).is_some_and(|h| {
+            let c = lexicon::class(&w[..h]);
+            c & bits::FIRST != 0 && c & bits::AMBIGUOUS == 0
+        })
     };
     let ambiguous = words[0].is(bits::AMBIGUOUS);
     let status = if particle_first && prefix != Prefix::Honorific {
@@ -927,6 +967,32 @@ fn org_signs(text: &str, toks: &[Tok], a: usize, b: usize, prefix: Prefix) -> Or
         }
         if next.lower_case && next.is(bits::FIRM_CUE) {
             return Org::Weak;
+        }
+        // "Harry Potter and the Half-Blood Prince": a title of a work.
+        if w == "and" {
+            let the = toks.get(b + 1).filter(|t| {
+                text[t.start..t.end].eq_ignore_ascii_case("the") && joins(text, next, t)
+            });
+            if let Some(t) = the {
+                if toks
+                    .get(b + 2)
+                    .is_some_and(|n| n.cap && !n.is(bits::STOP | bits::TITLE) && joins(text, t, n))
+                {
+                    return Org::Weak;
+                }
+            }
+        }
+        // "the first Harry Potter film", "the James Bond films" (not "John
+        // Wayne films" without an article).
+        if next.lower_case && next.is(bits::WORK) && a > 0 {
+            let det = toks[..a]
+                .iter()
+                .rev()
+                .take(2)
+                .any(|t| matches!(&text[t.start..t.end], "the" | "a" | "an"));
+            if det {
+                return Org::Weak;
+            }
         }
         // "Vera Drake star Imelda Staunton"
         if next.lower_case
@@ -1655,6 +1721,48 @@ mod tests {
             said_as(&people, "Donald Trump", body),
             ["Donald Trump", "Trump"]
         );
+    }
+
+    /// Issue #15: offices, bodies, firms, products, works, groups and a
+    /// sentence's first word glued to a name are not people (sentences as
+    /// the AllSides and BBC corpora write them).
+    #[test]
+    fn only_people_issue_15_examples() {
+        // Text run together: "TrumpGOP".
+        assert_eq!(
+            names(&extract("", "Donald John TrumpGOP presidential nominee")),
+            ["Donald John Trump"]
+        );
+        // A compound adjective with a three-byte hyphen.
+        assert!(extract("", "The Labour\u{2010}led Council met.").is_empty());
+        let body = "\u{201c}My staff asked, \u{201c}Mr. President, the White House \
+                    Correspondents\u{2019} Dinner is coming up.\u{201d} A report by the \
+                    Justice Department\u{2019}s Office of Inspector General found that \
+                    former FBI Deputy Director Andrew McCabe erred. The Republican-led \
+                    House offered its latest gambit on Tuesday night. Kneeling during \
+                    \"The Star-Spangled Banner\" offends many people. My kids learned \
+                    about Dr. Martin Luther King Jr., and Rosa Parks.\n\n\
+                    The Lord Chancellor has defended the plans, and Chancellor Gordon \
+                    Brown agreed. Telecommunications regulator Ofcom has declared 056 to \
+                    be the area code. Apple showed forthcoming products, including the Mac \
+                    Mini. But Deutsche Boerse told news agency Reuters such a move would \
+                    wait. Barbara Follett, one of the so-called \"Blair Babes\" elected \
+                    in 1997, told researchers that Tony Blair was right. Members of the \
+                    Young Conservatives disagreed. Meanwhile Blair said nothing.";
+        let people = extract("", body);
+        assert_eq!(
+            names(&people),
+            [
+                "Andrew McCabe",
+                "Martin Luther King Jr.",
+                "Rosa Parks",
+                "Gordon Brown",
+                "Barbara Follett",
+                "Tony Blair"
+            ]
+        );
+        let blair = said_as(&people, "Tony Blair", body);
+        assert_eq!(blair, ["Tony Blair", "Blair"], "not \"Meanwhile Blair\"");
     }
 
     #[test]
