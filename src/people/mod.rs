@@ -27,8 +27,12 @@
 //!    (`Vera Drake star Imelda Staunton`). A lone word is a person only after
 //!    an honorific or title (`Mr Blair`, `President Obama`) or in `the X
 //!    administration`.
-//! 4. **Resolution.** Full names with the same surname and compatible first
-//!    names merge; the fullest form is canonical. Short forms (`Mr Khan`,
+//! 4. **Resolution.** Full names with the same surname, compatible first
+//!    names and the same middle initials where both give them merge
+//!    (`Donald J. Trump` and `Donald Trump`, not `George H. W. Bush` and
+//!    `George W. Bush`, see [`variant`]); the fullest form is canonical. A
+//!    name with a generational suffix and the same name without one, both
+//!    written out, are two people (`Donald Trump Jr.`). Short forms (`Mr Khan`,
 //!    `Khan`, `Khan's`, and a unique first name such as `Sadiq`) link to the
 //!    one person they fit, before or after the full name; a surname two
 //!    people share stays unlinked. `Khan, Sadiq` (list order) is one person.
@@ -40,6 +44,7 @@
 //! its token list and results.
 
 mod lexicon;
+pub mod variant;
 
 #[cfg(test)]
 mod eval;
@@ -47,6 +52,7 @@ mod eval;
 use lexicon::{bits, FastSet, ABBREV_DOT, PARTICLES};
 use serde::Serialize;
 use std::collections::HashMap;
+pub use variant::Variant;
 
 /// Which text of the article a mention is in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -1272,7 +1278,10 @@ fn resolve(ctx: &Ctx, cands: &mut [Cand], title: &str, body: &str) -> Vec<Cluste
         // people: the suffix is there to tell them apart.
         let found = clusters.iter().position(|cl| {
             let k = &cands[cl.canon];
-            k.surname == c.surname && compatible(&k.given, &c.given) && k.suffix == c.suffix
+            k.surname == c.surname
+                && compatible(&k.given, &c.given)
+                && Variant::given_compatible(&k.given, &c.given)
+                && k.suffix == c.suffix
         });
         match found {
             Some(p) => {
@@ -1307,7 +1316,9 @@ fn resolve(ctx: &Ctx, cands: &mut [Cand], title: &str, body: &str) -> Vec<Cluste
             let mut by_surname: Vec<usize> = (0..clusters.len())
                 .filter(|&p| {
                     let k = &cands[clusters[p].canon];
-                    k.surname == c.surname && compatible(&k.given, &c.given)
+                    k.surname == c.surname
+                        && compatible(&k.given, &c.given)
+                        && Variant::given_compatible(&k.given, &c.given)
                 })
                 .collect();
             // "Trump" is the Trump without a suffix, "Trump Jr." the one
@@ -1763,6 +1774,21 @@ mod tests {
         );
         let blair = said_as(&people, "Tony Blair", body);
         assert_eq!(blair, ["Tony Blair", "Blair"], "not \"Meanwhile Blair\"");
+    }
+
+    /// Issue #15: forms of one name are one person in an article; other
+    /// middle initials are someone else.
+    #[test]
+    fn name_variants_in_one_article() {
+        let body = "Donald J. Trump signed it. Donald Trump said so, and Mr. Trump left. \
+                    George H. W. Bush and George W. Bush met; George W Bush spoke.";
+        let people = extract("", body);
+        assert_eq!(
+            names(&people),
+            ["Donald J. Trump", "George H. W. Bush", "George W. Bush"]
+        );
+        assert_eq!(said_as(&people, "Donald J. Trump", body).len(), 3);
+        assert_eq!(said_as(&people, "George W. Bush", body).len(), 2);
     }
 
     #[test]
