@@ -105,7 +105,7 @@ pub struct Fields {
     /// frequency scores it.
     pub person_key: Field,
     /// The same names as words, once per mention, so `person:khan` finds
-    /// every Khan and scores like `person_name`.
+    /// every Khan and scores like `person_key`.
     pub person_text: Field,
     /// The article's meaning vector (`crate::meaning`), eight bytes per
     /// column (fast only): read for the candidates of a relaxed query.
@@ -141,7 +141,7 @@ pub fn build() -> (Schema, Fields) {
             .set_index_option(IndexRecordOption::Basic),
     );
     // Shown and counted case-preserving; matched case- and
-    // accent-insensitively through `person_name` and `person_text`.
+    // accent-insensitively through `person_key` and `person_text`.
     let person = TextOptions::default().set_stored().set_fast("raw");
     // Already normalised by `Variant`: indexed as is.
     let person_key = TextOptions::default().set_indexing_options(
