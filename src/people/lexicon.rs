@@ -61,12 +61,14 @@ pub mod bits {
     pub const SUFFIX: u32 = 1 << 22;
     /// In [`super::COMPOUND_TAILS`].
     pub const COMPOUND: u32 = 1 << 23;
+    /// In [`super::ACTION_VERBS`].
+    pub const ACTION: u32 = 1 << 24;
 }
 
 /// Every list above folded into one table: a word's class is one lookup.
 static CLASSES: LazyLock<FastMap<&'static str, u32>> = LazyLock::new(|| {
     let mut m: FastMap<&'static str, u32> = FastMap::default();
-    let lists: [(&LazyLock<FastSet<&'static str>>, u32); 24] = [
+    let lists: [(&LazyLock<FastSet<&'static str>>, u32); 25] = [
         (&STOP, bits::STOP),
         (&ORG_WORDS, bits::ORG),
         (&DIRECTIONS, bits::DIRECTION),
@@ -91,6 +93,7 @@ static CLASSES: LazyLock<FastMap<&'static str, u32>> = LazyLock::new(|| {
         (&OFFICE_TITLES, bits::OFFICE),
         (&SUFFIXES, bits::SUFFIX),
         (&COMPOUND_TAILS, bits::COMPOUND),
+        (&ACTION_VERBS, bits::ACTION),
     ];
     for (list, bit) in lists {
         for w in list.iter() {
@@ -487,7 +490,10 @@ pub static ROLE_NOUNS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
          philosopher archaeologist architect lawmaker legislator congressman congresswoman \
          politician statesman premier monarch princess prince heiress confidant manager \
          administrator regulator supervisor controller economist vice-president \
-         vice-chairman ceo cfo coo",
+         vice-chairman ceo cfo coo center centre guard tackle quarterback receiver rusher \
+         linebacker pitcher catcher shortstop outfielder infielder diver seed talisman \
+         prop hooker flanker fly-half scrum-half full-back lock wing goalscorer playmaker \
+         rookie teammate team-mate nominee contender challenger incumbent pollster",
     )
 });
 
@@ -506,6 +512,17 @@ pub static SPEECH_VERBS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
     )
 });
 
+/// Verbs that, right after a full name, mark a person in sports and
+/// results text ("Zach Parise scored twice", "Katarina Srebotnik
+/// withdrew"); firms rarely do these, and a lone word never counts.
+pub static ACTION_VERBS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
+    set(
+        "scored scores netted nets beat beats defeated saved stopped kicked struck threw \
+         rushed caught homered pitched clocked withdrew retired resigned died starred \
+         sang married captained finished equalised equalized converted tackled",
+    )
+});
+
 /// Directions and size words that open or close place names ("Islington
 /// North", "Greater London") but end some surnames ("Oliver North").
 pub static DIRECTIONS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
@@ -521,7 +538,9 @@ pub static WEAK_ROLES: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
         "head chief general star partner member friend hero legend veteran maker model \
          owner holder winner rival champion worker resident citizen victim suspect agent \
          driver executive candidate regulator watchdog supervisor controller \
-         administrator developer investor broker trader auditor designer operator",
+         administrator developer investor broker trader auditor designer operator \
+         center centre guard tackle receiver seed diver talisman prop hooker lock wing \
+         rookie nominee contender challenger incumbent",
     )
 });
 

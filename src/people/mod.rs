@@ -789,6 +789,15 @@ fn piece(
     if a < b && toks[a].is(bits::DIRECTION) {
         a += 1;
     }
+    // "Striker Thierry Henry": a capitalised role noun opening the run.
+    let role_cap = prefix == Prefix::None
+        && b - a >= 3
+        && toks[a].is(bits::ROLE)
+        && !toks[a].is(bits::WEAK_ROLE)
+        && !first_name(&toks[a]);
+    if role_cap {
+        a += 1;
+    }
     while b - a >= 3 && !first_name(&toks[a]) && !toks[a].initial && first_name(&toks[a + 1]) {
         a += 1;
     }
@@ -868,7 +877,11 @@ fn piece(
         .iter()
         .map(|t| normalise(&text[t.start..t.end]))
         .collect();
-    let cue = cue_before(text, toks, a, prefix) || cue_after(text, toks, b - 1);
+    let cue = cue_before(text, toks, a, prefix)
+        || cue_after(text, toks, b - 1)
+        || role_cap
+        || credit(text, words[0].start, words[n - 1].end)
+        || (n >= 2 && action_after(text, toks, b - 1));
     let org = org_signs(text, toks, a, b, prefix);
     let first_known = words[0].initial || words[0].is(bits::FIRST) || {
         let w = &text[words[0].start..words[0].end];
@@ -1097,6 +1110,46 @@ fn cue_before(text: &str, toks: &[Tok], a: usize, prefix: Prefix) -> bool {
         && &text[pt.start..pt.end] == "to"
         && p >= 1
         && &text[toks[p - 1].start..toks[p - 1].end] == "according"
+}
+
+/// A verb of sport or of a life right after the full name ending at
+/// `last` ("Zach Parise scored", "Srebotnik withdrew").
+fn action_after(text: &str, toks: &[Tok], last: usize) -> bool {
+    let Some(nt) = toks.get(last + 1) else {
+        return false;
+    };
+    nt.lower_case
+        && nt.is(bits::ACTION)
+        && !toks[last].possessive
+        && text[toks[last].full_end..nt.start]
+            .chars()
+            .all(char::is_whitespace)
+}
+
+/// A credit or handle around the name at `start..end`: a photo credit
+/// ("Photo: X", "AP Photo/X", "X/AP"), a tweet's signature ("X
+/// (@handle)") or an age ("17-year-old X").
+fn credit(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].trim_end();
+    let after = text[end..].trim_start();
+    let tail = |s: &str, n: usize| {
+        let mut k = s.len().saturating_sub(n);
+        while !s.is_char_boundary(k) {
+            k += 1;
+        }
+        s[k..].to_ascii_lowercase()
+    };
+    let b = tail(before, 12);
+    b.ends_with("photo/")
+        || b.ends_with("photo:")
+        || b.ends_with("photo by")
+        || b.ends_with("photograph:")
+        || b.ends_with("year-old")
+        || after.starts_with("(@")
+        || after.starts_with("/AP")
+        || after.starts_with("/Getty")
+        || after.starts_with("/Reuters")
+        || after.starts_with("/AFP")
 }
 
 /// A cue right after the run: "X said", "X, who", "X, a lawyer", "X, 32,"
@@ -1789,6 +1842,30 @@ mod tests {
         );
         assert_eq!(said_as(&people, "Donald J. Trump", body).len(), 3);
         assert_eq!(said_as(&people, "George W. Bush", body).len(), 2);
+    }
+
+    /// Issue #15: people in results text, captions and tweets.
+    #[test]
+    fn results_credits_and_signatures_are_cues() {
+        let body = "Jets 2, Predators 1: Patrik Laine and Nikolaj Ehlers scored. Striker \
+                    Thierry Henry was rested. Pittsburgh center Maurkice Pouncey was \
+                    suspended. (AP Photo/Czarek Sokolowski) A great honour \u{2014} Reince \
+                    Priebus (@Reince) March 6, 2016. Katarina Srebotnik withdrew.";
+        let people = extract("", body);
+        assert_eq!(
+            names(&people),
+            [
+                "Patrik Laine",
+                "Nikolaj Ehlers",
+                "Thierry Henry",
+                "Maurkice Pouncey",
+                "Czarek Sokolowski",
+                "Reince Priebus",
+                "Katarina Srebotnik"
+            ]
+        );
+        // A lone word needs more than a verb: teams score too.
+        assert!(extract("", "Everton scored twice.").is_empty());
     }
 
     #[test]
