@@ -63,12 +63,14 @@ pub mod bits {
     pub const COMPOUND: u32 = 1 << 23;
     /// In [`super::ACTION_VERBS`].
     pub const ACTION: u32 = 1 << 24;
+    /// In [`super::PERSONAL_VERBS`].
+    pub const PERSONAL: u32 = 1 << 25;
 }
 
 /// Every list above folded into one table: a word's class is one lookup.
 static CLASSES: LazyLock<FastMap<&'static str, u32>> = LazyLock::new(|| {
     let mut m: FastMap<&'static str, u32> = FastMap::default();
-    let lists: [(&LazyLock<FastSet<&'static str>>, u32); 25] = [
+    let lists: [(&LazyLock<FastSet<&'static str>>, u32); 26] = [
         (&STOP, bits::STOP),
         (&ORG_WORDS, bits::ORG),
         (&DIRECTIONS, bits::DIRECTION),
@@ -94,6 +96,7 @@ static CLASSES: LazyLock<FastMap<&'static str, u32>> = LazyLock::new(|| {
         (&SUFFIXES, bits::SUFFIX),
         (&COMPOUND_TAILS, bits::COMPOUND),
         (&ACTION_VERBS, bits::ACTION),
+        (&PERSONAL_VERBS, bits::PERSONAL),
     ];
     for (list, bit) in lists {
         for w in list.iter() {
@@ -521,6 +524,13 @@ pub static ACTION_VERBS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
          rushed caught homered pitched clocked withdrew retired resigned died starred \
          sang married captained finished equalised equalized converted tackled",
     )
+});
+
+/// The verbs of [`ACTION_VERBS`] that teams, firms and bodies do not do:
+/// after a lone word they make it a person ("Ronaldinho netted", "Henman
+/// withdrew"), where "Arsenal scored" would not.
+pub static PERSONAL_VERBS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
+    set("netted homered pitched clocked withdrew retired died married starred sang captained")
 });
 
 /// Directions and size words that open or close place names ("Islington

@@ -808,7 +808,12 @@ fn piece(
     let words = &toks[a..b];
     if let Some(k) = words
         .iter()
-        .position(|t| t.is(bits::ORG | bits::FIRM) && !t.initial)
+        .enumerate()
+        // "Bill Clinton": a first name that is also an org word ("the
+        // Finance Bill") opens a name.
+        .position(|(k, t)| {
+            t.is(bits::ORG | bits::FIRM) && !t.initial && !(k == 0 && n >= 2 && t.is(bits::FIRST))
+        })
     {
         // "Merrill Lynch Capital Markets": the words before a firm suffix
         // name a firm wherever else they occur. Kept as an empty
@@ -905,6 +910,13 @@ fn piece(
             Prefix::Honorific => Status::Person,
             Prefix::Title { strong: true } if !ctx.wordish(w, text) => Status::Person,
             _ if administration && !ctx.wordish(w, text) && !words[0].sent_start => Status::Person,
+            // "Ronaldinho netted", "Henman withdrew"
+            _ if action_after(text, toks, b - 1)
+                && toks[b].is(bits::PERSONAL)
+                && !ctx.wordish(w, text) =>
+            {
+                Status::Person
+            }
             // "frontman Bono", "father Giuseppe"
             _ if role_before(text, toks, a) && !ctx.wordish(w, text) && !words[0].sent_start => {
                 Status::Person
@@ -1864,8 +1876,15 @@ mod tests {
                 "Katarina Srebotnik"
             ]
         );
-        // A lone word needs more than a verb: teams score too.
+        // A lone word needs a verb that only people do: teams score too.
         assert!(extract("", "Everton scored twice.").is_empty());
+        assert_eq!(
+            names(&extract("", "Ronaldinho netted twice.")),
+            ["Ronaldinho"]
+        );
+        // A first name that is also an org word still opens a name.
+        let body = "Former President Bill Clinton was condemned. The Finance Bill passed.";
+        assert_eq!(names(&extract("", body)), ["Bill Clinton"]);
     }
 
     #[test]
