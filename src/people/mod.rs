@@ -105,7 +105,10 @@ pub fn extract(title: &str, body: &str) -> Vec<Person> {
             }
         }
     }
-    let ctx = Ctx { vocab };
+    let ctx = Ctx {
+        vocab,
+        lineups: lineups(body),
+    };
     let mut cands = Vec::new();
     let headline = is_headline(title, &title_toks);
     candidates(&ctx, body, &body_toks, Field::Body, false, &mut cands);
@@ -450,14 +453,87 @@ fn is_sentence_start(text: &str, start: usize, prev: Option<&Tok>) -> bool {
 // ---------------------------------------------------------------------------
 // Candidates
 
+/// Team line-ups: after a colon, up to the next full stop, colon or line
+/// break, eight or more items (five after "Subs:") separated by commas,
+/// semicolons or "and", each one to three capitalised words, with
+/// bracketed notes allowed ("Everton: Martyn, Hibbert, Yobo (capt), ...",
+/// "Subs: Wright, Pistone, Weir, Plessis, Vaughan."). Every item is a
+/// person: sports reports name players by surname alone there.
+fn lineups(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    for (colon, _) in text.match_indices(':') {
+        let from = colon + 1;
+        let rest = &text[from..];
+        let len = rest.find(['.', '\n', ':']).unwrap_or(rest.len());
+        let seg = &rest[..len];
+        let items: Vec<&str> = seg
+            .split([',', ';'])
+            .flat_map(|it| it.split(" and "))
+            .collect();
+        // A side has eleven or fifteen players; five or more only after
+        // "Subs:" and the like (a list of five clubs is common too).
+        let before = text[..colon].trim_end();
+        let subs = ["Subs", "Replacements", "Substitutes"]
+            .iter()
+            .any(|w| before.ends_with(w));
+        if items.len() < if subs { 5 } else { 8 } {
+            continue;
+        }
+        let name_like = |it: &&str| {
+            let words: Vec<&str> = it
+                .split_whitespace()
+                .filter(|w| !w.starts_with('(') && !w.ends_with(')'))
+                .collect();
+            (1..=3).contains(&words.len())
+                && words
+                    .iter()
+                    .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        };
+        if items.iter().all(name_like) {
+            // Without the bracketed notes: "Serge Betsen (Biarritz)" names
+            // a club there.
+            let mut depth = 0usize;
+            let mut open = Some(from);
+            for (i, c) in seg.char_indices() {
+                match c {
+                    '(' => {
+                        if let Some(s) = open.take() {
+                            out.push(s..from + i);
+                        }
+                        depth += 1;
+                    }
+                    ')' => {
+                        depth = depth.saturating_sub(1);
+                        if depth == 0 {
+                            open = Some(from + i + 1);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            if let Some(s) = open {
+                out.push(s..from + len);
+            }
+        }
+    }
+    out
+}
+
 /// Per-call context.
 struct Ctx {
     /// Words the article writes in lower case somewhere: a capitalised
     /// form of one of them is more likely a word than a name.
     vocab: FastSet<u64>,
+    /// Byte ranges of the body that are team line-ups ([`lineups`]).
+    lineups: Vec<std::ops::Range<usize>>,
 }
 
 impl Ctx {
+    /// Whether a body offset lies in a team line-up.
+    fn in_lineup(&self, field: Field, at: usize) -> bool {
+        field == Field::Body && self.lineups.iter().any(|r| r.contains(&at))
+    }
+
     /// Whether a capitalised word is an ordinary word in this article.
     fn wordish(&self, t: &Tok, text: &str) -> bool {
         t.is(bits::STOP) || self.wordish_str(&text[t.start..t.end])
@@ -885,6 +961,7 @@ fn piece(
     let cue = cue_before(text, toks, a, prefix)
         || cue_after(text, toks, b - 1)
         || role_cap
+        || ctx.in_lineup(field, words[0].start)
         || credit(text, words[0].start, words[n - 1].end)
         || (n >= 2 && action_after(text, toks, b - 1));
     let org = org_signs(text, toks, a, b, prefix);
@@ -910,6 +987,8 @@ fn piece(
             Prefix::Honorific => Status::Person,
             Prefix::Title { strong: true } if !ctx.wordish(w, text) => Status::Person,
             _ if administration && !ctx.wordish(w, text) && !words[0].sent_start => Status::Person,
+            // "Everton: Martyn, Hibbert, Yobo, ..."
+            _ if ctx.in_lineup(field, w.start) && !w.is(bits::STOP) => Status::Person,
             // "Ronaldinho netted", "Henman withdrew"
             _ if action_after(text, toks, b - 1)
                 && toks[b].is(bits::PERSONAL)
@@ -1885,6 +1964,40 @@ mod tests {
         // A first name that is also an org word still opens a name.
         let body = "Former President Bill Clinton was condemned. The Finance Bill passed.";
         assert_eq!(names(&extract("", body)), ["Bill Clinton"]);
+    }
+
+    /// Issue #15: players named by surname alone in a line-up.
+    #[test]
+    fn lineups_name_people() {
+        let body = "Everton: Martyn, Hibbert, Yobo, Stubbs, Naysmith, Osman, Carsley, \
+                    Arteta, Kilbane, McFadden, Bent. Subs: Wright, Pistone, Weir, Plessis, \
+                    Vaughan.\n\nForwards: Ross Beattie (Northampton Saints), Gordon \
+                    Bulloch (Glasgow), Bruce Douglas (The Borders), Jon Dunbar (Leeds \
+                    Tykes), Iain Fullarton (Saracens), Stuart Grimes (Newcastle Falcons), \
+                    Allister Hogg (Edinburgh Rugby), Nathan Hines (Edinburgh Rugby).\n\n\
+                    Last eight: Leicester, Bath, Wasps, Saracens, Gloucester.";
+        let people = extract("", body);
+        let got = names(&people);
+        for want in [
+            "Martyn",
+            "Yobo",
+            "McFadden",
+            "Pistone",
+            "Vaughan",
+            "Ross Beattie",
+        ] {
+            assert!(got.contains(&want), "{want}: {got:?}");
+        }
+        assert_eq!(got.len(), 16 + 8, "{got:?}");
+        for club in [
+            "Northampton Saints",
+            "Saracens",
+            "Leicester",
+            "Bath",
+            "Wasps",
+        ] {
+            assert!(!got.contains(&club), "{club}: {got:?}");
+        }
     }
 
     #[test]
