@@ -284,7 +284,8 @@ pub static COMPOUND_TAILS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
     set(
         "led based backed born owned run controlled style era made funded dominated held \
          sponsored linked allied aligned appointed bound focused oriented leaning friendly \
-         minded inspired themed produced listed registered",
+         minded inspired themed produced listed registered nominated winning \
+         award-winning",
     )
 });
 
@@ -326,7 +327,7 @@ pub static TITLES: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
          superintendent coach captain spokesman spokeswoman councillor constable envoy \
          premier chairperson sultan imam rabbi pastor father brother sister general \
          undersecretary under-secretary leader whip adviser advisor taoiseach \
-         secretary-general attorney-general",
+         secretary-general attorney-general justices judges senators lords",
     )
 });
 
@@ -371,6 +372,7 @@ pub static STOP: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
         // function words and frequent sentence openers
         "the a an and or but if when while as at by for from in into of on onto to with \
          without this that these those there then than so yet also after before during since \
+         beyond unfortunately fortunately
          until because although though however meanwhile moreover indeed still even just only \
          now here where what which who whom whose why how all any each every some many most \
          more much few both either neither no not nor our your their his her its my we you \
@@ -473,7 +475,7 @@ pub static ROLE_NOUNS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
          co-founder editor writer author reporter correspondent journalist official officer \
          professor lecturer teacher student chancellor mayor governor senator judge \
          presenter host comedian producer designer artist photographer musician guitarist \
-         drummer bassist keyboardist frontman frontwoman vocalist rapper champion winner \
+         drummer bassist keyboardist composer conductor pianist violinist frontman frontwoman vocalist rapper champion winner \
          rival colleague partner wife husband son daughter father mother brother sister \
          uncle aunt cousin nephew niece grandson granddaughter grandfather grandmother \
          widow widower fiancee fiance girlfriend boyfriend friend candidate mp mep msp \

@@ -874,7 +874,15 @@ fn piece(
     if role_cap {
         a += 1;
     }
-    while b - a >= 3 && !first_name(&toks[a]) && !toks[a].initial && first_name(&toks[a + 1]) {
+    // Not after a role noun: "composer Johann Sebastian Bach".
+    let after_role =
+        a > 0 && toks[a - 1].lower_case && toks[a - 1].is(bits::ROLE | bits::WORK_ROLE);
+    while b - a >= 3
+        && !first_name(&toks[a])
+        && !toks[a].initial
+        && !after_role
+        && first_name(&toks[a + 1])
+    {
         a += 1;
     }
     if a >= b {
