@@ -107,7 +107,8 @@ pub fn count(
 ///
 /// Sections, sources and bylines are counted on their folded form (`BBC
 /// News` and `bbc news` are one source) and shown as one article stores
-/// them; people's names are counted as written.
+/// them; people's names are counted as written, then the forms of one
+/// name are counted together under its most frequent form.
 fn top_values(
     searcher: &Searcher,
     fields: &Fields,
@@ -138,6 +139,21 @@ fn top_values(
             let at = DocAddress::new(segment_ord, doc);
             counts.entry(name.clone()).or_insert((0, at)).0 += n;
         }
+    }
+    if facet == Facet::Person {
+        // One line per person, not per form of the name
+        // (`crate::people::variant::group_forms`).
+        let named: Vec<(String, u64)> = counts
+            .into_iter()
+            .filter(|(name, _)| !name.is_empty())
+            .map(|(name, (n, _))| (name, n))
+            .collect();
+        let mut grouped = crate::people::variant::group_forms(named);
+        grouped.truncate(limit);
+        return Ok(grouped
+            .into_iter()
+            .map(|(name, articles)| ValueCount { name, articles })
+            .collect());
     }
     let mut list: Vec<(ValueCount, DocAddress)> = counts
         .into_iter()

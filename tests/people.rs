@@ -211,4 +211,23 @@ fn person_query_finds_every_form_of_a_name() {
     assert_eq!(files(&elder), ["elder.txt"]);
     let (_, both) = env.search_json(&["person:\"George Bush\""]);
     assert_eq!(files(&both), ["elder.txt", "younger.txt"]);
+
+    // `people` lists each person once, under one form of the name.
+    let out = env.run(&["--json", "people"]);
+    assert_status(&out, 0);
+    let listed: Vec<(String, u64)> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap())
+        .map(|p| {
+            (
+                p["name"].as_str().unwrap().to_string(),
+                p["articles"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    let trumps: Vec<&(String, u64)> = listed.iter().filter(|(n, _)| n.contains("Trump")).collect();
+    assert_eq!(trumps.len(), 1, "{listed:?}");
+    assert_eq!(trumps[0].1, 3, "{listed:?}");
+    let bushes = listed.iter().filter(|(n, _)| n.contains("Bush")).count();
+    assert_eq!(bushes, 2, "{listed:?}");
 }

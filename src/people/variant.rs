@@ -125,6 +125,59 @@ impl Variant {
     }
 }
 
+/// Merges the forms of one name in a list of (name, count), for `newsdex
+/// people`: a form joins the single, more frequent form it agrees with
+/// (same suffix, middle initials agreeing with every initialled form
+/// already in it), which names the group. A form that fits two groups
+/// (`George Bush` beside `George W.` and `George H. W. Bush`) stays apart,
+/// and so does a suffix (`Donald Trump Jr.` is listed on its own: in a
+/// list the suffix is worth telling apart).
+pub fn group_forms(mut names: Vec<(String, u64)>) -> Vec<(String, u64)> {
+    names.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    struct Group {
+        name: String,
+        count: u64,
+        variant: Variant,
+        initials: Vec<String>,
+    }
+    let mut groups: Vec<Group> = Vec::new();
+    for (name, count) in names {
+        let v = Variant::of(&name);
+        let fits: Vec<usize> = groups
+            .iter()
+            .enumerate()
+            .filter(|(_, g)| {
+                g.variant.key == v.key
+                    && g.variant.key.contains(' ')
+                    && g.variant.suffix == v.suffix
+                    && (v.initials.is_empty() || g.initials.iter().all(|i| *i == v.initials))
+            })
+            .map(|(k, _)| k)
+            .collect();
+        match fits.as_slice() {
+            [k] => {
+                let g = &mut groups[*k];
+                g.count += count;
+                if !v.initials.is_empty() && !g.initials.contains(&v.initials) {
+                    g.initials.push(v.initials);
+                }
+            }
+            _ => groups.push(Group {
+                name,
+                count,
+                initials: (!v.initials.is_empty())
+                    .then(|| v.initials.clone())
+                    .into_iter()
+                    .collect(),
+                variant: v,
+            }),
+        }
+    }
+    let mut out: Vec<(String, u64)> = groups.into_iter().map(|g| (g.name, g.count)).collect();
+    out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -161,6 +214,31 @@ mod tests {
         }
         assert_eq!(Variant::of("George Herbert Walker Bush").initials, "hw");
         assert_eq!(Variant::of("Blair").key, "blair");
+    }
+
+    #[test]
+    fn a_list_shows_each_person_once() {
+        let list = |v: &[(&str, u64)]| v.iter().map(|(n, c)| (n.to_string(), *c)).collect();
+        let grouped = group_forms(list(&[
+            ("Donald J. Trump", 96),
+            ("Donald Trump", 869),
+            ("Donald J Trump", 3),
+            ("Donald Trump Jr", 25),
+            ("George W. Bush", 164),
+            ("George W Bush", 9),
+            ("George H.W. Bush", 31),
+            ("Trump", 344),
+        ]));
+        assert_eq!(
+            grouped,
+            list(&[
+                ("Donald Trump", 968),
+                ("Trump", 344),
+                ("George W. Bush", 173),
+                ("George H.W. Bush", 31),
+                ("Donald Trump Jr", 25),
+            ])
+        );
     }
 
     /// The index and query terms implement [`Variant::compatible`]: a
