@@ -24,12 +24,12 @@ const LABELS: &str = include_str!(concat!(
 ));
 
 /// Floors asserted on each part, (precision, recall): a little under what
-/// the extractor reaches, so regressions fail.
-const FLOOR_DEV: (f64, f64) = (0.88, 0.84);
-/// The held-out floors: provisional, below the first pass's figures on
-/// other unseen news (issue #15: P 0.89, R 0.73), until the part is
-/// scored once at the end of the second pass.
-const FLOOR_HELDOUT: (f64, f64) = (0.80, 0.70);
+/// the extractor reaches, so regressions fail. Dev reached P 0.948 R 0.923
+/// at the end of the second pass (#15).
+const FLOOR_DEV: (f64, f64) = (0.93, 0.90);
+/// The held-out floors, set once after the part was scored a single time at
+/// the end of the second pass (P 0.912 R 0.804); never tuned on.
+const FLOOR_HELDOUT: (f64, f64) = (0.89, 0.78);
 
 /// The BBC sections and the seed article: UK news.
 const UK: &[&str] = &["business", "entertainment", "politics", "sport", "tech"];
