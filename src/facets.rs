@@ -168,9 +168,7 @@ fn top_values(
     list.truncate(limit);
     let mut out = Vec::with_capacity(list.len());
     for (mut value, at) in list {
-        if facet != Facet::Person {
-            value.name = shown_value(searcher, fields, facet, at, &value.name)?;
-        }
+        value.name = shown_value(searcher, fields, facet, at, &value.name)?;
         out.push(value);
     }
     Ok(out)
