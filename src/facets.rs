@@ -121,7 +121,8 @@ pub fn count(
 ///
 /// Sections, sources and bylines are counted on their folded form (`BBC
 /// News` and `bbc news` are one source) and shown as one article stores
-/// them; people's names are counted as written.
+/// them; people's names are counted as written, then the forms of one
+/// name are counted together under its most frequent form.
 fn top_values(
     searcher: &Searcher,
     fields: &Fields,
@@ -153,6 +154,21 @@ fn top_values(
             counts.entry(name.clone()).or_insert((0, at)).0 += n;
         }
     }
+    if facet == Facet::Person {
+        // One line per person, not per form of the name
+        // (`crate::people::variant::group_forms`).
+        let named: Vec<(String, u64)> = counts
+            .into_iter()
+            .filter(|(name, _)| !name.is_empty())
+            .map(|(name, (n, _))| (name, n))
+            .collect();
+        let mut grouped = crate::people::variant::group_forms(named);
+        grouped.truncate(limit);
+        return Ok(grouped
+            .into_iter()
+            .map(|(name, articles)| ValueCount { name, articles })
+            .collect());
+    }
     let mut list: Vec<(ValueCount, DocAddress)> = counts
         .into_iter()
         .filter(|(name, _)| !name.is_empty())
@@ -166,9 +182,7 @@ fn top_values(
     list.truncate(limit);
     let mut out = Vec::with_capacity(list.len());
     for (mut value, at) in list {
-        if facet != Facet::Person {
-            value.name = shown_value(searcher, fields, facet, at, &value.name)?;
-        }
+        value.name = shown_value(searcher, fields, facet, at, &value.name)?;
         out.push(value);
     }
     Ok(out)

@@ -99,11 +99,13 @@ pub struct Fields {
     pub content_hash: Field,
     /// Canonical names of people mentioned (stored, fast; not indexed).
     pub person: Field,
-    /// The same names as keywords, once per mention (a headline mention
-    /// counts twice): the term frequency scores `person:"Sadiq Khan"`.
-    pub person_name: Field,
+    /// The same names as variant keys ([`crate::people::Variant`]), once
+    /// per mention (a headline mention counts twice), so that
+    /// `person:"Donald Trump"` finds `Donald J. Trump` too; the term
+    /// frequency scores it.
+    pub person_key: Field,
     /// The same names as words, once per mention, so `person:khan` finds
-    /// every Khan and scores like `person_name`.
+    /// every Khan and scores like `person_key`.
     pub person_text: Field,
     /// The article's meaning vector (`crate::meaning`), eight bytes per
     /// column (fast only): read for the candidates of a relaxed query.
@@ -154,11 +156,12 @@ pub fn build() -> (Schema, Fields) {
             .set_index_option(IndexRecordOption::Basic),
     );
     // Shown and counted case-preserving; matched case- and
-    // accent-insensitively through `person_name` and `person_text`.
+    // accent-insensitively through `person_key` and `person_text`.
     let person = TextOptions::default().set_stored().set_fast("raw");
-    let person_name = TextOptions::default().set_indexing_options(
+    // Already normalised by `Variant`: indexed as is.
+    let person_key = TextOptions::default().set_indexing_options(
         TextFieldIndexing::default()
-            .set_tokenizer(KEYWORD_ANALYZER)
+            .set_tokenizer("raw")
             .set_index_option(IndexRecordOption::WithFreqs),
     );
     let person_text = TextOptions::default().set_indexing_options(
@@ -206,7 +209,7 @@ pub fn build() -> (Schema, Fields) {
         word_count: b.add_u64_field("word_count", STORED | FAST),
         content_hash: b.add_text_field("content_hash", STRING | STORED),
         person: b.add_text_field("person", person),
-        person_name: b.add_text_field("person_name", person_name),
+        person_key: b.add_text_field("person_key", person_key),
         person_text: b.add_text_field("person_text", person_text),
         meaning: std::array::from_fn(|i| b.add_u64_field(&meaning_column(i), FAST)),
         story: b.add_u64_field("story", INDEXED | FAST | STORED),
@@ -242,7 +245,7 @@ pub fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
         word_count: f("word_count")?,
         content_hash: f("content_hash")?,
         person: f("person")?,
-        person_name: f("person_name")?,
+        person_key: f("person_key")?,
         person_text: f("person_text")?,
         meaning: {
             let mut columns = [Field::from_field_id(0); PACKED];
@@ -595,16 +598,25 @@ pub struct ArticleDoc {
     article: Article,
     /// The URL's [`url_keys`], which the article does not hold.
     url_keys: Vec<String>,
+    /// Each person's variant terms (`crate::people::Variant`), same order
+    /// as the article's people.
+    person_keys: Vec<[String; 4]>,
 }
 
 impl ArticleDoc {
     /// Wraps an article for the writer.
     pub fn new(fields: Fields, article: Article) -> ArticleDoc {
         let url_keys = article.url.as_deref().map(url_keys).unwrap_or_default();
+        let person_keys = article
+            .people
+            .iter()
+            .map(|name| crate::people::Variant::of(name).index_terms())
+            .collect();
         ArticleDoc {
             fields,
             article,
             url_keys,
+            person_keys,
         }
     }
 }
@@ -644,7 +656,7 @@ impl Document for ArticleDoc {
         }
         let mentions: u32 = a.mentions.iter().sum();
         let mut v = Vec::with_capacity(
-            21 + PACKED + 2 * SKETCH_COLUMNS + a.people.len() + 2 * mentions as usize,
+            21 + PACKED + 2 * SKETCH_COLUMNS + a.people.len() + 5 * mentions as usize,
         );
         v.push(text(f.id, &a.id));
         v.push(text(f.path, &a.path));
@@ -702,7 +714,9 @@ impl Document for ArticleDoc {
             v.push(text(f.person, name));
             // Once per mention: tantivy's term frequency is the count.
             for _ in 0..a.mentions.get(i).copied().unwrap_or(1).max(1) {
-                v.push(text(f.person_name, name));
+                for key in &self.person_keys[i] {
+                    v.push(text(f.person_key, key));
+                }
                 v.push(text(f.person_text, name));
             }
         }
@@ -990,9 +1004,9 @@ mod tests {
             ("all_text:email", 1),
             ("all_text:ee", 0),
             ("title_exact:email", 0),
-            ("person_name:\"jose mourinho\"", 1),
+            ("person_key:\"k|jose mourinho\"", 1),
             ("person_text:khan", 1),
-            ("person_name:khan", 0),
+            ("person_key:khan", 0),
         ] {
             let query = qp.parse_query(q).unwrap();
             assert_eq!(searcher.search(&query, &Count).unwrap(), n, "{q}");

@@ -136,3 +136,98 @@ fn articles_that_name_the_person_more_often_rank_first() {
     let (_, by_surname) = env.search_json(&["person:khan"]);
     assert_eq!(by_surname[0]["path"], hits[0]["path"]);
 }
+
+/// Issue #15: `person:"Donald Trump"` and `--person` find every form of the
+/// name (middle initial, dots, suffix) and mark it; other middle initials
+/// are someone else.
+#[test]
+fn person_query_finds_every_form_of_a_name() {
+    let env = Env::empty();
+    let corpus = env.corpus();
+    std::fs::create_dir_all(&corpus).unwrap();
+    let write = |name: &str, text: &str| std::fs::write(corpus.join(name), text).unwrap();
+    write(
+        "plain.txt",
+        "Tariffs announced\n\nDonald Trump announced tariffs on Monday. Mr. Trump said \
+         steel would be first.\n",
+    );
+    write(
+        "initial.txt",
+        "Order signed\n\nDonald J. Trump signed an order on Tuesday, aides said.\n",
+    );
+    write(
+        "nodot.txt",
+        "Speech given\n\nDonald J Trump gave a speech on Wednesday, his office said.\n",
+    );
+    write(
+        "elder.txt",
+        "Library opened\n\nGeorge H. W. Bush opened a library on Thursday, aides said.\n",
+    );
+    write(
+        "younger.txt",
+        "Ranch visit\n\nGeorge W. Bush visited his ranch on Friday, aides said. George W \
+         Bush then left.\n",
+    );
+    assert_status(&env.run(&["index", "corpus"]), 0);
+    let files = |hits: &[Value]| -> Vec<String> {
+        let mut v: Vec<String> = hits
+            .iter()
+            .map(|h| {
+                h["path"]
+                    .as_str()
+                    .unwrap()
+                    .rsplit('/')
+                    .next()
+                    .unwrap()
+                    .to_string()
+            })
+            .collect();
+        v.sort();
+        v
+    };
+    let trumps = ["initial.txt", "nodot.txt", "plain.txt"];
+    for q in [
+        "Donald Trump",
+        "Donald J. Trump",
+        "Donald J Trump",
+        "donald trump",
+    ] {
+        let (code, hits) = env.search_json(&[&format!("person:\"{q}\""), "--snippets", "3"]);
+        assert_eq!(code, 0, "{q}");
+        assert_eq!(files(&hits), trumps, "{q}");
+        for hit in &hits {
+            let marks = marked(hit);
+            assert!(
+                marks.iter().any(|m| m.starts_with("Donald")),
+                "{q}: the name is marked in {hit}"
+            );
+        }
+        let (_, flag) = env.search_json(&["--person", q]);
+        assert_eq!(files(&flag), trumps, "--person {q}");
+    }
+    let (_, younger) = env.search_json(&["person:\"George W. Bush\""]);
+    assert_eq!(files(&younger), ["younger.txt"]);
+    let (_, elder) = env.search_json(&["person:\"George H.W. Bush\""]);
+    assert_eq!(files(&elder), ["elder.txt"]);
+    let (_, both) = env.search_json(&["person:\"George Bush\""]);
+    assert_eq!(files(&both), ["elder.txt", "younger.txt"]);
+
+    // `people` lists each person once, under one form of the name.
+    let out = env.run(&["--json", "people"]);
+    assert_status(&out, 0);
+    let listed: Vec<(String, u64)> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap())
+        .map(|p| {
+            (
+                p["name"].as_str().unwrap().to_string(),
+                p["articles"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    let trumps: Vec<&(String, u64)> = listed.iter().filter(|(n, _)| n.contains("Trump")).collect();
+    assert_eq!(trumps.len(), 1, "{listed:?}");
+    assert_eq!(trumps[0].1, 3, "{listed:?}");
+    let bushes = listed.iter().filter(|(n, _)| n.contains("Bush")).count();
+    assert_eq!(bushes, 2, "{listed:?}");
+}

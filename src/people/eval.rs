@@ -1,12 +1,20 @@
 //! Precision and recall of [`extract`](super::extract) on the labelled set
-//! in `tests/data/people/eval.jsonl`, and its speed on the BBC corpus.
+//! in `tests/data/people/eval.jsonl`, per split and per genre, and its speed
+//! on the BBC corpus.
 //!
 //! Article texts are not copied into the repository: each label names a
 //! file under the shared corpora (`../shared` beside the crate), which the
-//! tests read; without it they print a note and pass. See
+//! tests read. Without it they print a note and pass, except when the `CI`
+//! environment variable is set: then a missing corpus fails the run, so an
+//! evaluation that cannot run never passes silently. See
 //! `tests/data/people/README.md` for the labelling and matching rules.
+//!
+//! The set has a development part (`"split": "dev"`), the articles the rules
+//! are tuned on, and a held-out part (`"heldout"`) that is only scored:
+//! per-article errors are printed for the development part alone.
 
 use super::{extract, normalise};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -15,41 +23,95 @@ const LABELS: &str = include_str!(concat!(
     "/tests/data/people/eval.jsonl"
 ));
 
-/// Precision floor asserted by the evaluation (a little under what the
-/// extractor reaches, so regressions fail).
-const MIN_PRECISION: f64 = 0.94;
-/// Recall floor.
-const MIN_RECALL: f64 = 0.92;
+/// Floors asserted on each part, (precision, recall): a little under what
+/// the extractor reaches, so regressions fail. Dev reached P 0.948 R 0.923
+/// at the end of the second pass (#15).
+const FLOOR_DEV: (f64, f64) = (0.93, 0.90);
+/// The held-out floors, set once after the part was scored a single time at
+/// the end of the second pass (P 0.912 R 0.804); never tuned on.
+const FLOOR_HELDOUT: (f64, f64) = (0.89, 0.78);
+
+/// The BBC sections and the seed article: UK news.
+const UK: &[&str] = &["business", "entertainment", "politics", "sport", "tech"];
+/// AllSides and the saved pages of the extraction benchmark: US news.
+const US: &[&str] = &["us", "web"];
 
 fn shared() -> Option<PathBuf> {
     let p = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared"));
-    p.is_dir().then(|| p.to_path_buf())
+    if p.is_dir() {
+        return Some(p.to_path_buf());
+    }
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "CI is set but {} is missing: the people evaluation cannot run",
+        p.display()
+    );
+    None
 }
 
 #[derive(serde::Deserialize)]
 struct Label {
     source: String,
+    /// Reuters `NEWID` inside an `.sgm` file.
     newid: Option<u64>,
+    /// Key into the extraction benchmark's `ground-truth.json`.
+    key: Option<String>,
+    genre: String,
+    split: String,
     people: Vec<String>,
 }
 
-/// Title and body of a labelled article.
-fn load(root: &Path, label: &Label) -> (String, String) {
-    let path = root.join(&label.source);
-    if let Some(id) = label.newid {
-        let bytes = std::fs::read(&path).expect("reading Reuters file");
-        // Reuters-21578 is Latin-1.
-        let text: String = bytes.iter().map(|&b| b as char).collect();
-        return reuters_record(&text, id).expect("NEWID in Reuters file");
+impl Label {
+    fn id(&self) -> String {
+        match (&self.newid, &self.key) {
+            (Some(n), _) => format!("{}#{n}", self.source),
+            (_, Some(k)) => format!("{}#{}", self.source, &k[..k.len().min(12)]),
+            _ => self.source.clone(),
+        }
     }
-    let raw = std::fs::read_to_string(&path).expect("reading labelled article");
-    if label.source.ends_with(".json") {
-        let v: serde_json::Value = serde_json::from_str(&raw).expect("allsides JSON");
-        let s = |k: &str| v[k].as_str().unwrap_or_default().to_string();
-        return (s("title"), s("content_original"));
+}
+
+/// Reads labelled articles, keeping the benchmark's ground truth once
+/// parsed.
+struct Loader {
+    root: PathBuf,
+    benchmark: HashMap<String, serde_json::Value>,
+}
+
+impl Loader {
+    /// Title and body of a labelled article. Text files are read as the
+    /// ingester indexes them: entities such as `&#233;` stay undecoded,
+    /// because `ingest::text` does not decode them either.
+    fn load(&mut self, label: &Label) -> (String, String) {
+        let path = self.root.join(&label.source);
+        if let Some(id) = label.newid {
+            let bytes = std::fs::read(&path).expect("reading Reuters file");
+            // Reuters-21578 is Latin-1.
+            let text: String = bytes.iter().map(|&b| b as char).collect();
+            return reuters_record(&text, id).expect("NEWID in Reuters file");
+        }
+        if let Some(key) = &label.key {
+            let truth = self
+                .benchmark
+                .entry(label.source.clone())
+                .or_insert_with(|| {
+                    let raw = std::fs::read_to_string(&path).expect("reading ground truth");
+                    serde_json::from_str(&raw).expect("ground-truth JSON")
+                });
+            let body = truth[key.as_str()]["articleBody"]
+                .as_str()
+                .expect("articleBody of the labelled key");
+            return (String::new(), body.to_string());
+        }
+        let raw = std::fs::read_to_string(&path).expect("reading labelled article");
+        if label.source.ends_with(".json") {
+            let v: serde_json::Value = serde_json::from_str(&raw).expect("allsides JSON");
+            let s = |k: &str| v[k].as_str().unwrap_or_default().to_string();
+            return (s("title"), s("content_original"));
+        }
+        let (title, body) = raw.split_once('\n').unwrap_or((&raw, ""));
+        (title.trim().to_string(), body.trim_start().to_string())
     }
-    let (title, body) = raw.split_once('\n').unwrap_or((&raw, ""));
-    (title.trim().to_string(), body.trim_start().to_string())
 }
 
 fn reuters_record(text: &str, id: u64) -> Option<(String, String)> {
@@ -95,60 +157,169 @@ fn same_person(label: &str, found: &str) -> bool {
         || (y.len() == 1 && x.starts_with(y.as_str()))
 }
 
+/// Micro-averaged counts over (article, person) pairs.
+#[derive(Debug, Default, Clone, Copy)]
+struct Score {
+    articles: usize,
+    tp: usize,
+    fp: usize,
+    fneg: usize,
+}
+
+impl Score {
+    fn add(&mut self, o: Score) {
+        self.articles += o.articles;
+        self.tp += o.tp;
+        self.fp += o.fp;
+        self.fneg += o.fneg;
+    }
+    fn precision(&self) -> f64 {
+        self.tp as f64 / (self.tp + self.fp).max(1) as f64
+    }
+    fn recall(&self) -> f64 {
+        self.tp as f64 / (self.tp + self.fneg).max(1) as f64
+    }
+    fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        2.0 * p * r / (p + r).max(f64::EPSILON)
+    }
+}
+
+/// Scores one article: counts, and the errors as `FP`/`FN` lines.
+fn score(label: &Label, found: &[String], errors: &mut Vec<String>) -> Score {
+    let mut s = Score {
+        articles: 1,
+        ..Score::default()
+    };
+    let mut used = vec![false; found.len()];
+    let id = label.id();
+    for want in &label.people {
+        match (0..found.len()).find(|&i| !used[i] && same_person(want, &found[i])) {
+            Some(i) => {
+                used[i] = true;
+                s.tp += 1;
+            }
+            None => {
+                s.fneg += 1;
+                errors.push(format!("  FN {id}: {want}"));
+            }
+        }
+    }
+    for (f, _) in found.iter().zip(&used).filter(|(_, u)| !**u) {
+        s.fp += 1;
+        errors.push(format!("  FP {id}: {f}"));
+    }
+    s
+}
+
+/// The rows of the table: each genre (`wire` is Reuters alone), then the
+/// UK and US groups and everything.
+fn groups(by_genre: &HashMap<String, Score>) -> Vec<(String, Score)> {
+    let mut genres: Vec<&String> = by_genre.keys().collect();
+    genres.sort();
+    let sum = |keep: &dyn Fn(&str) -> bool| {
+        let mut s = Score::default();
+        for (g, v) in by_genre {
+            if keep(g) {
+                s.add(*v);
+            }
+        }
+        s
+    };
+    let mut rows: Vec<(String, Score)> = genres
+        .iter()
+        .map(|g| ((*g).clone(), by_genre[*g]))
+        .collect();
+    rows.push(("UK (BBC+seed)".into(), sum(&|g| UK.contains(&g))));
+    rows.push(("US (us+web)".into(), sum(&|g| US.contains(&g))));
+    rows.push(("all".into(), sum(&|_| true)));
+    rows
+}
+
 #[test]
 fn people_eval_precision_recall() {
     let Some(root) = shared() else {
         println!("people eval: skipped, ../shared is absent");
         return;
     };
-    let (mut tp, mut fp, mut fneg, mut articles) = (0usize, 0usize, 0usize, 0usize);
+    let mut loader = Loader {
+        root,
+        benchmark: HashMap::new(),
+    };
+    // split -> genre -> score
+    let mut parts: HashMap<String, HashMap<String, Score>> = HashMap::new();
     let mut errors = Vec::new();
+    let mut heldout_errors = Vec::new();
     for line in LABELS.lines().filter(|l| !l.trim().is_empty()) {
         let label: Label = serde_json::from_str(line).expect("label line");
-        let (title, body) = load(&root, &label);
-        articles += 1;
+        assert!(
+            matches!(label.split.as_str(), "dev" | "heldout"),
+            "{}: split must be dev or heldout",
+            label.id()
+        );
+        let (title, body) = loader.load(&label);
         let found: Vec<String> = extract(&title, &body).into_iter().map(|p| p.name).collect();
-        let mut used = vec![false; found.len()];
-        let id = match label.newid {
-            Some(n) => format!("{}#{n}", label.source),
-            None => label.source.clone(),
+        // Held-out errors are counted, never shown: the rules are not
+        // tuned on them.
+        let sink = if label.split == "dev" {
+            &mut errors
+        } else {
+            &mut heldout_errors
         };
-        for want in &label.people {
-            let hit = (0..found.len()).find(|&i| !used[i] && same_person(want, &found[i]));
-            match hit {
-                Some(i) => {
-                    used[i] = true;
-                    tp += 1;
-                }
-                None => {
-                    fneg += 1;
-                    errors.push(format!("  FN {id}: {want}"));
-                }
-            }
-        }
-        for (i, f) in found.iter().enumerate() {
-            if !used[i] {
-                fp += 1;
-                errors.push(format!("  FP {id}: {f}"));
+        let s = score(&label, &found, sink);
+        parts
+            .entry(label.split.clone())
+            .or_default()
+            .entry(label.genre.clone())
+            .or_default()
+            .add(s);
+    }
+    println!(
+        "{:<6} {:<15} {:>4} {:>6} {:>6} {:>6}   tp/fp/fn",
+        "part", "group", "n", "P", "R", "F1"
+    );
+    let mut totals = HashMap::new();
+    for split in ["dev", "heldout"] {
+        let Some(by_genre) = parts.get(split) else {
+            continue;
+        };
+        for (name, s) in groups(by_genre) {
+            println!(
+                "{split:<6} {name:<15} {:>4} {:>6.3} {:>6.3} {:>6.3}   {}/{}/{}",
+                s.articles,
+                s.precision(),
+                s.recall(),
+                s.f1(),
+                s.tp,
+                s.fp,
+                s.fneg
+            );
+            if name == "all" {
+                totals.insert(split, s);
             }
         }
     }
-    let precision = tp as f64 / (tp + fp).max(1) as f64;
-    let recall = tp as f64 / (tp + fneg).max(1) as f64;
-    let f1 = 2.0 * precision * recall / (precision + recall).max(f64::EPSILON);
-    println!(
-        "people eval: articles={articles} precision={precision:.2} recall={recall:.2} f1={f1:.2} \
-         (tp={tp} fp={fp} fn={fneg})"
-    );
     for e in &errors {
         println!("{e}");
     }
-    assert!(articles >= 40, "evaluation set too small: {articles}");
-    assert!(
-        precision >= MIN_PRECISION,
-        "precision {precision:.3} < {MIN_PRECISION}"
-    );
-    assert!(recall >= MIN_RECALL, "recall {recall:.3} < {MIN_RECALL}");
+    for (split, (min_p, min_r), min_n) in [("dev", FLOOR_DEV, 90), ("heldout", FLOOR_HELDOUT, 75)] {
+        let s = totals.get(split).copied().unwrap_or_default();
+        assert!(
+            s.articles >= min_n,
+            "{split}: evaluation part too small: {}",
+            s.articles
+        );
+        assert!(
+            s.precision() >= min_p,
+            "{split}: precision {:.3} < {min_p}",
+            s.precision()
+        );
+        assert!(
+            s.recall() >= min_r,
+            "{split}: recall {:.3} < {min_r}",
+            s.recall()
+        );
+    }
 }
 
 #[test]

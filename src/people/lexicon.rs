@@ -57,12 +57,20 @@ pub mod bits {
     pub const WORK_ROLE: u32 = 1 << 20;
     /// In [`super::OFFICE_TITLES`].
     pub const OFFICE: u32 = 1 << 21;
+    /// In [`super::SUFFIXES`].
+    pub const SUFFIX: u32 = 1 << 22;
+    /// In [`super::COMPOUND_TAILS`].
+    pub const COMPOUND: u32 = 1 << 23;
+    /// In [`super::ACTION_VERBS`].
+    pub const ACTION: u32 = 1 << 24;
+    /// In [`super::PERSONAL_VERBS`].
+    pub const PERSONAL: u32 = 1 << 25;
 }
 
 /// Every list above folded into one table: a word's class is one lookup.
 static CLASSES: LazyLock<FastMap<&'static str, u32>> = LazyLock::new(|| {
     let mut m: FastMap<&'static str, u32> = FastMap::default();
-    let lists: [(&LazyLock<FastSet<&'static str>>, u32); 22] = [
+    let lists: [(&LazyLock<FastSet<&'static str>>, u32); 26] = [
         (&STOP, bits::STOP),
         (&ORG_WORDS, bits::ORG),
         (&DIRECTIONS, bits::DIRECTION),
@@ -85,6 +93,10 @@ static CLASSES: LazyLock<FastMap<&'static str, u32>> = LazyLock::new(|| {
         (&WORKS, bits::WORK),
         (&WORK_ROLES, bits::WORK_ROLE),
         (&OFFICE_TITLES, bits::OFFICE),
+        (&SUFFIXES, bits::SUFFIX),
+        (&COMPOUND_TAILS, bits::COMPOUND),
+        (&ACTION_VERBS, bits::ACTION),
+        (&PERSONAL_VERBS, bits::PERSONAL),
     ];
     for (list, bit) in lists {
         for w in list.iter() {
@@ -254,21 +266,41 @@ pub static LOCATIVES: LazyLock<FastSet<&'static str>> = LazyLock::new(|| set("in
 
 /// Titles that are never surnames: at the end of a capitalised run with no
 /// name after them they name an office ("the Treasury Secretary said"),
-/// unlike "Mervyn King" or "Mike Judge".
+/// unlike "Mervyn King" or "Mike Judge"; alone after an honorific or a
+/// title they are an office too ("Mr. President", "Lord Chancellor",
+/// "Inspector General"), never a person.
 pub static OFFICE_TITLES: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
     set(
         "secretary minister president undersecretary under-secretary commissioner \
          chairman chairwoman spokesman spokeswoman governor senator director ambassador \
-         premier treasurer vice-president",
+         premier treasurer vice-president chancellor general speaker leader whip \
+         secretary-general attorney-general taoiseach",
     )
 });
+
+/// Last parts of compound adjectives: a capitalised word ending in one is
+/// no name ("Republican-led House", "London-based", "Labour-run").
+pub static COMPOUND_TAILS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
+    set(
+        "led based backed born owned run controlled style era made funded dominated held \
+         sponsored linked allied aligned appointed bound focused oriented leaning friendly \
+         minded inspired themed produced listed registered nominated winning \
+         award-winning",
+    )
+});
+
+/// Generational suffixes: they end a name ("Martin Luther King Jr.",
+/// "Donald Trump Jr", "Pope John Paul II") and are kept in it, but are
+/// neither a surname nor a title's name.
+pub static SUFFIXES: LazyLock<FastSet<&'static str>> = LazyLock::new(|| set("jr sr ii iii iv"));
 
 /// Kinds of work: before a name they make it a title ("the drama Vera
 /// Drake").
 pub static WORKS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
     set(
         "film films movie movies drama comedy thriller biopic documentary sitcom musical \
-         novel novels book books series franchise sequel album",
+         novel novels book books series franchise sequel album theme adaptation \
+         remake spin-off",
     )
 });
 
@@ -294,7 +326,8 @@ pub static TITLES: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
          ayatollah speaker deputy commissioner ambassador attorney inspector detective \
          superintendent coach captain spokesman spokeswoman councillor constable envoy \
          premier chairperson sultan imam rabbi pastor father brother sister general \
-         undersecretary under-secretary",
+         undersecretary under-secretary leader whip adviser advisor taoiseach \
+         secretary-general attorney-general justices judges senators lords",
     )
 });
 
@@ -305,7 +338,7 @@ pub static STRONG_TITLES: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
         "president senator sen rep representative congressman congresswoman gov governor \
          judge chancellor minister secretary mayor king queen prince princess pope sheikh \
          ayatollah gen col lt adm maj capt sgt coach cardinal archbishop bishop commissioner \
-         ambassador inspector detective premier sultan",
+         ambassador inspector detective premier sultan speaker leader taoiseach",
     )
 });
 
@@ -339,6 +372,7 @@ pub static STOP: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
         // function words and frequent sentence openers
         "the a an and or but if when while as at by for from in into of on onto to with \
          without this that these those there then than so yet also after before during since \
+         beyond unfortunately fortunately
          until because although though however meanwhile moreover indeed still even just only \
          now here where what which who whom whose why how all any each every some many most \
          more much few both either neither no not nor our your their his her its my we you \
@@ -361,7 +395,7 @@ pub static STOP: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
          protestant islamic canadian australian mexican brazilian argentine argentinian dutch \
          swiss swedish danish norwegian finnish greek turkish egyptian nigerian korean \
          indonesian filipino saudi syrian lebanese kenyan zimbabwean polish ukrainian \
-         hungarian czech portuguese belgian austrian lankan nepali nepalese vietnamese thai \
+         hungarian czech portuguese belgian austrian deutsche lankan nepali nepalese vietnamese thai \
          malaysian latin latino latinos latina hispanic cuban venezuelan colombian chilean \
          peruvian south-african kurdish sunni shia shiite hindu sikh buddhist western \
          soviet communist nazi ",
@@ -385,7 +419,7 @@ pub static STOP: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
          angeles francisco diego seattle detroit philadelphia baltimore orleans vegas \
          hollywood westminster whitehall kremlin wall ",
         // organisations, media and other capitalised non-names seen in news
-        "bbc itv cnn nbc cbs abc fox reuters ap afp nato un eu opec imf fbi cia nasa \
+        "bbc itv cnn nbc cbs abc fox reuters ap afp nato eu opec imf fbi cia nasa \
          labour tory tories conservative conservatives republican republicans democrat \
          democrats democratic liberal liberals green greens gop parliament congress senate \
          government ministry cabinet commons lords whitehall downing internet web google \
@@ -393,7 +427,7 @@ pub static STOP: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
          god allah jesus lord oscar oscars grammy grammys emmy bafta nobel olympic \
          olympics premiership premier world international national federal royal \
          hurricane storm typhoon cyclone tropical tsunami virus covid coronavirus aids hiv \
-         qaeda qaida taliban un eu nhs pepper administration dlrs dlr cents stg hk nz lib \
+         qaeda qaida taliban nhs pepper administration dlrs dlr cents stg hk nz lib \
          dems dem"
     ))
 });
@@ -424,7 +458,9 @@ pub static ORG_WORDS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
          crisis scandal affair revolution cross challenge trophy open masters grand prix \
          aid live rock band orchestra choir quartet trio ballet opera musical \
          hotel hotels departments ministries committees companies banque banco banca societe \
-         compagnie credit caisse",
+         compagnie credit caisse house institution library blog photography leadership \
+         amphitheatre amphitheater pavilion electric power babes boys girls fans loyalists \
+         supporters twins insider",
     )
 });
 
@@ -439,7 +475,7 @@ pub static ROLE_NOUNS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
          co-founder editor writer author reporter correspondent journalist official officer \
          professor lecturer teacher student chancellor mayor governor senator judge \
          presenter host comedian producer designer artist photographer musician guitarist \
-         drummer bassist keyboardist frontman frontwoman vocalist rapper champion winner \
+         drummer bassist keyboardist composer conductor pianist violinist frontman frontwoman vocalist rapper champion winner \
          rival colleague partner wife husband son daughter father mother brother sister \
          uncle aunt cousin nephew niece grandson granddaughter grandfather grandmother \
          widow widower fiancee fiance girlfriend boyfriend friend candidate mp mep msp \
@@ -459,7 +495,10 @@ pub static ROLE_NOUNS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
          philosopher archaeologist architect lawmaker legislator congressman congresswoman \
          politician statesman premier monarch princess prince heiress confidant manager \
          administrator regulator supervisor controller economist vice-president \
-         vice-chairman ceo cfo coo",
+         vice-chairman ceo cfo coo center centre guard tackle quarterback receiver rusher \
+         linebacker pitcher catcher shortstop outfielder infielder diver seed talisman \
+         prop hooker flanker fly-half scrum-half full-back lock wing goalscorer playmaker \
+         rookie teammate team-mate nominee contender challenger incumbent pollster",
     )
 });
 
@@ -478,6 +517,24 @@ pub static SPEECH_VERBS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
     )
 });
 
+/// Verbs that, right after a full name, mark a person in sports and
+/// results text ("Zach Parise scored twice", "Katarina Srebotnik
+/// withdrew"); firms rarely do these, and a lone word never counts.
+pub static ACTION_VERBS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
+    set(
+        "scored scores netted nets beat beats defeated saved stopped kicked struck threw \
+         rushed caught homered pitched clocked withdrew retired resigned died starred \
+         sang married captained finished equalised equalized converted tackled",
+    )
+});
+
+/// The verbs of [`ACTION_VERBS`] that teams, firms and bodies do not do:
+/// after a lone word they make it a person ("Ronaldinho netted", "Henman
+/// withdrew"), where "Arsenal scored" would not.
+pub static PERSONAL_VERBS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
+    set("netted homered pitched clocked withdrew retired died married starred sang captained")
+});
+
 /// Directions and size words that open or close place names ("Islington
 /// North", "Greater London") but end some surnames ("Oliver North").
 pub static DIRECTIONS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
@@ -492,7 +549,10 @@ pub static WEAK_ROLES: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
     set(
         "head chief general star partner member friend hero legend veteran maker model \
          owner holder winner rival champion worker resident citizen victim suspect agent \
-         driver executive candidate",
+         driver executive candidate regulator watchdog supervisor controller \
+         administrator developer investor broker trader auditor designer operator \
+         center centre guard tackle receiver seed diver talisman prop hooker lock wing \
+         rookie nominee contender challenger incumbent",
     )
 });
 

@@ -21,8 +21,10 @@
 //!   `url:` a host (`url:nytimes.com`, `www.` or not) or a prefix
 //!   (`url:https://www.nytimes.com/2016/`, scheme ignored); `date:` takes
 //!   a year, month, day or `[from TO to]`; these select without scoring;
-//! - `person:` matches the people the ingester found: a whole canonical
-//!   name in quotes, or one word of a name.
+//! - `person:` matches the people the ingester found: a whole name in
+//!   quotes, under any of its forms (`"Donald Trump"` finds `Donald J.
+//!   Trump`, not `George H. W. Bush` for `"George W. Bush"`), or one word
+//!   of a name.
 
 mod build;
 pub mod parse;
@@ -68,7 +70,8 @@ pub struct Highlights {
 /// How a `person:` term picks people.
 #[derive(Debug, Clone, PartialEq)]
 pub enum PersonMatch {
-    /// A whole canonical name, normalised (`person:"Sadiq Khan"`).
+    /// A whole canonical name, normalised (`person:"Sadiq Khan"`); it
+    /// matches every form of the name (`crate::people::Variant`).
     Name(String),
     /// One word of a name, normalised (`person:khan`).
     Word(String),
@@ -85,12 +88,7 @@ impl PersonMatch {
             .filter(|w| !w.is_empty());
         match self {
             PersonMatch::Name(n) => {
-                let want: Vec<&str> = n
-                    .split(|c: char| !c.is_alphanumeric())
-                    .filter(|w| !w.is_empty())
-                    .collect();
-                let have: Vec<&str> = words.collect();
-                want == have
+                crate::people::Variant::of(n).compatible(&crate::people::Variant::of(name))
             }
             PersonMatch::Word(w) => words.any(|x| x == w),
             PersonMatch::Prefix(p) => words.any(|x| x.starts_with(p.as_str())),
@@ -611,12 +609,20 @@ impl Compiler<'_> {
                 term_query(f.person_text, &words[0]),
                 PersonMatch::Word(words[0].clone()),
             ),
+            // Every form of the name: with or without middle initials,
+            // dots or a suffix (`crate::people::Variant`).
             _ => {
-                let value = tokens(&mut self.keyword, text.trim()).concat();
-                (
-                    term_query(f.person_name, &value),
-                    PersonMatch::Name(words.join(" ")),
-                )
+                let terms = crate::people::Variant::of(&words.join(" ")).query_terms();
+                let q: Q = match terms.as_slice() {
+                    [one] => term_query(f.person_key, one),
+                    _ => Box::new(BooleanQuery::new(
+                        terms
+                            .iter()
+                            .map(|t| (Occur::Should, term_query(f.person_key, t)))
+                            .collect(),
+                    )),
+                };
+                (q, PersonMatch::Name(words.join(" ")))
             }
         };
         if !negated {

@@ -1,0 +1,269 @@
+//! One person under every written form of a full name: `Donald J. Trump`,
+//! `Donald J Trump` and `Donald Trump` are one name, `Martin Luther King
+//! Jr.` and `Martin Luther King` too, while `George H. W. Bush` and
+//! `George W. Bush` stay apart.
+//!
+//! A name is reduced to a [`Variant`]: its key (first word and surname,
+//! normalised, no dots), the initials of its middle names and its
+//! generational suffix. Two variants are one person when their keys are
+//! equal and their middle initials, and their suffixes, are equal or
+//! missing on one side: the archive gives no sign that they differ.
+//!
+//! The extractor uses the rule inside an article; the index stores
+//! [`Variant::index_terms`] beside each canonical name and a `person:`
+//! query looks up [`Variant::query_terms`], so a search for one form finds
+//! every compatible form. Neither side needs the other's text.
+
+use super::lexicon::{self, bits, PARTICLES};
+use super::normalise;
+
+/// The parts of a full name that decide whether two forms are one person.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Variant {
+    /// First word and surname, normalised ("donald trump", "theo van
+    /// gogh"); a one-word name is that word.
+    pub key: String,
+    /// Initials of the middle names, in order ("j" for "Donald J. Trump",
+    /// "hw" for "George Herbert Walker Bush"); empty for none.
+    pub initials: String,
+    /// Generational suffix ("jr", "sr", "ii" ...), empty for none.
+    pub suffix: String,
+}
+
+impl Variant {
+    /// Reads a name as written or as canonical ("Donald J. Trump", "Martin
+    /// Luther King Jr.", "King, Jr.").
+    pub fn of(name: &str) -> Variant {
+        let norm = normalise(name);
+        let mut words: Vec<&str> = norm
+            .split(|c: char| c.is_whitespace() || c == '.' || c == ',')
+            .filter(|w| !w.is_empty())
+            .collect();
+        let mut suffix = String::new();
+        if words.len() >= 3 {
+            let last = words[words.len() - 1];
+            if lexicon::class_lower(last) & bits::SUFFIX != 0 {
+                suffix = last.to_string();
+                words.pop();
+            }
+        }
+        if words.len() < 2 {
+            return Variant {
+                key: words.join(" "),
+                initials: String::new(),
+                suffix,
+            };
+        }
+        // The surname takes the particles before it ("van Gogh").
+        let mut s = words.len() - 1;
+        while s > 1 && PARTICLES.contains(words[s - 1]) {
+            s -= 1;
+        }
+        let initials = words[1..s]
+            .iter()
+            .filter_map(|w| w.chars().next())
+            .collect();
+        let mut key = words[0].to_string();
+        for w in &words[s..] {
+            key.push(' ');
+            key.push_str(w);
+        }
+        Variant {
+            key,
+            initials,
+            suffix,
+        }
+    }
+
+    /// Whether two forms may name one person.
+    pub fn compatible(&self, other: &Variant) -> bool {
+        let agree = |a: &str, b: &str| a.is_empty() || b.is_empty() || a == b;
+        self.key == other.key
+            && agree(&self.initials, &other.initials)
+            && agree(&self.suffix, &other.suffix)
+    }
+
+    /// Whether the middle initials of two lists of given names agree
+    /// (`["george", "h", "w"]` and `["george", "w"]` do not).
+    pub fn given_compatible(a: &[String], b: &[String]) -> bool {
+        let marks = |g: &[String]| -> String {
+            g.iter().skip(1).filter_map(|w| w.chars().next()).collect()
+        };
+        let (x, y) = (marks(a), marks(b));
+        x.is_empty() || y.is_empty() || x == y
+    }
+
+    /// The terms the index stores for a canonical name: the key alone, the
+    /// key with its initials, with its suffix, and with both.
+    pub fn index_terms(&self) -> [String; 4] {
+        let k = &self.key;
+        [
+            format!("k|{k}"),
+            format!("i|{k}|{}", self.initials),
+            format!("s|{k}|{}", self.suffix),
+            format!("v|{k}|{}|{}", self.initials, self.suffix),
+        ]
+    }
+
+    /// The terms of which an indexed name must have one to be compatible
+    /// with this form: the key alone when the form has no initials and no
+    /// suffix, else its marks or none for each.
+    pub fn query_terms(&self) -> Vec<String> {
+        let k = &self.key;
+        let (i, s) = (&self.initials, &self.suffix);
+        let mut out = match (i.is_empty(), s.is_empty()) {
+            (true, true) => vec![format!("k|{k}")],
+            (false, true) => vec![format!("i|{k}|{i}"), format!("i|{k}|")],
+            (true, false) => vec![format!("s|{k}|{s}"), format!("s|{k}|")],
+            (false, false) => [i.as_str(), ""]
+                .iter()
+                .flat_map(|i| [s.as_str(), ""].map(|s| format!("v|{k}|{i}|{s}")))
+                .collect(),
+        };
+        out.dedup();
+        out
+    }
+}
+
+/// Merges the forms of one name in a list of (name, count), for `newsdex
+/// people`: a form joins the single, more frequent form it agrees with
+/// (same suffix, middle initials agreeing with every initialled form
+/// already in it), which names the group. A form that fits two groups
+/// (`George Bush` beside `George W.` and `George H. W. Bush`) stays apart,
+/// and so does a suffix (`Donald Trump Jr.` is listed on its own: in a
+/// list the suffix is worth telling apart).
+pub fn group_forms(mut names: Vec<(String, u64)>) -> Vec<(String, u64)> {
+    names.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    struct Group {
+        name: String,
+        count: u64,
+        variant: Variant,
+        initials: Vec<String>,
+    }
+    let mut groups: Vec<Group> = Vec::new();
+    for (name, count) in names {
+        let v = Variant::of(&name);
+        let fits: Vec<usize> = groups
+            .iter()
+            .enumerate()
+            .filter(|(_, g)| {
+                g.variant.key == v.key
+                    && g.variant.key.contains(' ')
+                    && g.variant.suffix == v.suffix
+                    && (v.initials.is_empty() || g.initials.iter().all(|i| *i == v.initials))
+            })
+            .map(|(k, _)| k)
+            .collect();
+        match fits.as_slice() {
+            [k] => {
+                let g = &mut groups[*k];
+                g.count += count;
+                if !v.initials.is_empty() && !g.initials.contains(&v.initials) {
+                    g.initials.push(v.initials);
+                }
+            }
+            _ => groups.push(Group {
+                name,
+                count,
+                initials: (!v.initials.is_empty())
+                    .then(|| v.initials.clone())
+                    .into_iter()
+                    .collect(),
+                variant: v,
+            }),
+        }
+    }
+    let mut out: Vec<(String, u64)> = groups.into_iter().map(|g| (g.name, g.count)).collect();
+    out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn same(a: &str, b: &str) -> bool {
+        Variant::of(a).compatible(&Variant::of(b))
+    }
+
+    #[test]
+    fn forms_of_one_name_agree() {
+        for (a, b) in [
+            ("Donald J. Trump", "Donald Trump"),
+            ("Donald J Trump", "Donald J. Trump"),
+            ("Martin Luther King Jr.", "Martin Luther King"),
+            ("Martin Luther King, Jr.", "Martin L. King Jr"),
+            ("George W Bush", "George W. Bush"),
+            ("George Bush", "George H. W. Bush"),
+            ("José Mourinho", "Jose Mourinho"),
+            ("Theo van Gogh", "Theo van Gogh"),
+        ] {
+            assert!(same(a, b), "{a} ~ {b}");
+        }
+    }
+
+    #[test]
+    fn different_marks_stay_apart() {
+        for (a, b) in [
+            ("George H. W. Bush", "George W. Bush"),
+            ("Ken Griffey Jr.", "Ken Griffey Sr."),
+            ("Donald Trump", "Melania Trump"),
+            ("Theo van Gogh", "Theo Gogh"),
+        ] {
+            assert!(!same(a, b), "{a} !~ {b}");
+        }
+        assert_eq!(Variant::of("George Herbert Walker Bush").initials, "hw");
+        assert_eq!(Variant::of("Blair").key, "blair");
+    }
+
+    #[test]
+    fn a_list_shows_each_person_once() {
+        let list = |v: &[(&str, u64)]| v.iter().map(|(n, c)| (n.to_string(), *c)).collect();
+        let grouped = group_forms(list(&[
+            ("Donald J. Trump", 96),
+            ("Donald Trump", 869),
+            ("Donald J Trump", 3),
+            ("Donald Trump Jr", 25),
+            ("George W. Bush", 164),
+            ("George W Bush", 9),
+            ("George H.W. Bush", 31),
+            ("Trump", 344),
+        ]));
+        assert_eq!(
+            grouped,
+            list(&[
+                ("Donald Trump", 968),
+                ("Trump", 344),
+                ("George W. Bush", 173),
+                ("George H.W. Bush", 31),
+                ("Donald Trump Jr", 25),
+            ])
+        );
+    }
+
+    /// The index and query terms implement [`Variant::compatible`]: a
+    /// query finds a name exactly when the two forms agree.
+    #[test]
+    fn terms_follow_the_rule() {
+        let names = [
+            "Donald Trump",
+            "Donald J. Trump",
+            "Donald Trump Jr.",
+            "Donald J. Trump Jr.",
+            "Donald K. Trump Sr.",
+            "George H. W. Bush",
+            "George W. Bush",
+            "George Bush",
+        ];
+        for q in names {
+            for n in names {
+                let (vq, vn) = (Variant::of(q), Variant::of(n));
+                let hit = vq
+                    .query_terms()
+                    .iter()
+                    .any(|t| vn.index_terms().contains(t));
+                assert_eq!(hit, vq.compatible(&vn), "query {q} on {n}");
+            }
+        }
+    }
+}
