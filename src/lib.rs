@@ -5,9 +5,10 @@
 //! binary's `commands/` and `output.rs`) and the HTTP server ([`serve`]).
 //!
 //! Indexing: file → [`ingest`] (one parser per format; never sees tantivy)
-//! → [`article::Article`] → [`schema`] document → [`index`] (incremental
-//! update or rebuild into a [`store`] generation; progress through
-//! [`index::Progress`]).
+//! → [`article::Article`] (with its [`people`], [`meaning`] vector and
+//! near-duplicate [`stories::Sketch`]) → [`stories::Assigner`] gives it a
+//! story → [`schema`] document → [`index`] (incremental update or rebuild
+//! into a [`store`] generation; progress through [`index::Progress`]).
 //!
 //! Searching: query string + filters = [`query::Criteria`] →
 //! [`query::build`] (parse, compile, add filters) → [`search::search`]
@@ -15,7 +16,8 @@
 //! with [`snippet`] passages, suggest) → [`search::SearchResults`] →
 //! printed by the binary, or [`wire::HitJson`] in the server's answers.
 //! [`facets`] counts people, sections, sources and months over the same
-//! [`query::Criteria`].
+//! [`query::Criteria`]. Both show and count each story once
+//! ([`stories::collapse`]) unless `Criteria::all_copies`.
 #![warn(missing_docs)]
 
 pub mod article;

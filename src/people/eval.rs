@@ -14,8 +14,8 @@
 //! per-article errors are printed for the development part alone.
 
 use super::{extract, normalise};
+use crate::testdata::{shared, Item, Loader};
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 const LABELS: &str = include_str!(concat!(
@@ -36,26 +36,11 @@ const UK: &[&str] = &["business", "entertainment", "politics", "sport", "tech"];
 /// AllSides and the saved pages of the extraction benchmark: US news.
 const US: &[&str] = &["us", "web"];
 
-fn shared() -> Option<PathBuf> {
-    let p = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared"));
-    if p.is_dir() {
-        return Some(p.to_path_buf());
-    }
-    assert!(
-        std::env::var_os("CI").is_none(),
-        "CI is set but {} is missing: the people evaluation cannot run",
-        p.display()
-    );
-    None
-}
-
 #[derive(serde::Deserialize)]
 struct Label {
-    source: String,
-    /// Reuters `NEWID` inside an `.sgm` file.
-    newid: Option<u64>,
-    /// Key into the extraction benchmark's `ground-truth.json`.
-    key: Option<String>,
+    /// Where the text is.
+    #[serde(flatten)]
+    item: Item,
     genre: String,
     split: String,
     people: Vec<String>,
@@ -63,73 +48,13 @@ struct Label {
 
 impl Label {
     fn id(&self) -> String {
-        match (&self.newid, &self.key) {
-            (Some(n), _) => format!("{}#{n}", self.source),
-            (_, Some(k)) => format!("{}#{}", self.source, &k[..k.len().min(12)]),
-            _ => self.source.clone(),
+        let it = &self.item;
+        match (&it.newid, &it.key) {
+            (Some(n), _) => format!("{}#{n}", it.source),
+            (_, Some(k)) => format!("{}#{}", it.source, &k[..k.len().min(12)]),
+            _ => it.source.clone(),
         }
     }
-}
-
-/// Reads labelled articles, keeping the benchmark's ground truth once
-/// parsed.
-struct Loader {
-    root: PathBuf,
-    benchmark: HashMap<String, serde_json::Value>,
-}
-
-impl Loader {
-    /// Title and body of a labelled article. Text files are read as the
-    /// ingester indexes them: entities such as `&#233;` stay undecoded,
-    /// because `ingest::text` does not decode them either.
-    fn load(&mut self, label: &Label) -> (String, String) {
-        let path = self.root.join(&label.source);
-        if let Some(id) = label.newid {
-            let bytes = std::fs::read(&path).expect("reading Reuters file");
-            // Reuters-21578 is Latin-1.
-            let text: String = bytes.iter().map(|&b| b as char).collect();
-            return reuters_record(&text, id).expect("NEWID in Reuters file");
-        }
-        if let Some(key) = &label.key {
-            let truth = self
-                .benchmark
-                .entry(label.source.clone())
-                .or_insert_with(|| {
-                    let raw = std::fs::read_to_string(&path).expect("reading ground truth");
-                    serde_json::from_str(&raw).expect("ground-truth JSON")
-                });
-            let body = truth[key.as_str()]["articleBody"]
-                .as_str()
-                .expect("articleBody of the labelled key");
-            return (String::new(), body.to_string());
-        }
-        let raw = std::fs::read_to_string(&path).expect("reading labelled article");
-        if label.source.ends_with(".json") {
-            let v: serde_json::Value = serde_json::from_str(&raw).expect("allsides JSON");
-            let s = |k: &str| v[k].as_str().unwrap_or_default().to_string();
-            return (s("title"), s("content_original"));
-        }
-        let (title, body) = raw.split_once('\n').unwrap_or((&raw, ""));
-        (title.trim().to_string(), body.trim_start().to_string())
-    }
-}
-
-fn reuters_record(text: &str, id: u64) -> Option<(String, String)> {
-    let at = text.find(&format!("NEWID=\"{id}\""))?;
-    let rec = &text[at..text[at..].find("</REUTERS>").map_or(text.len(), |e| at + e)];
-    let tag = |name: &str| {
-        let open = format!("<{name}>");
-        let s = rec.find(&open)? + open.len();
-        let e = rec[s..].find(&format!("</{name}>"))? + s;
-        Some(
-            rec[s..e]
-                .replace("&lt;", "<")
-                .replace("&gt;", ">")
-                .replace("&amp;", "&")
-                .replace("&#3;", ""),
-        )
-    };
-    Some((tag("TITLE").unwrap_or_default(), tag("BODY")?))
 }
 
 /// The matching rule: equal after [`normalise`], or the same surname (last
@@ -242,10 +167,7 @@ fn people_eval_precision_recall() {
         println!("people eval: skipped, ../shared is absent");
         return;
     };
-    let mut loader = Loader {
-        root,
-        benchmark: HashMap::new(),
-    };
+    let mut loader = Loader::new(&root);
     // split -> genre -> score
     let mut parts: HashMap<String, HashMap<String, Score>> = HashMap::new();
     let mut errors = Vec::new();
@@ -257,7 +179,7 @@ fn people_eval_precision_recall() {
             "{}: split must be dev or heldout",
             label.id()
         );
-        let (title, body) = loader.load(&label);
+        let (title, body) = loader.load(&label.item);
         let found: Vec<String> = extract(&title, &body).into_iter().map(|p| p.name).collect();
         // Held-out errors are counted, never shown: the rules are not
         // tuned on them.

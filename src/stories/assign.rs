@@ -20,7 +20,10 @@ use tantivy::schema::IndexRecordOption;
 use tantivy::{DocId, DocSet, Searcher, SegmentReader, Term, TERMINATED};
 use xxhash_rust::xxh3::Xxh3;
 
-use super::sketch::{similarity, unpack, HASHES};
+use super::sketch::{similarity, unpack, BANDS, BAND_KEY_BITS, HASHES};
+
+// Band keys fit in the `u32`s of `Assigner::keys`.
+const _: () = assert!((BANDS as u64) << BAND_KEY_BITS <= 1 << 32);
 use super::{day_of, same_story, Pairing};
 use crate::article::Article;
 use crate::error::{Error, Result};
@@ -87,8 +90,11 @@ struct Member {
 pub struct Assigner {
     field: tantivy::schema::Field,
     old: Vec<Segment>,
-    /// Band key → first article of this run with it.
-    keys: FastMap<u64, u32>,
+    /// Band key → first article of this run with it. Keys fit in 32 bits
+    /// (the band's number above [`BAND_KEY_BITS`] bits of hash): half the
+    /// memory of a map of `u64`s, which for a million-article first run is
+    /// 16 million entries.
+    keys: FastMap<u32, u32>,
     members: Vec<Member>,
     /// Articles that joined a story (rather than starting one).
     pub joined: u64,
@@ -149,8 +155,8 @@ impl Assigner {
         };
         // Earlier in this run.
         let mut checked: Vec<u32> = Vec::new();
-        for key in &sketch.bands {
-            if let Some(&m) = self.keys.get(key) {
+        for &key in &sketch.bands {
+            if let Some(&m) = self.keys.get(&(key as u32)) {
                 if !checked.contains(&m) {
                     checked.push(m);
                     let member = &self.members[m as usize];
@@ -195,7 +201,7 @@ impl Assigner {
         };
         let at = self.members.len() as u32;
         for &key in &sketch.bands {
-            self.keys.entry(key).or_insert(at);
+            self.keys.entry(key as u32).or_insert(at);
         }
         self.members.push(Member {
             story: a.story,

@@ -33,8 +33,12 @@ struct Pair {
 }
 
 /// Headline, body and day (Reuters records only) of an item.
-fn text(root: &std::path::Path, item: &Item) -> (String, String, Option<i64>) {
-    let (title, body) = testdata::load(root, item);
+fn text(
+    loader: &mut testdata::Loader,
+    root: &std::path::Path,
+    item: &Item,
+) -> (String, String, Option<i64>) {
+    let (title, body) = loader.load(item);
     let day = item.newid.and_then(|id| {
         let bytes = std::fs::read(root.join(&item.source)).ok()?;
         let text: String = bytes.iter().map(|&b| b as char).collect();
@@ -138,12 +142,16 @@ fn stories_eval_pair_precision_recall() {
         return;
     };
     let show = std::env::var_os("STORIES_ERRORS").is_some();
+    let mut loader = testdata::Loader::new(&root);
     let mut parts: std::collections::BTreeMap<(String, String), Tally> = Default::default();
     let mut total: std::collections::BTreeMap<String, Tally> = Default::default();
     let mut n = 0;
     for line in PAIRS.lines().filter(|l| !l.trim().is_empty()) {
         let p: Pair = serde_json::from_str(line).expect("pair line");
-        let (a, b) = (text(&root, &p.a), text(&root, &p.b));
+        let (a, b) = (
+            text(&mut loader, &root, &p.a),
+            text(&mut loader, &root, &p.b),
+        );
         let (said, sim) = decide(&a, &b);
         if show && said != p.same && p.split == "dev" {
             eprintln!(
@@ -175,7 +183,7 @@ fn stories_eval_pair_precision_recall() {
                 newid: None,
                 key: None,
             };
-            let (title, body) = testdata::load(&root, &item);
+            let (title, body) = loader.load(&item);
             let copy = edited(&title, &body, s + k);
             let split = if made % 2 == 0 { "dev" } else { "heldout" };
             let (said, sim) = decide(&(title.clone(), body, None), &(copy.0, copy.1, None));
