@@ -467,7 +467,7 @@ impl<W: Write> Printer<W> {
         if r.articles_joined_stories > 0 {
             writeln!(
                 self.out,
-                "stories: {} of the articles read are copies of a story already indexed (`newsdex duplicates` lists them)",
+                "stories: {} of the articles read are copies of another article (`newsdex duplicates` lists them)",
                 r.articles_joined_stories
             )?;
         }

@@ -28,6 +28,9 @@ import re
 import sys
 from collections import defaultdict
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "people"))
+from corpus import reuters_record  # noqa: E402  (one reader of Reuters records)
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 SHARED = os.path.normpath(os.path.join(HERE, "..", "..", "..", "shared"))
 C = os.path.join(SHARED, "corpora")
@@ -56,19 +59,11 @@ def reuters_records():
         text = open(path, "rb").read().decode("latin-1")
         rel = os.path.relpath(path, SHARED)
         for m in re.finditer(r'NEWID="(\d+)"', text):
-            end = text.find("</REUTERS>", m.start())
-            rec = text[m.start():end]
-
-            def tag(name):
-                t = re.search("<%s>(.*?)</%s>" % (name, name), rec, re.S)
-                if not t:
-                    return None
-                return (t.group(1).replace("&lt;", "<").replace("&gt;", ">")
-                        .replace("&amp;", "&").replace("&#3;", ""))
-            body = tag("BODY")
-            if body is None:
+            newid = int(m.group(1))
+            rec = reuters_record(text, newid)
+            if rec is None:
                 continue
-            yield rel, int(m.group(1)), tag("TITLE") or "", body
+            yield rel, newid, rec[0], rec[1]
 
 
 def bbc_docs():
