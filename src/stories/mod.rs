@@ -108,15 +108,18 @@ impl<'s> Stories<'s> {
     /// the column has none, so that it is never merged with another).
     pub fn of(&mut self, at: DocAddress) -> Result<u64> {
         let slot = &mut self.columns[at.segment_ord as usize];
-        if slot.is_none() {
-            let reader = self.searcher.segment_reader(at.segment_ord);
-            *slot = Some(reader.fast_fields().u64("story").map_err(Error::from)?);
-        }
-        let column = slot.as_ref().expect("opened above");
-        Ok(column.first(at.doc_id).unwrap_or_else(|| {
-            // Not a story id: hashes are never this small... but stay apart.
-            u64::from(at.segment_ord) << 32 | u64::from(at.doc_id)
-        }))
+        let column = match slot {
+            Some(c) => c,
+            None => {
+                let reader = self.searcher.segment_reader(at.segment_ord);
+                slot.insert(reader.fast_fields().u64("story").map_err(Error::from)?)
+            }
+        };
+        // Every article this schema indexes has a story; a document without
+        // one would stand alone, under its own address.
+        Ok(column
+            .first(at.doc_id)
+            .unwrap_or(u64::from(at.segment_ord) << 32 | u64::from(at.doc_id)))
     }
 }
 
@@ -244,7 +247,7 @@ fn slots_at(searcher: &Searcher, at: DocAddress) -> Result<Option<[u16; HASHES]>
 
 /// One article of a story with copies.
 #[derive(Debug, Clone, Serialize)]
-pub struct Copy {
+pub struct StoryMember {
     /// Article id.
     pub id: String,
     /// Source path.
@@ -265,7 +268,7 @@ pub struct Group {
     pub story: String,
     /// The first member (the one that started the story while it is in
     /// the index, else the first by id) and its copies, most similar first.
-    pub members: Vec<Copy>,
+    pub members: Vec<StoryMember>,
 }
 
 /// Every story with two or more live members whose copies are at least
@@ -332,8 +335,8 @@ pub fn duplicates(searcher: &Searcher, fields: &Fields, min_similarity: f32) -> 
     Ok(groups)
 }
 
-fn copy_of(a: &crate::article::Article, similarity: f32) -> Copy {
-    Copy {
+fn copy_of(a: &crate::article::Article, similarity: f32) -> StoryMember {
+    StoryMember {
         id: a.id.clone(),
         path: a.path.clone(),
         line: a.line,
