@@ -20,15 +20,15 @@ use tantivy::schema::IndexRecordOption;
 use tantivy::{DocId, DocSet, Searcher, SegmentReader, Term, TERMINATED};
 use xxhash_rust::xxh3::Xxh3;
 
-use super::sketch::{similarity, unpack, BANDS, BAND_KEY_BITS, HASHES};
-
-// Band keys fit in the `u32`s of `Assigner::keys`.
-const _: () = assert!((BANDS as u64) << BAND_KEY_BITS <= 1 << 32);
-use super::{day_of, same_story, Pairing};
+use super::sketch::{similarity, BANDS, BAND_KEY_BITS, HASHES};
+use super::{day_of, same_story, Pairing, SketchColumns};
 use crate::article::Article;
 use crate::error::{Error, Result};
 use crate::hashing::FastMap;
-use crate::schema::{sketch_column, Fields, SKETCH_COLUMNS};
+use crate::schema::Fields;
+
+// Band keys fit in the `u32`s of `Assigner::keys`.
+const _: () = assert!((BANDS as u64) << BAND_KEY_BITS <= 1 << 32);
 
 /// Candidates from the committed index verified per article, those
 /// sharing the most band keys first. Copies share most keys; a template
@@ -55,19 +55,15 @@ struct Segment {
     story: Column<u64>,
     date: Column<tantivy::DateTime>,
     facts: Column<u64>,
-    sketch: Vec<Column<u64>>,
+    sketch: SketchColumns,
 }
 
 impl Segment {
     /// What the assigner compares of the document `doc`, if it has a sketch.
     fn member(&self, doc: DocId) -> Option<Member> {
-        let mut packed = [0u64; SKETCH_COLUMNS];
-        for (w, col) in packed.iter_mut().zip(&self.sketch) {
-            *w = col.first(doc)?;
-        }
         Some(Member {
             story: self.story.first(doc)?,
-            slots: unpack(&packed),
+            slots: self.sketch.slots(doc)?,
             day: self
                 .date
                 .first(doc)
@@ -107,10 +103,6 @@ impl Assigner {
         let mut old = Vec::new();
         for reader in committed.map_or(&[][..], |s| s.segment_readers()) {
             let fast = reader.fast_fields();
-            let sketch = (0..SKETCH_COLUMNS)
-                .map(|i| fast.u64(&sketch_column(i)))
-                .collect::<tantivy::Result<Vec<_>>>()
-                .map_err(Error::from)?;
             old.push(Segment {
                 postings: reader
                     .inverted_index(fields.story_keys)
@@ -118,7 +110,7 @@ impl Assigner {
                 story: fast.u64("story").map_err(Error::from)?,
                 date: fast.date("date").map_err(Error::from)?,
                 facts: fast.u64("story_facts").map_err(Error::from)?,
-                sketch,
+                sketch: SketchColumns::open(reader)?,
                 reader: reader.clone(),
             });
         }
@@ -143,12 +135,7 @@ impl Assigner {
         let mut best: Option<(f32, u64)> = None;
         let facts = sketch.facts();
         let mut consider = |sim: f32, other: &Member| {
-            let same = same_story(Pairing {
-                similarity: sim,
-                same_figures: facts >> 16 == other.facts >> 16,
-                days_apart: day.zip(other.day).map(|(x, y)| x - y),
-                words: (facts & 0xffff).min(other.facts & 0xffff),
-            });
+            let same = same_story(Pairing::new(sim, (facts, day), (other.facts, other.day)));
             if same && best.is_none_or(|(s, _)| sim > s) {
                 best = Some((sim, other.story));
             }

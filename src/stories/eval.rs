@@ -33,18 +33,9 @@ struct Pair {
 }
 
 /// Headline, body and day (Reuters records only) of an item.
-fn text(
-    loader: &mut testdata::Loader,
-    root: &std::path::Path,
-    item: &Item,
-) -> (String, String, Option<i64>) {
+fn text(loader: &mut testdata::Loader, item: &Item) -> (String, String, Option<i64>) {
     let (title, body) = loader.load(item);
-    let day = item.newid.and_then(|id| {
-        let bytes = std::fs::read(root.join(&item.source)).ok()?;
-        let text: String = bytes.iter().map(|&b| b as char).collect();
-        testdata::reuters_day(&text, id)
-    });
-    (title, body, day)
+    (title, body, loader.day(item))
 }
 
 /// Whether the indexer would put the two texts in one story, and their
@@ -55,12 +46,7 @@ fn decide(a: &(String, String, Option<i64>), b: &(String, String, Option<i64>)) 
     };
     let sim = x.similarity(&y);
     let candidate = x.bands.iter().any(|k| y.bands.contains(k));
-    let same = same_story(Pairing {
-        similarity: sim,
-        same_figures: x.facts() >> 16 == y.facts() >> 16,
-        days_apart: a.2.zip(b.2).map(|(p, q)| p - q),
-        words: x.prose.min(y.prose),
-    });
+    let same = same_story(Pairing::new(sim, (x.facts(), a.2), (y.facts(), b.2)));
     (candidate && same, sim)
 }
 
@@ -148,10 +134,7 @@ fn stories_eval_pair_precision_recall() {
     let mut n = 0;
     for line in PAIRS.lines().filter(|l| !l.trim().is_empty()) {
         let p: Pair = serde_json::from_str(line).expect("pair line");
-        let (a, b) = (
-            text(&mut loader, &root, &p.a),
-            text(&mut loader, &root, &p.b),
-        );
+        let (a, b) = (text(&mut loader, &p.a), text(&mut loader, &p.b));
         let (said, sim) = decide(&a, &b);
         if show && said != p.same && p.split == "dev" {
             eprintln!(

@@ -62,6 +62,20 @@ pub struct Pairing {
     pub words: u64,
 }
 
+impl Pairing {
+    /// The pairing of two articles from their estimated similarity and,
+    /// for each, its stored facts ([`Sketch::facts`]) and day ([`day_of`]).
+    pub fn new(similarity: f32, a: (u64, Option<i64>), b: (u64, Option<i64>)) -> Pairing {
+        let ((facts_a, day_a), (facts_b, day_b)) = (a, b);
+        Pairing {
+            similarity,
+            same_figures: facts_a >> 16 == facts_b >> 16,
+            days_apart: day_a.zip(day_b).map(|(x, y)| x - y),
+            words: (facts_a & 0xffff).min(facts_b & 0xffff),
+        }
+    }
+}
+
 /// Whether two articles are one story.
 ///
 /// Identical texts are. Otherwise they must be similar enough and, when
@@ -231,18 +245,28 @@ pub fn copies(
     Ok(ids)
 }
 
-/// The stored MinHash slots of the document at `at`, if it has a sketch.
-fn slots_at(searcher: &Searcher, at: DocAddress) -> Result<Option<[u16; HASHES]>> {
-    let fast = searcher.segment_reader(at.segment_ord).fast_fields();
-    let mut words = [0u64; SKETCH_COLUMNS];
-    for (i, w) in words.iter_mut().enumerate() {
-        let col = fast.u64(&sketch_column(i)).map_err(Error::from)?;
-        match col.first(at.doc_id) {
-            Some(v) => *w = v,
-            None => return Ok(None),
-        }
+/// A segment's MinHash sketch columns, opened once.
+pub(crate) struct SketchColumns(Vec<Column<u64>>);
+
+impl SketchColumns {
+    /// The sketch columns of the segment `reader` reads.
+    pub(crate) fn open(reader: &SegmentReader) -> Result<SketchColumns> {
+        let fast = reader.fast_fields();
+        let columns = (0..SKETCH_COLUMNS)
+            .map(|i| fast.u64(&sketch_column(i)))
+            .collect::<tantivy::Result<Vec<_>>>()
+            .map_err(Error::from)?;
+        Ok(SketchColumns(columns))
     }
-    Ok(Some(sketch::unpack(&words)))
+
+    /// The stored slots of the document `doc`, if it has a sketch.
+    pub(crate) fn slots(&self, doc: DocId) -> Option<[u16; HASHES]> {
+        let mut packed = [0u64; SKETCH_COLUMNS];
+        for (w, col) in packed.iter_mut().zip(&self.0) {
+            *w = col.first(doc)?;
+        }
+        Some(sketch::unpack(&packed))
+    }
 }
 
 /// One article of a story with copies.
@@ -277,7 +301,9 @@ pub struct Group {
 /// story left with one member with them.
 pub fn duplicates(searcher: &Searcher, fields: &Fields, min_similarity: f32) -> Result<Vec<Group>> {
     let mut by_story: HashMap<u64, Vec<DocAddress>> = HashMap::new();
+    let mut sketches = Vec::new();
     for (ord, reader) in searcher.segment_readers().iter().enumerate() {
+        sketches.push(SketchColumns::open(reader)?);
         let column = reader.fast_fields().u64("story").map_err(Error::from)?;
         for doc in reader.doc_ids_alive() {
             if let Some(s) = column.first(doc) {
@@ -304,11 +330,12 @@ pub fn duplicates(searcher: &Searcher, fields: &Fields, min_similarity: f32) -> 
             .position(|(a, _)| own_story(a) == story)
             .unwrap_or(0);
         let head = arts.remove(first);
-        let head_slots = slots_at(searcher, head.1)?;
+        let slots_at = |at: DocAddress| sketches[at.segment_ord as usize].slots(at.doc_id);
+        let head_slots = slots_at(head.1);
         let mut members = vec![copy_of(&head.0, 1.0)];
         let mut rest = Vec::new();
         for (a, at) in &arts {
-            let sim = match (&head_slots, slots_at(searcher, *at)?) {
+            let sim = match (&head_slots, slots_at(*at)) {
                 (Some(x), Some(y)) => sketch::similarity(x, &y),
                 _ => f32::from(u8::from(a.content_hash == head.0.content_hash)),
             };
