@@ -17,6 +17,12 @@
 use super::lexicon::{self, bits, PARTICLES};
 use super::normalise;
 
+/// Whether two marks (initials, suffixes) agree: equal, or missing on one
+/// side.
+fn agree(a: &str, b: &str) -> bool {
+    a.is_empty() || b.is_empty() || a == b
+}
+
 /// The parts of a full name that decide whether two forms are one person.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Variant {
@@ -77,7 +83,6 @@ impl Variant {
 
     /// Whether two forms may name one person.
     pub fn compatible(&self, other: &Variant) -> bool {
-        let agree = |a: &str, b: &str| a.is_empty() || b.is_empty() || a == b;
         self.key == other.key
             && agree(&self.initials, &other.initials)
             && agree(&self.suffix, &other.suffix)
@@ -89,8 +94,7 @@ impl Variant {
         let marks = |g: &[String]| -> String {
             g.iter().skip(1).filter_map(|w| w.chars().next()).collect()
         };
-        let (x, y) = (marks(a), marks(b));
-        x.is_empty() || y.is_empty() || x == y
+        agree(&marks(a), &marks(b))
     }
 
     /// The terms the index stores for a canonical name: the key alone, the
