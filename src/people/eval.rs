@@ -224,6 +224,14 @@ fn people_eval_precision_recall() {
     for e in &errors {
         println!("{e}");
     }
+    // The second round's held-out part was scored once and reported; the
+    // third round tunes on it as development data until its own held-out
+    // part is labelled. `PEOPLE_ERRORS=all` shows its errors too.
+    if std::env::var("PEOPLE_ERRORS").is_ok_and(|v| v == "all") {
+        for e in &heldout_errors {
+            println!("{e}");
+        }
+    }
     for (split, (min_p, min_r), min_n) in [("dev", FLOOR_DEV, 90), ("heldout", FLOOR_HELDOUT, 75)] {
         let s = totals.get(split).copied().unwrap_or_default();
         assert!(

@@ -1,12 +1,17 @@
 """Draw the random articles of the person-name evaluation set.
 
     python3 tools/people/sample.py > /tmp/todo.jsonl
+    python3 tools/people/sample.py --fresh-heldout > /tmp/todo3.jsonl
 
 Deterministic (seeded). Skips articles already in tests/data/people/eval.jsonl.
-Per genre: BBC business, entertainment, politics, sport, tech (12 each),
-AllSides sample (US, 36), Reuters-21578 (wire, 30), article-extraction
-benchmark pages (web, 24). Within each genre, items alternate between the
-development and held-out parts in the drawn order.
+Default (the second pass's draw): per genre BBC business, entertainment,
+politics, sport, tech (12 each), AllSides sample (US, 36), Reuters-21578
+(wire, 30), article-extraction benchmark pages (web, 24); within each genre,
+items alternate between the development and held-out parts in the drawn order.
+
+`--fresh-heldout` (the third round's draw, after the second round's held-out
+part had been scored and moved to development): another seed, every item
+held-out; BBC 8 per section, AllSides 20, Reuters 16, benchmark pages 16.
 """
 import glob
 import json
@@ -18,7 +23,13 @@ import sys
 sys.path.insert(0, os.path.dirname(__file__))
 from corpus import SHARED, AEB, load  # noqa: E402
 
-rng = random.Random(20261203)
+FRESH = "--fresh-heldout" in sys.argv[1:]
+rng = random.Random(20261205 if FRESH else 20261203)
+COUNTS = (
+    {"bbc": 8, "us": 20, "wire": 16, "web": 16}
+    if FRESH
+    else {"bbc": 12, "us": 36, "wire": 30, "web": 24}
+)
 here = os.path.dirname(__file__)
 have = set()
 for line in open(os.path.join(here, "..", "..", "tests", "data", "people", "eval.jsonl")):
@@ -39,27 +50,27 @@ def take(genre, items, n):
         loaded = load(it)
         if loaded is None or not loaded[1].strip() or len(loaded[0]) + len(loaded[1]) > MAX_CHARS:
             continue
-        it = dict(it, genre=genre, split="dev" if got % 2 == 0 else "heldout")
+        it = dict(it, genre=genre, split="heldout" if FRESH or got % 2 else "dev")
         out.append(it)
         got += 1
 
 
 for sec in ["business", "entertainment", "politics", "sport", "tech"]:
     files = sorted(glob.glob(os.path.join(SHARED, "corpora/bbc", sec, "*.txt")))
-    take(sec, [{"source": os.path.relpath(f, SHARED)} for f in files], 12)
+    take(sec, [{"source": os.path.relpath(f, SHARED)} for f in files], COUNTS["bbc"])
 
 files = sorted(glob.glob(os.path.join(SHARED, "corpora/allsides-article-bias/sample/*.json")))
-take("us", [{"source": os.path.relpath(f, SHARED)} for f in files], 36)
+take("us", [{"source": os.path.relpath(f, SHARED)} for f in files], COUNTS["us"])
 
 recs = []
 for f in sorted(glob.glob(os.path.join(SHARED, "corpora/reuters21578/reut2-*.sgm"))):
     text = open(f, "rb").read().decode("latin-1")
     for m in re.finditer(r'NEWID="(\d+)"', text):
         recs.append({"source": os.path.relpath(f, SHARED), "newid": int(m.group(1))})
-take("wire", recs, 30)
+take("wire", recs, COUNTS["wire"])
 
 keys = sorted(json.load(open(os.path.join(SHARED, AEB), encoding="utf-8")))
-take("web", [{"source": AEB, "key": k} for k in keys], 24)
+take("web", [{"source": AEB, "key": k} for k in keys], COUNTS["web"])
 
 for it in out:
     print(json.dumps(it))
