@@ -8,6 +8,7 @@
 //! path, section fallback) and the derived ones (word count, content hash,
 //! the people mentioned, the meaning vector).
 
+use crate::people::link;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -88,6 +89,16 @@ pub struct Article {
     /// Indexed, not stored, so not shown (`show`, `export`).
     #[serde(default, skip_serializing)]
     pub mentions: Vec<u32>,
+    /// What the titles of each of `people` say (`Mrs Blair`), for the
+    /// one-word names that may link to a full name elsewhere in the
+    /// archive (`crate::people::link`). Indexed, not stored.
+    #[serde(skip)]
+    pub person_cues: Vec<link::Cue>,
+    /// Which of `people`, named by surname alone, the archive links to a
+    /// full name (`crate::links`): filled in by `show` and the API's
+    /// article, never stored (it changes as the archive does).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<crate::links::PersonLink>,
     /// Where the article sits among topics (`crate::meaning`), for
     /// relaxed matching. Indexed, not stored, so not shown.
     #[serde(skip)]
@@ -138,17 +149,25 @@ impl Article {
         };
         let word_count = count_words(&title) + count_words(&body);
         let content_hash = content_hash(&title, &body);
-        let (people, mentions) = crate::people::extract(&title, &body)
-            .into_iter()
-            .map(|p| {
-                let weight = |m: &crate::people::Mention| match m.field {
-                    crate::people::Field::Title => 2,
-                    crate::people::Field::Body => 1,
-                };
-                let n: u32 = p.mentions.iter().map(weight).sum();
-                (p.name, n)
-            })
-            .unzip();
+        let mut people = Vec::new();
+        let mut mentions = Vec::new();
+        let mut person_cues = Vec::new();
+        for p in crate::people::extract(&title, &body) {
+            let weight = |m: &crate::people::Mention| match m.field {
+                crate::people::Field::Title => 2,
+                crate::people::Field::Body => 1,
+            };
+            mentions.push(p.mentions.iter().map(weight).sum());
+            // Only a one-word name needs its title's gender: what it may
+            // link to across articles (`crate::people::link`).
+            let one_word = !p.name.trim().contains(' ');
+            person_cues.push(if one_word {
+                link::cue(&title, &body, &p)
+            } else {
+                link::Cue::default()
+            });
+            people.push(p.name);
+        }
         let meaning = crate::meaning::of_article(&title, &body);
         let sketch = crate::stories::Sketch::of(&title, &body).map(Box::new);
         let section = draft
@@ -183,6 +202,8 @@ impl Article {
             content_hash,
             people,
             mentions,
+            person_cues,
+            links: Vec::new(),
             meaning,
             story: 0,
             sketch,

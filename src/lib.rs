@@ -27,6 +27,7 @@ pub mod facets;
 pub mod hashing;
 pub mod index;
 pub mod ingest;
+pub mod links;
 pub mod manifest;
 pub mod meaning;
 pub mod merges;

@@ -573,6 +573,15 @@ impl<W: Write> Printer<W> {
         let words = a.word_count.to_string();
         let line = a.line.to_string();
         let places = a.places.join(", ");
+        let people = a
+            .people
+            .iter()
+            .map(|p| match a.links.iter().find(|l| &l.name == p) {
+                Some(l) => format!("{p} (inferred: {})", l.person),
+                None => p.clone(),
+            })
+            .collect::<Vec<_>>()
+            .join(", ");
         let rows = [
             field("id", Some(&a.id)),
             field("path", Some(&a.path)),
@@ -583,6 +592,7 @@ impl<W: Write> Printer<W> {
             field("source", a.source.as_deref()),
             field("url", a.url.as_deref()),
             field("places", (!places.is_empty()).then_some(places.as_str())),
+            field("people", (!people.is_empty()).then_some(people.as_str())),
             field("words", Some(&words)),
         ];
         for row in rows.into_iter().flatten() {

@@ -43,7 +43,7 @@ use crate::hashing::FastMap;
 use crate::meaning::PACKED;
 
 /// Version of the schema and analyzers; stored in the index manifest.
-pub const SCHEMA_VERSION: u32 = 9;
+pub const SCHEMA_VERSION: u32 = 10;
 
 /// Name of the analyzer for article text.
 pub const TEXT_ANALYZER: &str = "news";
@@ -102,7 +102,9 @@ pub struct Fields {
     /// The same names as variant keys ([`crate::people::Variant`]), once
     /// per mention (a headline mention counts twice), so that
     /// `person:"Donald Trump"` finds `Donald J. Trump` too; the term
-    /// frequency scores it.
+    /// frequency scores it. Once per person, the terms that link a surname
+    /// alone to a full name across articles (`crate::people::link`):
+    /// `n|trump`, `n|trump|Donald J. Trump`, `c|f|blair`.
     pub person_key: Field,
     /// The same names as words, once per mention, so `person:khan` finds
     /// every Khan and scores like `person_key`.
@@ -601,6 +603,9 @@ pub struct ArticleDoc {
     /// Each person's variant terms (`crate::people::Variant`), same order
     /// as the article's people.
     person_keys: Vec<[String; 4]>,
+    /// Each person's terms for linking across articles
+    /// (`crate::people::link::index_terms`), indexed once.
+    person_links: Vec<String>,
 }
 
 impl ArticleDoc {
@@ -612,11 +617,21 @@ impl ArticleDoc {
             .iter()
             .map(|name| crate::people::Variant::of(name).index_terms())
             .collect();
+        let person_links = article
+            .people
+            .iter()
+            .enumerate()
+            .flat_map(|(i, name)| {
+                let cue = article.person_cues.get(i).copied().unwrap_or_default();
+                crate::people::link::index_terms(name, cue)
+            })
+            .collect();
         ArticleDoc {
             fields,
             article,
             url_keys,
             person_keys,
+            person_links,
         }
     }
 }
@@ -656,7 +671,7 @@ impl Document for ArticleDoc {
         }
         let mentions: u32 = a.mentions.iter().sum();
         let mut v = Vec::with_capacity(
-            21 + PACKED + 2 * SKETCH_COLUMNS + a.people.len() + 5 * mentions as usize,
+            21 + PACKED + 2 * SKETCH_COLUMNS + 3 * a.people.len() + 5 * mentions as usize,
         );
         v.push(text(f.id, &a.id));
         v.push(text(f.path, &a.path));
@@ -720,6 +735,9 @@ impl Document for ArticleDoc {
                 v.push(text(f.person_text, name));
             }
         }
+        for t in &self.person_links {
+            v.push(text(f.person_key, t));
+        }
         v.into_iter()
     }
 }
@@ -762,6 +780,8 @@ pub fn from_document(f: &Fields, doc: &TantivyDocument) -> Article {
         content_hash: text(f.content_hash).unwrap_or_default(),
         people: all(f.person),
         mentions: Vec::new(),
+        person_cues: Vec::new(),
+        links: Vec::new(),
         meaning: Default::default(),
         story: num(f.story),
         sketch: None,
@@ -866,6 +886,8 @@ mod tests {
             content_hash: "00ff".into(),
             people: vec!["José Mourinho".into(), "Sadiq Khan".into()],
             mentions: vec![3, 1],
+            person_cues: vec![Default::default(); 2],
+            links: Vec::new(),
             meaning: Default::default(),
             story: 7,
             sketch: None,
@@ -964,6 +986,7 @@ mod tests {
             back,
             Article {
                 mentions: Vec::new(),
+                person_cues: Vec::new(),
                 meaning: Default::default(),
                 ..a
             }

@@ -83,6 +83,13 @@ impl Opened {
 
 /// Reading stored articles.
 impl Opened {
+    /// Fills in which of the article's one-word people the archive links to
+    /// a full name (`crate::links`), for `show` and the API.
+    pub fn add_links(&self, article: &mut Article) -> Result<()> {
+        article.links = crate::links::of_article(&self.searcher()?, &self.fields, article)?;
+        Ok(())
+    }
+
     /// Fetches the article with this id, or the articles of a file: by
     /// its source path, or by its id without the `#n` of each record.
     pub fn find_article(&self, key: &str) -> Result<Vec<Article>> {

@@ -38,3 +38,5 @@ mod first_contact_search;
 mod first_contact_ingest;
 // Story clusters: copies shown and counted once, duplicates (issue #16).
 mod stories;
+// People across articles: a surname alone links to a full name (issue #15).
+mod links;

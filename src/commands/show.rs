@@ -22,6 +22,10 @@ pub fn run(ctx: &Context, key: &str) -> Result<Outcome> {
         ctx.out.article_list(key, &articles)?;
         return Ok(Outcome::Success);
     }
+    let mut articles = articles;
+    for a in &mut articles {
+        opened.add_links(a)?;
+    }
     ctx.out.articles(&articles)?;
     Ok(Outcome::Success)
 }

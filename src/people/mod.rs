@@ -44,6 +44,7 @@
 //! its token list and results.
 
 mod lexicon;
+pub mod link;
 pub mod variant;
 
 #[cfg(test)]

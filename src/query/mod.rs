@@ -27,6 +27,7 @@
 //!   of a name.
 
 mod build;
+mod linked;
 pub mod parse;
 mod variants;
 
@@ -93,6 +94,20 @@ impl PersonMatch {
             PersonMatch::Word(w) => words.any(|x| x == w),
             PersonMatch::Prefix(p) => words.any(|x| x.starts_with(p.as_str())),
         }
+    }
+}
+
+impl PersonMatch {
+    /// Whether a one-word name is the surname of the whole name this term
+    /// asks for (`Trump` for `person:"Donald Trump"`): what a link across
+    /// articles matched (`crate::links`).
+    pub fn surname_alone(&self, name: &str) -> bool {
+        let PersonMatch::Name(n) = self else {
+            return false;
+        };
+        let asked = crate::people::Variant::of(n);
+        let found = crate::people::Variant::of(name);
+        !found.key.contains(' ') && crate::people::link::surname(&asked) == Some(found.key.as_str())
     }
 }
 
@@ -610,19 +625,14 @@ impl Compiler<'_> {
                 PersonMatch::Word(words[0].clone()),
             ),
             // Every form of the name: with or without middle initials,
-            // dots or a suffix (`crate::people::Variant`).
+            // dots or a suffix (`crate::people::Variant`), and the surname
+            // alone where the archive links it to the name.
             _ => {
-                let terms = crate::people::Variant::of(&words.join(" ")).query_terms();
-                let q: Q = match terms.as_slice() {
-                    [one] => term_query(f.person_key, one),
-                    _ => Box::new(BooleanQuery::new(
-                        terms
-                            .iter()
-                            .map(|t| (Occur::Should, term_query(f.person_key, t)))
-                            .collect(),
-                    )),
-                };
-                (q, PersonMatch::Name(words.join(" ")))
+                let name = words.join(" ");
+                (
+                    Box::new(linked::PersonNameQuery::new(f, &name)),
+                    PersonMatch::Name(name),
+                )
             }
         };
         if !negated {

@@ -94,9 +94,19 @@ fn person_mentions(
     if wanted.is_empty() {
         return Vec::new();
     }
-    crate::people::extract(&article.title, &article.body)
+    let people = crate::people::extract(&article.title, &article.body);
+    // A whole name the article never gives in full matched through its
+    // surname alone (`crate::links`): mark that surname.
+    let linked: Vec<&query::PersonMatch> = wanted
+        .iter()
+        .filter(|w| !people.iter().any(|p| w.matches(&p.name)))
+        .collect();
+    people
         .into_iter()
-        .filter(|p| wanted.iter().any(|w| w.matches(&p.name)))
+        .filter(|p| {
+            wanted.iter().any(|w| w.matches(&p.name))
+                || linked.iter().any(|w| w.surname_alone(&p.name))
+        })
         .flat_map(|p| p.mentions)
         .filter(|m| m.field == crate::people::Field::Body)
         .map(|m| m.start..m.end)

@@ -187,6 +187,20 @@ fn lib(e: impl Into<crate::error::Error>) -> ApiError {
 struct PersonJson {
     name: String,
     mentions: Vec<MentionJson>,
+    /// The full name the archive links this surname to (`crate::links`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    linked: Option<LinkJson>,
+}
+
+/// A link across articles, as `show --json` gives it, without the name.
+#[derive(Debug, Serialize)]
+struct LinkJson {
+    person: String,
+    inferred: bool,
+    articles: u32,
+    others: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    year: Option<i32>,
 }
 
 /// One mention: where in the title or body, in characters.
@@ -221,6 +235,13 @@ impl ArticleJson {
         let people = found
             .into_iter()
             .map(|p| PersonJson {
+                linked: a.links.iter().find(|l| l.name == p.name).map(|l| LinkJson {
+                    person: l.person.clone(),
+                    inferred: l.inferred,
+                    articles: l.articles,
+                    others: l.others,
+                    year: l.year,
+                }),
                 name: p.name,
                 mentions: p
                     .mentions
@@ -271,7 +292,10 @@ pub async fn article(
         }
         blocking(&app, move |g| {
             match g.opened.article_by_id(&id).map_err(lib)? {
-                Some(a) => Ok(ArticleJson::new(a)),
+                Some(mut a) => {
+                    g.opened.add_links(&mut a).map_err(lib)?;
+                    Ok(ArticleJson::new(a))
+                }
                 None => Err(ApiError::not_found(
                     Some("id"),
                     format!("no article with id `{id}` (ids are as /api/search gives them)"),

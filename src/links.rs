@@ -1,0 +1,281 @@
+//! Person links across articles, read from the index: which full name an
+//! article's surname alone (`President Trump`) means, by the rule of
+//! [`crate::people::link`].
+//!
+//! Nothing is stored about links themselves. The indexer stores, for every
+//! full name, a term under its surname (`n|trump|Donald J. Trump`), and for
+//! a one-word name after a gendered title, the title's gender (`c|f|blair`,
+//! see `crate::schema`). Here a range scan over `n|<surname>|` finds the
+//! archive's full names with a surname and their postings give the number
+//! of live articles and their years. So a link is computed from the index
+//! as it is at search time: an incremental update that adds a second Trump,
+//! or deletes the articles that made one dominant, changes it at once, and
+//! `rebuild` gives the same links as the index it replaces.
+//!
+//! Two callers: a `person:"Full Name"` query adds the articles whose
+//! surname alone links to it ([`linked_query`]), and `show` says which of
+//! an article's people are linked, and why ([`of_article`]).
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Datelike, Utc};
+use serde::{Deserialize, Serialize};
+use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query, TermQuery};
+use tantivy::schema::IndexRecordOption;
+use tantivy::{DocSet, Searcher, Term, TERMINATED};
+
+use crate::article::Article;
+use crate::error::{Error, Result};
+use crate::people::link::{self, Gender, Named, Support};
+use crate::people::{normalise, Variant};
+use crate::schema::Fields;
+
+/// A one-word name of an article joined to a full name elsewhere in the
+/// archive (`show --json`'s `links`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PersonLink {
+    /// The name as the article gives it ("Trump").
+    pub name: String,
+    /// The full name it means ("Donald Trump").
+    pub person: String,
+    /// Always true: the article does not say it; the archive does.
+    pub inferred: bool,
+    /// Articles of the archive that name the person in full.
+    pub articles: u32,
+    /// Articles that name another person with that surname in full.
+    pub others: u32,
+    /// The year the link holds in, when it does not hold over the whole
+    /// archive.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub year: Option<i32>,
+}
+
+/// Every full name with this surname (normalised: "trump") in the index,
+/// with its number of live articles, overall and by year.
+pub fn names(searcher: &Searcher, f: &Fields, surname: &str) -> Result<Vec<Named>> {
+    let prefix = link::names_prefix(surname);
+    let mut upper = prefix.as_bytes().to_vec();
+    upper.push(0xFF); // above every UTF-8 continuation of the prefix
+                      // name -> (articles, year -> articles)
+    let mut found: BTreeMap<String, (u32, BTreeMap<i32, u32>)> = BTreeMap::new();
+    for segment in searcher.segment_readers() {
+        let inverted = segment.inverted_index(f.person_key)?;
+        let dates = segment.fast_fields().date("date").map_err(Error::from)?;
+        let mut stream = inverted
+            .terms()
+            .range()
+            .ge(prefix.as_bytes())
+            .lt(&upper)
+            .into_stream()
+            .map_err(Error::engine_io)?;
+        while stream.advance() {
+            let Some(name) = std::str::from_utf8(stream.key())
+                .ok()
+                .and_then(|k| k.strip_prefix(prefix.as_str()))
+            else {
+                continue;
+            };
+            let entry = found.entry(name.to_string()).or_default();
+            let mut postings = inverted
+                .read_postings_from_terminfo(stream.value(), IndexRecordOption::Basic)
+                .map_err(Error::engine_io)?;
+            let mut doc = postings.doc();
+            while doc != TERMINATED {
+                if !segment.is_deleted(doc) {
+                    entry.0 += 1;
+                    let year = dates
+                        .first(doc)
+                        .and_then(|d| DateTime::<Utc>::from_timestamp(d.into_timestamp_secs(), 0))
+                        .map(|d| d.year());
+                    if let Some(y) = year {
+                        *entry.1.entry(y).or_default() += 1;
+                    }
+                }
+                doc = postings.advance();
+            }
+        }
+    }
+    Ok(found
+        .into_iter()
+        .filter(|(_, (n, _))| *n > 0)
+        .map(|(name, (articles, years))| Named {
+            variant: Variant::of(&name),
+            name,
+            articles,
+            years: years.into_iter().collect(),
+        })
+        .collect())
+}
+
+/// How many articles name a full name whose first word is `word`: how
+/// often the archive uses it as a given name (deleted articles included,
+/// until their segment is merged).
+pub fn given_uses(searcher: &Searcher, f: &Fields, word: &str) -> Result<u32> {
+    let prefix = link::given_prefix(word);
+    let mut upper = prefix.as_bytes().to_vec();
+    upper.push(0xFF);
+    let mut n = 0u32;
+    for segment in searcher.segment_readers() {
+        let inverted = segment.inverted_index(f.person_key)?;
+        let mut stream = inverted
+            .terms()
+            .range()
+            .ge(prefix.as_bytes())
+            .lt(&upper)
+            .into_stream()
+            .map_err(Error::engine_io)?;
+        while stream.advance() {
+            n = n.saturating_add(stream.value().doc_freq);
+        }
+    }
+    Ok(n)
+}
+
+fn term(f: &Fields, text: &str) -> Box<dyn Query> {
+    Box::new(TermQuery::new(
+        Term::from_field_text(f.person_key, text),
+        IndexRecordOption::WithFreqs,
+    ))
+}
+
+/// The articles whose surname alone links to `target` (a full name), as a
+/// query: the articles that name a one-word person with the surname, name
+/// no full name with it, and carry a title's gender and a year for which
+/// `target` dominates the surname. `None` when no article can link.
+pub fn linked_query(
+    searcher: &Searcher,
+    f: &Fields,
+    target: &Variant,
+) -> Result<Option<Box<dyn Query>>> {
+    let Some(surname) = link::surname(target) else {
+        return Ok(None);
+    };
+    let names = names(searcher, f, surname)?;
+    if names.is_empty() {
+        return Ok(None);
+    }
+    let surname_uses: u32 = names.iter().map(|n| n.articles).sum();
+    let first_name_like = !link::may_link(
+        link::Cue::default(),
+        given_uses(searcher, f, surname)?,
+        surname_uses,
+    );
+    let years: Vec<i32> = {
+        let mut y: Vec<i32> = names
+            .iter()
+            .flat_map(|n| n.years.iter().map(|(y, _)| *y))
+            .collect();
+        y.sort_unstable();
+        y.dedup();
+        y
+    };
+    let mut scopes: Vec<Box<dyn Query>> = Vec::new();
+    for cue in [None, Some(Gender::Male), Some(Gender::Female)] {
+        let when: Option<Box<dyn Query>> = if link::holds(target, &names, cue, None).is_some() {
+            None
+        } else {
+            let ranges: Vec<(Occur, Box<dyn Query>)> = years
+                .iter()
+                .filter(|&&y| link::holds(target, &names, cue, Some(y)).is_some())
+                .map(|&y| (Occur::Should, year_range(f, y)))
+                .collect();
+            if ranges.is_empty() {
+                continue;
+            }
+            Some(Box::new(BooleanQuery::new(ranges)))
+        };
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![
+            (Occur::Must, term(f, &format!("k|{surname}"))),
+            (Occur::MustNot, term(f, &link::surname_term(surname))),
+            (Occur::MustNot, term(f, &link::given_title_term(surname))),
+        ];
+        if first_name_like {
+            clauses.push((
+                Occur::Must,
+                filter(term(f, &link::surname_title_term(surname))),
+            ));
+        }
+        match cue {
+            None => {
+                for g in [Gender::Male, Gender::Female] {
+                    clauses.push((Occur::MustNot, term(f, &link::cue_term(g, surname))));
+                }
+            }
+            Some(g) => clauses.push((Occur::Must, filter(term(f, &link::cue_term(g, surname))))),
+        }
+        if let Some(q) = when {
+            clauses.push((Occur::Must, filter(q)));
+        }
+        scopes.push(Box::new(BooleanQuery::new(clauses)));
+    }
+    Ok(match scopes.len() {
+        0 => None,
+        1 => scopes.pop(),
+        _ => Some(Box::new(BooleanQuery::new(
+            scopes.into_iter().map(|q| (Occur::Should, q)).collect(),
+        ))),
+    })
+}
+
+/// A clause that selects without scoring: only the surname's mentions
+/// rank a linked article.
+fn filter(q: Box<dyn Query>) -> Box<dyn Query> {
+    Box::new(ConstScoreQuery::new(q, 0.0))
+}
+
+/// Articles dated in one year.
+fn year_range(f: &Fields, year: i32) -> Box<dyn Query> {
+    let start = |y: i32| {
+        chrono::NaiveDate::from_ymd_opt(y, 1, 1)
+            .and_then(|d| d.and_hms_opt(0, 0, 0))
+            .map(|d| d.and_utc())
+    };
+    crate::query::date_range(f.date, start(year), start(year + 1))
+}
+
+/// Which of an article's one-word people link to a full name elsewhere in
+/// the archive. The article's own full names keep their surnames: a
+/// surname it also gives in full is not linked.
+pub fn of_article(searcher: &Searcher, f: &Fields, article: &Article) -> Result<Vec<PersonLink>> {
+    let own: Vec<Variant> = article.people.iter().map(|n| Variant::of(n)).collect();
+    let people = crate::people::extract(&article.title, &article.body);
+    let year = article.date.map(|d| d.year());
+    let mut out = Vec::new();
+    for (name, v) in article.people.iter().zip(&own) {
+        if v.key.contains(' ') || v.key.is_empty() {
+            continue;
+        }
+        if own.iter().any(|o| link::surname(o) == Some(v.key.as_str())) {
+            continue;
+        }
+        let cue = people
+            .iter()
+            .find(|p| normalise(&p.name) == v.key)
+            .map(|p| link::cue(&article.title, &article.body, p))
+            .unwrap_or_default();
+        let names = names(searcher, f, &v.key)?;
+        let surname_uses = names.iter().map(|n| n.articles).sum();
+        if !link::may_link(cue, given_uses(searcher, f, &v.key)?, surname_uses) {
+            continue;
+        }
+        if let Some((
+            person,
+            Support {
+                articles,
+                others,
+                year,
+            },
+        )) = link::resolve(&names, cue.gender, year)
+        {
+            out.push(PersonLink {
+                name: name.clone(),
+                person,
+                inferred: true,
+                articles,
+                others,
+                year,
+            });
+        }
+    }
+    Ok(out)
+}
