@@ -93,13 +93,75 @@ impl Facet {
 
 /// The people most often mentioned in the matching articles, most first
 /// (ties by name), and the number of matching articles.
+///
+/// Articles that name someone by surname alone are counted under the full
+/// name the archive links the surname to (`crate::links`), for the most
+/// frequent one-word names ([`LINKED_NAMES`]): `Trump` in an article that
+/// never says "Donald Trump" counts for Donald Trump. The page's sidebar
+/// (`facets`) counts names as written: it is computed on every search.
 pub fn people(
     searcher: &Searcher,
     fields: &Fields,
     criteria: Option<&Criteria>,
     limit: usize,
 ) -> Result<(u64, Vec<PersonCount>)> {
-    count(searcher, fields, criteria, Facet::Person, limit)
+    let docs = matching(searcher, fields, criteria)?;
+    let total = docs.values().map(|ids| ids.len() as u64).sum();
+    let mut named = raw_counts(searcher, &docs, Facet::Person)?
+        .into_iter()
+        .filter(|(name, _)| !name.is_empty())
+        .map(|(name, (n, _))| (name, n))
+        .collect();
+    fold_links(searcher, fields, &docs, &mut named)?;
+    let mut grouped = crate::people::variant::group_forms(named);
+    grouped.truncate(limit);
+    Ok((
+        total,
+        grouped
+            .into_iter()
+            .map(|(name, articles)| ValueCount { name, articles })
+            .collect(),
+    ))
+}
+
+/// How many of the most frequent one-word names the `people` list looks up
+/// links for: each costs a scan of the names with that surname and a query.
+pub const LINKED_NAMES: usize = 20;
+
+/// Moves the counts of linked one-word names to the full names they link
+/// to, article by article.
+fn fold_links(
+    searcher: &Searcher,
+    fields: &Fields,
+    docs: &Matches,
+    named: &mut Vec<(String, u64)>,
+) -> Result<()> {
+    let mut bare: Vec<(String, u64)> = named
+        .iter()
+        .filter(|(n, _)| !n.trim().contains(' '))
+        .cloned()
+        .collect();
+    bare.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    bare.truncate(LINKED_NAMES);
+    let matched = |d: DocAddress| {
+        docs.get(&d.segment_ord)
+            .is_some_and(|ids| ids.binary_search(&d.doc_id).is_ok())
+    };
+    for (name, _) in bare {
+        for (person, moved) in crate::links::linked_articles(searcher, fields, &name, &matched)? {
+            for (n, count) in named.iter_mut() {
+                if *n == name {
+                    *count -= moved.min(*count);
+                }
+            }
+            match named.iter_mut().find(|(n, _)| *n == person) {
+                Some((_, count)) => *count += moved,
+                None => named.push((person, moved)),
+            }
+        }
+    }
+    named.retain(|(_, n)| *n > 0);
+    Ok(())
 }
 
 /// The values of `facet` most often found in the matching articles, most
@@ -111,25 +173,21 @@ pub fn count(
     facet: Facet,
     limit: usize,
 ) -> Result<(u64, Vec<ValueCount>)> {
+    if facet == Facet::Person {
+        return people(searcher, fields, criteria, limit);
+    }
     let docs = matching(searcher, fields, criteria)?;
     let total = docs.values().map(|ids| ids.len() as u64).sum();
     Ok((total, top_values(searcher, fields, &docs, facet, limit)?))
 }
 
-/// The values of a facet's string fast column most often found in `docs`,
-/// most first (ties by name).
-///
-/// Sections, sources and bylines are counted on their folded form (`BBC
-/// News` and `bbc news` are one source) and shown as one article stores
-/// them; people's names are counted as written, then the forms of one
-/// name are counted together under its most frequent form.
-fn top_values(
+/// The articles per value of `facet` as stored (folded for keywords,
+/// as written for people), with one article that has it.
+fn raw_counts(
     searcher: &Searcher,
-    fields: &Fields,
     docs: &Matches,
     facet: Facet,
-    limit: usize,
-) -> Result<Vec<ValueCount>> {
+) -> Result<HashMap<String, (u64, DocAddress)>> {
     let mut counts: HashMap<String, (u64, DocAddress)> = HashMap::new();
     for (&segment_ord, ids) in docs {
         let segment = searcher.segment_reader(segment_ord);
@@ -154,6 +212,24 @@ fn top_values(
             counts.entry(name.clone()).or_insert((0, at)).0 += n;
         }
     }
+    Ok(counts)
+}
+
+/// The values of a facet's string fast column most often found in `docs`,
+/// most first (ties by name).
+///
+/// Sections, sources and bylines are counted on their folded form (`BBC
+/// News` and `bbc news` are one source) and shown as one article stores
+/// them; people's names are counted as written, then the forms of one
+/// name are counted together under its most frequent form.
+fn top_values(
+    searcher: &Searcher,
+    fields: &Fields,
+    docs: &Matches,
+    facet: Facet,
+    limit: usize,
+) -> Result<Vec<ValueCount>> {
+    let counts = raw_counts(searcher, docs, facet)?;
     if facet == Facet::Person {
         // One line per person, not per form of the name
         // (`crate::people::variant::group_forms`).

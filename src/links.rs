@@ -12,17 +12,19 @@
 //! or deletes the articles that made one dominant, changes it at once, and
 //! `rebuild` gives the same links as the index it replaces.
 //!
-//! Two callers: a `person:"Full Name"` query adds the articles whose
-//! surname alone links to it ([`linked_query`]), and `show` says which of
-//! an article's people are linked, and why ([`of_article`]).
+//! Three callers: a `person:"Full Name"` query adds the articles whose
+//! surname alone links to it ([`linked_query`]), `show` says which of an
+//! article's people are linked, and why ([`of_article`]), and the `people`
+//! list counts linked articles under the full name ([`linked_articles`]).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use chrono::{DateTime, Datelike, Utc};
 use serde::{Deserialize, Serialize};
+use tantivy::collector::DocSetCollector;
 use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
-use tantivy::{DocSet, Searcher, Term, TERMINATED};
+use tantivy::{DocAddress, DocSet, Searcher, Term, TERMINATED};
 
 use crate::article::Article;
 use crate::error::{Error, Result};
@@ -231,6 +233,48 @@ fn year_range(f: &Fields, year: i32) -> Box<dyn Query> {
             .map(|d| d.and_utc())
     };
     crate::query::date_range(f.date, start(year), start(year + 1))
+}
+
+/// The full names a one-word name (`Trump`, as an article's people list
+/// it) links to across the archive, each with the number of articles that
+/// name it so and pass `keep`: one per title gender that links elsewhere
+/// (`Mr Blair`, `Mrs Blair`), each article counted once. For the `people`
+/// list (`crate::facets::people`).
+pub fn linked_articles(
+    searcher: &Searcher,
+    f: &Fields,
+    name: &str,
+    keep: &dyn Fn(DocAddress) -> bool,
+) -> Result<Vec<(String, u64)>> {
+    let key = Variant::of(name).key;
+    if key.is_empty() || key.contains(' ') {
+        return Ok(Vec::new());
+    }
+    let names = names(searcher, f, &key)?;
+    let mut targets: Vec<String> = Vec::new();
+    for cue in [None, Some(Gender::Male), Some(Gender::Female)] {
+        if let Some((person, _)) = link::resolve(&names, cue, None) {
+            if !targets.contains(&person) {
+                targets.push(person);
+            }
+        }
+    }
+    let mut seen: HashSet<DocAddress> = HashSet::new();
+    let mut out = Vec::new();
+    for person in targets {
+        let Some(q) = linked_query(searcher, f, &Variant::of(&person))? else {
+            continue;
+        };
+        let docs = searcher.search(&*q, &DocSetCollector)?;
+        let n = docs
+            .into_iter()
+            .filter(|d| keep(*d) && seen.insert(*d))
+            .count() as u64;
+        if n > 0 {
+            out.push((person, n));
+        }
+    }
+    Ok(out)
 }
 
 /// Which of an article's one-word people link to a full name elsewhere in

@@ -83,6 +83,23 @@ fn a_surname_alone_links_to_the_dominant_full_name_and_follows_updates() {
     assert_eq!(last["id"], "corpus/only-title.txt");
     assert!(marked(last).iter().any(|m| m.contains("Trump")), "{last}");
 
+    // The people list counts the linked article under the full name; the
+    // "Mrs Trump" one stays apart.
+    let out = env.run(&["--json", "people"]);
+    assert_status(&out, 0);
+    let people: Vec<Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let count = |name: &str| {
+        people
+            .iter()
+            .find(|p| p["name"] == name)
+            .map(|p| p["articles"].as_u64().unwrap())
+    };
+    assert_eq!(count("Donald Trump"), Some(4), "{people:?}");
+    assert_eq!(count("Trump"), Some(1), "{people:?}");
+
     let a = show(&env, "corpus/only-title.txt");
     assert_eq!(a["people"], serde_json::json!(["Trump"]));
     assert_eq!(
