@@ -265,7 +265,7 @@ pub struct Support {
 
 /// Whether a name's gender fits a gender cue: a man's first name does not
 /// fit `Mrs`, a woman's not `Mr`; a name of unclear gender fits both.
-fn fits(v: &Variant, cue: Option<Gender>) -> bool {
+pub fn fits(v: &Variant, cue: Option<Gender>) -> bool {
     let (Some(cue), Some(first)) = (cue, v.key.split(' ').next()) else {
         return true;
     };
