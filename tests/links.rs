@@ -107,6 +107,15 @@ fn a_surname_alone_links_to_the_dominant_full_name_and_follows_updates() {
         serde_json::json!([{"name": "Trump", "person": "Donald Trump", "inferred": true,
                             "articles": 3, "others": 0}])
     );
+    // The API's article says the same, person by person.
+    let server = crate::util::http::Server::start(&env, &[]);
+    let api = server.json("/api/articles/corpus%2Fonly-title.txt", 200);
+    assert_eq!(api["people"][0]["name"], "Trump");
+    assert_eq!(
+        api["people"][0]["linked"],
+        serde_json::json!({"person": "Donald Trump", "inferred": true, "articles": 3, "others": 0})
+    );
+    drop(server);
     let text = stdout(&env.run(&["show", "corpus/only-title.txt"]));
     assert!(text.contains("Trump (inferred: Donald Trump)"), "{text}");
     assert!(show(&env, "corpus/mrs.txt").get("links").is_none());

@@ -574,9 +574,16 @@
       people.map((p, i) => ({ p, i }))
         .sort((x, y) => counts.get(y.p.name) - counts.get(x.p.name) || x.i - y.i)
         .forEach(({ p, i }) => {
-          const b = button("person-toggle", null, { value: p.name });
-          b.title = `Search for articles mentioning ${p.name}`;
-          b.append(el("span", `swatch p${i % 6}`), p.name + " ", el("span", "count", fmt(counts.get(p.name))));
+          // A surname alone that the archive links to a full name: search
+          // for the full name, and say that the link is inferred.
+          const target = p.linked ? p.linked.person : p.name;
+          const b = button("person-toggle", null, { value: target });
+          b.title = p.linked
+            ? `The article says only “${p.name}”; ${fmt(p.linked.articles)} articles of the archive name ${target} in full` +
+              ` and ${fmt(p.linked.others)} another ${p.name}. Search for articles mentioning ${target}`
+            : `Search for articles mentioning ${p.name}`;
+          const inferred = p.linked ? [el("span", "inferred", `→ ${target} (inferred)`), " "] : [];
+          b.append(el("span", `swatch p${i % 6}`), p.name + " ", ...inferred, el("span", "count", fmt(counts.get(p.name))));
           ul.appendChild(el("li")).append(b);
         });
       sec.append(h2, ul, el("p", "hint", "Every mention is marked in the text. Click a name to search for articles mentioning that person."));
