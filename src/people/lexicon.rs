@@ -540,6 +540,25 @@ pub static PERSONAL_VERBS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
 
 /// Directions and size words that open or close place names ("Islington
 /// North", "Greater London") but end some surnames ("Oliver North").
+/// A day of the week or a feast, which follows names in news copy
+/// ("met John Kerry Tuesday").
+pub fn is_day(w: &str) -> bool {
+    with_lower(w, |w| {
+        matches!(
+            w,
+            "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+                | "christmas"
+                | "easter"
+        )
+    })
+}
+
 /// Figures only a player has, after a number ("25 points", "two assists").
 pub fn is_stat_noun(w: &str) -> bool {
     matches!(
