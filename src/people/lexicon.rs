@@ -384,7 +384,7 @@ pub static STOP: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
          may might must shall let lets please thanks thank dear today tonight yesterday \
          tomorrow every nobody everyone someone anyone something nothing everything \
          read watch see click sign share follow subscribe advertisement updated update photo \
-         photos video file image caption enlarge toggle story continued below related \
+         photos video file image caption enlarge toggle story continued below related replay \
          analysis opinion comment editorial exclusive breaking live latest ",
         // days, seasons, holidays
         "monday tuesday wednesday thursday friday saturday sunday christmas easter \

@@ -860,19 +860,18 @@ fn is_stop(ctx: &Ctx, text: &str, toks: &[Tok], i: usize) -> bool {
     t.is(bits::STOP)
 }
 
-/// Whether the stop word at `i`, a place or nationality, is part of a name
-/// here, with a speech, role or age cue: as a surname after a first name
-/// ("said Rick Holland", "GOP strategist Ken Spain"; not "Al Qaeda",
-/// "Roman Catholic Archbishop", "Reagan Administration") or as a first name
-/// before a surname ("analyst Carolina Milanesi", "17-year-old Virginia
-/// Giuffre"),
-/// when the article never writes it in lower case and it is no day ("John
-/// Kerry Tuesday"). Seven misses of the second round's 192 articles, in
-/// four genres.
+/// Whether the stop word at `i`, a place or nationality, is a surname
+/// here: after a first name, with a speech or role cue before or an
+/// apposition after ("said Rick Holland", "GOP strategist Ken Spain";
+/// not "Al Qaeda", "Roman Catholic Archbishop", "Reagan Administration",
+/// "Bell Canada said"), when the article never writes it in lower case and
+/// it is no day ("John Kerry Tuesday"). Places as first names ("Carolina
+/// Kluft") are left alone: "the official China Daily said" looks the same.
 fn place_in_name(ctx: &Ctx, text: &str, toks: &[Tok], i: usize) -> bool {
     let t = &toks[i];
     let w = &text[t.start..t.end];
-    if !t.cap
+    if i == 0
+        || !t.cap
         || t.all_caps
         || t.sent_start
         || lexicon::class(w) & bits::STOP == 0
@@ -881,30 +880,23 @@ fn place_in_name(ctx: &Ctx, text: &str, toks: &[Tok], i: usize) -> bool {
     {
         return false;
     }
-    let after_first = i > 0 && {
-        let p = &toks[i - 1];
-        first_name(p)
-            && !p.is(bits::STOP | bits::PARTICLE)
-            && !p.possessive
-            && joins(text, p, t)
-            && !toks.get(i + 1).is_some_and(|n| n.cap && joins(text, t, n))
-            && (cue_before(text, toks, i - 1, Prefix::None) || cue_after(text, toks, i))
-    };
-    // With a cue too: "the British and Irish Lions" is a team.
-    let before_name = first_name(t)
-        && !t.possessive
-        && toks.get(i + 1).is_some_and(|n| {
-            // Not "German Marlene Weingartner".
-            namelike(n)
-                && !n.initial
-                && !first_name(n)
-                && !n.is(bits::STOP | bits::ORG | bits::FIRM)
-                && joins(text, t, n)
-                && (cue_before(text, toks, i, Prefix::None)
-                    || cue_after(text, toks, i + 1)
-                    || credit(text, t.start, n.end))
-        });
-    after_first || before_name
+    let p = &toks[i - 1];
+    first_name(p)
+        && !p.is(bits::STOP | bits::PARTICLE)
+        && !p.possessive
+        && joins(text, p, t)
+        && !toks.get(i + 1).is_some_and(|n| n.cap && joins(text, t, n))
+        && (cue_before(text, toks, i - 1, Prefix::None) || apposed(text, toks, i))
+}
+
+/// An apposition after the name ending at `last` ("X, a lawyer", "X, 32,",
+/// "X - the ..."): a [`cue_after`] that is no bare speech verb, which
+/// firms have too ("Emerson Electric said").
+fn apposed(text: &str, toks: &[Tok], last: usize) -> bool {
+    cue_after(text, toks, last)
+        && toks
+            .get(last + 1)
+            .is_some_and(|t| !text[toks[last].full_end..t.start].trim().is_empty())
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -985,10 +977,7 @@ fn piece(
         // with a cue before it or an apposition ("Emerson Electric said"
         // is a firm).
         .filter(|&k| {
-            let apposition = cue_after(text, toks, b - 1)
-                && toks
-                    .get(b)
-                    .is_some_and(|t| !text[toks[b - 1].full_end..t.start].trim().is_empty());
+            let apposition = apposed(text, toks, b - 1);
             !(n == 2
                 && k == 1
                 && first_name(&words[0])
@@ -1070,8 +1059,7 @@ fn piece(
         || credit(text, words[0].start, words[n - 1].end)
         || (n >= 2 && (action_after(text, toks, b - 1) || stat_after(text, toks, b - 1, true)));
     let org = org_signs(text, toks, a, b, prefix);
-    // A place as a first name ("Carolina Kluft") is no sign on its own:
-    // "Carolina Panthers".
+    // A place as a first name is no sign on its own ("Carolina Panthers").
     let first_known =
         words[0].initial || (words[0].is(bits::FIRST) && !words[0].is(bits::STOP)) || {
             let w = &text[words[0].start..words[0].end];
@@ -2261,22 +2249,16 @@ mod tests {
     #[test]
     fn places_and_org_words_in_names_need_cues() {
         let body = "Cyber attacks are hard to trace, said Rick Holland, a researcher. \
-                    GOP strategist Ken Spain agreed. Mobile analyst Carolina Milanesi told \
-                    us so, and Yukos spokesman Mike Lake told AFP. He found Dan Lane, a \
-                    text message guru.";
+                    GOP strategist Ken Spain agreed, and Yukos spokesman Mike Lake told \
+                    AFP. He found Dan Lane, a text message guru.";
         assert_eq!(
             names(&extract("", body)),
-            [
-                "Rick Holland",
-                "Ken Spain",
-                "Carolina Milanesi",
-                "Mike Lake",
-                "Dan Lane"
-            ]
+            ["Rick Holland", "Ken Spain", "Mike Lake", "Dan Lane"]
         );
         let body = "The British and Irish Lions toured. Al Qaeda claimed it. The Roman \
                     Catholic Archbishop spoke. She faces German Marlene Weingartner. \
-                    Emerson Electric said sales rose. Diplomats met John Kerry Tuesday.";
+                    Emerson Electric said sales rose, Bell Canada said, and the official \
+                    China Daily said. Diplomats met John Kerry Tuesday.";
         assert_eq!(
             names(&extract("", body)),
             ["Marlene Weingartner", "John Kerry"]
