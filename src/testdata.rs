@@ -76,8 +76,8 @@ impl Loader {
     }
 
     /// Headline and body of `item`. Text files are read as the ingester
-    /// indexes them: entities such as `&#233;` stay undecoded, because
-    /// `ingest::text` does not decode them either.
+    /// indexes them: entities such as `&#233;` decoded, as `ingest::text`
+    /// decodes them.
     pub fn load(&mut self, item: &Item) -> (String, String) {
         if let Some(id) = item.newid {
             return reuters_record(self.reuters(&item.source), id).expect("NEWID in Reuters file");
@@ -102,6 +102,7 @@ impl Loader {
             let s = |k: &str| v[k].as_str().unwrap_or_default().to_string();
             return (s("title"), s("content_original"));
         }
+        let raw = crate::ingest::html::decode_entities(&raw);
         let (title, body) = raw.split_once('\n').unwrap_or((&raw, ""));
         (title.trim().to_string(), body.trim_start().to_string())
     }

@@ -587,8 +587,9 @@ fn is_article_type(v: &Value) -> bool {
 }
 
 /// Decodes the HTML entities JSON-LD writers (notably WordPress plugins)
-/// leave in strings: numeric ones and the common named ones.
-fn decode_entities(s: &str) -> String {
+/// leave in strings, and plain-text exports leave in their text (22 BBC
+/// files write `Jos&#233;`): numeric ones and the common named ones.
+pub fn decode_entities(s: &str) -> String {
     if !s.contains('&') {
         return s.to_string();
     }

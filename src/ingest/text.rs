@@ -15,6 +15,8 @@
 //! Page furniture that copy-pasted or scraped text carries (`Advertisement`,
 //! `Share this article`, `Image caption ...`) is dropped wherever it appears.
 //! Hard-wrapped paragraphs are re-joined; paragraph breaks are kept as `\n\n`.
+//! HTML entities (`&#233;`, `&amp;`) are decoded first
+//! ([`super::html::decode_entities`]).
 
 use super::{Parsed, RecordProblem};
 use crate::article::Draft;
@@ -22,6 +24,16 @@ use crate::dates;
 
 /// Parses one plain-text article.
 pub fn parse(text: &str) -> Result<Parsed, String> {
+    // Exports scraped from web pages keep entities (`Jos&#233; Manuel
+    // Barroso` in 22 BBC files): decoded before any line is read, so names
+    // and words are searchable as written.
+    let decoded;
+    let text = if text.contains('&') {
+        decoded = super::html::decode_entities(text);
+        decoded.as_str()
+    } else {
+        text
+    };
     let mut lines = text.lines().map(str::trim).peekable();
     while lines.peek() == Some(&"") {
         lines.next();
@@ -321,6 +333,15 @@ fn is_furniture(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn html_entities_are_decoded() {
+        let p = parse("Barroso&#8217;s plan\n\nJos&#233; Manuel Barroso &amp; Josep Borrell met.")
+            .unwrap();
+        let d = &p.drafts[0];
+        assert_eq!(d.title.as_deref(), Some("Barroso’s plan"));
+        assert_eq!(d.body, "José Manuel Barroso & Josep Borrell met.");
+    }
 
     #[test]
     fn a_file_on_one_long_line_keeps_its_text_and_gets_a_short_headline() {

@@ -312,8 +312,9 @@ pub static WORK_ROLES: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
 });
 
 /// Honorifics: not part of the name, but proof that a person follows.
-pub static HONORIFICS: LazyLock<FastSet<&'static str>> =
-    LazyLock::new(|| set("mr mrs ms miss mx dr sir dame lord lady prof professor rev reverend"));
+pub static HONORIFICS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
+    set("mr mrs ms miss mx dr sir dame lord lady baroness baron prof professor rev reverend")
+});
 
 /// Capitalised titles and offices that may stand before a name
 /// ("Prime Minister Tony Blair", "Reserve Bank Governor Spencer Russell").
@@ -327,7 +328,7 @@ pub static TITLES: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
          superintendent coach captain spokesman spokeswoman councillor constable envoy \
          premier chairperson sultan imam rabbi pastor father brother sister general \
          undersecretary under-secretary leader whip adviser advisor taoiseach \
-         secretary-general attorney-general justices judges senators lords",
+         secretary-general attorney-general justices judges senators lords counsel",
     )
 });
 
@@ -376,14 +377,14 @@ pub static STOP: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
          until because although though however meanwhile moreover indeed still even just only \
          now here where what which who whom whose why how all any each every some many most \
          more much few both either neither no not nor our your their his her its my we you \
-         they he she it i us them me him yes oh ok mrs among under over about against between \
+         they he she it i i've i'm i'll i'd i’ve i’m i’ll i’d us them me him yes oh ok mrs among under over about against between \
          through across around like unlike despite whether such other another one two three \
          four five six seven eight nine ten first second third last next new old former late \
          is are was were be been being have has had do does did will would can could should \
          may might must shall let lets please thanks thank dear today tonight yesterday \
          tomorrow every nobody everyone someone anyone something nothing everything \
          read watch see click sign share follow subscribe advertisement updated update photo \
-         photos video file image caption enlarge toggle story continued below related \
+         photos video file image caption enlarge toggle story continued below related replay \
          analysis opinion comment editorial exclusive breaking live latest ",
         // days, seasons, holidays
         "monday tuesday wednesday thursday friday saturday sunday christmas easter \
@@ -428,7 +429,7 @@ pub static STOP: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
          olympics premiership premier world international national federal royal \
          hurricane storm typhoon cyclone tropical tsunami virus covid coronavirus aids hiv \
          qaeda qaida taliban nhs pepper administration dlrs dlr cents stg hk nz lib \
-         dems dem"
+         dems dem dc"
     ))
 });
 
@@ -460,7 +461,8 @@ pub static ORG_WORDS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
          hotel hotels departments ministries committees companies banque banco banca societe \
          compagnie credit caisse house institution library blog photography leadership \
          amphitheatre amphitheater pavilion electric power babes boys girls fans loyalists \
-         supporters twins insider",
+         supporters twins insider organization organisation rights \
+         research chamber operation",
     )
 });
 
@@ -498,7 +500,8 @@ pub static ROLE_NOUNS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
          vice-chairman ceo cfo coo center centre guard tackle quarterback receiver rusher \
          linebacker pitcher catcher shortstop outfielder infielder diver seed talisman \
          prop hooker flanker fly-half scrum-half full-back lock wing goalscorer playmaker \
-         rookie teammate team-mate nominee contender challenger incumbent pollster",
+         rookie teammate team-mate nominee contender challenger incumbent pollster newcomer \
+         newcomers compatriot compatriots",
     )
 });
 
@@ -537,6 +540,74 @@ pub static PERSONAL_VERBS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
 
 /// Directions and size words that open or close place names ("Islington
 /// North", "Greater London") but end some surnames ("Oliver North").
+/// A day of the week or a feast, which follows names in news copy
+/// ("met John Kerry Tuesday").
+pub fn is_day(w: &str) -> bool {
+    with_lower(w, |w| {
+        matches!(
+            w,
+            "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+                | "christmas"
+                | "easter"
+        )
+    })
+}
+
+/// Figures only a player has, after a number ("25 points", "two assists").
+pub fn is_stat_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "point"
+            | "points"
+            | "goal"
+            | "goals"
+            | "save"
+            | "saves"
+            | "assist"
+            | "assists"
+            | "rebound"
+            | "rebounds"
+            | "steal"
+            | "steals"
+            | "tackles"
+            | "wickets"
+            | "touchdowns"
+            | "yards"
+            | "strikeouts"
+            | "aces"
+            | "birdies"
+            | "kills"
+            | "digs"
+            | "tries"
+    )
+}
+
+/// A small count written as a word ("had two assists", "had a goal").
+pub fn is_count_word(w: &str) -> bool {
+    matches!(
+        w,
+        "a" | "an"
+            | "one"
+            | "two"
+            | "three"
+            | "four"
+            | "five"
+            | "six"
+            | "seven"
+            | "eight"
+            | "nine"
+            | "ten"
+            | "eleven"
+            | "twelve"
+    )
+}
+
 pub static DIRECTIONS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
     set(
         "north south east west northern southern eastern western central upper lower \

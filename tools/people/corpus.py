@@ -50,5 +50,6 @@ def load(item):
     if src.endswith(".json"):
         v = json.loads(raw)
         return v.get("title") or "", v.get("content_original") or ""
-    title, _, body = raw.partition("\n")
+    # The text ingester decodes entities (22 BBC files write "Jos&#233;").
+    title, _, body = html.unescape(raw).partition("\n")
     return title.strip(), body.lstrip()
