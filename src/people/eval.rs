@@ -24,12 +24,15 @@ const LABELS: &str = include_str!(concat!(
 ));
 
 /// Floors asserted on each part, (precision, recall): a little under what
-/// the extractor reaches, so regressions fail. Dev reached P 0.948 R 0.923
-/// at the end of the second pass (#15).
-const FLOOR_DEV: (f64, f64) = (0.93, 0.90);
-/// The held-out floors, set once after the part was scored a single time at
-/// the end of the second pass (P 0.912 R 0.804); never tuned on.
-const FLOOR_HELDOUT: (f64, f64) = (0.89, 0.78);
+/// the extractor reaches, so regressions fail. The development part (192
+/// articles: the first pass's 42, and the second round's 150, whose
+/// held-out half was scored once and then joined development in the third
+/// round) reached P 0.955 R 0.935 at the end of the third round (#15).
+const FLOOR_DEV: (f64, f64) = (0.94, 0.92);
+/// The held-out floors, set once after the third round's fresh held-out
+/// part (92 articles) was scored a single time (P 0.903 R 0.864); never
+/// tuned on.
+const FLOOR_HELDOUT: (f64, f64) = (0.89, 0.85);
 
 /// The BBC sections and the seed article: UK news.
 const UK: &[&str] = &["business", "entertainment", "politics", "sport", "tech"];
@@ -224,15 +227,8 @@ fn people_eval_precision_recall() {
     for e in &errors {
         println!("{e}");
     }
-    // The second round's held-out part was scored once and reported; the
-    // third round tunes on it as development data until its own held-out
-    // part is labelled. `PEOPLE_ERRORS=all` shows its errors too.
-    if std::env::var("PEOPLE_ERRORS").is_ok_and(|v| v == "all") {
-        for e in &heldout_errors {
-            println!("{e}");
-        }
-    }
-    for (split, (min_p, min_r), min_n) in [("dev", FLOOR_DEV, 90), ("heldout", FLOOR_HELDOUT, 75)] {
+    for (split, (min_p, min_r), min_n) in [("dev", FLOOR_DEV, 180), ("heldout", FLOOR_HELDOUT, 90)]
+    {
         let s = totals.get(split).copied().unwrap_or_default();
         assert!(
             s.articles >= min_n,
