@@ -24,7 +24,8 @@ use serde::{Deserialize, Serialize};
 use tantivy::collector::DocSetCollector;
 use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
-use tantivy::{DocAddress, DocSet, Searcher, Term, TERMINATED};
+use tantivy::termdict::TermStreamer;
+use tantivy::{DocAddress, DocSet, InvertedIndexReader, Searcher, Term, TERMINATED};
 
 use crate::article::Article;
 use crate::error::{Error, Result};
@@ -62,21 +63,13 @@ pub struct PersonLink {
 /// of the search's instructions.
 pub fn names(searcher: &Searcher, f: &Fields, surname: &str, years: bool) -> Result<Vec<Named>> {
     let prefix = link::names_prefix(surname);
-    let mut upper = prefix.as_bytes().to_vec();
-    upper.push(0xFF); // above every UTF-8 continuation of the prefix
-                      // name -> (articles, year -> articles)
+    // name -> (articles, year -> articles)
     let mut found: BTreeMap<String, (u32, BTreeMap<i32, u32>)> = BTreeMap::new();
     for segment in searcher.segment_readers() {
         let inverted = segment.inverted_index(f.person_key)?;
         let dates = segment.fast_fields().date("date").map_err(Error::from)?;
         let walk = years || segment.has_deletes();
-        let mut stream = inverted
-            .terms()
-            .range()
-            .ge(prefix.as_bytes())
-            .lt(&upper)
-            .into_stream()
-            .map_err(Error::engine_io)?;
+        let mut stream = with_prefix(&inverted, &prefix)?;
         while stream.advance() {
             let Some(name) = std::str::from_utf8(stream.key())
                 .ok()
@@ -121,6 +114,19 @@ pub fn names(searcher: &Searcher, f: &Fields, surname: &str, years: bool) -> Res
         .collect())
 }
 
+/// The terms of a segment's field that start with `prefix`, in order.
+fn with_prefix<'a>(inverted: &'a InvertedIndexReader, prefix: &str) -> Result<TermStreamer<'a>> {
+    let mut upper = prefix.as_bytes().to_vec();
+    upper.push(0xFF); // above every UTF-8 continuation of the prefix
+    inverted
+        .terms()
+        .range()
+        .ge(prefix.as_bytes())
+        .lt(&upper)
+        .into_stream()
+        .map_err(Error::engine_io)
+}
+
 /// Whether deciding a link for `target` (`None`: whichever name dominates)
 /// may need counts by year: some title gender it fits does not give it (or
 /// any name) the whole archive.
@@ -152,18 +158,10 @@ fn names_for(
 /// until their segment is merged).
 pub fn given_uses(searcher: &Searcher, f: &Fields, word: &str) -> Result<u32> {
     let prefix = link::given_prefix(word);
-    let mut upper = prefix.as_bytes().to_vec();
-    upper.push(0xFF);
     let mut n = 0u32;
     for segment in searcher.segment_readers() {
         let inverted = segment.inverted_index(f.person_key)?;
-        let mut stream = inverted
-            .terms()
-            .range()
-            .ge(prefix.as_bytes())
-            .lt(&upper)
-            .into_stream()
-            .map_err(Error::engine_io)?;
+        let mut stream = with_prefix(&inverted, &prefix)?;
         while stream.advance() {
             n = n.saturating_add(stream.value().doc_freq);
         }

@@ -314,8 +314,8 @@ pub fn holds(
 
 /// The full name a surname alone means, for an article with this gender
 /// cue and year: over the archive, else within the year, the name whose
-/// compatible forms are in the most articles, if it [`holds`] there.
-/// Returns the name as most articles write it.
+/// compatible forms are in the most articles (then the form most written),
+/// if it [`holds`] there.
 pub fn resolve(
     names: &[Named],
     cue: Option<Gender>,
