@@ -249,24 +249,25 @@ pub fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
         person: f("person")?,
         person_key: f("person_key")?,
         person_text: f("person_text")?,
-        meaning: {
-            let mut columns = [Field::from_field_id(0); PACKED];
-            for (i, column) in columns.iter_mut().enumerate() {
-                *column = f(&meaning_column(i))?;
-            }
-            columns
-        },
+        meaning: numbered(schema, meaning_column)?,
         story: f("story")?,
         story_keys: f("story_keys")?,
-        sketch: {
-            let mut columns = [Field::from_field_id(0); SKETCH_COLUMNS];
-            for (i, column) in columns.iter_mut().enumerate() {
-                *column = f(&sketch_column(i))?;
-            }
-            columns
-        },
+        sketch: numbered(schema, sketch_column)?,
         story_facts: f("story_facts")?,
     })
+}
+
+/// The fields of a group of numbered fast columns (`meaning0` ...,
+/// `sketch0` ...), named by `name`.
+fn numbered<const N: usize>(
+    schema: &Schema,
+    name: fn(usize) -> String,
+) -> tantivy::Result<[Field; N]> {
+    let mut columns = [Field::from_field_id(0); N];
+    for (i, column) in columns.iter_mut().enumerate() {
+        *column = schema.get_field(&name(i))?;
+    }
+    Ok(columns)
 }
 
 /// Name of the `i`th fast column of the MinHash sketch.

@@ -5,7 +5,7 @@
 
 use serde_json::Value;
 
-use crate::util::{assert_status, marked, shared_path, stdout, Env};
+use crate::util::{assert_status, marked, shared_path, stdout, strs, Env};
 
 fn article(env: &Env, rel: &str, title: &str, body: &str) {
     env.write(rel, format!("{title}\n\n{body}\n"));
@@ -363,12 +363,7 @@ fn links_eval_precision_on_three_archives() {
                 .or_default();
             t.items += 1;
             let a = show(&env, &l.id);
-            let people: Vec<&str> = a["people"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .filter_map(Value::as_str)
-                .collect();
+            let people = strs(&a["people"]);
             if !people.contains(&l.name.as_str()) {
                 t.gone += 1;
                 continue;

@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use crate::util::{assert_status, marked, stdout, Env};
+use crate::util::{assert_status, marked, stdout, strs, Env};
 
 const SEED: &str = "000_12938842849ca153.txt";
 
@@ -12,12 +12,7 @@ fn person_query_finds_the_seed_and_marks_short_forms() {
     let (code, hits) = env.search_json(&["person:\"Sadiq Khan\"", "--snippets", "3"]);
     assert_eq!(code, 0);
     assert!(hits[0]["path"].as_str().unwrap().ends_with(SEED));
-    let people: Vec<&str> = hits[0]["people"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|v| v.as_str().unwrap())
-        .collect();
+    let people = strs(&hits[0]["people"]);
     assert_eq!(people, ["Jeremy Corbyn", "Sadiq Khan"]);
     let marks = marked(&hits[0]);
     assert!(marks.iter().any(|m| m == "Mr Khan"), "{marks:?}");

@@ -5,7 +5,7 @@
 use serde_json::Value;
 
 use crate::util::http::{request, Server};
-use crate::util::{assert_status, Env};
+use crate::util::{assert_status, strs, Env};
 
 const SEED_ID_END: &str = "seed/politics/000_12938842849ca153.txt";
 
@@ -103,12 +103,7 @@ fn notices_and_suggestions_are_the_clis() {
         200,
     );
     assert_eq!(v["relaxed"], true);
-    let notices: Vec<&str> = v["notices"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|n| n.as_str().unwrap())
-        .collect();
+    let notices = strs(&v["notices"]);
     assert!(
         notices
             .iter()

@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 use serde_json::Value;
 
 use crate::util::http::Server;
-use crate::util::{assert_status, bbc_index, shared_path, stdout, Env};
+use crate::util::{assert_status, bbc_index, shared_path, stdout, strs, Env};
 
 const STORY: &str = "The city council voted on Tuesday to build a tram line \
 from the railway station to the university, ending a decade of argument \
@@ -89,12 +89,7 @@ are laid.",
         .iter()
         .find(|h| h["id"].as_str().unwrap().contains("tram"))
         .unwrap();
-    let copies: Vec<&str> = story["copies"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| c.as_str().unwrap())
-        .collect();
+    let copies = strs(&story["copies"]);
     assert_eq!(copies.len(), 1);
     assert_ne!(copies[0], story["id"].as_str().unwrap());
     assert!(copies[0].contains("tram"), "{copies:?}");

@@ -4,7 +4,7 @@
 
 use serde_json::Value;
 
-use crate::util::{assert_status, marked, stderr, stdout, Env};
+use crate::util::{assert_status, marked, stderr, stdout, strs, Env};
 
 const SEED: &str = "000_12938842849ca153.txt";
 
@@ -202,12 +202,7 @@ fn plain_queries_fall_back_to_closest_matches() {
         .map(|h| h["matched"].as_array().unwrap().len())
         .max();
     assert_eq!(Some(hits[0]["matched"].as_array().unwrap().len()), most);
-    let matched: Vec<&str> = hits[0]["matched"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|v| v.as_str().unwrap())
-        .collect();
+    let matched = strs(&hits[0]["matched"]);
     assert_eq!(matched, ["mayoral", "campaign"]);
 
     // Stop words count for nothing in closest matches, and are not marked.

@@ -214,6 +214,16 @@ pub fn bbc_index() -> Option<&'static newsdex::store::Store> {
     .as_ref()
 }
 
+/// A JSON array of strings (a hit's `people` or `copies`, a `notices`
+/// list) as `&str`s; panics on anything else.
+pub fn strs(v: &Value) -> Vec<&str> {
+    v.as_array()
+        .unwrap_or_else(|| panic!("not an array: {v}"))
+        .iter()
+        .map(|s| s.as_str().unwrap_or_else(|| panic!("not a string: {s}")))
+        .collect()
+}
+
 /// The highlighted parts of a JSON hit's snippet, as text.
 pub fn marked(hit: &Value) -> Vec<String> {
     let snippet = hit["snippet"].as_str().unwrap();
