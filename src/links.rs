@@ -30,7 +30,7 @@ use tantivy::{DocAddress, DocSet, InvertedIndexReader, Searcher, Term, TERMINATE
 use crate::article::Article;
 use crate::error::{Error, Result};
 use crate::people::link::{self, Gender, Named, Support};
-use crate::people::{normalise, Variant};
+use crate::people::{normalise, variant, Variant};
 use crate::schema::Fields;
 
 /// A one-word name of an article joined to a full name elsewhere in the
@@ -223,7 +223,7 @@ pub fn linked_query(
             Some(Box::new(BooleanQuery::new(ranges)))
         };
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![
-            (Occur::Must, term(f, &format!("k|{surname}"))),
+            (Occur::Must, term(f, &variant::key_term(surname))),
             (Occur::MustNot, term(f, &link::surname_term(surname))),
             (Occur::MustNot, term(f, &link::given_title_term(surname))),
         ];

@@ -205,7 +205,7 @@ pub fn given_title_term(key: &str) -> String {
 /// The prefix of the variant keys of full names whose first word is this
 /// one (`k|hunter `): how often the archive uses a word as a given name.
 pub fn given_prefix(word: &str) -> String {
-    format!("k|{word} ")
+    format!("{} ", super::variant::key_term(word))
 }
 
 /// The extra index terms of one of an article's people: for a full name,

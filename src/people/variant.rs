@@ -18,6 +18,12 @@ use super::lexicon::{self, bits, PARTICLES};
 use super::normalise;
 use std::collections::HashMap;
 
+/// The index term of a name's key alone (`k|donald trump`, `k|blair`):
+/// what every form of the name, and a one-word name, is found by.
+pub fn key_term(key: &str) -> String {
+    format!("k|{key}")
+}
+
 /// Whether two marks (initials, suffixes) agree: equal, or missing on one
 /// side.
 fn agree(a: &str, b: &str) -> bool {
@@ -103,7 +109,7 @@ impl Variant {
     pub fn index_terms(&self) -> [String; 4] {
         let k = &self.key;
         [
-            format!("k|{k}"),
+            key_term(k),
             format!("i|{k}|{}", self.initials),
             format!("s|{k}|{}", self.suffix),
             format!("v|{k}|{}|{}", self.initials, self.suffix),
@@ -117,7 +123,7 @@ impl Variant {
         let k = &self.key;
         let (i, s) = (&self.initials, &self.suffix);
         let mut out = match (i.is_empty(), s.is_empty()) {
-            (true, true) => vec![format!("k|{k}")],
+            (true, true) => vec![key_term(k)],
             (false, true) => vec![format!("i|{k}|{i}"), format!("i|{k}|")],
             (true, false) => vec![format!("s|{k}|{s}"), format!("s|{k}|")],
             (false, false) => [i.as_str(), ""]
