@@ -94,6 +94,12 @@ pub struct Article {
     /// archive (`crate::people::link`). Indexed, not stored.
     #[serde(skip)]
     pub person_cues: Vec<link::Cue>,
+    /// Names of two words or more that the article shows to be a firm, a
+    /// place or a work, by their variant keys (`crate::people::Extraction`):
+    /// across the archive they keep films and bands out of the `people`
+    /// list. Indexed, not stored.
+    #[serde(skip)]
+    pub things: Vec<String>,
     /// Which of `people`, named by surname alone, the archive links to a
     /// full name (`crate::links`): filled in by `show` and the API's
     /// article, never stored (it changes as the archive does).
@@ -152,7 +158,13 @@ impl Article {
         let mut people = Vec::new();
         let mut mentions = Vec::new();
         let mut person_cues = Vec::new();
-        for p in crate::people::extract(&title, &body) {
+        let found = crate::people::extract_all(&title, &body);
+        let things = found
+            .things
+            .iter()
+            .map(|n| crate::people::Variant::of(n).key)
+            .collect();
+        for p in found.people {
             let weight = |m: &crate::people::Mention| match m.field {
                 crate::people::Field::Title => 2,
                 crate::people::Field::Body => 1,
@@ -203,6 +215,7 @@ impl Article {
             people,
             mentions,
             person_cues,
+            things,
             links: Vec::new(),
             meaning,
             story: 0,

@@ -113,8 +113,8 @@ pub fn people(
         .map(|(name, (n, _))| (name, n))
         .collect();
     fold_links(searcher, fields, &docs, &mut named)?;
-    let mut grouped = crate::people::variant::group_forms(named);
-    grouped.truncate(limit);
+    let grouped = crate::people::variant::group_forms(named);
+    let grouped = without_things(searcher, fields, grouped, limit)?;
     Ok((
         total,
         grouped
@@ -122,6 +122,28 @@ pub fn people(
             .map(|(name, articles)| ValueCount { name, articles })
             .collect(),
     ))
+}
+
+/// The first `limit` of a list of people, most articles first, without the
+/// names the archive shows to be films, bands or firms
+/// ([`crate::links::is_thing`]: "Vera Drake", "Franz Ferdinand"). Only
+/// the names shown are looked up.
+fn without_things(
+    searcher: &Searcher,
+    fields: &Fields,
+    grouped: Vec<(String, u64)>,
+    limit: usize,
+) -> Result<Vec<(String, u64)>> {
+    let mut kept = Vec::with_capacity(limit.min(grouped.len()));
+    for (name, n) in grouped {
+        if kept.len() == limit {
+            break;
+        }
+        if !crate::links::is_thing(searcher, fields, &name)? {
+            kept.push((name, n));
+        }
+    }
+    Ok(kept)
 }
 
 /// How many of the most frequent one-word names the `people` list looks up
@@ -238,9 +260,8 @@ fn top_values(
             .filter(|(name, _)| !name.is_empty())
             .map(|(name, (n, _))| (name, n))
             .collect();
-        let mut grouped = crate::people::variant::group_forms(named);
-        grouped.truncate(limit);
-        return Ok(grouped
+        let grouped = crate::people::variant::group_forms(named);
+        return Ok(without_things(searcher, fields, grouped, limit)?
             .into_iter()
             .map(|(name, articles)| ValueCount { name, articles })
             .collect());
@@ -473,6 +494,50 @@ mod tests {
         // No criteria: the whole archive.
         assert_eq!(facets(&s, &f, None, 10).unwrap().total, 4);
         assert_eq!(people(&s, &f, Some(&c), 1).unwrap().1.len(), 1);
+    }
+
+    /// Issue #15: a name that some articles show to be a film is not in
+    /// the people list, though others read it as a person; a person whom
+    /// one article names beside a film title stays.
+    #[test]
+    fn people_list_leaves_out_names_shown_to_be_works() {
+        let (index, f) = crate::search::tests::ram_index(&[
+            (
+                "film",
+                "Awards",
+                "Vera Drake scored best director for Mike Leigh, said Imelda Staunton.",
+            ),
+            (
+                "film",
+                "Baftas",
+                "The drama Vera Drake has seven nominations.",
+            ),
+            ("film", "Oscars", "Vera Drake star Imelda Staunton arrived."),
+            ("film", "Review", "Vera Drake won praise, Mike Leigh said."),
+            (
+                "film",
+                "Hughes",
+                "Howard Hughes flew. Howard Hughes said it.",
+            ),
+            ("film", "Hughes 2", "Howard Hughes landed, said Mike Leigh."),
+        ]);
+        let s = index.reader().unwrap().searcher();
+        assert!(crate::links::is_thing(&s, &f, "Vera Drake").unwrap());
+        assert!(!crate::links::is_thing(&s, &f, "Howard Hughes").unwrap());
+        let listed: Vec<String> = people(&s, &f, None, 10)
+            .unwrap()
+            .1
+            .into_iter()
+            .map(|c| c.name)
+            .collect();
+        assert_eq!(listed, ["Mike Leigh", "Howard Hughes", "Imelda Staunton"]);
+        let sidebar = facets(&s, &f, None, 10).unwrap().people;
+        assert!(
+            sidebar.iter().all(|c| c.name != "Vera Drake"),
+            "{sidebar:?}"
+        );
+        // The list is cut after the names left out: still `limit` long.
+        assert_eq!(people(&s, &f, None, 2).unwrap().1.len(), 2);
     }
 
     #[test]

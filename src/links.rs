@@ -153,6 +153,29 @@ fn names_for(
     self::names(searcher, f, surname, true)
 }
 
+/// Whether the archive shows the full name `name` to be no person
+/// ([`crate::people::mostly_thing`]): how many articles show it to be a
+/// firm, place or work against how many name it, in any form, as a person
+/// (deleted articles included until their segment is merged, as in
+/// [`given_uses`]). Two term lookups a segment; a one-word name is never
+/// judged.
+pub fn is_thing(searcher: &Searcher, f: &Fields, name: &str) -> Result<bool> {
+    if !name.trim().contains(' ') {
+        return Ok(false);
+    }
+    let key = Variant::of(name).key;
+    let (thing, person) = (variant::thing_term(&key), variant::key_term(&key));
+    let (mut things, mut articles) = (0u32, 0u32);
+    for segment in searcher.segment_readers() {
+        let inverted = segment.inverted_index(f.person_key)?;
+        for (text, n) in [(&thing, &mut things), (&person, &mut articles)] {
+            let term = Term::from_field_text(f.person_key, text);
+            *n = n.saturating_add(inverted.doc_freq(&term).map_err(Error::engine_io)?);
+        }
+    }
+    Ok(crate::people::mostly_thing(things, articles))
+}
+
 /// How many articles name a full name whose first word is `word`: how
 /// often the archive uses it as a given name (deleted articles included,
 /// until their segment is merged).

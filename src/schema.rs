@@ -43,7 +43,7 @@ use crate::hashing::FastMap;
 use crate::meaning::PACKED;
 
 /// Version of the schema and analyzers; stored in the index manifest.
-pub const SCHEMA_VERSION: u32 = 10;
+pub const SCHEMA_VERSION: u32 = 11;
 
 /// Name of the analyzer for article text.
 pub const TEXT_ANALYZER: &str = "news";
@@ -104,7 +104,8 @@ pub struct Fields {
     /// `person:"Donald Trump"` finds `Donald J. Trump` too; the term
     /// frequency scores it. Once per person, the terms that link a surname
     /// alone to a full name across articles (`crate::people::link`):
-    /// `n|trump`, `n|trump|Donald J. Trump`, `c|f|blair`.
+    /// `n|trump`, `n|trump|Donald J. Trump`, `c|f|blair`; and once per
+    /// name the article shows to be no person, `x|vera drake`.
     pub person_key: Field,
     /// The same names as words, once per mention, so `person:khan` finds
     /// every Khan and scores like `person_key`.
@@ -607,6 +608,9 @@ pub struct ArticleDoc {
     /// Each person's terms for linking across articles
     /// (`crate::people::link::index_terms`), indexed once.
     person_links: Vec<String>,
+    /// The terms of the names the article shows to be no person
+    /// (`crate::people::variant::thing_term`), indexed once.
+    thing_terms: Vec<String>,
 }
 
 impl ArticleDoc {
@@ -627,12 +631,18 @@ impl ArticleDoc {
                 crate::people::link::index_terms(name, cue)
             })
             .collect();
+        let thing_terms = article
+            .things
+            .iter()
+            .map(|key| crate::people::variant::thing_term(key))
+            .collect();
         ArticleDoc {
             fields,
             article,
             url_keys,
             person_keys,
             person_links,
+            thing_terms,
         }
     }
 }
@@ -739,6 +749,9 @@ impl Document for ArticleDoc {
         for t in &self.person_links {
             v.push(text(f.person_key, t));
         }
+        for t in &self.thing_terms {
+            v.push(text(f.person_key, t));
+        }
         v.into_iter()
     }
 }
@@ -782,6 +795,7 @@ pub fn from_document(f: &Fields, doc: &TantivyDocument) -> Article {
         people: all(f.person),
         mentions: Vec::new(),
         person_cues: Vec::new(),
+        things: Vec::new(),
         links: Vec::new(),
         meaning: Default::default(),
         story: num(f.story),
@@ -888,6 +902,7 @@ mod tests {
             people: vec!["José Mourinho".into(), "Sadiq Khan".into()],
             mentions: vec![3, 1],
             person_cues: vec![Default::default(); 2],
+            things: Vec::new(),
             links: Vec::new(),
             meaning: Default::default(),
             story: 7,
@@ -988,6 +1003,7 @@ mod tests {
             Article {
                 mentions: Vec::new(),
                 person_cues: Vec::new(),
+                things: Vec::new(),
                 meaning: Default::default(),
                 ..a
             }

@@ -274,7 +274,7 @@ pub static OFFICE_TITLES: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
         "secretary minister president undersecretary under-secretary commissioner \
          chairman chairwoman spokesman spokeswoman governor senator director ambassador \
          premier treasurer vice-president chancellor general speaker leader whip \
-         secretary-general attorney-general taoiseach",
+         secretary-general attorney-general taoiseach consort",
     )
 });
 
@@ -300,7 +300,7 @@ pub static WORKS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
     set(
         "film films movie movies drama comedy thriller biopic documentary sitcom musical \
          novel novels book books series franchise sequel album theme adaptation \
-         remake spin-off",
+         remake spin-off game games show",
     )
 });
 
@@ -323,7 +323,7 @@ pub static TITLES: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
         "president vice prime minister chancellor senator sen rep representative \
          congressman congresswoman gov governor judge justice chief executive secretary \
          treasurer mayor chairman chairwoman chair director gen col lt adm maj capt sgt cpl \
-         commander king queen prince princess pope archbishop bishop cardinal sheikh emir \
+         commander admiral king queen prince princess princes pope archbishop bishop cardinal sheikh emir \
          ayatollah speaker deputy commissioner ambassador attorney inspector detective \
          superintendent coach captain spokesman spokeswoman councillor constable envoy \
          premier chairperson sultan imam rabbi pastor father brother sister general \
@@ -462,7 +462,8 @@ pub static ORG_WORDS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
          compagnie credit caisse house institution library blog photography leadership \
          amphitheatre amphitheater pavilion electric power babes boys girls fans loyalists \
          supporters twins insider organization organisation rights \
-         research chamber operation",
+         research chamber operation networks broadcasting productions equities design \
+         desk unit centers centres works falls springs heights daily weekly",
     )
 });
 

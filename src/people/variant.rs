@@ -24,6 +24,12 @@ pub fn key_term(key: &str) -> String {
     format!("k|{key}")
 }
 
+/// The index term of a name's key that an article shows to be no person
+/// (`x|vera drake`, see `super::Extraction::things`).
+pub fn thing_term(key: &str) -> String {
+    format!("x|{key}")
+}
+
 /// Whether two marks (initials, suffixes) agree: equal, or missing on one
 /// side.
 fn agree(a: &str, b: &str) -> bool {

@@ -2,6 +2,7 @@
 
     python3 tools/people/sample.py > /tmp/todo.jsonl
     python3 tools/people/sample.py --fresh-heldout > /tmp/todo3.jsonl
+    python3 tools/people/sample.py --round4 > /tmp/todo4.jsonl
 
 Deterministic (seeded). Skips articles already in tests/data/people/eval.jsonl.
 Default (the second pass's draw): per genre BBC business, entertainment,
@@ -12,6 +13,11 @@ items alternate between the development and held-out parts in the drawn order.
 `--fresh-heldout` (the third round's draw, after the second round's held-out
 part had been scored and moved to development): another seed, every item
 held-out; BBC 8 per section, AllSides 20, Reuters 16, benchmark pages 16.
+
+`--round4` (the fourth round's draw, after the third round's held-out part
+had been scored and moved to development): another seed, every item
+held-out, more BBC for a steadier UK figure; BBC 10 per section, AllSides
+16 (all the sample has left under the size limit), Reuters 16, pages 16.
 """
 import glob
 import json
@@ -23,10 +29,13 @@ import sys
 sys.path.insert(0, os.path.dirname(__file__))
 from corpus import SHARED, AEB, load  # noqa: E402
 
-FRESH = "--fresh-heldout" in sys.argv[1:]
-rng = random.Random(20261205 if FRESH else 20261203)
+ROUND4 = "--round4" in sys.argv[1:]
+FRESH = ROUND4 or "--fresh-heldout" in sys.argv[1:]
+rng = random.Random(20261207 if ROUND4 else 20261205 if FRESH else 20261203)
 COUNTS = (
-    {"bbc": 8, "us": 20, "wire": 16, "web": 16}
+    {"bbc": 10, "us": 16, "wire": 16, "web": 16}
+    if ROUND4
+    else {"bbc": 8, "us": 20, "wire": 16, "web": 16}
     if FRESH
     else {"bbc": 12, "us": 36, "wire": 30, "web": 24}
 )
