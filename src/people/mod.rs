@@ -162,7 +162,7 @@ pub fn extract_all(title: &str, body: &str) -> Extraction {
     Extraction { people, things }
 }
 
-/// Whether the name at `text[start..end]` follows "band" or "group"
+/// Whether the name starting at `text[start..]` follows "band" or "group"
 /// ("Glasgow group Franz Ferdinand"). Evidence for [`Extraction::things`]
 /// only: it does not unmake a person in its article ("the group's leader"
 /// is written otherwise, but "group chairman Paul Smith" is not rare).
