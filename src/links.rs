@@ -102,9 +102,21 @@ pub fn names(searcher: &Searcher, f: &Fields, surname: &str, years: bool) -> Res
             }
         }
     }
+    // A name the archive shows to be a film or a band is no one a surname
+    // alone can mean ("Ferdinand" in a football report is not the band
+    // Franz Ferdinand).
+    let mut things: BTreeMap<String, u32> = BTreeMap::new();
+    for name in found.keys() {
+        let key = Variant::of(name).key;
+        things.insert(
+            name.clone(),
+            term_articles(searcher, f, &variant::thing_term(&key))?,
+        );
+    }
     Ok(found
         .into_iter()
         .filter(|(_, (n, _))| *n > 0)
+        .filter(|(name, (n, _))| !crate::people::mostly_thing(things[name], *n))
         .map(|(name, (articles, years))| Named {
             variant: Variant::of(&name),
             name,
@@ -156,24 +168,28 @@ fn names_for(
 /// Whether the archive shows the full name `name` to be no person
 /// ([`crate::people::mostly_thing`]): how many articles show it to be a
 /// firm, place or work against how many name it, in any form, as a person
-/// (deleted articles included until their segment is merged, as in
-/// [`given_uses`]). Two term lookups a segment; a one-word name is never
-/// judged.
+/// ([`term_articles`]). Two term lookups a segment; a one-word name is
+/// never judged.
 pub fn is_thing(searcher: &Searcher, f: &Fields, name: &str) -> Result<bool> {
     if !name.trim().contains(' ') {
         return Ok(false);
     }
     let key = Variant::of(name).key;
-    let (thing, person) = (variant::thing_term(&key), variant::key_term(&key));
-    let (mut things, mut articles) = (0u32, 0u32);
+    let things = term_articles(searcher, f, &variant::thing_term(&key))?;
+    let articles = term_articles(searcher, f, &variant::key_term(&key))?;
+    Ok(crate::people::mostly_thing(things, articles))
+}
+
+/// How many articles hold a `person_key` term, over every segment
+/// (deleted articles included until their segment is merged).
+fn term_articles(searcher: &Searcher, f: &Fields, text: &str) -> Result<u32> {
+    let term = Term::from_field_text(f.person_key, text);
+    let mut n = 0u32;
     for segment in searcher.segment_readers() {
         let inverted = segment.inverted_index(f.person_key)?;
-        for (text, n) in [(&thing, &mut things), (&person, &mut articles)] {
-            let term = Term::from_field_text(f.person_key, text);
-            *n = n.saturating_add(inverted.doc_freq(&term).map_err(Error::engine_io)?);
-        }
+        n = n.saturating_add(inverted.doc_freq(&term).map_err(Error::engine_io)?);
     }
-    Ok(crate::people::mostly_thing(things, articles))
+    Ok(n)
 }
 
 /// How many articles name a full name whose first word is `word`: how

@@ -4,7 +4,9 @@
 //!
 //! An item is `{"source": <path under ../shared>}`, plus `"newid"` for a
 //! record of a Reuters-21578 SGML file or `"key"` for an entry of the
-//! article-extraction benchmark's `ground-truth.json`. Plain-text files
+//! article-extraction benchmark's `ground-truth.json`, or `"member"` for an
+//! AllSides article packed in `jsons.tar.zst` (read with `tar --zstd`, see
+//! [`Loader::unpack`]). Plain-text files
 //! give their first line as the headline and the rest as the body; JSON
 //! files (AllSides) `title` and `content_original`. `tools/people/corpus.py`
 //! reads them the same way.
@@ -38,6 +40,8 @@ pub struct Item {
     pub newid: Option<u64>,
     /// Entry of the article-extraction benchmark's ground truth.
     pub key: Option<String>,
+    /// Path inside the archive `source` (`jsons/<ID>.json`).
+    pub member: Option<String>,
 }
 
 /// Reads evaluation items, keeping the benchmark's ground truth (a few
@@ -47,6 +51,8 @@ pub struct Loader {
     root: PathBuf,
     benchmark: HashMap<String, serde_json::Value>,
     reuters: HashMap<String, String>,
+    /// Headline and body of archive members, by member path.
+    packed: HashMap<String, (String, String)>,
 }
 
 impl Loader {
@@ -56,7 +62,52 @@ impl Loader {
             root: root.to_path_buf(),
             benchmark: HashMap::new(),
             reuters: HashMap::new(),
+            packed: HashMap::new(),
         }
+    }
+
+    /// Reads the archived items among `items` (`member`), one `tar` pass per
+    /// archive, so that [`Loader::load`] finds them. The error says what
+    /// could not be read: `tar` without zstd, or a member not found.
+    pub fn unpack<'a>(&mut self, items: impl IntoIterator<Item = &'a Item>) -> Result<(), String> {
+        let mut by_archive: HashMap<&str, Vec<&str>> = HashMap::new();
+        for it in items {
+            if let Some(m) = &it.member {
+                by_archive.entry(&it.source).or_default().push(m);
+            }
+        }
+        for (archive, members) in by_archive {
+            let path = self.root.join(archive);
+            let out = std::process::Command::new("tar")
+                .args(["--zstd", "-xOf"])
+                .arg(&path)
+                .args(&members)
+                .output()
+                .map_err(|e| format!("running tar on {}: {e}", path.display()))?;
+            if !out.status.success() {
+                return Err(format!(
+                    "tar --zstd could not read {} members of {} (is zstd installed?): {}",
+                    members.len(),
+                    path.display(),
+                    String::from_utf8_lossy(&out.stderr).trim()
+                ));
+            }
+            // The members' JSON objects one after another; each names
+            // itself by its ID.
+            let stream =
+                serde_json::Deserializer::from_slice(&out.stdout).into_iter::<serde_json::Value>();
+            for v in stream {
+                let v = v.map_err(|e| format!("an article of {}: {e}", path.display()))?;
+                let s = |k: &str| v[k].as_str().unwrap_or_default().to_string();
+                let member = format!("jsons/{}.json", s("ID"));
+                self.packed
+                    .insert(member, (s("title"), s("content_original")));
+            }
+            if let Some(m) = members.iter().find(|m| !self.packed.contains_key(**m)) {
+                return Err(format!("{m} not found in {}", path.display()));
+            }
+        }
+        Ok(())
     }
 
     /// The text of a Reuters file, decoded once.
@@ -79,6 +130,13 @@ impl Loader {
     /// indexes them: entities such as `&#233;` decoded, as `ingest::text`
     /// decodes them.
     pub fn load(&mut self, item: &Item) -> (String, String) {
+        if let Some(m) = &item.member {
+            return self
+                .packed
+                .get(m)
+                .cloned()
+                .expect("archived items are unpacked (Loader::unpack) before they are loaded");
+        }
         if let Some(id) = item.newid {
             return reuters_record(self.reuters(&item.source), id).expect("NEWID in Reuters file");
         }

@@ -24,16 +24,16 @@ const LABELS: &str = include_str!(concat!(
 ));
 
 /// Floors asserted on each part, (precision, recall): a little under what
-/// the extractor reaches, so regressions fail. The development part (284
-/// articles: the first pass's 42, the second round's 150 and the third
-/// round's 92, each round's held-out part scored once and then joined to
-/// development) reached P 0.952 R 0.913 at the end of the fourth round
+/// the extractor reaches, so regressions fail. The development part (382
+/// articles: the first pass's 42, then the second, third and fourth
+/// rounds' labels, each round's held-out part scored once and then joined
+/// to development) reached P 0.949 R 0.910 at the end of the fifth round
 /// (#15).
 const FLOOR_DEV: (f64, f64) = (0.94, 0.90);
-/// The held-out floors, set once after the fourth round's fresh held-out
-/// part (98 articles) was scored a single time (P 0.902 R 0.838); never
+/// The held-out floors, set once after the fifth round's fresh held-out
+/// part (106 articles) was scored a single time (P 0.917 R 0.909); never
 /// tuned on.
-const FLOOR_HELDOUT: (f64, f64) = (0.89, 0.82);
+const FLOOR_HELDOUT: (f64, f64) = (0.90, 0.89);
 
 /// The BBC sections and the seed article: UK news.
 const UK: &[&str] = &["business", "entertainment", "politics", "sport", "tech"];
@@ -53,9 +53,10 @@ struct Label {
 impl Label {
     fn id(&self) -> String {
         let it = &self.item;
-        match (&it.newid, &it.key) {
-            (Some(n), _) => format!("{}#{n}", it.source),
-            (_, Some(k)) => format!("{}#{}", it.source, &k[..k.len().min(12)]),
+        match (&it.newid, &it.key, &it.member) {
+            (Some(n), _, _) => format!("{}#{n}", it.source),
+            (_, Some(k), _) => format!("{}#{}", it.source, &k[..k.len().min(12)]),
+            (_, _, Some(m)) => format!("{}#{m}", it.source),
             _ => it.source.clone(),
         }
     }
@@ -161,6 +162,7 @@ fn groups(by_genre: &HashMap<String, Score>) -> Vec<(String, Score)> {
         .collect();
     rows.push(("UK (BBC+seed)".into(), sum(&|g| UK.contains(&g))));
     rows.push(("US (us+web)".into(), sum(&|g| US.contains(&g))));
+    rows.push(("US+wire".into(), sum(&|g| matches!(g, "us" | "wire"))));
     rows.push(("all".into(), sum(&|_| true)));
     rows
 }
@@ -172,12 +174,22 @@ fn people_eval_precision_recall() {
         return;
     };
     let mut loader = Loader::new(&root);
+    let labels: Vec<Label> = LABELS
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| serde_json::from_str(l).expect("label line"))
+        .collect();
+    // AllSides articles drawn from the whole archive (the fifth round on).
+    if let Err(e) = loader.unpack(labels.iter().map(|l| &l.item)) {
+        assert!(std::env::var_os("CI").is_none(), "people eval: {e}");
+        println!("people eval: skipped: {e}");
+        return;
+    }
     // split -> genre -> score
     let mut parts: HashMap<String, HashMap<String, Score>> = HashMap::new();
     let mut errors = Vec::new();
     let mut heldout_errors = Vec::new();
-    for line in LABELS.lines().filter(|l| !l.trim().is_empty()) {
-        let label: Label = serde_json::from_str(line).expect("label line");
+    for label in &labels {
         assert!(
             matches!(label.split.as_str(), "dev" | "heldout"),
             "{}: split must be dev or heldout",
@@ -192,7 +204,7 @@ fn people_eval_precision_recall() {
         } else {
             &mut heldout_errors
         };
-        let s = score(&label, &found, sink);
+        let s = score(label, &found, sink);
         parts
             .entry(label.split.clone())
             .or_default()
@@ -228,7 +240,7 @@ fn people_eval_precision_recall() {
     for e in &errors {
         println!("{e}");
     }
-    for (split, (min_p, min_r), min_n) in [("dev", FLOOR_DEV, 280), ("heldout", FLOOR_HELDOUT, 95)]
+    for (split, (min_p, min_r), min_n) in [("dev", FLOOR_DEV, 380), ("heldout", FLOOR_HELDOUT, 100)]
     {
         let s = totals.get(split).copied().unwrap_or_default();
         assert!(
@@ -365,4 +377,19 @@ fn people_corpus_top() {
     for (i, (name, n)) in list.iter().take(top).enumerate() {
         println!("{:4}. {n:6}  {name}", i + 1);
     }
+}
+
+/// Prints what [`extract`] finds in one text, for working on a rule:
+/// `PEOPLE_TEXT="Liam Neeson won best actor." cargo test --release --lib
+/// people_debug -- --ignored --nocapture` (the first line is the title).
+#[test]
+#[ignore]
+fn people_debug() {
+    let text = std::env::var("PEOPLE_TEXT").unwrap_or_default();
+    let (title, body) = text.split_once('\n').unwrap_or(("", &text));
+    let found = super::extract_all(title, body);
+    for p in &found.people {
+        println!("person {:?} {:?}", p.name, p.mentions);
+    }
+    println!("things {:?}", found.things);
 }

@@ -65,12 +65,14 @@ pub mod bits {
     pub const ACTION: u32 = 1 << 24;
     /// In [`super::PERSONAL_VERBS`].
     pub const PERSONAL: u32 = 1 << 25;
+    /// In [`super::FIRM_NOUNS`].
+    pub const FIRM_NOUN: u32 = 1 << 26;
 }
 
 /// Every list above folded into one table: a word's class is one lookup.
 static CLASSES: LazyLock<FastMap<&'static str, u32>> = LazyLock::new(|| {
     let mut m: FastMap<&'static str, u32> = FastMap::default();
-    let lists: [(&LazyLock<FastSet<&'static str>>, u32); 26] = [
+    let lists: [(&LazyLock<FastSet<&'static str>>, u32); 27] = [
         (&STOP, bits::STOP),
         (&ORG_WORDS, bits::ORG),
         (&DIRECTIONS, bits::DIRECTION),
@@ -97,6 +99,7 @@ static CLASSES: LazyLock<FastMap<&'static str, u32>> = LazyLock::new(|| {
         (&COMPOUND_TAILS, bits::COMPOUND),
         (&ACTION_VERBS, bits::ACTION),
         (&PERSONAL_VERBS, bits::PERSONAL),
+        (&FIRM_NOUNS, bits::FIRM_NOUN),
     ];
     for (list, bit) in lists {
         for w in list.iter() {
@@ -105,6 +108,11 @@ static CLASSES: LazyLock<FastMap<&'static str, u32>> = LazyLock::new(|| {
     }
     for head in PHRASES.keys() {
         *m.entry(head).or_default() |= bits::PHRASE_HEAD;
+    }
+    // Mined given names count only where no list above says what the
+    // word is ("Labour", "Hong" of "Hong Kong" stay what they were).
+    for w in entries(MINED_FIRST) {
+        m.entry(w).or_insert(bits::FIRST);
     }
     m
 });
@@ -148,6 +156,9 @@ pub fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
 const CENSUS_FIRST: &str = include_str!("data/first_names.txt");
 /// Hand-written additions for given names the census lists lack.
 const EXTRA_FIRST: &str = include_str!("data/extra_first_names.txt");
+/// Given names the census lists lack, mined from the shared corpora with
+/// spaCy as a teacher (`tools/people/mine_given.py`, see `data/README.md`).
+const MINED_FIRST: &str = include_str!("data/mined_first_names.txt");
 
 fn set(words: &'static str) -> FastSet<&'static str> {
     words.split_whitespace().collect()
@@ -248,6 +259,18 @@ pub static FIRM_SUFFIXES: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
     )
 });
 
+/// Lower-case nouns that, right before a name, make it a firm's ("investment
+/// firm Grant Samuel", "parts maker Robert Bosch", "record label Big
+/// Machine"); not "company" or "group", which stand before their people
+/// ("group chairman ...") too often.
+pub static FIRM_NOUNS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
+    set(
+        "firm maker carmaker automaker retailer insurer label brand lender chain \
+         conglomerate brokerage consultancy manufacturer airline publisher supermarket \
+         bank",
+    )
+});
+
 /// Lower-case words that, right after a name, make it a firm: its staff,
 /// shares and offshoots ("Merrill Lynch economist", "Dow Jones index").
 pub static FIRM_CUES: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
@@ -274,7 +297,7 @@ pub static OFFICE_TITLES: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
         "secretary minister president undersecretary under-secretary commissioner \
          chairman chairwoman spokesman spokeswoman governor senator director ambassador \
          premier treasurer vice-president chancellor general speaker leader whip \
-         secretary-general attorney-general taoiseach consort",
+         secretary-general attorney-general taoiseach consort officer",
     )
 });
 
@@ -385,7 +408,8 @@ pub static STOP: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
          tomorrow every nobody everyone someone anyone something nothing everything \
          read watch see click sign share follow subscribe advertisement updated update photo \
          photos video file image caption enlarge toggle story continued below related replay \
-         analysis opinion comment editorial exclusive breaking live latest ",
+         analysis opinion comment editorial exclusive breaking live latest forwards backs \
+         replacements substitutes subs ",
         // days, seasons, holidays
         "monday tuesday wednesday thursday friday saturday sunday christmas easter \
          ramadan eid diwali hanukkah thanksgiving halloween valentine ",
@@ -463,7 +487,8 @@ pub static ORG_WORDS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
          amphitheatre amphitheater pavilion electric power babes boys girls fans loyalists \
          supporters twins insider organization organisation rights \
          research chamber operation networks broadcasting productions equities design \
-         desk unit centers centres works falls springs heights daily weekly",
+         desk unit centers centres works falls springs heights daily weekly operations \
+         motor real",
     )
 });
 

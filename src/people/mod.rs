@@ -114,11 +114,13 @@ pub struct Extraction {
 /// Whether a name that [`Extraction::things`] lists in `things` articles,
 /// and that `articles` articles give as a person, is no person: shown to
 /// be a thing in at least two articles and in at least a quarter as many
-/// as name it as a person ("Vera Drake", the film, 13 of 12 on BBC; "Franz
-/// Ferdinand", the band, 2 of 8; not "Howard Hughes", the subject of the
-/// film "The Aviator", 2 of 12). What the `people` list leaves out.
+/// as name it as a person, or in three and a tenth as many ("Vera Drake",
+/// the film, 13 of 12 on BBC; "Franz Ferdinand", the band, 3 of 18; not
+/// "Howard Hughes", the subject of the film "The Aviator", 2 of 12). What
+/// the `people` list leaves out.
 pub fn mostly_thing(things: u32, articles: u32) -> bool {
-    things >= 2 && things.saturating_mul(4) >= articles
+    (things >= 2 && things.saturating_mul(4) >= articles)
+        || (things >= 3 && things.saturating_mul(10) >= articles)
 }
 
 /// [`extract`], with the names the article shows to be no person.
@@ -160,6 +162,19 @@ pub fn extract_all(title: &str, body: &str) -> Extraction {
     things.dedup();
     let people = finish(&clusters, &cands);
     Extraction { people, things }
+}
+
+/// Whether a capitalised word that is no known first name reads as a word
+/// by its shape alone: an adverb or a participle of six letters or more
+/// ("Eventually", "Following"; not "Bean-Laing"), or an age
+/// ("Seventeen-year-old"). Alone before a player's figures it is a name
+/// ("Blakely 15 points").
+fn word_shaped(w: &str) -> bool {
+    lexicon::with_lower(w, |low| {
+        let plain = !low.contains(is_hyphen);
+        (plain && low.len() >= 6 && (low.ends_with("ly") || low.ends_with("ing")))
+            || low.ends_with("year-old")
+    })
 }
 
 /// Whether the name starting at `text[start..]` follows "band" or "group"
@@ -523,12 +538,21 @@ fn lineups(text: &str) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     for (colon, _) in text.match_indices(':') {
         // A side has eleven or fifteen players; five or more only after
-        // "Subs:" and the like (a list of five clubs is common too).
+        // "Subs:" and the like (a list of five clubs is common too), and
+        // two after "Subs not used:", which only ever lists players.
         let before = text[..colon].trim_end();
+        let unused = before.to_ascii_lowercase().ends_with("subs not used");
         let subs = ["Subs", "Replacements", "Substitutes"]
             .iter()
             .any(|w| before.ends_with(w));
-        lineup_at(text, colon + 1, if subs { 5 } else { 8 }, &mut out);
+        let min = if unused {
+            2
+        } else if subs {
+            5
+        } else {
+            8
+        };
+        lineup_at(text, colon + 1, min, &mut out);
     }
     let mut from = 0;
     for line in text.split_inclusive('\n') {
@@ -571,7 +595,8 @@ fn lineup_at(text: &str, from: usize, min: usize, out: &mut Vec<std::ops::Range<
         return;
     }
     // Without the bracketed notes: "Serge Betsen (Biarritz)" names a club
-    // there.
+    // there; but a substitute and his minute, "Taylor (Martin 89)", are
+    // kept.
     let mut depth = 0usize;
     let mut open = Some(from);
     for (i, c) in seg.char_indices() {
@@ -581,6 +606,11 @@ fn lineup_at(text: &str, from: usize, min: usize, out: &mut Vec<std::ops::Range<
                     out.push(s..from + i);
                 }
                 depth += 1;
+                if depth == 1 {
+                    if let Some(name) = substitute(&seg[i + 1..]) {
+                        out.push(from + i + 1..from + i + 1 + name);
+                    }
+                }
             }
             ')' => {
                 depth = depth.saturating_sub(1);
@@ -594,6 +624,21 @@ fn lineup_at(text: &str, from: usize, min: usize, out: &mut Vec<std::ops::Range<
     if let Some(s) = open {
         out.push(s..from + len);
     }
+}
+
+/// The length of the name that opens a line-up's bracketed substitution
+/// ("Martin 89)", "Van Persie 70)"): capitalised words then a minute.
+fn substitute(note: &str) -> Option<usize> {
+    let inner = &note[..note.find(')')?];
+    let (name, minute) = inner.trim_end().rsplit_once(' ')?;
+    let minute = minute.trim_end_matches('\'');
+    let minute_ok =
+        !minute.is_empty() && minute.len() <= 3 && minute.bytes().all(|b| b.is_ascii_digit());
+    let words_ok = (1..=3).contains(&name.split_whitespace().count())
+        && name
+            .split_whitespace()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    (minute_ok && words_ok && !name.starts_with(' ')).then_some(name.len())
 }
 
 /// Per-call context.
@@ -979,12 +1024,19 @@ fn piece(
         b -= 1;
     }
     // A sentence-opening word that the article also uses in lower case is
-    // a word ("Speaking", "Imagine"), unless it is a known first name.
-    // A dotted initial before a name is no word ("A. Sanger 2 saves").
+    // a word ("Speaking", "Imagine"), unless it is a known first name; so
+    // is one shaped like an adverb or a participle ("Eventually Asimo",
+    // "Following Assange's arrest"), and an age ("Seventeen-year-old
+    // Stone"). A dotted initial before a name is no word ("A. Sanger 2
+    // saves").
     if prefix == Prefix::None {
         while a < b && toks[a].sent_start && {
             let initial = toks[a].initial && toks[a].dotted && a + 1 < b;
-            !toks[a].is(bits::FIRST) && !initial && ctx.wordish(&toks[a], text)
+            !toks[a].is(bits::FIRST)
+                && !initial
+                && (ctx.wordish(&toks[a], text)
+                    || (word_shaped(&text[toks[a].start..toks[a].end])
+                        && (a + 1 < b || !stat_after(text, toks, a, false))))
         } {
             a += 1;
         }
@@ -1068,9 +1120,10 @@ fn piece(
         }
         return;
     }
-    // "The Treasury Secretary said": a title with no name after it is an
-    // office, not a person ("Stephen King" keeps his first name).
-    if prefix == Prefix::None
+    // "The Treasury Secretary said", "Chief Strategy Officer": a title
+    // with no name after it is an office, not a person ("Stephen King"
+    // keeps his first name).
+    if prefix != Prefix::Honorific
         && n >= 2
         && words[n - 1].is(bits::OFFICE)
         && !first_name(&words[n - 2])
@@ -1280,12 +1333,13 @@ fn org_signs(text: &str, toks: &[Tok], a: usize, b: usize, prefix: Prefix) -> Or
                 return Org::Weak;
             }
         }
-        // "Vera Drake star Imelda Staunton"
+        // "Vera Drake star Imelda Staunton", "Harry Potter author JK
+        // Rowling"
         if next.lower_case
             && next.is(bits::WORK_ROLE)
             && toks
                 .get(b + 1)
-                .is_some_and(|n| n.cap && namelike(n) && joins(text, next, n))
+                .is_some_and(|n| n.cap && (namelike(n) || n.all_caps) && joins(text, next, n))
         {
             return Org::Weak;
         }
@@ -1309,6 +1363,21 @@ fn org_signs(text: &str, toks: &[Tok], a: usize, b: usize, prefix: Prefix) -> Or
         && text[pt.start..pt.end].eq_ignore_ascii_case("the")
         && joins(text, pt, &toks[a])
     {
+        return Org::Weak;
+    }
+    // "her role in Vera Drake", "his performance in Ray": a known first
+    // name does not outweigh it, as it does "in" alone.
+    if b - a >= 2 && p > 0 && &text[pt.start..pt.end] == "in" && joins(text, pt, &toks[a]) {
+        let noun = &text[toks[p - 1].start..toks[p - 1].end];
+        if matches!(
+            noun,
+            "role" | "roles" | "performance" | "performances" | "appearance" | "starring"
+        ) {
+            return Org::Weak;
+        }
+    }
+    // "investment firm Grant Samuel", "parts maker Robert Bosch"
+    if pt.lower_case && pt.is(bits::FIRM_NOUN) && joins(text, pt, &toks[a]) {
         return Org::Weak;
     }
     // "the drama Vera Drake"
@@ -2195,8 +2264,8 @@ mod tests {
         let found = extract_all("", body);
         assert_eq!(found.things, ["franz ferdinand", "vera drake"]);
         assert!(names(&found.people).contains(&"Chad Pergram"));
-        assert!(mostly_thing(2, 8) && mostly_thing(13, 12));
-        assert!(!mostly_thing(2, 12) && !mostly_thing(1, 1));
+        assert!(mostly_thing(2, 8) && mostly_thing(13, 12) && mostly_thing(3, 18));
+        assert!(!mostly_thing(2, 12) && !mostly_thing(1, 1) && !mostly_thing(3, 40));
     }
 
     /// Issue #15: forms of one name are one person in an article; other
@@ -2318,6 +2387,47 @@ mod tests {
         // Five clubs on a line are no side.
         let body = "The draw:\n\nLeicester, Bath, Wasps, Saracens, Gloucester.";
         assert!(extract("", body).is_empty());
+    }
+
+    /// Issue #15, fourth round: substitutes in brackets with their minute,
+    /// and the unused ones after "Subs not used:".
+    #[test]
+    fn substitutes_in_a_lineup() {
+        let body = "Exeter: Jones, Hiley, Sawyer, Gaia, Jeannin, Moxey, Taylor (Martin \
+                    89), Ampadu (Afful 69), Clay, Flack (Edwards 74), Devine. Subs Not \
+                    Used: Rice, Todd.";
+        let got = names(&extract("", body)).join(",");
+        for want in ["Martin", "Afful", "Edwards", "Rice", "Todd", "Devine"] {
+            assert!(got.split(',').any(|n| n == want), "{want}: {got}");
+        }
+        assert!(!got.contains("Todd Rice"), "{got}");
+        assert_eq!(substitute("Van Persie 70) rest"), Some(10));
+        assert_eq!(substitute("Biarritz) rest"), None);
+        assert_eq!(substitute("2004 season)"), None);
+    }
+
+    /// Issue #15, fourth round: words that open a sentence by their shape,
+    /// an age, a firm's noun before its name, and firm or office words that
+    /// end a name.
+    #[test]
+    fn opening_words_firms_and_offices() {
+        let body = "Eventually Asimo could find work. Previously married, she leaves a son. \
+                    Seventeen-year-old Stone won two awards. A report from investment firm \
+                    Grant Samuel said so. The pump came from parts maker Robert Bosch. \
+                    He joined as Chief Strategy Officer. Nortel Networks fell. She was \
+                    praised for her role in Vera Drake. He left for Real Sociedad.";
+        assert!(
+            extract("", body).is_empty(),
+            "{:?}",
+            names(&extract("", body))
+        );
+        let people = extract("", "Harry Potter author JK Rowling spoke.");
+        assert!(!names(&people).contains(&"Harry Potter"));
+        // Before a player's figures a lone word of that shape is a name.
+        assert_eq!(
+            names(&extract("", "Rockledge (0-1): Blakely 15 points.")),
+            ["Blakely"]
+        );
     }
 
     /// Issue #15: cues that name a lone person or cut a word off a name.

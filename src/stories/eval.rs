@@ -165,6 +165,7 @@ fn stories_eval_pair_precision_recall() {
                 source: file,
                 newid: None,
                 key: None,
+                member: None,
             };
             let (title, body) = loader.load(&item);
             let copy = edited(&title, &body, s + k);

@@ -9,11 +9,14 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(__file__))
-from corpus import load  # noqa: E402
+from corpus import load, unpack  # noqa: E402
 
 items = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
 lo = int(sys.argv[2]) if len(sys.argv) > 2 else 0
 hi = int(sys.argv[3]) if len(sys.argv) > 3 else len(items)
+packed = [it for it in items[lo:hi] if "member" in it]
+if packed:
+    unpack(packed[0]["source"], [it["member"] for it in packed])
 for n in range(lo, min(hi, len(items))):
     it = items[n]
     title, body = load(it)
