@@ -524,6 +524,10 @@ mod tests {
         let s = index.reader().unwrap().searcher();
         assert!(crate::links::is_thing(&s, &f, "Vera Drake").unwrap());
         assert!(!crate::links::is_thing(&s, &f, "Howard Hughes").unwrap());
+        // Nor among an article's people, in a hit or `show`.
+        let mut named = vec!["Vera Drake".to_string(), "Mike Leigh".to_string()];
+        crate::links::drop_things(&s, &f, &mut named).unwrap();
+        assert_eq!(named, ["Mike Leigh"]);
         let listed: Vec<String> = people(&s, &f, None, 10)
             .unwrap()
             .1

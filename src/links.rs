@@ -180,6 +180,20 @@ pub fn is_thing(searcher: &Searcher, f: &Fields, name: &str) -> Result<bool> {
     Ok(crate::people::mostly_thing(things, articles))
 }
 
+/// Takes out of an article's people the names the archive shows to be no
+/// person ([`is_thing`]), for a search hit, `show` and the API: the film
+/// "Vera Drake" is not listed among the people of a review of it.
+pub fn drop_things(searcher: &Searcher, f: &Fields, people: &mut Vec<String>) -> Result<()> {
+    let mut kept = Vec::with_capacity(people.len());
+    for name in people.drain(..) {
+        if !is_thing(searcher, f, &name)? {
+            kept.push(name);
+        }
+    }
+    *people = kept;
+    Ok(())
+}
+
 /// How many articles hold a `person_key` term, over every segment
 /// (deleted articles included until their segment is merged).
 fn term_articles(searcher: &Searcher, f: &Fields, text: &str) -> Result<u32> {

@@ -84,9 +84,12 @@ impl Opened {
 /// Reading stored articles.
 impl Opened {
     /// Fills in which of the article's one-word people the archive links to
-    /// a full name (`crate::links`), for `show` and the API.
+    /// a full name (`crate::links`), for `show` and the API, and leaves out
+    /// the names the archive shows to be films, bands or firms.
     pub fn add_links(&self, article: &mut Article) -> Result<()> {
-        article.links = crate::links::of_article(&self.searcher()?, &self.fields, article)?;
+        let searcher = self.searcher()?;
+        crate::links::drop_things(&searcher, &self.fields, &mut article.people)?;
+        article.links = crate::links::of_article(&searcher, &self.fields, article)?;
         Ok(())
     }
 

@@ -27,6 +27,7 @@ pub(super) fn build(
     for (i, (score, addr)) in top.into_iter().enumerate().take(page.limit) {
         let doc: TantivyDocument = searcher.doc(addr)?;
         let mut article = schema::from_document(f, &doc);
+        crate::links::drop_things(searcher, f, &mut article.people)?;
         let mentions = person_mentions(&article, &compiled.highlights.people);
         // No passages asked for: a list of headlines.
         let frags = if page.snippets == 0 {
