@@ -43,7 +43,7 @@ use crate::hashing::FastMap;
 use crate::meaning::PACKED;
 
 /// Version of the schema and analyzers; stored in the index manifest.
-pub const SCHEMA_VERSION: u32 = 11;
+pub const SCHEMA_VERSION: u32 = 12;
 
 /// Name of the analyzer for article text.
 pub const TEXT_ANALYZER: &str = "news";

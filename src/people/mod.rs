@@ -2389,7 +2389,7 @@ mod tests {
         assert!(extract("", body).is_empty());
     }
 
-    /// Issue #15, fourth round: substitutes in brackets with their minute,
+    /// Issue #15, fifth round: substitutes in brackets with their minute,
     /// and the unused ones after "Subs not used:".
     #[test]
     fn substitutes_in_a_lineup() {
@@ -2406,7 +2406,7 @@ mod tests {
         assert_eq!(substitute("2004 season)"), None);
     }
 
-    /// Issue #15, fourth round: words that open a sentence by their shape,
+    /// Issue #15, fifth round: words that open a sentence by their shape,
     /// an age, a firm's noun before its name, and firm or office words that
     /// end a name.
     #[test]

@@ -30,6 +30,20 @@ pub fn thing_term(key: &str) -> String {
     format!("x|{key}")
 }
 
+/// A surname without the Arabic article that some writers give it and
+/// others leave out ("al-assad", "al assad" → "assad"; "el-sisi" →
+/// "sisi"), so "Bashar al-Assad" and "Bashar Assad" are one key.
+fn without_article(surname: &str) -> &str {
+    for article in ["al-", "el-", "al ", "el "] {
+        if let Some(rest) = surname.strip_prefix(article) {
+            if !rest.is_empty() {
+                return rest;
+            }
+        }
+    }
+    surname
+}
+
 /// Whether two marks (initials, suffixes) agree: equal, or missing on one
 /// side.
 fn agree(a: &str, b: &str) -> bool {
@@ -68,7 +82,7 @@ impl Variant {
         }
         if words.len() < 2 {
             return Variant {
-                key: words.join(" "),
+                key: without_article(&words.join(" ")).to_string(),
                 initials: String::new(),
                 suffix,
             };
@@ -82,11 +96,9 @@ impl Variant {
             .iter()
             .filter_map(|w| w.chars().next())
             .collect();
-        let mut key = words[0].to_string();
-        for w in &words[s..] {
-            key.push(' ');
-            key.push_str(w);
-        }
+        let mut surname = words[s..].join(" ");
+        surname = without_article(&surname).to_string();
+        let key = format!("{} {surname}", words[0]);
         Variant {
             key,
             initials,
@@ -221,9 +233,14 @@ mod tests {
             ("George Bush", "George H. W. Bush"),
             ("José Mourinho", "Jose Mourinho"),
             ("Theo van Gogh", "Theo van Gogh"),
+            ("Bashar al-Assad", "Bashar Assad"),
+            ("Bashar al Assad", "Bashar Assad"),
+            ("Abdel Fattah el-Sisi", "Abdel Fattah Sisi"),
         ] {
             assert!(same(a, b), "{a} ~ {b}");
         }
+        assert_eq!(Variant::of("al-Assad").key, "assad");
+        assert_eq!(Variant::of("Theo van Gogh").key, "theo van gogh");
     }
 
     #[test]
