@@ -541,7 +541,12 @@ fn lineups(text: &str) -> Vec<std::ops::Range<usize>> {
         // "Subs:" and the like (a list of five clubs is common too), and
         // two after "Subs not used:", which only ever lists players.
         let before = text[..colon].trim_end();
-        let unused = before.to_ascii_lowercase().ends_with("subs not used");
+        // Only the end of the text before the colon: lower-casing all of
+        // it at every colon was quadratic in a transcript's "Q:" and "A:".
+        let tail = "subs not used";
+        let unused = before
+            .get(before.len().saturating_sub(tail.len())..)
+            .is_some_and(|end| end.eq_ignore_ascii_case(tail));
         let subs = ["Subs", "Replacements", "Substitutes"]
             .iter()
             .any(|w| before.ends_with(w));
@@ -1296,26 +1301,22 @@ fn org_signs(text: &str, toks: &[Tok], a: usize, b: usize, prefix: Prefix) -> Or
         // "Harry Potter and the Half-Blood Prince": a title of a work (not
         // "Fox News' Chad Pergram and The Associated Press", a firm).
         if w == "and" {
-            let the = toks.get(b + 1).filter(|t| {
+            let the = toks.get(b + 1).is_some_and(|t| {
                 text[t.start..t.end].eq_ignore_ascii_case("the") && joins(text, next, t)
             });
-            if let Some(t) = the {
-                let run = toks[b + 2..]
+            if the {
+                // The capitalised words that follow "the" (up to four).
+                let words: Vec<&Tok> = toks[b + 2..]
                     .iter()
                     .zip(&toks[b + 1..])
                     .take(4)
-                    .take_while(|(n, p)| n.cap && joins(text, p, n));
-                let mut words = 0;
-                let mut firm = false;
-                for (n, _) in run {
-                    words += 1;
-                    firm |= n.is(bits::ORG | bits::FIRM);
-                }
-                if words > 0
-                    && !firm
-                    && toks[b + 2].cap
-                    && !toks[b + 2].is(bits::STOP | bits::TITLE)
-                    && joins(text, t, &toks[b + 2])
+                    .take_while(|(n, p)| n.cap && joins(text, p, n))
+                    .map(|(n, _)| n)
+                    .collect();
+                if words
+                    .first()
+                    .is_some_and(|w| !w.is(bits::STOP | bits::TITLE))
+                    && !words.iter().any(|w| w.is(bits::ORG | bits::FIRM))
                 {
                     return Org::Weak;
                 }

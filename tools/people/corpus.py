@@ -78,6 +78,11 @@ def load(item):
     if src.endswith(".json"):
         v = json.loads(raw)
         return v.get("title") or "", v.get("content_original") or ""
-    # The text ingester decodes entities (22 BBC files write "Jos&#233;").
+    return split_text(raw)
+
+
+def split_text(raw):
+    """Title (first line) and body of a plain-text article, entities decoded
+    as the text ingester decodes them (22 BBC files write "Jos&#233;")."""
     title, _, body = html.unescape(raw).partition("\n")
     return title.strip(), body.lstrip()

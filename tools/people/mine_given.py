@@ -23,7 +23,6 @@ No labels are read: the evaluation set is only used to leave its articles
 out.
 """
 import collections
-import html
 import json
 import os
 import random
@@ -32,7 +31,7 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(__file__))
-from corpus import SHARED, unpack, reuters_record  # noqa: E402
+from corpus import SHARED, reuters_record, split_text, unpack  # noqa: E402
 
 MIN_ARTICLES = 3
 ALLSIDES = 4000
@@ -63,8 +62,8 @@ for dirpath, _, files in sorted(os.walk(bbc)):
                     raw = raw.decode("utf-8")
                 except UnicodeDecodeError:  # a few BBC files are Latin-1
                     raw = raw.decode("latin-1")
-                t, _, b = html.unescape(raw).partition("\n")
-                texts.append(t.strip() + "\n\n" + b.lstrip())
+                t, b = split_text(raw)
+                texts.append(t + "\n\n" + b)
 reut = os.path.join(SHARED, "corpora/reuters21578")
 for f in sorted(os.listdir(reut)):
     if not f.endswith(".sgm"):
