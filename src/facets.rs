@@ -107,21 +107,33 @@ pub fn people(
 ) -> Result<(u64, Vec<PersonCount>)> {
     let docs = matching(searcher, fields, criteria)?;
     let total = docs.values().map(|ids| ids.len() as u64).sum();
-    let mut named = raw_counts(searcher, &docs, Facet::Person)?
+    Ok((total, person_values(searcher, fields, &docs, limit, true)?))
+}
+
+/// The people of `docs`, most first: one line per person, not per form of
+/// the name (`crate::people::variant::group_forms`), without the names the
+/// archive shows to be no person; with `links`, surnames alone counted
+/// under the full names they link to ([`fold_links`]).
+fn person_values(
+    searcher: &Searcher,
+    fields: &Fields,
+    docs: &Matches,
+    limit: usize,
+    links: bool,
+) -> Result<Vec<ValueCount>> {
+    let mut named = raw_counts(searcher, docs, Facet::Person)?
         .into_iter()
         .filter(|(name, _)| !name.is_empty())
         .map(|(name, (n, _))| (name, n))
         .collect();
-    fold_links(searcher, fields, &docs, &mut named)?;
+    if links {
+        fold_links(searcher, fields, docs, &mut named)?;
+    }
     let grouped = crate::people::variant::group_forms(named);
-    let grouped = without_things(searcher, fields, grouped, limit)?;
-    Ok((
-        total,
-        grouped
-            .into_iter()
-            .map(|(name, articles)| ValueCount { name, articles })
-            .collect(),
-    ))
+    Ok(without_things(searcher, fields, grouped, limit)?
+        .into_iter()
+        .map(|(name, articles)| ValueCount { name, articles })
+        .collect())
 }
 
 /// The first `limit` of a list of people, most articles first, without the
@@ -251,21 +263,10 @@ fn top_values(
     facet: Facet,
     limit: usize,
 ) -> Result<Vec<ValueCount>> {
-    let counts = raw_counts(searcher, docs, facet)?;
     if facet == Facet::Person {
-        // One line per person, not per form of the name
-        // (`crate::people::variant::group_forms`).
-        let named: Vec<(String, u64)> = counts
-            .into_iter()
-            .filter(|(name, _)| !name.is_empty())
-            .map(|(name, (n, _))| (name, n))
-            .collect();
-        let grouped = crate::people::variant::group_forms(named);
-        return Ok(without_things(searcher, fields, grouped, limit)?
-            .into_iter()
-            .map(|(name, articles)| ValueCount { name, articles })
-            .collect());
+        return person_values(searcher, fields, docs, limit, false);
     }
+    let counts = raw_counts(searcher, docs, facet)?;
     let mut list: Vec<(ValueCount, DocAddress)> = counts
         .into_iter()
         .filter(|(name, _)| !name.is_empty())
