@@ -5,7 +5,9 @@ use std::process::ExitCode;
 
 mod cli;
 mod commands;
+mod hit_json;
 mod output;
+mod serve;
 
 use clap::Parser;
 use cli::Cli;

@@ -14,6 +14,7 @@ use std::path::Path;
 use anstyle::{AnsiColor, Style};
 use serde::Serialize;
 
+use crate::hit_json::{iso, HitJson};
 use newsdex::article::Article;
 use newsdex::facets::{Facet, PersonCount, Timeline};
 use newsdex::index::Report;
@@ -21,7 +22,6 @@ use newsdex::ingest::IgnoreReason;
 use newsdex::search::{Notice, SearchResults};
 use newsdex::stats::Stats;
 use newsdex::stories::Group;
-use newsdex::wire::{iso, HitJson};
 
 const TITLE: Style = Style::new().bold();
 const META: Style = Style::new().fg_color(Some(anstyle::Color::Ansi(AnsiColor::Green)));
@@ -576,7 +576,7 @@ impl<W: Write> Printer<W> {
         let people = a
             .people
             .iter()
-            .map(|p| match a.links.iter().find(|l| &l.name == p) {
+            .map(|p| match a.person_links.iter().find(|l| &l.name == p) {
                 Some(l) => format!("{p} (inferred: {})", l.person),
                 None => p.clone(),
             })

@@ -4,7 +4,7 @@ use anyhow::{anyhow, Result};
 
 use super::{Context, Outcome};
 use crate::cli::ServeArgs;
-use newsdex::serve::{self, Config, Limits};
+use crate::serve::{self, Config, Limits};
 
 /// Serves the index until Ctrl-C.
 pub fn run(ctx: &Context, args: &ServeArgs) -> Result<Outcome> {

@@ -5,6 +5,7 @@ use anyhow::Result;
 use super::{Context, Outcome};
 use newsdex::article::Article;
 use newsdex::error::Error;
+use newsdex::person_links;
 
 /// Prints the stored article with that id, the article of that file (at
 /// that line, for `PATH:LINE` as search prints it), or the list of a
@@ -23,8 +24,9 @@ pub fn run(ctx: &Context, key: &str) -> Result<Outcome> {
         return Ok(Outcome::Success);
     }
     let mut articles = articles;
+    let searcher = opened.searcher()?;
     for a in &mut articles {
-        opened.add_links(a)?;
+        person_links::complete(&searcher, &opened.fields, a)?;
     }
     ctx.out.articles(&articles)?;
     Ok(Outcome::Success)

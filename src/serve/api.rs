@@ -13,12 +13,13 @@ use serde::Serialize;
 use super::error::ApiError;
 use super::params::Params;
 use super::App;
-use crate::article::Article;
-use crate::facets::{self, Facets, Period, ValueCount};
-use crate::people;
-use crate::search::{self, Criteria, Page, Sort};
+use crate::hit_json::{iso, HitJson};
 use crate::serve::state::Generation;
-use crate::wire::{iso, HitJson};
+use newsdex::article::Article;
+use newsdex::facets::{self, Facets, Period, ValueCount};
+use newsdex::people;
+use newsdex::person_links;
+use newsdex::search::{self, Criteria, Page, Sort};
 
 /// Most hits one page may ask for.
 pub const MAX_LIMIT: usize = 100;
@@ -49,7 +50,7 @@ async fn blocking<T: Send + 'static>(
         Ok(Ok(result)) => result,
         Ok(Err(join)) => {
             eprintln!("newsdex serve: a request failed: {join}");
-            Err(ApiError::from_library(crate::error::Error::Corrupt(
+            Err(ApiError::from_library(newsdex::error::Error::Corrupt(
                 "a request stopped unexpectedly".into(),
             )))
         }
@@ -178,7 +179,7 @@ fn respond<T: Serialize>(result: Result<T, ApiError>) -> Response {
     }
 }
 
-fn lib(e: impl Into<crate::error::Error>) -> ApiError {
+fn lib(e: impl Into<newsdex::error::Error>) -> ApiError {
     ApiError::from_library(e.into())
 }
 
@@ -187,7 +188,7 @@ fn lib(e: impl Into<crate::error::Error>) -> ApiError {
 struct PersonJson {
     name: String,
     mentions: Vec<MentionJson>,
-    /// The full name the archive links this surname to (`crate::links`).
+    /// The full name the archive links this surname to (`newsdex::links`).
     #[serde(skip_serializing_if = "Option::is_none")]
     linked: Option<LinkJson>,
 }
@@ -235,13 +236,17 @@ impl ArticleJson {
         let people = found
             .into_iter()
             .map(|p| PersonJson {
-                linked: a.links.iter().find(|l| l.name == p.name).map(|l| LinkJson {
-                    person: l.person.clone(),
-                    inferred: l.inferred,
-                    articles: l.articles,
-                    others: l.others,
-                    year: l.year,
-                }),
+                linked: a
+                    .person_links
+                    .iter()
+                    .find(|l| l.name == p.name)
+                    .map(|l| LinkJson {
+                        person: l.person.clone(),
+                        inferred: l.inferred,
+                        articles: l.articles,
+                        others: l.others,
+                        year: l.year,
+                    }),
                 name: p.name,
                 mentions: p
                     .mentions
@@ -293,7 +298,8 @@ pub async fn article(
         blocking(&app, move |g| {
             match g.opened.article_by_id(&id).map_err(lib)? {
                 Some(mut a) => {
-                    g.opened.add_links(&mut a).map_err(lib)?;
+                    let searcher = g.opened.searcher().map_err(lib)?;
+                    person_links::complete(&searcher, &g.opened.fields, &mut a).map_err(lib)?;
                     Ok(ArticleJson::new(a))
                 }
                 None => Err(ApiError::not_found(

@@ -8,7 +8,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Serialize;
 
-use crate::error::Error;
+use newsdex::error::Error;
 
 /// An error answered to a client.
 #[derive(Debug, Clone, Serialize)]

@@ -36,8 +36,8 @@ use tower_http::set_header::SetResponseHeaderLayer;
 
 pub use error::ApiError;
 
-use crate::error::{Error, Result};
-use crate::store::Store;
+use newsdex::error::{Error, Result};
+use newsdex::store::Store;
 
 /// Bounds on what one request may cost.
 #[derive(Debug, Clone, Copy)]

@@ -7,7 +7,7 @@
 use chrono::{DateTime, Utc};
 
 use super::error::ApiError;
-use crate::dates::parse_period;
+use newsdex::dates::parse_period;
 
 /// Longest query string accepted, in bytes.
 pub const MAX_QUERY_STRING: usize = 8 * 1024;

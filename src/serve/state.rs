@@ -2,15 +2,15 @@
 //! opened again when `newsdex index` or `rebuild` has committed since (a
 //! new generation, or a new commit of the live one), without a restart.
 //!
-//! An opened index pins the commit it read (`crate::store`), so requests
+//! An opened index pins the commit it read (`newsdex::store`), so requests
 //! already running finish on the old one while new ones get the new one.
 
 use std::sync::{Arc, Mutex, OnceLock, RwLock};
 use std::time::{Duration, Instant};
 
-use crate::error::{Error, Result};
-use crate::stats::Stats;
-use crate::store::{Opened, Store, Version};
+use newsdex::error::{Error, Result};
+use newsdex::stats::Stats;
+use newsdex::store::{Opened, Store, Version};
 
 /// How often, at most, a request looks whether the index changed.
 const CHECK_EVERY: Duration = Duration::from_millis(250);
@@ -31,7 +31,7 @@ impl Generation {
         }
         // `files` counts the manifest's fingerprints, which a search open
         // leaves out: read the whole manifest once for it.
-        let mut s = crate::stats::stats(store, &self.opened)?;
+        let mut s = newsdex::stats::stats(store, &self.opened)?;
         if let Ok(full) = store.open() {
             s.files = full.manifest.files.len() as u64;
         }

@@ -1,0 +1,568 @@
+//! Counting over the articles a query matches: who is mentioned (`newsdex
+//! people`), when (`newsdex timeline`), and, for the server's sidebar, in
+//! which sections and sources ([`facets`]). All read fast fields only, so
+//! they cost a pass over the matching doc ids, not over stored articles.
+//! They take [`Criteria`] only, never a page: they count every match,
+//! each story once (`crate::stories`) unless `Criteria::all_copies`.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use chrono::{DateTime, Datelike, Duration, NaiveDate, TimeZone, Utc};
+use serde::Serialize;
+use tantivy::collector::DocSetCollector;
+use tantivy::query::{AllQuery, Query};
+use tantivy::{DocAddress, Searcher};
+
+use crate::error::{Error, Result};
+use crate::query::{self, Criteria};
+use crate::schema::Fields;
+use crate::stories::Stories;
+
+/// A value (a person, a section, a source) and the number of matching
+/// articles that have it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ValueCount {
+    /// The value: a canonical name, a section, a source.
+    pub name: String,
+    /// Articles with it.
+    pub articles: u64,
+}
+
+/// A person and the number of matching articles that mention them.
+pub type PersonCount = ValueCount;
+
+/// Doc ids by segment.
+type Matches = BTreeMap<u32, Vec<u32>>;
+
+/// The doc ids the criteria match (every live article for `None`), by
+/// segment: one per story (the first in index order) unless
+/// `Criteria::all_copies`, so that copies of a story count once.
+fn matching(searcher: &Searcher, fields: &Fields, criteria: Option<&Criteria>) -> Result<Matches> {
+    let query: Box<dyn Query> = match criteria {
+        Some(c) if !c.is_empty() => query::build(fields, c)?.query,
+        _ => Box::new(AllQuery),
+    };
+    let mut docs: Vec<DocAddress> = searcher
+        .search(&*query, &DocSetCollector)?
+        .into_iter()
+        .collect();
+    docs.sort_unstable();
+    if !criteria.is_some_and(|c| c.all_copies) {
+        let mut stories = Stories::new(searcher);
+        let mut seen = HashSet::new();
+        docs =
+            crate::stories::collapse(&mut stories, docs.into_iter().map(|d| ((), d)), &mut seen)?
+                .into_iter()
+                .map(|((), d)| d)
+                .collect();
+    }
+    let mut by_segment: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
+    for DocAddress {
+        segment_ord,
+        doc_id,
+    } in docs
+    {
+        by_segment.entry(segment_ord).or_default().push(doc_id);
+    }
+    Ok(by_segment)
+}
+
+/// What to count articles by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Facet {
+    /// The people mentioned (canonical names).
+    Person,
+    /// Sections (an article may have several).
+    Section,
+    /// Sources (publications, agencies).
+    Source,
+    /// Bylines.
+    Byline,
+}
+
+impl Facet {
+    fn column(self) -> &'static str {
+        match self {
+            Facet::Person => "person",
+            Facet::Section => "section",
+            Facet::Source => "source",
+            Facet::Byline => "byline",
+        }
+    }
+}
+
+/// The people most often mentioned in the matching articles, most first
+/// (ties by name), and the number of matching articles.
+///
+/// Articles that name someone by surname alone are counted under the full
+/// name the archive links the surname to (`crate::person_links`), for the most
+/// frequent one-word names ([`LINKED_NAMES`]): `Trump` in an article that
+/// never says "Donald Trump" counts for Donald Trump. The page's sidebar
+/// (`facets`) counts names as written: it is computed on every search.
+pub fn people(
+    searcher: &Searcher,
+    fields: &Fields,
+    criteria: Option<&Criteria>,
+    limit: usize,
+) -> Result<(u64, Vec<PersonCount>)> {
+    let docs = matching(searcher, fields, criteria)?;
+    let total = docs.values().map(|ids| ids.len() as u64).sum();
+    Ok((total, person_values(searcher, fields, &docs, limit, true)?))
+}
+
+/// The people of `docs`, most first: one line per person, not per form of
+/// the name (`crate::people::name_forms::group_forms`), without the names the
+/// archive shows to be no person; with `links`, surnames alone counted
+/// under the full names they link to ([`fold_links`]).
+fn person_values(
+    searcher: &Searcher,
+    fields: &Fields,
+    docs: &Matches,
+    limit: usize,
+    links: bool,
+) -> Result<Vec<ValueCount>> {
+    let mut named = raw_counts(searcher, docs, Facet::Person)?
+        .into_iter()
+        .filter(|(name, _)| !name.is_empty())
+        .map(|(name, (n, _))| (name, n))
+        .collect();
+    if links {
+        fold_links(searcher, fields, docs, &mut named)?;
+    }
+    let grouped = crate::people::name_forms::group_forms(named);
+    Ok(without_things(searcher, fields, grouped, limit)?
+        .into_iter()
+        .map(|(name, articles)| ValueCount { name, articles })
+        .collect())
+}
+
+/// The first `limit` of a list of people, most articles first, without the
+/// names the archive shows to be films, bands or firms
+/// ([`crate::person_links::is_thing`]: "Vera Drake", "Franz Ferdinand"). Only
+/// the names shown are looked up.
+fn without_things(
+    searcher: &Searcher,
+    fields: &Fields,
+    grouped: Vec<(String, u64)>,
+    limit: usize,
+) -> Result<Vec<(String, u64)>> {
+    let mut kept = Vec::with_capacity(limit.min(grouped.len()));
+    for (name, n) in grouped {
+        if kept.len() == limit {
+            break;
+        }
+        if !crate::person_links::is_thing(searcher, fields, &name)? {
+            kept.push((name, n));
+        }
+    }
+    Ok(kept)
+}
+
+/// How many of the most frequent one-word names the `people` list looks up
+/// links for: each costs a scan of the names with that surname and a query.
+pub const LINKED_NAMES: usize = 20;
+
+/// Moves the counts of linked one-word names to the full names they link
+/// to, article by article.
+fn fold_links(
+    searcher: &Searcher,
+    fields: &Fields,
+    docs: &Matches,
+    named: &mut Vec<(String, u64)>,
+) -> Result<()> {
+    let mut bare: Vec<(String, u64)> = named
+        .iter()
+        .filter(|(n, _)| !n.trim().contains(' '))
+        .cloned()
+        .collect();
+    bare.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    bare.truncate(LINKED_NAMES);
+    let matched = |d: DocAddress| {
+        docs.get(&d.segment_ord)
+            .is_some_and(|ids| ids.binary_search(&d.doc_id).is_ok())
+    };
+    for (name, _) in bare {
+        for (person, moved) in
+            crate::person_links::linked_articles(searcher, fields, &name, &matched)?
+        {
+            for (n, count) in named.iter_mut() {
+                if *n == name {
+                    *count -= moved.min(*count);
+                }
+            }
+            match named.iter_mut().find(|(n, _)| *n == person) {
+                Some((_, count)) => *count += moved,
+                None => named.push((person, moved)),
+            }
+        }
+    }
+    named.retain(|(_, n)| *n > 0);
+    Ok(())
+}
+
+/// The values of `facet` most often found in the matching articles, most
+/// first (ties by name), and the number of matching articles.
+pub fn count(
+    searcher: &Searcher,
+    fields: &Fields,
+    criteria: Option<&Criteria>,
+    facet: Facet,
+    limit: usize,
+) -> Result<(u64, Vec<ValueCount>)> {
+    if facet == Facet::Person {
+        return people(searcher, fields, criteria, limit);
+    }
+    let docs = matching(searcher, fields, criteria)?;
+    let total = docs.values().map(|ids| ids.len() as u64).sum();
+    Ok((total, top_values(searcher, fields, &docs, facet, limit)?))
+}
+
+/// The articles per value of `facet` as stored (folded for keywords,
+/// as written for people), with one article that has it.
+fn raw_counts(
+    searcher: &Searcher,
+    docs: &Matches,
+    facet: Facet,
+) -> Result<HashMap<String, (u64, DocAddress)>> {
+    let mut counts: HashMap<String, (u64, DocAddress)> = HashMap::new();
+    for (&segment_ord, ids) in docs {
+        let segment = searcher.segment_reader(segment_ord);
+        let Some(col) = segment
+            .fast_fields()
+            .str(facet.column())
+            .map_err(Error::from)?
+        else {
+            continue;
+        };
+        let mut per_ord: HashMap<u64, (u64, u32)> = HashMap::new();
+        for &doc in ids {
+            for ord in col.term_ords(doc) {
+                per_ord.entry(ord).or_insert((0, doc)).0 += 1;
+            }
+        }
+        let mut name = String::new();
+        for (ord, (n, doc)) in per_ord {
+            name.clear();
+            col.ord_to_str(ord, &mut name).map_err(Error::engine_io)?;
+            let at = DocAddress::new(segment_ord, doc);
+            counts.entry(name.clone()).or_insert((0, at)).0 += n;
+        }
+    }
+    Ok(counts)
+}
+
+/// The values of a facet's string fast column most often found in `docs`,
+/// most first (ties by name).
+///
+/// Sections, sources and bylines are counted on their folded form (`BBC
+/// News` and `bbc news` are one source) and shown as one article stores
+/// them; people's names are counted as written, then the forms of one
+/// name are counted together under its most frequent form.
+fn top_values(
+    searcher: &Searcher,
+    fields: &Fields,
+    docs: &Matches,
+    facet: Facet,
+    limit: usize,
+) -> Result<Vec<ValueCount>> {
+    if facet == Facet::Person {
+        return person_values(searcher, fields, docs, limit, false);
+    }
+    let counts = raw_counts(searcher, docs, facet)?;
+    let mut list: Vec<(ValueCount, DocAddress)> = counts
+        .into_iter()
+        .filter(|(name, _)| !name.is_empty())
+        .map(|(name, (articles, at))| (ValueCount { name, articles }, at))
+        .collect();
+    list.sort_by(|(a, _), (b, _)| {
+        b.articles
+            .cmp(&a.articles)
+            .then_with(|| a.name.cmp(&b.name))
+    });
+    list.truncate(limit);
+    let mut out = Vec::with_capacity(list.len());
+    for (mut value, at) in list {
+        value.name = shown_value(searcher, fields, facet, at, &value.name)?;
+        out.push(value);
+    }
+    Ok(out)
+}
+
+/// A folded value as one article that has it stores it (`bbc news` →
+/// `BBC News`); the folded value when none matches.
+fn shown_value(
+    searcher: &Searcher,
+    fields: &Fields,
+    facet: Facet,
+    at: DocAddress,
+    folded: &str,
+) -> Result<String> {
+    let doc: tantivy::TantivyDocument = searcher.doc(at)?;
+    let a = crate::schema::from_document(fields, &doc);
+    let stored = match facet {
+        Facet::Section => a.section,
+        Facet::Source => a.source,
+        Facet::Byline => a.byline,
+        Facet::Person => None,
+    };
+    Ok(stored
+        .filter(|v| crate::schema::fold_keyword(v) == folded)
+        .unwrap_or_else(|| folded.to_string()))
+}
+
+/// Everything a results page's sidebar counts over the articles that match
+/// the whole query (not only the page shown).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Facets {
+    /// Matching articles (not serialised: a search answer has its own total).
+    #[serde(skip)]
+    pub total: u64,
+    /// Most-mentioned people.
+    pub people: Vec<ValueCount>,
+    /// Sections, most articles first.
+    pub sections: Vec<ValueCount>,
+    /// Sources (publications), most articles first.
+    pub sources: Vec<ValueCount>,
+    /// Matching articles per month, first to last dated match.
+    pub months: Vec<Bucket>,
+}
+
+/// Counts people, sections, sources (each up to `limit` values) and months
+/// over the articles the criteria match, in one query.
+pub fn facets(
+    searcher: &Searcher,
+    fields: &Fields,
+    criteria: Option<&Criteria>,
+    limit: usize,
+) -> Result<Facets> {
+    let docs = matching(searcher, fields, criteria)?;
+    Ok(Facets {
+        total: docs.values().map(|ids| ids.len() as u64).sum(),
+        people: top_values(searcher, fields, &docs, Facet::Person, limit)?,
+        sections: top_values(searcher, fields, &docs, Facet::Section, limit)?,
+        sources: top_values(searcher, fields, &docs, Facet::Source, limit)?,
+        months: count_periods(searcher, &docs, Period::Month)?.buckets,
+    })
+}
+
+/// Width of a timeline bucket.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Period {
+    /// ISO weeks, Monday to Sunday.
+    Week,
+    /// Calendar months.
+    Month,
+    /// Calendar years.
+    Year,
+}
+
+/// One bar of a timeline.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Bucket {
+    /// Label: `2016`, `2016-05` or `2016-W18`.
+    pub period: String,
+    /// First instant of the period.
+    pub start: DateTime<Utc>,
+    /// Matching articles dated in it.
+    pub articles: u64,
+}
+
+/// Matching articles counted per period.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Timeline {
+    /// Every period from the first to the last dated match, empty ones too.
+    pub buckets: Vec<Bucket>,
+    /// Matching articles without a date.
+    pub undated: u64,
+    /// All matching articles.
+    pub total: u64,
+}
+
+fn period_start(d: NaiveDate, by: Period) -> NaiveDate {
+    match by {
+        Period::Year => NaiveDate::from_ymd_opt(d.year(), 1, 1).expect("valid"),
+        Period::Month => NaiveDate::from_ymd_opt(d.year(), d.month(), 1).expect("valid"),
+        Period::Week => d - Duration::days(d.weekday().num_days_from_monday() as i64),
+    }
+}
+
+fn next_start(d: NaiveDate, by: Period) -> NaiveDate {
+    match by {
+        Period::Year => NaiveDate::from_ymd_opt(d.year() + 1, 1, 1).expect("valid"),
+        Period::Month if d.month() == 12 => {
+            NaiveDate::from_ymd_opt(d.year() + 1, 1, 1).expect("valid")
+        }
+        Period::Month => NaiveDate::from_ymd_opt(d.year(), d.month() + 1, 1).expect("valid"),
+        Period::Week => d + Duration::days(7),
+    }
+}
+
+fn label(d: NaiveDate, by: Period) -> String {
+    match by {
+        Period::Year => d.format("%Y").to_string(),
+        Period::Month => d.format("%Y-%m").to_string(),
+        Period::Week => {
+            let w = d.iso_week();
+            format!("{}-W{:02}", w.year(), w.week())
+        }
+    }
+}
+
+/// Counts the articles the criteria match per period.
+pub fn timeline(
+    searcher: &Searcher,
+    fields: &Fields,
+    criteria: Option<&Criteria>,
+    by: Period,
+) -> Result<Timeline> {
+    let docs = matching(searcher, fields, criteria)?;
+    count_periods(searcher, &docs, by)
+}
+
+fn count_periods(searcher: &Searcher, docs: &Matches, by: Period) -> Result<Timeline> {
+    let mut counts: BTreeMap<NaiveDate, u64> = BTreeMap::new();
+    let (mut undated, mut total) = (0u64, 0u64);
+    for (&segment_ord, ids) in docs {
+        let segment = searcher.segment_reader(segment_ord);
+        let dates = segment.fast_fields().date("date").map_err(Error::from)?;
+        for &doc in ids {
+            total += 1;
+            match dates
+                .first(doc)
+                .and_then(|d| DateTime::<Utc>::from_timestamp(d.into_timestamp_secs(), 0))
+            {
+                Some(d) => *counts.entry(period_start(d.date_naive(), by)).or_default() += 1,
+                None => undated += 1,
+            }
+        }
+    }
+    let mut buckets = Vec::new();
+    if let (Some(&first), Some(&last)) = (counts.keys().next(), counts.keys().next_back()) {
+        let mut at = first;
+        while at <= last {
+            buckets.push(Bucket {
+                period: label(at, by),
+                start: Utc.from_utc_datetime(&at.and_hms_opt(0, 0, 0).expect("midnight")),
+                articles: counts.get(&at).copied().unwrap_or(0),
+            });
+            at = next_start(at, by);
+        }
+    }
+    Ok(Timeline {
+        buckets,
+        undated,
+        total,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn facets_count_every_match_by_value() {
+        let (index, f) = crate::testdata::ram_index(&[
+            ("politics", "Budget", "Gordon Brown presented the budget."),
+            (
+                "business",
+                "Budget cheers",
+                "Markets liked the budget, Gordon Brown said.",
+            ),
+            (
+                "politics",
+                "Tony Blair speaks",
+                "Tony Blair spoke on the budget.",
+            ),
+            ("sport", "Final", "The final was tense."),
+        ]);
+        let s = index.reader().unwrap().searcher();
+        let c = Criteria::query("budget");
+        let got = facets(&s, &f, Some(&c), 10).unwrap();
+        assert_eq!(got.total, 3);
+        let pairs = |v: &[ValueCount]| -> Vec<(String, u64)> {
+            v.iter().map(|c| (c.name.clone(), c.articles)).collect()
+        };
+        assert_eq!(
+            pairs(&got.sections),
+            [("politics".to_string(), 2), ("business".to_string(), 1)]
+        );
+        assert_eq!(
+            got.people[0],
+            ValueCount {
+                name: "Gordon Brown".into(),
+                articles: 2
+            }
+        );
+        assert!(got.months.is_empty(), "undated articles have no month");
+        // No criteria: the whole archive.
+        assert_eq!(facets(&s, &f, None, 10).unwrap().total, 4);
+        assert_eq!(people(&s, &f, Some(&c), 1).unwrap().1.len(), 1);
+    }
+
+    /// Issue #15: a name that some articles show to be a film is not in
+    /// the people list, though others read it as a person; a person whom
+    /// one article names beside a film title stays.
+    #[test]
+    fn people_list_leaves_out_names_shown_to_be_works() {
+        let (index, f) = crate::testdata::ram_index(&[
+            (
+                "film",
+                "Awards",
+                "Vera Drake scored best director for Mike Leigh, said Imelda Staunton.",
+            ),
+            (
+                "film",
+                "Baftas",
+                "The drama Vera Drake has seven nominations.",
+            ),
+            ("film", "Oscars", "Vera Drake star Imelda Staunton arrived."),
+            ("film", "Review", "Vera Drake won praise, Mike Leigh said."),
+            (
+                "film",
+                "Hughes",
+                "Howard Hughes flew. Howard Hughes said it.",
+            ),
+            ("film", "Hughes 2", "Howard Hughes landed, said Mike Leigh."),
+        ]);
+        let s = index.reader().unwrap().searcher();
+        assert!(crate::person_links::is_thing(&s, &f, "Vera Drake").unwrap());
+        assert!(!crate::person_links::is_thing(&s, &f, "Howard Hughes").unwrap());
+        // Nor among an article's people, in a hit or `show`.
+        let mut named = vec!["Vera Drake".to_string(), "Mike Leigh".to_string()];
+        crate::person_links::drop_things(&s, &f, &mut named).unwrap();
+        assert_eq!(named, ["Mike Leigh"]);
+        let listed: Vec<String> = people(&s, &f, None, 10)
+            .unwrap()
+            .1
+            .into_iter()
+            .map(|c| c.name)
+            .collect();
+        assert_eq!(listed, ["Mike Leigh", "Howard Hughes", "Imelda Staunton"]);
+        let sidebar = facets(&s, &f, None, 10).unwrap().people;
+        assert!(
+            sidebar.iter().all(|c| c.name != "Vera Drake"),
+            "{sidebar:?}"
+        );
+        // The list is cut after the names left out: still `limit` long.
+        assert_eq!(people(&s, &f, None, 2).unwrap().1.len(), 2);
+    }
+
+    #[test]
+    fn periods_start_and_label() {
+        let d = NaiveDate::from_ymd_opt(2016, 5, 5).unwrap(); // a Thursday
+        assert_eq!(
+            label(period_start(d, Period::Week), Period::Week),
+            "2016-W18"
+        );
+        assert_eq!(period_start(d, Period::Week).to_string(), "2016-05-02");
+        assert_eq!(
+            label(period_start(d, Period::Month), Period::Month),
+            "2016-05"
+        );
+        assert_eq!(
+            next_start(NaiveDate::from_ymd_opt(2016, 12, 1).unwrap(), Period::Month).to_string(),
+            "2017-01-01"
+        );
+        assert_eq!(label(d, Period::Year), "2016");
+    }
+}

@@ -1,0 +1,102 @@
+//! The JSON forms of the library's answers, shared by every front end:
+//! `newsdex search --json` prints one [`HitJson`] per line, and the HTTP
+//! API's `/api/search` returns the same objects in its `hits`. Keeping them
+//! here means a script can move from one to the other unchanged.
+
+use serde::Serialize;
+
+use newsdex::search::{Hit, Passage};
+
+/// The JSON form of one search hit (one object per line).
+#[derive(Debug, Serialize)]
+pub struct HitJson<'a> {
+    /// 1-based rank.
+    pub rank: usize,
+    /// BM25 score.
+    pub score: f32,
+    /// Article id.
+    pub id: &'a str,
+    /// Absolute source path.
+    pub path: &'a str,
+    /// 1-based line where the article starts in its file.
+    pub line: u64,
+    /// Headline.
+    pub title: &'a str,
+    /// ISO 8601 date or null.
+    pub date: Option<String>,
+    /// Section or null.
+    pub section: Option<&'a str>,
+    /// Byline or null.
+    pub byline: Option<&'a str>,
+    /// Source or null.
+    pub source: Option<&'a str>,
+    /// URL or null.
+    pub url: Option<&'a str>,
+    /// Words in the article.
+    pub word_count: u64,
+    /// Canonical names of the people the article mentions.
+    pub people: &'a [String],
+    /// Places the article is about (Reuters `<PLACES>`), maybe none.
+    pub places: &'a [String],
+    /// Snippet, plain text: the passages joined with `…`.
+    pub snippet: &'a str,
+    /// `[start, end)` character offsets of highlights in `snippet`.
+    pub highlights: &'a [[usize; 2]],
+    /// The passages, best first, each with its highlights and position.
+    pub fragments: &'a [Passage],
+    /// A corrected query that finds more, when this one found little.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suggestion: Option<&'a str>,
+    /// With a spelling correction searched instead: the query as typed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub query: Option<&'a str>,
+    /// With a spelling correction searched instead: the query searched.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub corrected: Option<&'a str>,
+    /// Present (true) when no article had every word and these are the
+    /// closest matches.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub relaxed: bool,
+    /// With `relaxed`: the query words this article contains.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub matched: Option<&'a [String]>,
+    /// Ids of the other copies of this story, shown once here (empty with
+    /// `--all-copies`).
+    pub copies: &'a [String],
+}
+
+impl<'a> From<&'a Hit> for HitJson<'a> {
+    fn from(h: &'a Hit) -> Self {
+        let a = &h.article;
+        HitJson {
+            rank: h.rank,
+            score: h.score,
+            id: &a.id,
+            path: &a.path,
+            line: a.line,
+            title: &a.title,
+            date: a.date.map(iso),
+            section: a.section.as_deref(),
+            byline: a.byline.as_deref(),
+            source: a.source.as_deref(),
+            url: a.url.as_deref(),
+            word_count: a.word_count,
+            people: &a.people,
+            places: &a.places,
+            snippet: &h.snippet.text,
+            highlights: &h.snippet.highlights,
+            fragments: &h.passages,
+            suggestion: None,
+            query: None,
+            corrected: None,
+            relaxed: h.matched.is_some(),
+            matched: h.matched.as_deref(),
+            copies: &h.copies,
+        }
+    }
+}
+
+/// ISO 8601 in UTC with a `Z`, seconds precision.
+pub fn iso(d: chrono::DateTime<chrono::Utc>) -> String {
+    d.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
