@@ -1,4 +1,6 @@
-//! Issue #5 (Reliability), parts 2 and 3: `kill -9` and a second newsdex.
+//! Issue #5 (Reliability), parts 2 and 3: `kill -9` and a second newsdex;
+//! issue #14: Ctrl-C during `index`, and a search while the first index is
+//! being built.
 //!
 //! A corpus of a few thousand small synthetic articles is indexed, changed,
 //! and `index` / `rebuild` are killed with SIGKILL (`Child::kill`) at fixed
@@ -14,6 +16,8 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
+use crate::util::corpora::corpus;
+use crate::util::json::json_lines;
 use crate::util::{assert_status, copy_dir, stderr, Env};
 
 /// Every article says `zebulon`; changed ones also say `revised`.
@@ -387,4 +391,92 @@ fn leftovers_of_a_commit_killed_midway_do_not_block_the_next_run() {
     let out = env.run(&["--json", "index", "corpus"]);
     assert_eq!(total(&out), 300, "{}", stderr(&out));
     assert_eq!(state(&env), (300, 50));
+}
+
+/// Item 17: a search while the very first index is being built says so.
+#[test]
+fn a_search_during_the_first_index_says_it_is_being_built() {
+    let Some(bbc) = corpus("bbc") else {
+        return;
+    };
+    let env = Env::empty();
+    let mut indexing = env
+        .process(&["index", "--quiet"])
+        .arg(&bbc)
+        .spawn()
+        .expect("start index");
+    // Once the empty index exists, search it while the run goes on.
+    wait_for_index(&env);
+    let out = env.run(&["search", "economy"]);
+    let still_running = indexing.try_wait().unwrap().is_none();
+    indexing.wait().unwrap();
+    if still_running && out.status.code() == Some(1) {
+        assert!(
+            stderr(&out).contains("the index is still being built"),
+            "{}",
+            stderr(&out)
+        );
+    } else {
+        eprintln!("the index finished before the search ran: nothing to check");
+    }
+    // Once built, the same search finds articles.
+    assert_status(&env.run(&["search", "economy"]), 0);
+}
+
+/// Item 17: Ctrl-C during `index` commits what was done, says what is
+/// left, exits 130; the next run finishes the rest without duplicates.
+#[test]
+fn ctrl_c_during_index_commits_what_was_done() {
+    let Some(bbc) = corpus("bbc") else {
+        return;
+    };
+    let env = Env::empty();
+    let child = env
+        .process(&["index"])
+        .arg(&bbc)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("start index");
+    wait_for_index(&env);
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    // SAFETY: sending a signal to our own child process.
+    unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
+    let out = child.wait_with_output().unwrap();
+    let full: Vec<Value> = {
+        let o = env.run(&["--json", "index"]);
+        assert_status(&o, 0);
+        json_lines(&o)
+    };
+    if out.status.code() == Some(130) {
+        let err = stderr(&out);
+        assert!(err.contains("committing what is indexed so far"), "{err}");
+        assert!(
+            err.contains("interrupted: what was indexed is committed"),
+            "{err}"
+        );
+        assert!(full[0]["articles_added"].as_u64().unwrap() > 0);
+    } else {
+        assert_status(&out, 0);
+        eprintln!("the index finished before Ctrl-C: only the re-run is checked");
+    }
+    let total = full[0]["articles_total"].as_u64().unwrap();
+    assert_eq!(
+        total,
+        full[0]["files_seen"].as_u64().unwrap(),
+        "one article a file"
+    );
+    let again = json_lines(&env.run(&["--json", "index"]));
+    assert_eq!(again[0]["articles_total"].as_u64().unwrap(), total);
+    assert_eq!(again[0]["files_parsed"], 0);
+}
+
+/// Waits until a first `index` run has made the (empty) index.
+fn wait_for_index(env: &Env) {
+    let current = env.index().join("CURRENT");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while !current.exists() {
+        assert!(std::time::Instant::now() < deadline, "no index made");
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
 }

@@ -29,7 +29,7 @@ use newsdex::ingest::{self, Format};
 use regex::Regex;
 use serde_json::Value;
 
-use crate::util::shared_path;
+use crate::util::corpora::corpus;
 
 /// Floors just under the measured figures (precision 0.973, recall 0.983,
 /// F1 0.978 when written); raise them when extraction improves.
@@ -149,10 +149,7 @@ fn metric_matches_the_benchmark() {
 /// The article extraction benchmark's folder and hand-checked bodies, or
 /// `None` (with a note) when `../shared` is not beside the checkout.
 fn benchmark() -> Option<(PathBuf, Value)> {
-    let Some(root) = shared_path("corpora/article-extraction-benchmark") else {
-        eprintln!("extraction: skipped, ../shared/corpora/article-extraction-benchmark not found");
-        return None;
-    };
+    let root = corpus("article-extraction-benchmark")?;
     let truth: Value =
         serde_json::from_str(&std::fs::read_to_string(root.join("ground-truth.json")).unwrap())
             .unwrap();
@@ -302,8 +299,7 @@ fn date_matches(expected: &str, ours: Option<chrono::DateTime<chrono::Utc>>) -> 
 /// Title, byline and date accuracy on the Readability news pages.
 #[test]
 fn readability_metadata() {
-    let Some(root) = shared_path("corpora/readability-test-pages/pages") else {
-        eprintln!("metadata: skipped, ../shared/corpora/readability-test-pages not found");
+    let Some(root) = corpus("readability-test-pages/pages") else {
         return;
     };
     let mut dirs: Vec<PathBuf> = std::fs::read_dir(&root)

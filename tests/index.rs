@@ -1,14 +1,15 @@
+//! `newsdex index` and `rebuild`: every format of the sample corpus, the
+//! incremental re-index (changed records, not whole files), its messages,
+//! and the BBC corpus (issues #2 and #14).
+
 use std::fs;
+use std::path::PathBuf;
 
 use serde_json::Value;
 
+use crate::util::corpora::{corpus, with_files};
+use crate::util::json::n;
 use crate::util::{assert_status, stderr, Env};
-
-fn n(v: &Value, key: &str) -> u64 {
-    v[key]
-        .as_u64()
-        .unwrap_or_else(|| panic!("{key} missing in {v}"))
-}
 
 #[test]
 fn sample_corpus_indexes_every_format() {
@@ -211,8 +212,7 @@ fn rebuild_without_an_index_says_so() {
 /// second run changes nothing.
 #[test]
 fn bbc_corpus_titles_and_sections() {
-    let Some(bbc) = crate::util::shared_path("corpora/bbc") else {
-        eprintln!("skipped: ../shared/corpora/bbc not present");
+    let Some(bbc) = corpus("bbc") else {
         return;
     };
     let env = Env::empty();
@@ -281,4 +281,130 @@ fn bbc_corpus_titles_and_sections() {
     let r: Value = serde_json::from_slice(&again.stdout).unwrap();
     assert_eq!(n(&r, "files_parsed"), 0, "{r}");
     assert_eq!(n(&r, "articles_unchanged"), 2225, "{r}");
+}
+
+/// Item 17: messages that read like a tool someone has used.
+#[test]
+fn index_messages_for_a_newcomer() {
+    let env = Env::empty();
+    env.write("moved/a.txt", "One headline\n\nOne body about a council.\n");
+    let out = env.run(&["index", "corpus/moved"]);
+    assert_status(&out, 0);
+    let err = stderr(&out);
+    assert!(err.contains("1 file seen"), "{err}");
+    assert!(!err.contains("MB/s"), "no rate for a tiny run: {err}");
+    // The folder moves away; --prune forgets it and does not also say its
+    // articles are kept.
+    std::fs::rename(env.corpus().join("moved"), env.root().join("elsewhere")).unwrap();
+    let out = env.run(&["index", "--prune"]);
+    assert_status(&out, 0);
+    let err = stderr(&out);
+    assert!(err.contains("1 removed"), "{err}");
+    assert!(err.contains("forgotten with its articles"), "{err}");
+    assert!(!err.contains("are kept"), "{err}");
+    // --index naming a file: one line, said once.
+    let file = env.root().join("not-a-folder");
+    std::fs::write(&file, "x").unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_newsdex"))
+        .arg("--index")
+        .arg(&file)
+        .args(["search", "x"])
+        .output()
+        .unwrap();
+    assert_status(&out, 2);
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("is a file, not an index folder"), "{err}");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_newsdex"))
+        .arg("--index")
+        .arg(file.join("sub"))
+        .args(["search", "x"])
+        .output()
+        .unwrap();
+    let err = stderr(&out);
+    assert_eq!(err.matches("Not a directory").count(), 1, "{err}");
+}
+
+/// The two Reuters files `reut2-000.sgm` and `reut2-001.sgm`, 1,000
+/// records each.
+fn reuters_env() -> Option<(Env, PathBuf)> {
+    let env = with_files("reuters21578", &["reut2-000.sgm", "reut2-001.sgm"])?;
+    let path = env.corpus().join("reut2-001.sgm");
+    Some((env, path))
+}
+
+/// Item 6: one record of a 1,000-record SGML file edited is one article
+/// updated, not 1,000; a record deleted is one removed, one added is one
+/// added; the rest of the file counts as unchanged.
+#[test]
+fn reindexing_counts_changed_records_not_files() {
+    let Some((env, path)) = reuters_env() else {
+        return;
+    };
+    let r = env.index_corpus();
+    assert_eq!(n(&r, "articles_total"), 2000, "{r}");
+    let mut text = fs::read(&path).unwrap();
+    // Edit one word in the body of one record.
+    let body = b"<BODY>";
+    let at = text
+        .windows(6)
+        .skip(200_000)
+        .position(|w| w == body)
+        .unwrap()
+        + 200_000;
+    text.splice(at + 6..at + 6, b"Revised: ".iter().copied());
+    fs::write(&path, &text).unwrap();
+    let r = env.index_corpus();
+    assert_eq!(
+        (
+            n(&r, "files_parsed"),
+            n(&r, "articles_added"),
+            n(&r, "articles_updated"),
+            n(&r, "articles_removed"),
+            n(&r, "articles_unchanged")
+        ),
+        (1, 0, 1, 0, 1999),
+        "{r}"
+    );
+    let (code, hits) = env.search_json(&["revised", "--limit", "5"]);
+    assert_eq!(code, 0);
+    assert!(hits
+        .iter()
+        .any(|h| h["path"].as_str().unwrap().ends_with("reut2-001.sgm")));
+
+    // Delete the last record.
+    let last = text.windows(8).rposition(|w| w == b"<REUTERS").unwrap();
+    let end = text[last..]
+        .windows(10)
+        .position(|w| w == b"</REUTERS>")
+        .unwrap()
+        + last
+        + 10;
+    let removed: Vec<u8> = text.drain(last..end).collect();
+    fs::write(&path, &text).unwrap();
+    let r = env.index_corpus();
+    assert_eq!(
+        (
+            n(&r, "articles_added"),
+            n(&r, "articles_updated"),
+            n(&r, "articles_removed"),
+            n(&r, "articles_unchanged")
+        ),
+        (0, 0, 1, 1999),
+        "{r}"
+    );
+
+    // Put it back at the top of the file: one added, the rest unchanged
+    // although every record moved.
+    let first = text.windows(8).position(|w| w == b"<REUTERS").unwrap();
+    text.splice(first..first, removed.iter().chain(b"\n").copied());
+    fs::write(&path, &text).unwrap();
+    let out = env.run(&["index", "corpus"]);
+    assert_status(&out, 0);
+    assert!(
+        stderr(&out)
+            .contains("articles: 1 added, 0 updated, 0 removed, 1999 unchanged; 2000 in the index"),
+        "{}",
+        stderr(&out)
+    );
 }

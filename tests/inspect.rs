@@ -1,6 +1,6 @@
 use serde_json::Value;
 
-use crate::util::{assert_status, stdout, Env};
+use crate::util::{assert_status, stderr, stdout, Env};
 
 #[test]
 fn stats_json_has_counts_sections_and_dates() {
@@ -85,4 +85,53 @@ fn export_writes_every_article_as_json_lines() {
     let id = lines[0]["id"].as_str().unwrap();
     let shown: Value = serde_json::from_slice(&env.run(&["--json", "show", id]).stdout).unwrap();
     assert_eq!(shown, lines[0]);
+}
+
+/// Item 12: text output names each hit by something `show` accepts, and
+/// gives source and byline; `show FILE:LINE` and `show FILE` of a
+/// multi-article file.
+#[test]
+fn hits_are_named_by_ids_show_accepts() {
+    let env = Env::indexed_sample();
+    let out = env.run(&["search", "wheat", "--section", "grain", "-n", "3"]);
+    assert_status(&out, 0);
+    let text = stdout(&out);
+    // A Reuters record: its id (`corpus/reuters/reut2-000.sgm#N`), then
+    // file:line of the passage.
+    let place = text
+        .lines()
+        .map(str::trim)
+        .find(|l| l.starts_with("corpus/reuters/") && l.contains('#'))
+        .unwrap_or_else(|| panic!("no id line in {text}"));
+    assert!(text.contains("· Reuters"), "source shown: {text}");
+    let (id, file_line) = place.split_once(" · ").expect("id · file:line");
+    let by_id = env.run(&["--json", "show", id]);
+    assert_status(&by_id, 0);
+    let article: Value = serde_json::from_slice(&by_id.stdout).unwrap();
+    let by_line = env.run(&["--json", "show", file_line]);
+    assert_status(&by_line, 0);
+    let same: Value = serde_json::from_slice(&by_line.stdout).unwrap();
+    assert_eq!(same["id"], article["id"], "{file_line} is in {id}");
+    // A whole multi-article file: a list, not a thousand articles.
+    let file = id.split('#').next().unwrap();
+    let out = env.run(&["show", file]);
+    assert_status(&out, 0);
+    let listed = stdout(&out);
+    assert_eq!(listed.lines().count(), 1000, "one line per article");
+    assert!(listed
+        .lines()
+        .all(|l| l.starts_with(file) && l.contains('#')));
+    assert!(stderr(&out).contains("holds 1000 articles"));
+    // Byline shown when there is one (AllSides JSON).
+    let out = env.run(&["search", "-n", "50", "--snippets", "0", "trump"]);
+    let text = stdout(&out);
+    let (_, hits) = env.search_json(&["-n", "50", "trump"]);
+    let with_byline = hits
+        .iter()
+        .find(|h| h["byline"].is_string())
+        .expect("a hit with a byline");
+    assert!(
+        text.contains(with_byline["byline"].as_str().unwrap()),
+        "{text}"
+    );
 }

@@ -28,8 +28,7 @@ fn normalise(text: &str) -> String {
 
 #[test]
 fn phrase_results_equal_normalised_grep_on_bbc() {
-    let Some(store) = crate::util::bbc_index() else {
-        eprintln!("skipped: ../shared/corpora/bbc not present");
+    let Some(store) = crate::util::corpora::bbc_index() else {
         return;
     };
     let opened = store.open().unwrap();

@@ -34,7 +34,7 @@ fn evaluate(cases: &[Case], name: &str) -> Option<(f64, f64, f64)> {
 }
 
 fn evaluate_with(cases: &[Case], name: &str, all_words: bool) -> Option<(f64, f64, f64)> {
-    let store = crate::util::bbc_index()?;
+    let store = crate::util::corpora::bbc_index()?;
     let opened = store.open().unwrap();
     let (mut at1, mut at10, mut rr) = (0.0, 0.0, 0.0);
     let mut misses = Vec::new();
@@ -100,7 +100,6 @@ fn known_item_queries() {
     let cases = load("known_items.tsv");
     assert!(cases.len() >= 30);
     let Some((s1, s10, mrr)) = evaluate(&cases, "known-item") else {
-        eprintln!("skipped: ../shared/corpora/bbc not present");
         return;
     };
     // Measured 1.000 / 1.000 / 1.000; one miss at rank 2 is tolerated.
@@ -115,7 +114,6 @@ fn paraphrase_queries() {
     let cases = load("paraphrase.tsv");
     assert!(cases.len() >= 40);
     let Some((_, _, strict_mrr)) = evaluate_with(&cases, "paraphrase, strict only", true) else {
-        eprintln!("skipped: ../shared/corpora/bbc not present");
         return;
     };
     let (s1, s10, mrr) = evaluate(&cases, "paraphrase, as typed").unwrap();
@@ -136,7 +134,6 @@ fn held_out_paraphrase_queries() {
     let cases = load("paraphrase_heldout.tsv");
     assert!(cases.len() >= 10);
     let Some(figures) = evaluate(&cases, "paraphrase, held out") else {
-        eprintln!("skipped: ../shared/corpora/bbc not present");
         return;
     };
     // Measured: s@1 0.79, s@10 0.86, MRR 0.79; by words alone, without the

@@ -1,3 +1,12 @@
+//! `newsdex search`: hits as text (headlines only or with passages), JSON
+//! and CSV; paging; exit codes; the index from the environment (issues #2,
+//! #14).
+
+use std::collections::HashSet;
+use std::process::Output;
+
+use crate::util::corpora::{bbc, bbc_json};
+use crate::util::json::ids;
 use crate::util::{assert_status, marked, stderr, stdout, Env};
 
 const SEED: &str = "000_12938842849ca153.txt";
@@ -66,31 +75,6 @@ fn reuters_articles_have_dates_and_topics_as_sections() {
         hit["id"].as_str().unwrap().ends_with("reut2-000.sgm#0"),
         "{hit}"
     );
-}
-
-#[test]
-fn filters_by_date_and_section() {
-    let env = Env::indexed_sample();
-    let (_, all) = env.search_json(&["oil", "--limit", "100"]);
-    let (_, dated) = env.search_json(&[
-        "oil",
-        "--since",
-        "1987-03-01",
-        "--until",
-        "1987-03-31",
-        "--limit",
-        "100",
-    ]);
-    assert!(!dated.is_empty() && dated.len() < all.len());
-    for h in &dated {
-        let d = h["date"].as_str().unwrap();
-        assert!(d.starts_with("1987-03"), "{d}");
-    }
-    let (_, sport) = env.search_json(&["match", "--section", "Sport", "--limit", "100"]);
-    assert!(!sport.is_empty());
-    assert!(sport.iter().all(|h| h["section"] == "sport"));
-    let (_, field) = env.search_json(&["section:sport", "match", "--limit", "100"]);
-    assert_eq!(field.len(), sport.len());
 }
 
 #[test]
@@ -211,46 +195,131 @@ fn broken_pipe_is_not_an_error() {
     );
 }
 
-/// `title:` and `body:` restrict a stemmed word to one field; together they
-/// find what the bare word finds. The body has no stemmed index of its own:
-/// `body:campaigns` expands to the body's words with that stem.
+/// Items 13 and 14: a headline-only list, and CSV for spreadsheets.
 #[test]
-fn title_and_body_fields_split_a_bare_word() {
+fn headline_lists_and_csv() {
     let env = Env::indexed_sample();
-    let ids = |hits: &[serde_json::Value]| -> std::collections::BTreeSet<String> {
-        hits.iter().map(|h| h["id"].to_string()).collect()
+    let out = env.run(&["search", "--snippets", "0", "-n", "3", "economy"]);
+    assert_status(&out, 0);
+    let text = stdout(&out);
+    assert_eq!(text.matches("\n\n").count(), 3, "three blocks: {text}");
+    assert!(!text.contains("**"), "no passages: {text}");
+
+    let out = env.run(&["search", "--csv", "-n", "5", "\"door to door\" OR economy"]);
+    assert_status(&out, 0);
+    let mut rows = csv_rows(&stdout(&out));
+    let header = rows.remove(0);
+    assert_eq!(
+        header,
+        ["rank", "date", "section", "source", "byline", "title", "id", "path", "url", "snippet"]
+    );
+    assert_eq!(rows.len(), 5);
+    assert!(rows.iter().all(|r| r.len() == 10));
+    // The seed's snippet holds quotes and commas: quoted, quotes doubled.
+    let raw = stdout(&out);
+    assert!(
+        raw.contains("\"He told activists: \"\"We are going"),
+        "{raw}"
+    );
+    let out = env.run(&["--json", "search", "--csv", "x"]);
+    assert_status(&out, 2);
+    assert!(stderr(&out).contains("--csv and --json"));
+}
+
+/// A small RFC 4180 reader for the test.
+fn csv_rows(text: &str) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
+    let (mut row, mut field, mut quoted) = (Vec::new(), String::new(), false);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, quoted) {
+            ('"', true) if chars.peek() == Some(&'"') => {
+                field.push('"');
+                chars.next();
+            }
+            ('"', _) => quoted = !quoted,
+            (',', false) => row.push(std::mem::take(&mut field)),
+            ('\n', false) => {
+                row.push(std::mem::take(&mut field));
+                rows.push(std::mem::take(&mut row));
+            }
+            ('\r', false) => {}
+            (c, _) => field.push(c),
+        }
+    }
+    rows
+}
+
+/// The footer's figures: `A-B of TOTAL matching articles; STRICT have
+/// every word`, or `A-B of TOTAL matching stories (N articles, copies shown
+/// once); ...` when some stories have copies. TOTAL is what pages are cut
+/// from.
+fn footer(out: &Output) -> (usize, usize) {
+    let text = stdout(out);
+    let line = text
+        .lines()
+        .rev()
+        .find(|l| l.contains(" matching "))
+        .unwrap_or_else(|| panic!("no footer in {text}"));
+    let num = |s: &str| s.trim().parse::<usize>().unwrap();
+    let (_, rest) = line.split_once(" of ").unwrap();
+    let (total, rest) = rest.split_once(" matching ").unwrap();
+    let strict = rest
+        .split_once("; ")
+        .map_or(num(total), |(_, r)| num(r.split_once(" ha").unwrap().0));
+    (num(total), strict)
+}
+
+#[test]
+fn every_page_is_cut_from_one_list_whatever_the_limit() {
+    let Some(first) = bbc(&["search", "supreme court", "--snippets", "1"]) else {
+        return;
     };
-    let (_, bare) = env.search_json(&["campaigns", "--limit", "10000"]);
-    let (_, title) = env.search_json(&["title:campaigns", "--limit", "10000"]);
-    let (_, body) = env.search_json(&["body:campaigns", "--limit", "10000"]);
-    let (_, either) = env.search_json(&[
-        "--limit",
-        "10000",
-        "--",
-        "title:campaigns OR body:campaigns",
-    ]);
-    assert!(!title.is_empty() && !body.is_empty());
-    assert!(title.len() < bare.len() && body.len() <= bare.len());
-    assert_eq!(ids(&either), ids(&bare));
-    for hit in &title {
-        let t = hit["title"].as_str().unwrap().to_lowercase();
-        assert!(t.contains("campaign"), "{t}");
+    assert_status(&first, 0);
+    let (total, strict) = footer(&first);
+    assert!(strict > 0 && total > strict + 100, "{total} {strict}");
+    let text = stdout(&first);
+    assert!(
+        text.contains(&format!("1-10 of {total} matching ")),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("; {strict} have every word")),
+        "{text}"
+    );
+    // Pages past the full matches say the same.
+    let far = bbc(&["search", "supreme court", "--offset", "150", "-n", "5"]).unwrap();
+    assert_eq!(footer(&far), (total, strict));
+    let whole = ids(&bbc_json(&["supreme court", "-n", "1000", "--snippets", "1"]).unwrap());
+    assert_eq!(whole.len(), total);
+    assert_eq!(whole.iter().collect::<HashSet<_>>().len(), total);
+    for limit in [7, 50, 333] {
+        let mut paged = Vec::new();
+        let mut offset = 0;
+        while offset < total {
+            let (o, l) = (offset.to_string(), limit.to_string());
+            let args = ["supreme court", "--offset", &o, "-n", &l, "--snippets", "1"];
+            paged.extend(ids(&bbc_json(&args).unwrap()));
+            offset += limit;
+        }
+        assert_eq!(paged, whole, "pages of {limit}");
     }
-    // Every body hit shows an inflection of the word in its snippet.
-    for hit in &body {
-        let marks = marked(hit);
-        assert!(
-            marks
-                .iter()
-                .any(|m| m.to_lowercase().starts_with("campaign")),
-            "{marks:?} in {}",
-            hit["id"]
-        );
-    }
-    let forms: std::collections::BTreeSet<String> = body
-        .iter()
-        .flat_map(marked)
-        .map(|m| m.to_lowercase())
-        .collect();
-    assert!(forms.len() > 1, "only {forms:?}");
+    // An odd offset lands where the whole list says.
+    let page = ids(&bbc_json(&["supreme court", "--offset", "13", "-n", "20"]).unwrap());
+    assert_eq!(page, whole[13..33]);
+    // Past the end: how many there are.
+    let past = bbc(&["search", "supreme court", "--offset", "5000"]).unwrap();
+    assert_status(&past, 1);
+    assert!(
+        stderr(&past).contains(&format!(
+            "no results on this page: {total} matching stories, the last at {total}"
+        )),
+        "{}",
+        stderr(&past)
+    );
+    let lines = bbc_json(&["supreme court", "--offset", "5000"]).unwrap();
+    assert_eq!(lines.len(), 1);
+    assert_eq!(lines[0]["stories"], total);
+    assert!(lines[0]["total"].as_u64().unwrap() as usize >= total);
+    assert_eq!(lines[0]["strict_total"], strict);
 }

@@ -97,7 +97,7 @@ fn notices_and_suggestions_are_the_clis() {
     let env = Env::indexed_sample();
     let server = Server::start(env, &[]);
     // As typed (a confident correction would be searched instead; see
-    // first_contact_search).
+    // spelling.rs).
     let v = server.json(
         &format!("/api/search?q={}&exact=true", enc("goverment budjet")),
         200,

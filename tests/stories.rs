@@ -7,8 +7,9 @@ use std::collections::{HashMap, HashSet};
 
 use serde_json::Value;
 
+use crate::util::corpora::{bbc_index, corpus};
 use crate::util::http::Server;
-use crate::util::{assert_status, bbc_index, shared_path, stdout, strs, Env};
+use crate::util::{assert_status, stdout, strs, Env};
 
 const STORY: &str = "The city council voted on Tuesday to build a tram line \
 from the railway station to the university, ending a decade of argument \
@@ -220,8 +221,7 @@ fn the_api_counts_stories_and_lists_copies() {
 /// as one story, and no search shows one story twice in its top 10.
 #[test]
 fn bbc_identical_pairs_are_one_story_and_never_shown_twice() {
-    let (Some(store), Some(bbc)) = (bbc_index(), shared_path("corpora/bbc")) else {
-        assert!(std::env::var_os("CI").is_none(), "CI must have ../shared");
+    let (Some(store), Some(bbc)) = (bbc_index(), corpus("bbc")) else {
         return;
     };
     let index = store.path().to_str().unwrap();

@@ -1,9 +1,12 @@
 //! Issue #4 through the CLI: exact phrases, words users really type,
-//! errors that point at the problem, citable passages, "did you mean",
-//! date sorting, and the README's query examples.
+//! errors that point at the problem, citable passages, date sorting, the
+//! README's query examples, closest matches (issue #8); a pasted headline
+//! or URL and hyphenated words (issue #14).
 
 use serde_json::Value;
 
+use crate::util::corpora::bbc;
+use crate::util::json::{hits_of, id_set};
 use crate::util::{assert_status, marked, stderr, stdout, strs, Env};
 
 const SEED: &str = "000_12938842849ca153.txt";
@@ -96,32 +99,6 @@ fn passages_carry_offsets_and_source_lines() {
         .take(20)
         .collect();
     assert!(opening.starts_with(&body[..10]), "{body:?} vs {opening:?}");
-}
-
-#[test]
-fn did_you_mean_on_stderr_and_in_json() {
-    let env = Env::indexed_sample();
-    let out = env.run(&["search", "corbin"]);
-    assert_status(&out, 1);
-    assert!(
-        stderr(&out).contains("did you mean: corbyn"),
-        "{}",
-        stderr(&out)
-    );
-    // Strict, nothing matches: one line with the suggestion.
-    let out = env.run(&["--json", "search", "--all-words", "sadiq kahn"]);
-    assert_status(&out, 1);
-    let v: Value = serde_json::from_str(stdout(&out).trim()).unwrap();
-    assert_eq!(v["suggestion"], "sadiq khan");
-    // As typed, the closest matches come back, each with the suggestion.
-    let (code, hits) = env.search_json(&["sadiq kahn"]);
-    assert_eq!(code, 0);
-    assert!(hits
-        .iter()
-        .all(|h| h["suggestion"] == "sadiq khan" && h["relaxed"] == true));
-    // A query that finds plenty gets no suggestion.
-    let (_, hits) = env.search_json(&["government"]);
-    assert!(hits.iter().all(|h| h.get("suggestion").is_none()));
 }
 
 #[test]
@@ -305,4 +282,91 @@ fn closest_matches_prefer_the_article_about_the_query() {
     // Explicit syntax stays strict.
     let (code, _) = env.search_json(&["court AND fraud AND tennis"]);
     assert_eq!(code, 1);
+}
+
+#[test]
+fn a_pasted_headline_or_url_is_searched_not_refused() {
+    let Some(out) = bbc(&["--json", "search", "Obituary: Dame Alicia Markova"]) else {
+        return;
+    };
+    assert_status(&out, 0);
+    let hits = hits_of(&out);
+    assert_eq!(hits[0]["title"], "Obituary: Dame Alicia Markova");
+    assert!(hits[0]["id"]
+        .as_str()
+        .unwrap()
+        .ends_with("entertainment/021.txt"));
+
+    // Nothing found: the notice says the word was not a field.
+    let out = bbc(&["search", "Flibbertigibbet: qwxzvv"]).unwrap();
+    assert_status(&out, 1);
+    assert!(
+        stderr(&out).contains(
+            "`flibbertigibbet:` is not a field; searched it as a word (fields: title, body,"
+        ),
+        "{}",
+        stderr(&out)
+    );
+    // Found: no such notice.
+    let out = bbc(&["search", "Obituary: Markova"]).unwrap();
+    assert_status(&out, 0);
+    assert!(!stderr(&out).contains("not a field"), "{}", stderr(&out));
+
+    // A URL is no error, whether or not an article has it.
+    let out = bbc(&["search", "https://www.bbc.co.uk/news/uk-politics-123"]).unwrap();
+    assert_status(&out, 1);
+    assert!(!stderr(&out).contains("error"), "{}", stderr(&out));
+}
+
+#[test]
+fn hyphenated_and_joined_words_find_the_same_articles() {
+    let Some(email) = bbc(&[
+        "--json",
+        "search",
+        "--all-words",
+        "--all-copies",
+        "--limit",
+        "1000",
+        "email",
+    ]) else {
+        return;
+    };
+    let e_mail = bbc(&[
+        "--json",
+        "search",
+        "--all-words",
+        "--all-copies",
+        "--limit",
+        "1000",
+        "e-mail",
+    ])
+    .unwrap();
+    let (email, e_mail) = (hits_of(&email), hits_of(&e_mail));
+    assert_eq!(id_set(&email), id_set(&e_mail));
+    // Both at least find every article with either spelling as an exact word.
+    let exact = |q: &str| {
+        let out = bbc(&["--json", "search", "--all-copies", "--limit", "1000", q]).unwrap();
+        id_set(&hits_of(&out))
+    };
+    let (joined, hyphenated) = (exact("\"email\""), exact("\"e-mail\""));
+    assert!(joined.len() >= 10 && hyphenated.len() >= 50);
+    assert!(joined
+        .union(&hyphenated)
+        .all(|id| id_set(&email).contains(id)));
+    assert!(email.len() > hyphenated.len().max(joined.len()));
+    // `email` marks `e-mail` where that is how the article spells it.
+    let only_hyphenated = email
+        .iter()
+        .find(|h| {
+            let id = h["id"].as_str().unwrap();
+            !joined.contains(id) && crate::util::marked(h).iter().any(|m| m.contains('-'))
+        })
+        .expect("a hit spelling it e-mail");
+    let marked = crate::util::marked(only_hyphenated);
+    assert!(
+        marked
+            .iter()
+            .any(|m| m.eq_ignore_ascii_case("e-mail") || m.eq_ignore_ascii_case("e-mails")),
+        "{marked:?}"
+    );
 }

@@ -2,25 +2,35 @@
 
 mod util;
 
-// Indexing the sample corpus, incremental re-index, rebuild (issue #2).
+// Indexing and rebuilding: every format, re-indexing by record, messages (issues #2, #14).
 mod index;
-// Search output, JSON fields, filters and exit codes (issue #2).
+// Files newsdex is pointed at and the fields parsed from them (issue #14).
+mod ingest;
+// Search output as text, JSON and CSV, paging, exit codes (issues #2, #14).
 mod search;
-// stats, show and export (issue #2).
+// Filters on search, counts and export, and why nothing matched (issues #2, #14).
+mod filters;
+// Field queries: title/body, Reuters topics and places, bylines, sources, URLs (issues #2, #14).
+mod fields;
+// stats, show (ids, file:line, multi-article files) and export (issues #2, #14).
 mod inspect;
+// Help, shell completions and the man page (issue #14).
+mod help;
 // Quoted phrases return exactly what a normalised grep finds (issue #4).
 mod phrase;
 // Random and adversarial queries never panic or hang (issue #4).
 mod query_fuzz;
 // Known-item and paraphrase query sets: success@k and MRR with floors.
 mod ranking;
-// Query syntax, exact phrases, passages, suggestions via the CLI (issue #4).
+// Query syntax, phrases, passages, closest matches, pasted text, hyphens (issues #4, #8, #14).
 mod syntax;
+// Misspellings: did-you-mean, corrections, --exact, the API, the spelling evaluation (issues #4, #14).
+mod spelling;
 // Person search, people and timeline commands (issue #3).
 mod people;
 // Messy input files and broken or foreign indexes (issue #5).
 mod reliability;
-// SIGKILL during index/rebuild, a second writer, searches while writing (issue #5).
+// SIGKILL and Ctrl-C during index/rebuild, a second writer, searches while writing (issues #5, #14).
 mod crash;
 // HTML body extraction (benchmark F1) and page metadata, with floors (issue #7).
 mod extraction;
@@ -28,14 +38,6 @@ mod extraction;
 mod serve;
 // The search page in headless Chromium over WebDriver (issue #13).
 mod browser;
-// First contact: filters, ids, counts, CSV, help (issue #14 items 11-14, 16, 17).
-mod first_contact;
-// First contact: fields and the query language (issue #14 items 4, 7, 10, 15).
-mod first_contact_query;
-// First contact: misspellings and paging (issue #14 items 8, 9).
-mod first_contact_search;
-// First contact: files newsdex is pointed at (issue #14 items 1-3, 5, 6).
-mod first_contact_ingest;
 // Story clusters: copies shown and counted once, duplicates (issue #16).
 mod stories;
 // People across articles: a surname alone links to a full name (issue #15).

@@ -1,6 +1,8 @@
 //! Shared test helpers: a temporary workspace with a copy of the sample
 //! corpus (or hand-made files), and `newsdex` commands pointed at it with the
-//! environment the tool reads cleared.
+//! environment the tool reads cleared. `corpora` reads `../shared/corpora/`
+//! (with its skip rule), `json` reads `--json` output back, `http` and
+//! `client` talk to `newsdex serve`.
 
 #![allow(dead_code)]
 
@@ -13,7 +15,9 @@ use serde_json::Value;
 use tempfile::TempDir;
 
 pub mod client;
+pub mod corpora;
 pub mod http;
+pub mod json;
 
 /// A temporary workspace: `corpus/` for articles and `index/` for the index.
 pub struct Env {
@@ -97,14 +101,8 @@ impl Env {
     /// The same command as [`Env::cmd`], as a `std::process::Command` (for
     /// a process that runs on, such as `serve`).
     pub fn process(&self, args: &[&str]) -> std::process::Command {
-        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_newsdex"));
-        cmd.current_dir(self.root())
-            .env_remove("NEWSDEX_INDEX")
-            .env_remove("NO_COLOR")
-            .env_remove("CLICOLOR_FORCE")
-            .arg("--index")
-            .arg(self.index())
-            .args(args);
+        let mut cmd = newsdex_at(&self.index(), args);
+        cmd.current_dir(self.root());
         cmd
     }
 
@@ -125,16 +123,21 @@ impl Env {
         let mut all = vec!["--json", "search"];
         all.extend_from_slice(args);
         let out = self.run(&all);
-        // Hits only: a `{"total":0,"suggestion":..}` line is not a hit.
-        let hits = stdout(&out)
-            .lines()
-            .map(|l| -> Value {
-                serde_json::from_str(l).unwrap_or_else(|e| panic!("bad JSON line {l:?}: {e}"))
-            })
-            .filter(|v| v.get("rank").is_some())
-            .collect();
-        (out.status.code().unwrap_or(-1), hits)
+        (out.status.code().unwrap_or(-1), json::hits_of(&out))
     }
+}
+
+/// `newsdex --index INDEX ARGS...`, with the environment variables the
+/// tool reads cleared.
+pub fn newsdex_at(index: &Path, args: &[&str]) -> std::process::Command {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_newsdex"));
+    cmd.env_remove("NEWSDEX_INDEX")
+        .env_remove("NO_COLOR")
+        .env_remove("CLICOLOR_FORCE")
+        .arg("--index")
+        .arg(index)
+        .args(args);
+    cmd
 }
 
 /// A path inside the repository.
@@ -142,7 +145,8 @@ pub fn repo_path(rel: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)
 }
 
-/// A path inside `../shared`, if it exists on this machine.
+/// A path inside `../shared`, if it exists on this machine (silently; a
+/// test that needs it calls [`corpora::corpus`], which says it is skipped).
 pub fn shared_path(rel: &str) -> Option<PathBuf> {
     let p = repo_path("../shared").join(rel);
     p.exists().then_some(p)
@@ -180,38 +184,6 @@ pub fn assert_status(out: &Output, code: i32) {
         stdout(out),
         stderr(out)
     );
-}
-
-/// The five BBC section folders indexed once per test run (and kept between
-/// runs under cargo's target tmp dir; the incremental index makes reuse
-/// cheap). `None` when `../shared/corpora/bbc` is absent.
-pub fn bbc_index() -> Option<&'static newsdex::store::Store> {
-    use std::sync::OnceLock;
-    static BBC: OnceLock<Option<newsdex::store::Store>> = OnceLock::new();
-    BBC.get_or_init(|| {
-        let bbc = shared_path("corpora/bbc")?;
-        let dirs: Vec<PathBuf> = ["business", "entertainment", "politics", "sport", "tech"]
-            .iter()
-            .map(|s| bbc.join(s))
-            .collect();
-        let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("bbc-index");
-        let store = newsdex::store::Store::at(&dir);
-        let build = |store: &newsdex::store::Store| {
-            newsdex::index::update(
-                store,
-                &dirs,
-                &newsdex::index::Options::default(),
-                &newsdex::index::NoProgress,
-            )
-        };
-        if build(&store).is_err() {
-            // An index from an older schema: start again.
-            let _ = fs::remove_dir_all(&dir);
-            build(&store).expect("index the BBC corpus");
-        }
-        Some(store)
-    })
-    .as_ref()
 }
 
 /// A JSON array of strings (a hit's `people` or `copies`, a `notices`

@@ -1,39 +1,31 @@
-//! First contact (issue #14): the files newsdex is pointed at. Each test
-//! runs the real binary on real corpora from `../shared/corpora/` (and
-//! skips with a note when they are absent):
+//! The files newsdex is pointed at, and the fields parsed from them (issue
+//! #14). Each test runs the real binary on real corpora from
+//! `../shared/corpora/`:
 //!
-//! - item 1: `source.html` is read like any page; only conventional project
-//!   files (`README`, `LICENSE.md` ...) are passed over, and the summaries
-//!   say which and why;
-//! - item 2: plain text with a header block (`Title:`, `Date:` ...), as
-//!   archive exports write it;
-//! - item 3: JSON saved as `.txt`;
-//! - item 5: HTML metadata (time of day, lenient JSON-LD, bylines, sections,
-//!   source) and the root folder's own name not being a section;
-//! - item 6: re-indexing counts changed records, not whole files; a file
-//!   with a newline in its name.
+//! - `source.html` is read like any page; only conventional project files
+//!   (`README`, `LICENSE.md` ...) are passed over, and the summaries say
+//!   which and why;
+//! - plain text with a header block (`Title:`, `Date:` ...), as archive
+//!   exports write it;
+//! - JSON saved as `.txt`;
+//! - HTML metadata (time of day, lenient JSON-LD, bylines, sections, source)
+//!   and the root folder's own name not being a section;
+//! - a file with a newline in its name.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde_json::Value;
 
-use crate::util::{assert_status, copy_dir, shared_path, stderr, stdout, Env};
-
-fn n(v: &Value, key: &str) -> u64 {
-    v[key]
-        .as_u64()
-        .unwrap_or_else(|| panic!("{key} missing in {v}"))
-}
+use crate::util::corpora::{allsides_sample, corpus};
+use crate::util::json::{json_lines, n};
+use crate::util::{assert_status, copy_dir, stderr, stdout, Env};
 
 /// Every stored article, from `export`.
 fn export(env: &Env) -> Vec<Value> {
     let out = env.run(&["export"]);
     assert_status(&out, 0);
-    stdout(&out)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
-        .collect()
+    json_lines(&out)
 }
 
 /// The file name of an article's (or an ignored file's) `path`.
@@ -43,15 +35,6 @@ fn file_name(v: &Value) -> String {
         .unwrap()
         .to_string_lossy()
         .into_owned()
-}
-
-/// A corpus folder from `../shared/corpora`, or `None` with a note.
-fn corpus(rel: &str) -> Option<PathBuf> {
-    let p = shared_path(&format!("corpora/{rel}"));
-    if p.is_none() {
-        eprintln!("skipped: ../shared/corpora/{rel} not present");
-    }
-    p
 }
 
 /// Item 1: the 45 Readability pages are all `source.html` (and an
@@ -168,27 +151,6 @@ fn a_readme_that_is_an_article_is_indexed() {
     assert_eq!(r["ignored"][0]["reason"], "project file", "{r}");
 }
 
-/// The AllSides sample records (real articles, JSON).
-fn allsides() -> Option<Vec<(String, Value)>> {
-    let dir = corpus("allsides-article-bias/sample")?;
-    let mut files: Vec<PathBuf> = fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .collect();
-    files.sort();
-    Some(
-        files
-            .iter()
-            .map(|p| {
-                let text = fs::read_to_string(p).unwrap();
-                let stem = p.file_stem().unwrap().to_string_lossy().into_owned();
-                (stem, serde_json::from_str(&text).unwrap())
-            })
-            .collect(),
-    )
-}
-
 /// Item 2: the AllSides records written out as an archive export writes
 /// text (a `Key: value` header block, keys in any case, then the text)
 /// give the record's headline, date, byline, source, section and URL, and
@@ -196,7 +158,7 @@ fn allsides() -> Option<Vec<(String, Value)>> {
 /// (`Campbell: E-mail row 'silly fuss'`) stay headlines.
 #[test]
 fn text_header_blocks_become_fields() {
-    let (Some(records), Some(bbc)) = (allsides(), corpus("bbc")) else {
+    let (Some(records), Some(bbc)) = (allsides_sample(), corpus("bbc")) else {
         return;
     };
     let env = Env::empty();
@@ -340,7 +302,7 @@ fn text_header_blocks_become_fields() {
 /// never `{`.
 #[test]
 fn json_saved_as_txt_is_read_as_json() {
-    let Some(records) = allsides() else {
+    let Some(records) = allsides_sample() else {
         return;
     };
     let dir = corpus("allsides-article-bias/sample").unwrap();
@@ -492,94 +454,6 @@ fn html_metadata_on_the_benchmark_pages() {
         }
     }
     assert_eq!(by_id("04a6711caa7c")["source"], "nytimes.com");
-}
-
-/// The two Reuters files `reut2-000.sgm` and `reut2-001.sgm`, 1,000
-/// records each.
-fn reuters_env() -> Option<(Env, PathBuf)> {
-    let reuters = corpus("reuters21578")?;
-    let env = Env::empty();
-    for name in ["reut2-000.sgm", "reut2-001.sgm"] {
-        fs::copy(reuters.join(name), env.corpus().join(name)).unwrap();
-    }
-    let path = env.corpus().join("reut2-001.sgm");
-    Some((env, path))
-}
-
-/// Item 6: one record of a 1,000-record SGML file edited is one article
-/// updated, not 1,000; a record deleted is one removed, one added is one
-/// added; the rest of the file counts as unchanged.
-#[test]
-fn reindexing_counts_changed_records_not_files() {
-    let Some((env, path)) = reuters_env() else {
-        return;
-    };
-    let r = env.index_corpus();
-    assert_eq!(n(&r, "articles_total"), 2000, "{r}");
-    let mut text = fs::read(&path).unwrap();
-    // Edit one word in the body of one record.
-    let body = b"<BODY>";
-    let at = text
-        .windows(6)
-        .skip(200_000)
-        .position(|w| w == body)
-        .unwrap()
-        + 200_000;
-    text.splice(at + 6..at + 6, b"Revised: ".iter().copied());
-    fs::write(&path, &text).unwrap();
-    let r = env.index_corpus();
-    assert_eq!(
-        (
-            n(&r, "files_parsed"),
-            n(&r, "articles_added"),
-            n(&r, "articles_updated"),
-            n(&r, "articles_removed"),
-            n(&r, "articles_unchanged")
-        ),
-        (1, 0, 1, 0, 1999),
-        "{r}"
-    );
-    let (code, hits) = env.search_json(&["revised", "--limit", "5"]);
-    assert_eq!(code, 0);
-    assert!(hits
-        .iter()
-        .any(|h| h["path"].as_str().unwrap().ends_with("reut2-001.sgm")));
-
-    // Delete the last record.
-    let last = text.windows(8).rposition(|w| w == b"<REUTERS").unwrap();
-    let end = text[last..]
-        .windows(10)
-        .position(|w| w == b"</REUTERS>")
-        .unwrap()
-        + last
-        + 10;
-    let removed: Vec<u8> = text.drain(last..end).collect();
-    fs::write(&path, &text).unwrap();
-    let r = env.index_corpus();
-    assert_eq!(
-        (
-            n(&r, "articles_added"),
-            n(&r, "articles_updated"),
-            n(&r, "articles_removed"),
-            n(&r, "articles_unchanged")
-        ),
-        (0, 0, 1, 1999),
-        "{r}"
-    );
-
-    // Put it back at the top of the file: one added, the rest unchanged
-    // although every record moved.
-    let first = text.windows(8).position(|w| w == b"<REUTERS").unwrap();
-    text.splice(first..first, removed.iter().chain(b"\n").copied());
-    fs::write(&path, &text).unwrap();
-    let out = env.run(&["index", "corpus"]);
-    assert_status(&out, 0);
-    assert!(
-        stderr(&out)
-            .contains("articles: 1 added, 0 updated, 0 removed, 1999 unchanged; 2000 in the index"),
-        "{}",
-        stderr(&out)
-    );
 }
 
 /// Item 6: a real article saved under a name with a newline in it is

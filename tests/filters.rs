@@ -1,0 +1,148 @@
+//! Filters (`--section`, `--person`, `--since`, `--until`) on `search` and
+//! on the commands that count and export: alone or with words, and what an
+//! empty result says about why nothing matched (issues #2 and #14).
+
+use serde_json::Value;
+
+use crate::util::corpora::corpus;
+use crate::util::json::json_lines;
+use crate::util::{assert_status, copy_dir, stderr, stdout, Env};
+
+#[test]
+fn filters_by_date_and_section() {
+    let env = Env::indexed_sample();
+    let (_, all) = env.search_json(&["oil", "--limit", "100"]);
+    let (_, dated) = env.search_json(&[
+        "oil",
+        "--since",
+        "1987-03-01",
+        "--until",
+        "1987-03-31",
+        "--limit",
+        "100",
+    ]);
+    assert!(!dated.is_empty() && dated.len() < all.len());
+    for h in &dated {
+        let d = h["date"].as_str().unwrap();
+        assert!(d.starts_with("1987-03"), "{d}");
+    }
+    let (_, sport) = env.search_json(&["match", "--section", "Sport", "--limit", "100"]);
+    assert!(!sport.is_empty());
+    assert!(sport.iter().all(|h| h["section"] == "sport"));
+    let (_, field) = env.search_json(&["section:sport", "match", "--limit", "100"]);
+    assert_eq!(field.len(), sport.len());
+}
+
+/// Item 11: filters alone select; an empty result says which filter is why.
+#[test]
+fn filters_without_words_and_why_nothing_matched() {
+    let env = Env::indexed_sample();
+    let (code, hits) = env.search_json(&["--section", "politics", "-n", "100"]);
+    assert_eq!(code, 0);
+    assert!(hits.len() > 10);
+    assert!(hits.iter().all(|h| h["section"] == "politics"));
+    let (code, hits) = env.search_json(&["--person", "Tony Blair"]);
+    assert_eq!(code, 0);
+    assert!(hits.iter().all(|h| h["people"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|p| p == "Tony Blair")));
+
+    let out = env.run(&["search", "--person", "Mr Blair"]);
+    assert_status(&out, 1);
+    let err = stderr(&out);
+    assert!(!err.contains("``"), "{err}");
+    assert!(
+        err.contains("no article names `Mr Blair`") && err.contains("Tony Blair"),
+        "{err}"
+    );
+
+    let out = env.run(&["search", "--section", "politcs", "budget"]);
+    assert_status(&out, 1);
+    assert!(stderr(&out).contains("no article is in section `politcs`; near it: politics"));
+
+    let out = env.run(&["search", "--since", "2006", "--until", "2005", "oil"]);
+    assert!(
+        stderr(&out).contains("ends before it starts"),
+        "{}",
+        stderr(&out)
+    );
+
+    // No words and no filter: a one-line error with an example.
+    let out = env.run(&["search"]);
+    assert_status(&out, 2);
+    assert!(stderr(&out).contains("give a query, or a filter"));
+
+    // --json with no hits always prints one line saying so.
+    let out = env.run(&["--json", "search", "--section", "nope", "zzzqqq"]);
+    assert_status(&out, 1);
+    let lines = json_lines(&out);
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    assert_eq!(lines[0]["total"], 0);
+    assert!(
+        lines[0]["notices"].as_array().unwrap().len() >= 2,
+        "{lines:?}"
+    );
+}
+
+/// Item 11 on an index whose articles have no dates (BBC has none).
+#[test]
+fn dates_asked_of_an_undated_archive_say_so() {
+    let Some(bbc) = corpus("bbc/tech") else {
+        return;
+    };
+    let env = Env::empty();
+    copy_dir(&bbc, &env.corpus().join("tech"));
+    env.index_corpus();
+    let out = env.run(&["search", "--since", "2004", "broadband"]);
+    assert_status(&out, 1);
+    assert!(
+        stderr(&out).contains("no article in this index has a date"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+/// Item 13: people, sources, bylines, timeline and export take the
+/// filters; counts by source and by byline.
+#[test]
+fn counts_and_exports_take_the_same_filters() {
+    let env = Env::indexed_sample();
+    let all: Vec<Value> = json_lines(&env.run(&["--json", "people", "-n", "5"]));
+    let politics: Vec<Value> =
+        json_lines(&env.run(&["--json", "people", "--section", "politics", "-n", "5"]));
+    assert_ne!(all, politics);
+    assert_eq!(politics[0]["name"], "Tony Blair");
+
+    let out = env.run(&["sources", "-n", "3"]);
+    assert_status(&out, 0);
+    let text = stdout(&out);
+    assert!(text.lines().next().unwrap().ends_with("Reuters"), "{text}");
+    assert!(text.contains("sources listed"));
+    let bylines = json_lines(&env.run(&["--json", "bylines", "-n", "3"]));
+    assert_eq!(bylines.len(), 3);
+    assert!(bylines[0]["articles"].as_u64().unwrap() >= bylines[2]["articles"].as_u64().unwrap());
+
+    // Timeline with a date filter: only the months asked for, no empty
+    // periods before the first match or after the last.
+    let t = json_lines(&env.run(&[
+        "--json", "timeline", "oil", "--since", "1987-03", "--until", "1987-03",
+    ]));
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert_eq!(t[0]["period"], "1987-03");
+    let t = json_lines(&env.run(&["--json", "timeline", "--by", "year"]));
+    assert!(t.first().unwrap()["articles"].as_u64().unwrap() > 0);
+    assert!(t.last().unwrap()["articles"].as_u64().unwrap() > 0);
+
+    let out = env.run(&["export", "--section", "politics", "budget"]);
+    assert_status(&out, 0);
+    let exported = json_lines(&out);
+    let (_, hits) = env.search_json(&["--section", "politics", "budget", "-n", "100"]);
+    assert_eq!(exported.len(), hits.len());
+    assert!(exported.iter().all(|a| a["body"]
+        .as_str()
+        .unwrap()
+        .to_lowercase()
+        .contains("budget")));
+}
