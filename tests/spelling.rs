@@ -248,7 +248,7 @@ fn spelling_evaluation_on_both_halves() {
     };
     let held = score("heldout").unwrap();
     // Floors a little under the figures measured when the weights were
-    // set (see README): dev 23/24 corrected, 24/24 with suggestions,
+    // set (see docs/GUIDE.md, `search`): dev 23/24 corrected, 24/24 with suggestions,
     // 18/18 left alone.
     let rate = |a: usize, b: usize| a as f64 / b as f64;
     assert!(rate(dev.corrected, dev.misspelt) >= 0.9, "{dev:?}");

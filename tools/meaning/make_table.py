@@ -1,4 +1,4 @@
-"""Builds src/meaning/words.bin; see README.md beside this file.
+"""Builds crates/newsdex/src/meaning/words.bin; see README.md beside this file.
 
 Needs numpy, safetensors, tokenizers and the all-MiniLM-L6-v2 model files
 (model.safetensors, tokenizer.json) in MODEL_DIR, and ../shared/corpora.

@@ -1,4 +1,4 @@
-"""Read an evaluation item's title and body exactly as src/people/eval.rs does.
+"""Read an evaluation item's title and body exactly as crates/newsdex/src/people/eval.rs does.
 
 An item is a JSON object with "source" (path under ../shared) and, for
 Reuters SGML files, "newid", for the article-extraction benchmark's

@@ -1,6 +1,6 @@
 """Given names the extractor may not know, mined with spaCy as a teacher.
 
-    python3 tools/people/mine_given.py > src/people/data/mined_first_names.txt
+    python3 tools/people/mine_given.py > crates/newsdex/src/people/data/mined_first_names.txt
 
 Runs spaCy `en_core_web_md` over the shared corpora (every BBC article,
 every Reuters-21578 record with a body, and 4,000 AllSides articles drawn
@@ -16,9 +16,9 @@ opening names in at least MIN_ARTICLES articles, written in lower case at
 most a tenth as often as it opens a name (not "Prime", "Will"), inside
 spaCy's names of firms, places, works or groups in at most half as many
 articles (not "Texaco", "Cambridge"), and not already a Census 1990 first
-name (`src/people/data/first_names.txt`). The
+name (`crates/newsdex/src/people/data/first_names.txt`). The
 extractor drops any of them that its lexicon already knows as another kind
-of word (a title, a place word, a party ...), see `src/people/lexicon.rs`.
+of word (a title, a place word, a party ...), see `crates/newsdex/src/people/lexicon.rs`.
 No labels are read: the evaluation set is only used to leave its articles
 out.
 """
@@ -117,7 +117,7 @@ lower = collections.Counter()
 for t in texts:
     lower.update(w for w in re.findall(r"\b[a-z][a-z-]+\b", t) if w in opens)
 
-census = set(l.strip() for l in open(os.path.join(root, "src/people/data/first_names.txt")))
+census = set(l.strip() for l in open(os.path.join(root, "crates/newsdex/src/people/data/first_names.txt")))
 kept = sorted(w for w, n in opens.items()
               if n >= MIN_ARTICLES and lower[w] * 10 <= n and other[w] * 2 <= n
               and w not in census)

@@ -4,9 +4,9 @@
 
 Reads one or more label files (default tests/data/people/eval.jsonl), runs
 spaCy over title + "\\n\\n" + body exactly as tools/people/corpus.py (and
-src/people/eval.rs) read them, keeps the PERSON entities, post-processes them
+crates/newsdex/src/people/eval.rs) read them, keeps the PERSON entities, post-processes them
 as a user of spaCy reasonably would, and scores precision / recall / F1 over
-(article, person) pairs with the matching rule of src/people/eval.rs
+(article, person) pairs with the matching rule of crates/newsdex/src/people/eval.rs
 (`same_person` + `normalise`; each label and each prediction matched at most
 once, labels taken in order, each against the first unused prediction that
 matches). Lines without "people" (unlabelled) are skipped; an item seen twice
@@ -65,7 +65,7 @@ UK = ["business", "entertainment", "politics", "sport", "tech"]
 US = ["us", "web"]
 GENRES = UK + US + ["wire"]
 
-# --- matching rule, mirrored from src/people/mod.rs and src/people/eval.rs ---
+# --- matching rule, mirrored from crates/newsdex/src/people/mod.rs and crates/newsdex/src/people/eval.rs ---
 
 # (first, last, replacement): inclusive code point ranges of fold_char.
 _FOLD = [

@@ -35,7 +35,7 @@ use crate::sketch::{self, HASHES};
 /// Estimated share of shingles two bodies must have in common to be one
 /// story. Copies with small edits, a new headline, furniture added or a
 /// paragraph cut score 0.6 to 1.0; different reports of one event rarely
-/// pass 0.1 (see `tests/data/stories/` and the README's figures).
+/// pass 0.1 (see `tests/data/stories/` and docs/STORIES.md).
 pub const SAME_STORY: f32 = 0.5;
 
 /// Most days between two dated copies that are not identical: an update
