@@ -14,7 +14,7 @@
 
 use serde_json::{Map, Value};
 
-use super::{ParsedFile, RecordProblem};
+use super::{is_empty_record, ParsedFile, RecordProblem};
 use crate::article::Draft;
 use crate::dates;
 
@@ -192,7 +192,7 @@ fn push_object(parsed: &mut ParsedFile, obj: &Map<String, Value>, line: u64) {
 fn draft(obj: &Map<String, Value>, line: u64) -> Option<Draft> {
     let title = text_field(obj, TITLE_KEYS).map(|t| t.trim().to_string());
     let body = body(obj).unwrap_or_default();
-    if title.is_none() && body.is_empty() {
+    if is_empty_record(title.as_deref(), &body) {
         return None;
     }
     Some(Draft {

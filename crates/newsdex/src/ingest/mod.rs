@@ -137,6 +137,13 @@ pub struct ParsedFile {
     pub problems: Vec<RecordProblem>,
 }
 
+/// Whether a parsed record is empty: neither a title nor body text. The
+/// HTML, JSON and SGML parsers each refuse or skip such a record, in their
+/// own words.
+fn is_empty_record(title: Option<&str>, body: &str) -> bool {
+    title.is_none() && body.is_empty()
+}
+
 /// A record a parser had to skip.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RecordProblem {

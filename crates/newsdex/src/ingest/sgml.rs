@@ -15,7 +15,7 @@
 //! separated by `\n\n`. The `<DATELINE>` (`SALVADOR, Feb 26 - `) is metadata
 //! and never part of the body.
 
-use super::{ParsedFile, RecordProblem};
+use super::{is_empty_record, ParsedFile, RecordProblem};
 use crate::article::Draft;
 use crate::dates;
 use crate::text::collapse_ws;
@@ -134,7 +134,7 @@ fn parse_record(record: &str) -> Option<Draft> {
         clean_body(&strip_elements(text, &["TITLE", "AUTHOR", "DATELINE"]))
     };
 
-    if title.is_none() && body.is_empty() {
+    if is_empty_record(title.as_deref(), &body) {
         return None;
     }
     Some(Draft {
