@@ -43,6 +43,12 @@ pub struct Draft {
     pub url: Option<String>,
     /// 1-based line in the source file where this record starts.
     pub line: u64,
+    /// The article's language as the source names it (an export's
+    /// `LANGUAGE:` field, a page's `lang`), as given: not yet stored.
+    pub language: Option<String>,
+    /// When a web crawler fetched the page (a WARC record's date): never
+    /// the publication date, which is the page's own. Not yet stored.
+    pub crawled: Option<DateTime<Utc>>,
 }
 
 /// A complete article, ready to be indexed, shown or exported.

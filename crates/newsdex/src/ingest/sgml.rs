@@ -148,6 +148,7 @@ fn parse_record(record: &str) -> Option<Draft> {
         source: Some("Reuters".to_string()),
         url: None,
         line: 0,
+        ..Draft::default()
     })
 }
 
