@@ -236,45 +236,7 @@ fn lex(input: &str, not_fields: &mut Vec<String>) -> Result<Vec<Lexed>, QueryErr
                 });
                 i += 1;
             }
-            '"' => {
-                let close = chars[i + 1..].iter().position(|&c| c == '"');
-                let Some(len) = close else {
-                    return Err(err(
-                        start,
-                        "unclosed quote",
-                        "add a closing \" or remove this one",
-                    ));
-                };
-                let text: String = chars[i + 1..i + 1 + len].iter().collect();
-                i += len + 2;
-                let mut slop = None;
-                if chars.get(i) == Some(&'~') {
-                    let digits: String = chars[i + 1..]
-                        .iter()
-                        .take_while(|c| c.is_ascii_digit())
-                        .collect();
-                    let n: u32 = digits.parse().map_err(|_| {
-                        err(
-                            i,
-                            "`~` after a phrase needs a number",
-                            "write \"corbyn khan\"~10 for words within 10 of each other",
-                        )
-                    })?;
-                    if n > 1000 {
-                        return Err(err(
-                            i,
-                            "proximity over 1000 words",
-                            "use a smaller number after ~",
-                        ));
-                    }
-                    slop = Some(n);
-                    i += 1 + digits.len();
-                }
-                out.push(Lexed {
-                    tok: Tok::Phrase { text, slop },
-                    pos: start,
-                });
-            }
+            '"' => out.push(lex_phrase(&chars, &mut i)?),
             '-' | '+'
                 if chars
                     .get(i + 1)
@@ -316,6 +278,50 @@ fn lex(input: &str, not_fields: &mut Vec<String>) -> Result<Vec<Lexed>, QueryErr
     Ok(out)
 }
 
+/// A quoted phrase opening at `chars[*i]`, maybe with `~N` after it;
+/// moves `i` past it.
+fn lex_phrase(chars: &[char], i: &mut usize) -> Result<Lexed, QueryError> {
+    let start = *i;
+    let close = chars[start + 1..].iter().position(|&c| c == '"');
+    let Some(len) = close else {
+        return Err(err(
+            start,
+            "unclosed quote",
+            "add a closing \" or remove this one",
+        ));
+    };
+    let text: String = chars[start + 1..start + 1 + len].iter().collect();
+    let mut at = start + len + 2;
+    let mut slop = None;
+    if chars.get(at) == Some(&'~') {
+        let digits: String = chars[at + 1..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .collect();
+        let n: u32 = digits.parse().map_err(|_| {
+            err(
+                at,
+                "`~` after a phrase needs a number",
+                "write \"corbyn khan\"~10 for words within 10 of each other",
+            )
+        })?;
+        if n > 1000 {
+            return Err(err(
+                at,
+                "proximity over 1000 words",
+                "use a smaller number after ~",
+            ));
+        }
+        slop = Some(n);
+        at += 1 + digits.len();
+    }
+    *i = at;
+    Ok(Lexed {
+        tok: Tok::Phrase { text, slop },
+        pos: start,
+    })
+}
+
 /// Splits `field:value` words, recognises operators and ranges.
 fn lex_word(
     word: &str,
@@ -325,35 +331,15 @@ fn lex_word(
     out: &mut Vec<Lexed>,
     not_fields: &mut Vec<String>,
 ) -> Result<(), QueryError> {
-    match word {
-        "AND" | "&&" => {
-            out.push(Lexed {
-                tok: Tok::And,
-                pos: start,
-            });
-            return Ok(());
-        }
-        "OR" | "||" => {
-            out.push(Lexed {
-                tok: Tok::Or,
-                pos: start,
-            });
-            return Ok(());
-        }
-        "NOT" => {
-            out.push(Lexed {
-                tok: Tok::Not,
-                pos: start,
-            });
-            return Ok(());
-        }
-        _ => {}
-    }
-    if is_url(word) {
-        out.push(Lexed {
-            tok: Tok::Url(word.to_string()),
-            pos: start,
-        });
+    let whole = match word {
+        "AND" | "&&" => Some(Tok::And),
+        "OR" | "||" => Some(Tok::Or),
+        "NOT" => Some(Tok::Not),
+        _ if is_url(word) => Some(Tok::Url(word.to_string())),
+        _ => None,
+    };
+    if let Some(tok) = whole {
+        out.push(Lexed { tok, pos: start });
         return Ok(());
     }
     if let Some((name, rest)) = word.split_once(':') {
@@ -382,31 +368,7 @@ fn lex_word(
                 match chars.get(*i) {
                     Some('"') | Some('(') => return Ok(()),
                     Some('[') => {
-                        let close = chars[*i..].iter().position(|&c| c == ']');
-                        let Some(len) = close else {
-                            return Err(err(
-                                *i,
-                                "unclosed range",
-                                "write date:[2016-01-01 TO 2016-05-05]",
-                            ));
-                        };
-                        let inner: String = chars[*i + 1..*i + len].iter().collect();
-                        let parts: Vec<&str> = inner.split_whitespace().collect();
-                        if parts.len() != 3 || parts[1] != "TO" {
-                            return Err(err(
-                                *i,
-                                "a range needs `FROM TO TO`",
-                                "write date:[2016-01-01 TO 2016-05-05], with * for an open end",
-                            ));
-                        }
-                        out.push(Lexed {
-                            tok: Tok::Range {
-                                from: parts[0].to_string(),
-                                to: parts[2].to_string(),
-                            },
-                            pos: *i,
-                        });
-                        *i += len + 1;
+                        out.push(lex_range(chars, i)?);
                         return Ok(());
                     }
                     _ => {
@@ -430,6 +392,36 @@ fn lex_word(
         pos: start,
     });
     Ok(())
+}
+
+/// A range `[FROM TO TO]` opening at `chars[*i]`; moves `i` past it.
+fn lex_range(chars: &[char], i: &mut usize) -> Result<Lexed, QueryError> {
+    let start = *i;
+    let close = chars[start..].iter().position(|&c| c == ']');
+    let Some(len) = close else {
+        return Err(err(
+            start,
+            "unclosed range",
+            "write date:[2016-01-01 TO 2016-05-05]",
+        ));
+    };
+    let inner: String = chars[start + 1..start + len].iter().collect();
+    let parts: Vec<&str> = inner.split_whitespace().collect();
+    if parts.len() != 3 || parts[1] != "TO" {
+        return Err(err(
+            start,
+            "a range needs `FROM TO TO`",
+            "write date:[2016-01-01 TO 2016-05-05], with * for an open end",
+        ));
+    }
+    *i += len + 1;
+    Ok(Lexed {
+        tok: Tok::Range {
+            from: parts[0].to_string(),
+            to: parts[2].to_string(),
+        },
+        pos: start,
+    })
 }
 
 struct Parser {
@@ -585,23 +577,7 @@ impl Parser {
             pos,
         };
         let node = match tok {
-            Tok::LParen => {
-                let inner = self.or(depth + 1);
-                let inner = inner?;
-                if self.peek() != Some(&Tok::RParen) {
-                    return Err(err(
-                        pos,
-                        "unclosed `(`",
-                        "add a matching ) or remove this one",
-                    ));
-                }
-                self.at += 1;
-                if let Some(f) = field {
-                    with_field(inner, f)
-                } else {
-                    inner
-                }
-            }
+            Tok::LParen => self.group(field, pos, depth)?,
             Tok::Field(f) => {
                 if field.is_some() {
                     return Err(err(
@@ -645,22 +621,7 @@ impl Parser {
             }
             Tok::Url(u) => {
                 self.leaves += 2;
-                match field {
-                    // `url:www.x.com` is the address, `title:www.x.com`
-                    // its words in the headline.
-                    Some(_) => leaf(u, Match::Word),
-                    // Pasted bare: the article at that address, or one
-                    // whose text has the address's words.
-                    None => Node::Or(vec![
-                        Node::Leaf {
-                            field: Some(FieldName::Url),
-                            text: u.clone(),
-                            kind: Match::Word,
-                            pos,
-                        },
-                        leaf(u, Match::Word),
-                    ]),
-                }
+                url_leaf(u, field, pos)
             }
             Tok::RParen | Tok::And | Tok::Or | Tok::Not | Tok::Minus | Tok::Plus => {
                 self.at -= 1;
@@ -675,6 +636,49 @@ impl Parser {
             ));
         }
         Ok(node)
+    }
+
+    /// A group in parentheses, its `(` just read at `pos`, with the field
+    /// written before it applied to every leaf.
+    fn group(
+        &mut self,
+        field: Option<FieldName>,
+        pos: usize,
+        depth: usize,
+    ) -> Result<Node, QueryError> {
+        let inner = self.or(depth + 1);
+        let inner = inner?;
+        if self.peek() != Some(&Tok::RParen) {
+            return Err(err(
+                pos,
+                "unclosed `(`",
+                "add a matching ) or remove this one",
+            ));
+        }
+        self.at += 1;
+        Ok(if let Some(f) = field {
+            with_field(inner, f)
+        } else {
+            inner
+        })
+    }
+}
+
+/// A pasted web address.
+fn url_leaf(u: String, field: Option<FieldName>, pos: usize) -> Node {
+    let leaf = |field: Option<FieldName>, text: String| Node::Leaf {
+        field,
+        text,
+        kind: Match::Word,
+        pos,
+    };
+    match field {
+        // `url:www.x.com` is the address, `title:www.x.com`
+        // its words in the headline.
+        Some(_) => leaf(field, u),
+        // Pasted bare: the article at that address, or one
+        // whose text has the address's words.
+        None => Node::Or(vec![leaf(Some(FieldName::Url), u.clone()), leaf(None, u)]),
     }
 }
 

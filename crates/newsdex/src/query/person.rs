@@ -1,6 +1,15 @@
-//! `person:"Donald Trump"`: every form of the full name, and the articles
-//! that name the person by surname alone when the archive links that
-//! surname to the name (`crate::person_links`).
+//! `person:`: the people the ingester found. A word of a name
+//! (`person:khan`), a prefix (`person:kha*`), a fuzzy word, or a whole
+//! name in quotes under any of its forms (`"Donald Trump"` finds `Donald
+//! J. Trump`, not `George H. W. Bush` for `"George W. Bush"`).
+//! [`PersonMatch`] says which people a term asks for, for the snippet
+//! code and a hit's people (`crate::search`); the compiler's walk
+//! (`compiler.rs`) calls `Compiler::person` here. Names are read with
+//! `crate::people` (normalised forms, [`Variant`], the surname rule).
+//!
+//! [`PersonNameQuery`] is `person:"Donald Trump"`: every form of the full
+//! name, and the articles that name the person by surname alone when the
+//! archive links that surname to the name (`crate::person_links`).
 //!
 //! The link depends on the whole index, so it is looked up when the query
 //! meets a searcher (in [`Query::weight`], as `StemVariantsQuery` looks up
@@ -16,9 +25,148 @@ use tantivy::schema::IndexRecordOption;
 
 use tantivy::{Searcher, SearcherGeneration, Term};
 
+use super::compiler::{
+    either, fuzzy_query, prefix_query, qerr, range_error, select_only, term_query, tokens,
+    Compiler, Leaf, Q,
+};
+use super::parse::{Match, QueryError};
 use crate::people::name_forms::key_term;
 use crate::people::Variant;
 use crate::schema::Fields;
+
+/// How a `person:` term picks people.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PersonMatch {
+    /// A whole canonical name, normalised (`person:"Sadiq Khan"`); it
+    /// matches every form of the name (`crate::people::Variant`).
+    Name(String),
+    /// One word of a name, normalised (`person:khan`).
+    Word(String),
+    /// A prefix of a word of a name (`person:kha*`).
+    Prefix(String),
+}
+
+impl PersonMatch {
+    /// Whether a canonical name is one this term asks for.
+    pub fn matches(&self, name: &str) -> bool {
+        let norm = crate::people::normalise(name);
+        let mut words = norm
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty());
+        match self {
+            PersonMatch::Name(n) => {
+                crate::people::Variant::of(n).compatible(&crate::people::Variant::of(name))
+            }
+            PersonMatch::Word(w) => words.any(|x| x == w),
+            PersonMatch::Prefix(p) => words.any(|x| x.starts_with(p.as_str())),
+        }
+    }
+}
+
+impl PersonMatch {
+    /// Whether a one-word name is the surname of the whole name this term
+    /// asks for (`Trump` for `person:"Donald Trump"`): what a link across
+    /// articles matched (`crate::person_links`).
+    pub fn surname_alone(&self, name: &str) -> bool {
+        let PersonMatch::Name(n) = self else {
+            return false;
+        };
+        let asked = crate::people::Variant::of(n);
+        let found = crate::people::Variant::of(name);
+        !found.key.contains(' ')
+            && crate::people::link_rule::surname(&asked) == Some(found.key.as_str())
+    }
+}
+
+/// Whether a `person:` term of this kind compiles to one scored term (an
+/// exact name or word, scored by its mention count) rather than a
+/// selection of many names with a separate score.
+pub(super) fn person_is_one_term(kind: &Match) -> bool {
+    matches!(kind, Match::Word | Match::Phrase { .. })
+}
+
+impl Compiler<'_> {
+    /// `person:khan` matches a word of a name; `person:"Sadiq Khan"` a
+    /// whole name (either case- and accent-insensitively). Articles that
+    /// use the name's last word more often ("Khan", "Mr Khan") rank higher.
+    pub(super) fn person(&mut self, leaf: &Leaf) -> Result<Q, QueryError> {
+        let Leaf {
+            text,
+            kind,
+            pos,
+            negated,
+        } = *leaf;
+        let f = self.f;
+        let words = tokens(&mut self.exact, text);
+        if words.is_empty() {
+            return Err(qerr(
+                pos,
+                "`person:` needs a name",
+                "write person:khan or person:\"Sadiq Khan\"",
+            ));
+        }
+        let (query, spec) = person_term(f, &words, kind, pos)?;
+        if !negated {
+            self.highlights.people.push(spec);
+        }
+        if person_is_one_term(kind) {
+            return Ok(query);
+        }
+        // A prefix or fuzzy name matches many names, each scored alike:
+        // rank by how often the article uses the name's last word.
+        let last = words.last().expect("non-empty");
+        let boost: Q = either(
+            term_query(f.title_exact, last),
+            term_query(f.body_exact, last),
+        );
+        Ok(Box::new(BooleanQuery::new(vec![
+            (Occur::Must, select_only(query)),
+            (Occur::Should, boost),
+        ])))
+    }
+}
+
+/// The query for a `person:` term's (non-empty) words, and the people it
+/// asks for.
+fn person_term(
+    f: &Fields,
+    words: &[String],
+    kind: &Match,
+    pos: usize,
+) -> Result<(Q, PersonMatch), QueryError> {
+    // An exact name scores by how often the article names the person
+    // (the indexed term frequency): one term, so a top-10 search skips
+    // blocks of articles that cannot make the page.
+    Ok(match kind {
+        Match::Prefix => {
+            let last = words.last().expect("non-empty");
+            (
+                prefix_query(f.person_text, last),
+                PersonMatch::Prefix(last.clone()),
+            )
+        }
+        Match::Fuzzy { distance } if words.len() == 1 => (
+            fuzzy_query(f.person_text, &words[0], *distance),
+            // Mentions are marked for the names the index holds, below.
+            PersonMatch::Word(words[0].clone()),
+        ),
+        Match::Range { .. } => return Err(range_error(pos, "write person:\"Sadiq Khan\"")),
+        _ if words.len() == 1 => (
+            term_query(f.person_text, &words[0]),
+            PersonMatch::Word(words[0].clone()),
+        ),
+        // Every form of the name: with or without middle initials,
+        // dots or a suffix (`crate::people::Variant`), and the surname
+        // alone where the archive links it to the name.
+        _ => {
+            let name = words.join(" ");
+            (
+                Box::new(PersonNameQuery::new(f, &name)) as Q,
+                PersonMatch::Name(name),
+            )
+        }
+    })
+}
 
 /// A whole person's name.
 #[derive(Clone, Debug)]

@@ -84,26 +84,47 @@ pub(super) fn correct(
     compiled: &Compiled,
     strict_total: usize,
 ) -> Result<Option<Spelling>> {
+    let typed = distinct_words(&compiled.words);
+    if typed.is_empty() {
+        return Ok(None);
+    }
+    let choices = word_choices(searcher, f, &typed)?;
+    let probe = Probe { searcher, f, req };
+    let mut scored: Vec<Scored> = Vec::new();
+    for (p, picked) in beam(&choices) {
+        if let Some(s) = probe.score(&typed, &choices, p, &picked, strict_total)? {
+            scored.push(s);
+        }
+    }
+    Ok(best(scored, strict_total))
+}
+
+/// The plain words, each once whatever its case, in query order.
+fn distinct_words(words: &[String]) -> Vec<&str> {
     let mut typed: Vec<&str> = Vec::new();
-    for w in &compiled.words {
+    for w in words {
         if !typed.iter().any(|t| t.eq_ignore_ascii_case(w)) {
             typed.push(w);
         }
     }
-    if typed.is_empty() {
-        return Ok(None);
-    }
-    let df = |word: &str| -> Result<u64> {
-        Ok(
-            searcher.doc_freq(&Term::from_field_text(f.body_exact, word))?
-                + searcher.doc_freq(&Term::from_field_text(f.title_exact, word))?,
-        )
-    };
-    // Each word's choices: as typed first, then its replacements.
+    typed
+}
+
+/// The articles with `word` in the body or the headline (counted once in
+/// each).
+fn doc_freq(searcher: &Searcher, f: &Fields, word: &str) -> Result<u64> {
+    Ok(
+        searcher.doc_freq(&Term::from_field_text(f.body_exact, word))?
+            + searcher.doc_freq(&Term::from_field_text(f.title_exact, word))?,
+    )
+}
+
+/// Each word's choices: as typed first, then its replacements.
+fn word_choices(searcher: &Searcher, f: &Fields, typed: &[&str]) -> Result<Vec<Vec<Choice>>> {
     let mut choices: Vec<Vec<Choice>> = Vec::new();
-    for t in &typed {
+    for t in typed {
         let word = t.to_lowercase();
-        let own = df(&word)?;
+        let own = doc_freq(searcher, f, &word)?;
         let mut list = vec![Choice {
             word: word.clone(),
             dist: 0,
@@ -118,9 +139,14 @@ pub(super) fn correct(
         }
         choices.push(list);
     }
-    // The most likely combinations, a word at a time (a beam).
+    Ok(choices)
+}
+
+/// The most likely combinations, a word at a time (a beam): each with its
+/// gain over the words as typed and the choice picked for each word.
+fn beam(choices: &[Vec<Choice>]) -> Vec<(f64, Vec<usize>)> {
     let mut beam: Vec<(f64, Vec<usize>)> = vec![(0.0, Vec::new())];
-    for list in &choices {
+    for list in choices {
         let mut next = Vec::new();
         for (p, picked) in &beam {
             for (i, c) in list.iter().enumerate() {
@@ -140,39 +166,70 @@ pub(super) fn correct(
         next.truncate(COMBINATIONS);
         beam = next;
     }
-    let count = |query: String| -> Result<Option<usize>> {
+    beam
+}
+
+/// A correction worth offering, scored.
+struct Scored {
+    score: f64,
+    /// The corrected query.
+    query: String,
+    /// Sure of every known word replaced.
+    sure: bool,
+}
+
+/// Counts what a corrected query finds, with the request's filters.
+struct Probe<'a> {
+    searcher: &'a Searcher,
+    f: &'a Fields,
+    req: &'a Criteria,
+}
+
+impl Probe<'_> {
+    /// The articles `query` finds, `None` when it does not compile.
+    fn count(&self, query: String) -> Result<Option<usize>> {
         let probe = Criteria {
             query,
-            ..req.clone()
+            ..self.req.clone()
         };
-        match query::build(f, &probe) {
-            Ok(c) => Ok(Some(searcher.search(&*c.query, &Count)?)),
+        match query::build(self.f, &probe) {
+            Ok(c) => Ok(Some(self.searcher.search(&*c.query, &Count)?)),
             Err(_) => Ok(None),
         }
-    };
-    // (score, corrected query, sure of every known word replaced)
-    let mut scored: Vec<(f64, String, bool)> = Vec::new();
-    for (p, picked) in beam {
+    }
+
+    /// The combination `picked` (gain `p`) as a corrected query and its
+    /// score, `None` when it changes nothing, finds no more than the query
+    /// did, or replaces a known word away from the other words.
+    fn score(
+        &self,
+        typed: &[&str],
+        choices: &[Vec<Choice>],
+        p: f64,
+        picked: &[usize],
+        strict_total: usize,
+    ) -> Result<Option<Scored>> {
         if picked.iter().all(|&i| i == 0) {
-            continue;
+            return Ok(None);
         }
-        let words: Vec<&Choice> = picked.iter().zip(&choices).map(|(&i, l)| &l[i]).collect();
-        let mut option = req.query.clone();
+        let words: Vec<&Choice> = picked.iter().zip(choices).map(|(&i, l)| &l[i]).collect();
+        let mut option = self.req.query.clone();
         for (t, c) in typed.iter().zip(&words) {
             if c.dist > 0 {
                 option = replace_word(&option, t, &c.word);
             }
         }
-        let Some(hits) = count(option.clone())? else {
-            continue;
+        let Some(hits) = self.count(option.clone())? else {
+            return Ok(None);
         };
         let all_known = words.iter().all(|c| c.df > 0);
         if hits <= strict_total && !(strict_total == 0 && all_known) {
-            continue;
+            return Ok(None);
         }
         let together = if words.len() > 1 {
             let phrase: Vec<&str> = words.iter().map(|c| c.word.as_str()).collect();
-            count(format!("\"{}\"", phrase.join(" ")))?.unwrap_or(0)
+            self.count(format!("\"{}\"", phrase.join(" ")))?
+                .unwrap_or(0)
         } else {
             0
         };
@@ -186,28 +243,38 @@ pub(super) fn correct(
         let score = p + context;
         // A known word is only replaced beside the other words, and
         // confidently only by a much more frequent one.
-        let replaced = picked.iter().zip(&choices).filter(|(&i, _)| i > 0);
+        let replaced = picked.iter().zip(choices).filter(|(&i, _)| i > 0);
         let known: Vec<(u64, u64)> = replaced
             .filter(|(_, l)| l[0].df > 0)
             .map(|(&i, l)| (l[0].df, l[i].df))
             .collect();
         if !known.is_empty() && together == 0 {
-            continue;
+            return Ok(None);
         }
         let sure = known.iter().all(|&(own, df)| df >= own * KNOWN_RATIO);
-        scored.push((score, option, sure));
+        Ok(Some(Scored {
+            score,
+            query: option,
+            sure,
+        }))
     }
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-    let Some((best, option, sure)) = scored.first().cloned() else {
-        return Ok(None);
-    };
-    let next = scored.get(1).map_or(f64::NEG_INFINITY, |s| s.0);
-    let confident =
-        strict_total == 0 && sure && best >= CONFIDENT_SCORE && best - next >= CONFIDENT_MARGIN;
-    Ok(Some(Spelling {
-        query: option,
+}
+
+/// The best correction, confident when the query found nothing with every
+/// word, every known word replaced is sure, and it scores well enough and
+/// well ahead of the next.
+fn best(mut scored: Vec<Scored>, strict_total: usize) -> Option<Spelling> {
+    scored.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.query.cmp(&b.query)));
+    let first = scored.first()?;
+    let next = scored.get(1).map_or(f64::NEG_INFINITY, |s| s.score);
+    let confident = strict_total == 0
+        && first.sure
+        && first.score >= CONFIDENT_SCORE
+        && first.score - next >= CONFIDENT_MARGIN;
+    Some(Spelling {
+        query: first.query.clone(),
         confident,
-    }))
+    })
 }
 
 /// How likely a replacement is before context: frequent and close.

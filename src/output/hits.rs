@@ -1,0 +1,277 @@
+//! Search hits, in the form [`Output`] chose: for people (the headline,
+//! date and labels, where the article is, its copies, the passages with
+//! the matches marked, then a footer with the counts), JSON Lines (one
+//! [`HitJson`] a hit, as the HTTP API gives them) or CSV. The search's
+//! notices ("did you mean", closest matches) are said around the hits.
+//! Talks to `newsdex::search` for the results and `crate::hit_json`.
+
+use std::io::{self, Write};
+use std::path::Path;
+
+use super::{count, one_line, Output, Printer, DIM, MATCH, META, TITLE};
+use crate::hit_json::{iso, HitJson};
+use newsdex::search::{Notice, SearchResults};
+
+impl Output {
+    /// A page of search hits with what to say about them.
+    pub fn search(self, results: &SearchResults) -> io::Result<()> {
+        let mut p = self.stdout();
+        match self {
+            Output::Json => return p.hits_json(results),
+            Output::Csv => {
+                p.hits_csv(results)?;
+                for n in results.notices() {
+                    self.notice(n);
+                }
+                return Ok(());
+            }
+            Output::Text { .. } => {}
+        }
+        let notices = results.notices();
+        // A correction and closest matches are announced before the hits,
+        // the rest after.
+        let before = |n: &Notice| matches!(n, Notice::Corrected { .. } | Notice::Closest { .. });
+        for n in notices.iter().filter(|n| before(n)) {
+            match n {
+                Notice::Closest { .. } => self.notice(format_args!("{n} (--all-words for exact)")),
+                _ => self.notice(format_args!("{n} with --exact")),
+            }
+        }
+        p.hits_text(results)?;
+        if !results.hits.is_empty() {
+            p.hits_footer(results)?;
+        }
+        for n in notices.iter().filter(|n| !before(n)) {
+            self.notice(n);
+        }
+        Ok(())
+    }
+}
+
+impl<W: Write> Printer<W> {
+    /// Search hits as JSON Lines; with a spelling correction each carries
+    /// the `query` as typed and the one `corrected` (searched). With no
+    /// hits, one object `{"total", "stories", "strict_total", "offset", "query",
+    /// "corrected"?, "suggestion"?, "notices"}`, so a search always prints
+    /// a line.
+    fn hits_json(&mut self, results: &SearchResults) -> io::Result<()> {
+        let corrected = results.corrected.as_deref();
+        for hit in &results.hits {
+            let mut json = HitJson::from(hit);
+            json.suggestion = results.suggestion.as_deref();
+            json.corrected = corrected;
+            json.query = corrected.map(|_| results.query.as_str());
+            serde_json::to_writer(&mut self.out, &json)?;
+            writeln!(self.out)?;
+        }
+        if results.hits.is_empty() {
+            let notices: Vec<String> = results.notices().iter().map(ToString::to_string).collect();
+            let mut obj = serde_json::json!({
+                "total": results.total,
+                "stories": results.stories,
+                "strict_total": results.strict_total,
+                "offset": results.offset,
+                "query": results.query,
+                "notices": notices,
+            });
+            if let Some(c) = corrected {
+                obj["corrected"] = c.into();
+            }
+            if let Some(s) = &results.suggestion {
+                obj["suggestion"] = s.as_str().into();
+            }
+            serde_json::to_writer(&mut self.out, &obj)?;
+            writeln!(self.out)?;
+        }
+        self.out.flush()
+    }
+
+    /// Search hits as CSV (RFC 4180 quoting), a header row first.
+    fn hits_csv(&mut self, results: &SearchResults) -> io::Result<()> {
+        let mut w = csv::Writer::from_writer(&mut self.out);
+        w.write_record([
+            "rank", "date", "section", "source", "byline", "title", "id", "path", "url", "snippet",
+        ])?;
+        for hit in &results.hits {
+            let a = &hit.article;
+            let rank = hit.rank.to_string();
+            let date = a.date.map(iso).unwrap_or_default();
+            let text = |v: &Option<String>| v.clone().unwrap_or_default();
+            w.write_record([
+                rank.as_str(),
+                &date,
+                &text(&a.section),
+                &text(&a.source),
+                &text(&a.byline),
+                &a.title,
+                &a.id,
+                &a.path,
+                &text(&a.url),
+                &hit.snippet.text,
+            ])?;
+        }
+        w.flush()
+    }
+
+    /// Search hits for people to read.
+    fn hits_text(&mut self, results: &SearchResults) -> io::Result<()> {
+        let cwd = std::env::current_dir().ok();
+        for hit in &results.hits {
+            let a = &hit.article;
+            write!(self.out, "{:>2}. ", hit.rank)?;
+            self.styled(TITLE, &a.title)?;
+            writeln!(self.out)?;
+            let mut meta: Vec<String> = Vec::new();
+            meta.push(
+                a.date
+                    .map_or("undated".to_string(), |d| d.format("%Y-%m-%d").to_string()),
+            );
+            meta.extend(
+                [&a.section, &a.source, &a.byline]
+                    .into_iter()
+                    .flatten()
+                    .map(|v| one_line(v)),
+            );
+            if let Some(words) = &hit.matched {
+                meta.push(format!("matches {}", words.join(" ")));
+            }
+            write!(self.out, "    ")?;
+            self.styled(META, &meta.join(" · "))?;
+            writeln!(self.out)?;
+            // Where it is: `file:line` of the best passage (an editor opens
+            // the file there, and `show` takes it), after the id when the
+            // id says something else (a record of a multi-article file).
+            let path = display_path(&a.path, cwd.as_deref());
+            let line = hit.passages.first().map_or(a.line, |p| p.line);
+            let mut place = if line > 1 {
+                format!("{path}:{line}")
+            } else {
+                path.clone()
+            };
+            if a.id != path {
+                place = format!("{} · {place}", a.id);
+            }
+            write!(self.out, "    ")?;
+            self.styled(DIM, &one_line(&place))?;
+            writeln!(self.out)?;
+            if !hit.copies.is_empty() {
+                write!(self.out, "    ")?;
+                let n = hit.copies.len();
+                let listed: Vec<&str> = hit.copies.iter().take(3).map(String::as_str).collect();
+                let more = if n > 3 {
+                    format!(" and {} more", n - 3)
+                } else {
+                    String::new()
+                };
+                self.styled(
+                    DIM,
+                    &one_line(&format!(
+                        "+{} ({}{more}; --all-copies shows them)",
+                        count(n as u64, "copy", "copies"),
+                        listed.join(", ")
+                    )),
+                )?;
+                writeln!(self.out)?;
+            }
+            for passage in &hit.passages {
+                write!(self.out, "    ")?;
+                self.snippet(&passage.text, &passage.highlights)?;
+                writeln!(self.out)?;
+            }
+            writeln!(self.out)?;
+        }
+        self.out.flush()
+    }
+
+    fn snippet(&mut self, text: &str, highlights: &[[usize; 2]]) -> io::Result<()> {
+        let chars: Vec<char> = text.chars().collect();
+        let mut pos = 0;
+        for &[start, end] in highlights {
+            let (start, end) = (start.min(chars.len()), end.min(chars.len()));
+            if start < pos {
+                continue;
+            }
+            let before: String = chars[pos..start].iter().collect();
+            let hit: String = chars[start..end].iter().collect();
+            write!(self.out, "{before}")?;
+            if self.color {
+                self.styled(MATCH, &hit)?;
+            } else {
+                write!(self.out, "**{hit}**")?;
+            }
+            pos = end;
+        }
+        let rest: String = chars[pos..].iter().collect();
+        write!(self.out, "{rest}")
+    }
+
+    /// A line for the end of a page of hits: how many matched in all, and
+    /// how many of those have every word when some do not.
+    fn hits_footer(&mut self, results: &SearchResults) -> io::Result<()> {
+        let offset = results.offset;
+        let shown = results.hits.len();
+        let mut text = if results.stories < results.total {
+            format!(
+                "{}-{} of {} matching stories ({} articles, copies shown once)",
+                offset + 1,
+                offset + shown,
+                results.stories,
+                results.total
+            )
+        } else {
+            format!(
+                "{}-{} of {} matching articles",
+                offset + 1,
+                offset + shown,
+                results.total
+            )
+        };
+        if results.strict_total < results.total {
+            text.push_str(&format!(
+                "; {} {} every word",
+                results.strict_total,
+                if results.strict_total == 1 {
+                    "has"
+                } else {
+                    "have"
+                }
+            ));
+        }
+        self.styled(DIM, &text)?;
+        writeln!(self.out)?;
+        self.out.flush()
+    }
+}
+
+/// A path relative to the working directory when it lies inside it.
+fn display_path(path: &str, cwd: Option<&Path>) -> String {
+    if let Some(cwd) = cwd {
+        if let Ok(rel) = Path::new(path).strip_prefix(cwd) {
+            return rel.display().to_string();
+        }
+    }
+    path.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn highlights_are_marked_without_colour() {
+        let mut buf = Vec::new();
+        let mut p = Printer::new(&mut buf, false);
+        p.snippet("go door to door now", &[[3, 15]]).unwrap();
+        assert_eq!(String::from_utf8(buf).unwrap(), "go **door to door** now");
+    }
+
+    #[test]
+    fn highlights_are_coloured_on_request() {
+        let mut buf = Vec::new();
+        let mut p = Printer::new(&mut buf, true);
+        p.snippet("café owners", &[[5, 11]]).unwrap();
+        let s = String::from_utf8(buf).unwrap();
+        assert!(s.starts_with("café \u{1b}["), "{s:?}");
+        assert!(!s.contains("**"));
+    }
+}
