@@ -100,7 +100,7 @@ pub struct Article {
     pub mentions: Vec<u32>,
     /// What the titles of each of `people` say (`Mrs Blair`), for the
     /// one-word names that may link to a full name elsewhere in the
-    /// archive (`crate::people::link`). Indexed, not stored.
+    /// archive (`crate::people::link_rule`). Indexed, not stored.
     #[serde(skip)]
     pub person_cues: Vec<link_rule::Cue>,
     /// Names of two words or more that the article shows to be a firm, a

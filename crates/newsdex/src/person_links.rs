@@ -1,6 +1,6 @@
 //! Person links across articles, read from the index: which full name an
 //! article's surname alone (`President Trump`) means, by the rule of
-//! [`crate::people::link`].
+//! [`crate::people::link_rule`].
 //!
 //! Nothing is stored about links themselves. The indexer stores, for every
 //! full name, a term under its surname (`n|trump|Donald J. Trump`), and for

@@ -43,7 +43,7 @@ pub mod bits {
     /// In [`super::DATE_PREPS`].
     pub const DATE_PREP: u32 = 1 << 14;
     /// First word of a listed place or firm of several words
-    /// ([`super::phrases_from`]).
+    /// ([`super::PHRASES`]).
     pub const PHRASE_HEAD: u32 = 1 << 15;
     /// In [`super::FIRM_SUFFIXES`].
     pub const FIRM: u32 = 1 << 16;
