@@ -1,0 +1,162 @@
+//! One file's job on a parse thread: read it, fingerprint it, and if its
+//! content changed, parse it into annotated [`Article`]s and count how they
+//! compare with the file's articles in the index. Talks to
+//! [`crate::ingest`] (which format, which parser) and [`annotate`]; what
+//! changed is `changes.rs`'s, what becomes of the outcome `pipeline.rs`'s.
+
+use std::fs;
+use std::path::Path;
+use std::sync::Arc;
+
+use super::changes::{self, Changes};
+use super::roots::Scope;
+use super::Skipped;
+use crate::annotate::annotate;
+use crate::article::{Article, Draft, Origin};
+use crate::ingest::{self, FileEntry, Format, IgnoreReason};
+use crate::manifest::{FileRecord, Problem};
+
+/// A file the walk found new or changed, to be read again.
+pub(super) struct Job<'a> {
+    pub(super) entry: FileEntry,
+    pub(super) scope: &'a Scope,
+    /// The file's record from the last run (boxed: most jobs of a big
+    /// first run have none, and a million jobs wait at once).
+    pub(super) old: Option<Box<FileRecord>>,
+}
+
+/// What reading one file produced.
+pub(super) enum FileOutcome {
+    /// Same content as recorded (only the mtime moved).
+    Same(FileRecord),
+    /// Parsed: the new fingerprint (with any bad records), its articles,
+    /// and how they compare with the file's articles in the index.
+    Parsed(FileRecord, Vec<Article>, Changes),
+    /// A project file that is not an article (`README.txt`): passed over,
+    /// and not recorded, so it is looked at again on each run.
+    Ignored(IgnoreReason),
+    /// Read, but unusable (binary, empty, unparseable): the fingerprint
+    /// with the reason, so it is not re-read until it changes.
+    Unusable(FileRecord),
+    /// Could not be read (the next run tries again).
+    Failed(Skipped),
+}
+
+/// The index as last committed, with its fields: to count what changed in
+/// a file it holds.
+pub(super) type OldArticles = (tantivy::Searcher, crate::schema::Fields);
+
+/// Reads, fingerprints and (if changed) parses one file. `old_articles`
+/// is the index as last committed, to count what changed in a file it
+/// holds.
+pub(super) fn process(
+    job: &Job,
+    max_file_size: u64,
+    old_articles: Option<&OldArticles>,
+) -> FileOutcome {
+    let path = &job.entry.path;
+    let bytes = match fs::read(path) {
+        Ok(b) => b,
+        Err(e) => {
+            return FileOutcome::Failed(Skipped {
+                path: path.clone(),
+                line: None,
+                reason: format!("cannot read: {e}"),
+            })
+        }
+    };
+    let hash = xxhash_rust::xxh3::xxh3_128(&bytes);
+    let mut rec = FileRecord {
+        root: Arc::clone(&job.scope.label),
+        size: bytes.len() as u64,
+        mtime_ns: job.entry.mtime_ns,
+        hash,
+        articles: 0,
+        problems: Vec::new(),
+    };
+    if let Some(old) = &job.old {
+        if changes::same_content(old, &rec) {
+            rec.articles = old.articles;
+            rec.problems = old.problems.clone();
+            return FileOutcome::Same(rec);
+        }
+    }
+    parse(job, &bytes, rec, max_file_size, old_articles)
+}
+
+/// Parses a file whose content changed (or is new) into its articles, and
+/// records its problems and article count in `rec`.
+fn parse(
+    job: &Job,
+    bytes: &[u8],
+    mut rec: FileRecord,
+    max_file_size: u64,
+    old_articles: Option<&OldArticles>,
+) -> FileOutcome {
+    let path = &job.entry.path;
+    let unusable = |mut rec: FileRecord, reason: String| {
+        rec.problems = vec![Problem { line: None, reason }];
+        FileOutcome::Unusable(rec)
+    };
+    // --max-file-size also caps what a compressed file may expand to.
+    let Some((format, parsed)) = ingest::parse_file(path, bytes, max_file_size) else {
+        return unusable(rec, "not an article format".to_string());
+    };
+    let parsed = match parsed {
+        Ok(p) => p,
+        Err(_) if job.entry.project => return FileOutcome::Ignored(IgnoreReason::ProjectFile),
+        Err(reason) => return unusable(rec, format!("{} file: {reason}", format.name())),
+    };
+    if job.entry.project && !ingest::reads_as_article(format, &parsed) {
+        return FileOutcome::Ignored(IgnoreReason::ProjectFile);
+    }
+    let abs = ingest::path_string(path);
+    let articles = articles_of(job, path, &abs, format, parsed.drafts);
+    rec.problems = parsed
+        .problems
+        .into_iter()
+        .map(|p| Problem {
+            line: Some(p.line),
+            reason: p.reason,
+        })
+        .collect();
+    rec.articles = articles.len() as u64;
+    let changes = changes::count(job.old.is_some(), old_articles, &abs, &articles);
+    FileOutcome::Parsed(rec, articles, changes)
+}
+
+/// A file's drafts as annotated articles, placed by the file's root,
+/// path and folder.
+fn articles_of(
+    job: &Job,
+    path: &Path,
+    abs: &str,
+    format: Format,
+    drafts: Vec<Draft>,
+) -> Vec<Article> {
+    // The folder holding the file is its section when the format gives
+    // none, but not the root's own folder: `newsdex index aeb/` would
+    // put every page of a flat folder in section `aeb`. Nor, when the
+    // root is this one file, the folder it happens to sit in.
+    let parent_name = path
+        .parent()
+        .filter(|p| *p != job.scope.root && *path != job.scope.root)
+        .and_then(|p| p.file_name())
+        .map(|n| n.to_string_lossy().into_owned());
+    let origin = Origin {
+        root_label: &job.scope.label,
+        rel_path: &job.entry.rel,
+        abs_path: abs,
+        parent_name: parent_name.as_deref(),
+        multi_record: format.multi_record(),
+    };
+    drafts
+        .into_iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let mut a = Article::from_draft(d, &origin, i as u64);
+            annotate(&mut a);
+            a
+        })
+        .collect()
+}
