@@ -148,7 +148,7 @@ fn names_for(
 /// Whether the archive shows the full name `name` to be no person
 /// ([`crate::people::mostly_thing`]): how many articles show it to be a
 /// firm, place or work against how many name it, in any form, as a person
-/// ([`term_articles`]). Two term lookups a segment; a one-word name is
+/// (`term_articles`). Two term lookups a segment; a one-word name is
 /// never judged.
 pub fn is_thing(searcher: &Searcher, f: &Fields, name: &str) -> Result<bool> {
     if !name.trim().contains(' ') {

@@ -43,7 +43,7 @@
 //! Titles in headline case ("Bomb Suspect Changed After Trip Abroad") or in
 //! capitals only link to people found in the body; they never add people.
 //!
-//! Everything is precomputed in statics ([`lexicon`]); a call allocates only
+//! Everything is precomputed in statics (`lexicon`); a call allocates only
 //! its token list and results.
 //!
 //! One file a step: `tokens.rs`; `runs.rs` and `candidates.rs`, with the

@@ -1,7 +1,7 @@
 //! From the user's query string to a tantivy query, plus what the snippet
 //! code needs to highlight.
 //!
-//! [`parse`] (in `parse.rs`) turns the string into a [`Node`] tree or a
+//! [`parse()`] (in `parse.rs`) turns the string into a [`Node`] tree or a
 //! [`QueryError`] with a column and a hint; [`compile`] turns the tree into
 //! tantivy queries against the schema's fields:
 //!

@@ -115,7 +115,7 @@ pub struct Fields {
     /// per mention (a headline mention counts twice), so that
     /// `person:"Donald Trump"` finds `Donald J. Trump` too; the term
     /// frequency scores it. Once per person, the terms that link a surname
-    /// alone to a full name across articles (`crate::people::link`):
+    /// alone to a full name across articles (`crate::people::link_rule`):
     /// `n|trump`, `n|trump|Donald J. Trump`, `c|f|blair`; and once per
     /// name the article shows to be no person, `x|vera drake`.
     pub person_key: Field,

@@ -6,7 +6,7 @@
 //! `story_keys` postings, with each candidate's sketch and story read from
 //! fast columns) and the articles added earlier in this run (a map of band
 //! keys held in memory, since tantivy shows nothing before the commit).
-//! The candidate most similar to the article, at [`SAME_STORY`] or more,
+//! The candidate most similar to the article, at [`SAME_STORY`](super::SAME_STORY) or more,
 //! gives it its story; without one the article starts a story of its own.
 //!
 //! A story is a number, never rewritten: when its first member is deleted
@@ -78,7 +78,7 @@ struct Member {
     story: u64,
     slots: [u16; HASHES],
     day: Option<i64>,
-    /// [`super::Sketch::facts`].
+    /// [`Sketch::facts`](crate::sketch::Sketch::facts).
     facts: u64,
 }
 
