@@ -32,6 +32,14 @@ pub struct HitJson<'a> {
     pub source: Option<&'a str>,
     /// URL or null.
     pub url: Option<&'a str>,
+    /// The language the source names (ISO 639-1 code where known), when
+    /// it names one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language: Option<&'a str>,
+    /// When a crawler fetched the page (web archives), ISO 8601: never the
+    /// publication date.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub crawled: Option<String>,
     /// Words in the article.
     pub word_count: u64,
     /// Canonical names of the people the article mentions.
@@ -78,6 +86,8 @@ impl<'a> From<&'a Hit> for HitJson<'a> {
             date: a.date.map(iso),
             section: a.section.as_deref(),
             byline: a.byline.as_deref(),
+            language: a.language.as_deref(),
+            crawled: a.crawled.map(iso),
             source: a.source.as_deref(),
             url: a.url.as_deref(),
             word_count: a.word_count,

@@ -94,6 +94,7 @@ impl<W: Write> Printer<W> {
         writeln!(self.out)?;
         let field = |name: &str, v: Option<&str>| v.map(|v| format!("{name:<8} {v}"));
         let date = a.date.map(iso);
+        let crawled = a.crawled.map(iso);
         let words = a.word_count.to_string();
         let line = a.line.to_string();
         let places = a.places.join(", ");
@@ -115,6 +116,8 @@ impl<W: Write> Printer<W> {
             field("section", a.section.as_deref()),
             field("source", a.source.as_deref()),
             field("url", a.url.as_deref()),
+            field("crawled", crawled.as_deref()),
+            field("language", a.language.as_deref()),
             field("places", (!places.is_empty()).then_some(places.as_str())),
             field("people", (!people.is_empty()).then_some(people.as_str())),
             field("words", Some(&words)),

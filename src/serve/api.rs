@@ -225,6 +225,10 @@ struct ArticleJson {
     byline: Option<String>,
     source: Option<String>,
     url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    language: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    crawled: Option<String>,
     word_count: u64,
     body: String,
     people: Vec<PersonJson>,
@@ -276,6 +280,8 @@ impl ArticleJson {
             byline: a.byline,
             source: a.source,
             url: a.url,
+            language: a.language,
+            crawled: a.crawled.map(iso),
             word_count: a.word_count,
             body: a.body,
             people,

@@ -44,10 +44,11 @@ pub struct Draft {
     /// 1-based line in the source file where this record starts.
     pub line: u64,
     /// The article's language as the source names it (an export's
-    /// `LANGUAGE:` field, a page's `lang`), as given: not yet stored.
+    /// `LANGUAGE:` field, a page's `lang`, a JSON key), in any common form
+    /// (`English`, `en-GB`, `FRANÇAIS`): [`language_code`] reads it.
     pub language: Option<String>,
     /// When a web crawler fetched the page (a WARC record's date): never
-    /// the publication date, which is the page's own. Not yet stored.
+    /// the publication date, which is the page's own.
     pub crawled: Option<DateTime<Utc>>,
 }
 
@@ -85,6 +86,14 @@ pub struct Article {
     pub source: Option<String>,
     /// URL, when known.
     pub url: Option<String>,
+    /// The language the source names, as a lower-case ISO 639-1 code
+    /// (`en`, `de`) where [`language_code`] knows the name, else as given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+    /// When a web crawler fetched the page, for pages read from a web
+    /// archive: kept apart from `date`, the publication date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub crawled: Option<DateTime<Utc>>,
     /// Number of words in title and body.
     pub word_count: u64,
     /// Hash of title and body (hex), to spot duplicate wire stories.
@@ -195,6 +204,8 @@ impl Article {
             places: clean_list(draft.places),
             source: clean_opt(draft.source),
             url: clean_opt(draft.url),
+            language: clean_opt(draft.language).map(|l| language_code(&l)),
+            crawled: draft.crawled,
             word_count,
             content_hash,
             people: Vec::new(),
@@ -207,6 +218,49 @@ impl Article {
             sketch: None,
         }
     }
+}
+
+/// A language as the sources name it, made a lower-case ISO 639-1 code
+/// where it is one of the common names or tags: `English`, `ENGLISH`,
+/// `en-GB`, `eng`, `Deutsch`, `Français` → `en`, `en`, `en`, `en`, `de`,
+/// `fr`. Anything else is kept as given, trimmed and lower-cased, so a
+/// `lang:` filter can still match it.
+pub fn language_code(name: &str) -> String {
+    let lower = name.trim().to_lowercase();
+    // A tag (`en-GB`, `pt_BR`): its primary subtag.
+    let primary = lower.split(['-', '_']).next().unwrap_or(&lower);
+    const NAMES: &[(&str, &[&str])] = &[
+        ("en", &["english", "eng", "anglais", "englisch"]),
+        ("de", &["german", "deutsch", "ger", "deu", "allemand"]),
+        ("fr", &["french", "français", "francais", "fre", "fra"]),
+        ("es", &["spanish", "español", "espanol", "spa", "espagnol"]),
+        ("it", &["italian", "italiano", "ita", "italien"]),
+        ("pt", &["portuguese", "português", "portugues", "por"]),
+        ("nl", &["dutch", "nederlands", "nld", "dut", "néerlandais"]),
+        ("ru", &["russian", "русский", "rus", "russe"]),
+        ("ar", &["arabic", "العربية", "ara", "arabe"]),
+        ("zh", &["chinese", "中文", "zho", "chi", "chinois"]),
+        ("ja", &["japanese", "日本語", "jpn", "japonais"]),
+        ("ko", &["korean", "한국어", "kor"]),
+        ("sv", &["swedish", "svenska", "swe"]),
+        ("da", &["danish", "dansk", "dan"]),
+        ("no", &["norwegian", "norsk", "nor", "nb", "nn"]),
+        ("fi", &["finnish", "suomi", "fin"]),
+        ("pl", &["polish", "polski", "pol"]),
+        ("tr", &["turkish", "türkçe", "tur"]),
+        ("el", &["greek", "ελληνικά", "ell", "gre"]),
+        ("he", &["hebrew", "עברית", "heb"]),
+        ("uk", &["ukrainian", "українська", "ukr"]),
+    ];
+    for (code, names) in NAMES {
+        if primary == *code || names.contains(&primary) {
+            return (*code).to_string();
+        }
+    }
+    if primary.len() == 2 && primary.chars().all(|c| c.is_ascii_lowercase()) {
+        return primary.to_string();
+    }
+    lower
 }
 
 /// A section as one name: a path (`/world/middle_east`, `news/world/`)
@@ -348,6 +402,42 @@ mod tests {
             assert_eq!(count_words(text), split, "{text:?}");
         }
         assert_eq!(count_words("Mr Khan's 2016 win"), 5);
+    }
+
+    #[test]
+    fn language_names_and_tags_become_codes() {
+        for (given, code) in [
+            ("English", "en"),
+            ("ENGLISH", "en"),
+            ("en-GB", "en"),
+            ("pt_BR", "pt"),
+            ("Deutsch", "de"),
+            ("Français", "fr"),
+            ("FRENCH", "fr"),
+            (" ru ", "ru"),
+            ("中文", "zh"),
+            ("Klingon", "klingon"),
+        ] {
+            assert_eq!(language_code(given), code, "{given}");
+        }
+    }
+
+    #[test]
+    fn the_source_language_and_crawl_date_carry_over() {
+        let crawled = chrono::DateTime::parse_from_rfc3339("2016-05-04T10:00:00Z")
+            .unwrap()
+            .with_timezone(&Utc);
+        let draft = Draft {
+            title: Some("Vote".into()),
+            body: "Text.".into(),
+            language: Some(" GERMAN ".into()),
+            crawled: Some(crawled),
+            ..Draft::default()
+        };
+        let a = Article::from_draft(draft, &origin(false), 0);
+        assert_eq!(a.language.as_deref(), Some("de"));
+        assert_eq!(a.crawled, Some(crawled));
+        assert_eq!(a.date, None, "a crawl date is never the publication date");
     }
 
     fn origin<'a>(multi: bool) -> Origin<'a> {

@@ -124,6 +124,10 @@ impl Document for ArticleDoc {
             let d = TantivyDateTime::from_timestamp_secs(d.timestamp());
             v.push((f.date, DocValue::Date(d)));
         }
+        if let Some(d) = a.crawled {
+            let d = TantivyDateTime::from_timestamp_secs(d.timestamp());
+            v.push((f.crawled, DocValue::Date(d)));
+        }
         for (field, value) in [
             (f.byline, &a.byline),
             (f.byline_text, &a.byline),
@@ -131,6 +135,7 @@ impl Document for ArticleDoc {
             (f.source, &a.source),
             (f.source_text, &a.source),
             (f.url, &a.url),
+            (f.language, &a.language),
         ] {
             if let Some(s) = value {
                 v.push(text(field, s));
@@ -188,12 +193,13 @@ pub fn from_document(f: &Fields, doc: &TantivyDocument) -> Article {
             .map(str::to_string)
     };
     let num = |field: Field| doc.get_first(field).and_then(|v| v.as_u64()).unwrap_or(0);
-    let date = doc
-        .get_first(f.date)
-        .and_then(|v| match OwnedValue::from(v) {
-            OwnedValue::Date(d) => DateTime::<Utc>::from_timestamp(d.into_timestamp_secs(), 0),
-            _ => None,
-        });
+    let date_of = |field: Field| {
+        doc.get_first(field)
+            .and_then(|v| match OwnedValue::from(v) {
+                OwnedValue::Date(d) => DateTime::<Utc>::from_timestamp(d.into_timestamp_secs(), 0),
+                _ => None,
+            })
+    };
     let all = |field: Field| -> Vec<String> {
         doc.get_all(field)
             .filter_map(|v| v.as_str().map(str::to_string))
@@ -207,13 +213,15 @@ pub fn from_document(f: &Fields, doc: &TantivyDocument) -> Article {
         line: num(f.line),
         title: text(f.title).unwrap_or_default(),
         body: text(f.body).unwrap_or_default(),
-        date,
+        date: date_of(f.date),
         byline: text(f.byline),
         section: sections.next(),
         other_sections: sections.collect(),
         places: all(f.place),
         source: text(f.source),
         url: text(f.url),
+        language: text(f.language),
+        crawled: date_of(f.crawled),
         word_count: num(f.word_count),
         content_hash: text(f.content_hash).unwrap_or_default(),
         people: all(f.person),

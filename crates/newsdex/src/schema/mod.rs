@@ -55,7 +55,7 @@ pub use hyphen_join::{hyphen_follows, HyphenJoin, HyphenJoinFilter, HyphenJoinSt
 pub use stem_cache::{CachedStemmer, CachedStemmerFilter, CachedStemmerStream, StemCache};
 
 /// Version of the schema and analyzers; stored in the index manifest.
-pub const SCHEMA_VERSION: u32 = 12;
+pub const SCHEMA_VERSION: u32 = 13;
 
 /// Name of the analyzer for article text.
 pub const TEXT_ANALYZER: &str = "news";
@@ -96,6 +96,10 @@ pub struct Fields {
     pub source: Field,
     /// URL (exact).
     pub url: Field,
+    /// Language as an ISO 639-1 code when known (keyword, fast).
+    pub language: Field,
+    /// When a crawler fetched the page (stored; web archives only).
+    pub crawled: Field,
     /// The URL's hosts and scheme-less prefixes, lower-cased ([`url_keys`]):
     /// `url:nytimes.com`, `url:https://www.nytimes.com/2016/`.
     pub url_parts: Field,
@@ -188,6 +192,13 @@ pub fn build() -> (Schema, Fields) {
         section: b.add_text_field("section", keyword.clone()),
         source: b.add_text_field("source", keyword),
         url: b.add_text_field("url", STRING | STORED),
+        language: b.add_text_field("language", STRING | STORED | FAST),
+        crawled: b.add_date_field(
+            "crawled",
+            DateOptions::default()
+                .set_stored()
+                .set_precision(DateTimePrecision::Seconds),
+        ),
         url_parts: b.add_text_field("url_parts", STRING),
         byline_text: b.add_text_field("byline_text", exact.clone()),
         source_text: b.add_text_field("source_text", exact),
@@ -234,6 +245,8 @@ pub fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
         section: f("section")?,
         source: f("source")?,
         url: f("url")?,
+        language: f("language")?,
+        crawled: f("crawled")?,
         url_parts: f("url_parts")?,
         byline_text: f("byline_text")?,
         source_text: f("source_text")?,
@@ -322,6 +335,8 @@ mod tests {
             places: vec!["uk".into()],
             source: Some("CNN (Web News)".into()),
             url: Some("https://www.example.com/2016/a".into()),
+            language: Some("en".into()),
+            crawled: DateTime::from_timestamp(1_462_240_000, 0),
             word_count: 5,
             content_hash: "00ff".into(),
             people: vec!["José Mourinho".into(), "Sadiq Khan".into()],
