@@ -14,12 +14,15 @@
 //! ([`reads_as_article`]); any other name (`source.html`, `readme.html`)
 //! is read like every file.
 //! One file per format: [`text`], [`html`], [`json`] (JSON and JSON Lines),
-//! [`sgml`] (Reuters-21578). Parsers return drafts and per-record problems;
+//! [`sgml`] (Reuters-21578), and the news-database exports of LexisNexis,
+//! Nexis Uni, Factiva and Europresse in [`exports`] (a folder: one file
+//! per vendor layout). Parsers return drafts and per-record problems;
 //! they never see tantivy, nor compressed bytes.
 
 pub mod byline;
 pub mod compress;
 pub mod decode;
+pub mod exports;
 pub mod html;
 pub mod json;
 pub mod sgml;
@@ -45,6 +48,9 @@ pub enum Format {
     JsonLines,
     /// Reuters-21578 SGML: many `<REUTERS>` articles per file.
     Sgml,
+    /// A news-database export (LexisNexis, Nexis Uni, Factiva,
+    /// Europresse): many documents per file.
+    Export(exports::Layout),
 }
 
 impl Format {
@@ -59,6 +65,8 @@ impl Format {
             "json" => Format::Json,
             "jsonl" | "ndjson" => Format::JsonLines,
             "sgm" | "sgml" => Format::Sgml,
+            "docx" => Format::Export(exports::Layout::Docx),
+            "xml" => Format::Export(exports::Layout::FactivaXml),
             _ => return None,
         })
     }
@@ -68,6 +76,12 @@ impl Format {
     /// `.txt`, a JSON Lines file saved as `.json`).
     pub fn detect(path: &Path, bytes: &[u8]) -> Option<Format> {
         let by_ext = Format::from_extension(path)?;
+        // A database export by its content, whatever its extension says.
+        if matches!(by_ext, Format::Text | Format::Html | Format::Export(_)) {
+            if let Some(layout) = exports::sniff(bytes) {
+                return Some(Format::Export(layout));
+            }
+        }
         let head = compress::head(bytes, 1024);
         let head = String::from_utf8_lossy(&head);
         let head = head.trim_start_matches('\u{feff}').trim_start();
@@ -84,13 +98,17 @@ impl Format {
             Format::Text if json_lines() => Format::JsonLines,
             Format::Text if looks_like_json(head) => Format::Json,
             Format::Json if json_lines() => Format::JsonLines,
+            Format::Export(exports::Layout::FactivaXml) if looks_html => Format::Html,
             other => other,
         })
     }
 
     /// Whether one file of this format may hold several articles.
     pub fn multi_record(self) -> bool {
-        matches!(self, Format::Json | Format::JsonLines | Format::Sgml)
+        matches!(
+            self,
+            Format::Json | Format::JsonLines | Format::Sgml | Format::Export(_)
+        )
     }
 
     /// Short lower-case name for messages.
@@ -101,6 +119,7 @@ impl Format {
             Format::Json => "json",
             Format::JsonLines => "jsonl",
             Format::Sgml => "sgml",
+            Format::Export(layout) => layout.name(),
         }
     }
 }
@@ -169,7 +188,14 @@ pub fn parse_bytes(bytes: &[u8], format: Format) -> Result<ParsedFile, String> {
 /// reason instead of filling memory.
 pub fn parse_bytes_limited(bytes: &[u8], format: Format, limit: u64) -> Result<ParsedFile, String> {
     let bytes = compress::decompress(bytes, limit)?;
-    let decoded = decode::decode(&bytes, format == Format::Html)?;
+    if let Format::Export(layout) = format {
+        if layout.is_binary() {
+            return exports::parse_binary(&bytes, layout, limit);
+        }
+    }
+    let html = matches!(format, Format::Html)
+        || matches!(format, Format::Export(layout) if layout.is_html());
+    let decoded = decode::decode(&bytes, html)?;
     let text = decoded.text.as_str();
     // Said once here rather than in each parser's own words ("invalid JSON:
     // EOF while parsing", "no <REUTERS> records").
@@ -182,6 +208,7 @@ pub fn parse_bytes_limited(bytes: &[u8], format: Format, limit: u64) -> Result<P
         Format::Json => json::parse(text)?,
         Format::JsonLines => json::parse_lines(text)?,
         Format::Sgml => sgml::parse(text)?,
+        Format::Export(layout) => exports::parse(text, layout)?,
     };
     if parsed.drafts.is_empty() && parsed.problems.is_empty() {
         return Err("no article text found".to_string());
@@ -531,6 +558,20 @@ mod tests {
             Some(Format::Sgml)
         );
         assert_eq!(Format::detect(p("a.png"), b"\x89PNG"), None);
+        // Database exports by content (issue #23), a Word file by name.
+        let export = |l| Some(Format::Export(l));
+        assert_eq!(
+            Format::detect(p("batch.txt"), b"Download Request\n\n  1 of 2 DOCUMENTS\n"),
+            export(exports::Layout::LexisNexisText)
+        );
+        assert_eq!(
+            Format::detect(p("a.docx"), b"PK\x03\x04"),
+            export(exports::Layout::Docx)
+        );
+        assert_eq!(
+            Format::detect(p("a.xml"), b"<ppsarticle><article>"),
+            export(exports::Layout::FactivaXml)
+        );
         // JSON saved as `.txt`: an object, JSON Lines, an array of objects.
         assert_eq!(
             Format::detect(p("a.txt"), b"\xef\xbb\xbf {\n \"title\": \"x\"}"),
@@ -671,6 +712,8 @@ mod tests {
             Format::Json,
             Format::JsonLines,
             Format::Sgml,
+            Format::Export(exports::Layout::LexisNexisText),
+            Format::Export(exports::Layout::Docx),
         ] {
             let err = parse_bytes(b" \n\t\r\n", format).unwrap_err();
             assert_eq!(err, "empty file (no text)", "{format:?}");

@@ -394,8 +394,9 @@ fn strip_sign_off(line: &str) -> &str {
 
 /// Re-joins hard-wrapped lines. A paragraph starts on an indented line or
 /// after a blank line; a line ending in a hyphen after a letter
-/// (`English-` / `language`) joins the next without a space.
-fn paragraphs(lines: &[&str]) -> String {
+/// (`English-` / `language`) joins the next without a space. The export
+/// readers (`exports`) re-join their wrapped lines with it too.
+pub(super) fn paragraphs(lines: &[&str]) -> String {
     let mut out: Vec<String> = Vec::new();
     let mut current = String::new();
     for line in lines {
