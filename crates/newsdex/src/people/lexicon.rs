@@ -488,7 +488,7 @@ pub static ORG_WORDS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
          supporters twins insider organization organisation rights \
          research chamber operation networks broadcasting productions equities design \
          desk unit centers centres works falls springs heights daily weekly operations \
-         motor real",
+         motor real license licence",
     )
 });
 
