@@ -6,6 +6,8 @@ mod util;
 mod index;
 // Files newsdex is pointed at and the fields parsed from them (issue #14).
 mod ingest;
+// Published datasets as downloaded: CSV, a zip of JSON, a GBK <doc> collection (issue #23).
+mod datasets;
 // Search output as text, JSON and CSV, paging, exit codes (issues #2, #14).
 mod search;
 // Filters on search, counts and export, and why nothing matched (issues #2, #14).
