@@ -8,6 +8,8 @@ mod index;
 mod ingest;
 // News-database exports: one article per document, `file#n` ids, no covers (issue #23).
 mod exports;
+// Published datasets as downloaded: CSV, a zip of JSON, a GBK <doc> collection (issue #23).
+mod datasets;
 // Search output as text, JSON and CSV, paging, exit codes (issues #2, #14).
 mod search;
 // Filters on search, counts and export, and why nothing matched (issues #2, #14).

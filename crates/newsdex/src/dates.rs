@@ -189,6 +189,22 @@ fn zone_offset(z: &str) -> Option<FixedOffset> {
     }
 }
 
+/// `/2019/04/28/` or `/2019-04-28/` (also `/20120612/`) in a URL path.
+static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"/((?:19|20)\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:/|[-_.]|$)")
+        .expect("valid regex")
+});
+
+/// A date written in a URL's path (`/2019/04/28/`, sohu's `/20120612/`):
+/// the day only (midnight UTC). The query and fragment are not looked at.
+/// The HTML reader's last resort, and a TREC-style collection's when its
+/// records have no date tag.
+pub fn date_in_url(url: &str) -> Option<DateTime<Utc>> {
+    let path = url.split(['?', '#']).next().unwrap_or(url);
+    let c = URL_DATE.captures(path)?;
+    parse_date(&format!("{}-{}-{}", &c[1], &c[2], &c[3]))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

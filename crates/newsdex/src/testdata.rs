@@ -17,6 +17,7 @@ use std::path::{Path, PathBuf};
 
 use crate::annotate::annotate;
 use crate::article::{Article, Draft, Origin};
+use crate::ingest::{Format, ParsedFile, DEFAULT_MAX_DECOMPRESSED};
 use crate::schema::{self, ArticleDoc, Fields};
 
 /// The shared corpora (`../shared` beside the crate). `None` when it is
@@ -34,6 +35,18 @@ pub fn shared() -> Option<PathBuf> {
     );
     eprintln!("note: {} not found; evaluation skipped", p.display());
     None
+}
+
+/// A file of the shared corpora (`rel` under `../shared`) read as `index`
+/// reads it, through [`crate::ingest::parse_file`] with the default size
+/// limit; `None` when the corpora are absent ([`shared`]).
+pub fn parse_shared(rel: &str) -> Option<(Format, ParsedFile)> {
+    let path = shared()?.join(rel);
+    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let (format, parsed) = crate::ingest::parse_file(&path, &bytes, DEFAULT_MAX_DECOMPRESSED)
+        .unwrap_or_else(|| panic!("{}: not an article format", path.display()));
+    let parsed = parsed.unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    Some((format, parsed))
 }
 
 /// Where an evaluation item's text is.

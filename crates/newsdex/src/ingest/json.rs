@@ -5,7 +5,8 @@
 //! `results`; a `.jsonl` file holds one object per line. Scraper and dataset
 //! layouts name their fields differently, so each [`Draft`] field is looked up
 //! under a list of common names, case-insensitively, first usable value wins
-//! (`headline` for the title, `datePublished` for the date, ...).
+//! (`headline` for the title, `datePublished` for the date, ...); the names
+//! are [`super::fields`]', which CSV headers share.
 //!
 //! The AllSides dataset (`content_original` plus a tokenised copy under
 //! `content`) is the reference layout: `content_original` is preferred and the
@@ -14,9 +15,12 @@
 
 use serde_json::{Map, Value};
 
+use super::fields::{
+    byline_text, date_text, looks_like_url, paragraphs, timestamp, BODY_KEYS, BYLINE_KEYS,
+    DATE_KEYS, SECTION_KEYS, SOURCE_KEYS, TITLE_KEYS, URL_KEYS,
+};
 use super::{is_empty_record, ParsedFile, RecordProblem};
 use crate::article::Draft;
-use crate::dates;
 
 /// Keys of a wrapper object that hold the article array, in order of trust.
 const WRAPPER_KEYS: &[&str] = &[
@@ -31,35 +35,6 @@ const WRAPPER_KEYS: &[&str] = &[
     "docs",
     "records",
 ];
-
-const TITLE_KEYS: &[&str] = &["title", "headline", "name"];
-/// `content_original` first: in the AllSides layout `content` is a tokenised
-/// copy of it ("Quetta , Mr. Rahami").
-const BODY_KEYS: &[&str] = &[
-    "content_original",
-    "body",
-    "text",
-    "content",
-    "article",
-    "articleBody",
-    "maintext",
-    "description",
-];
-const DATE_KEYS: &[&str] = &[
-    "date",
-    "published",
-    "published_at",
-    "publishedAt",
-    "datePublished",
-    "pubdate",
-    "date_publish",
-    "created_at",
-    "timestamp",
-];
-const BYLINE_KEYS: &[&str] = &["author", "byline", "authors", "creator"];
-const URL_KEYS: &[&str] = &["url", "link", "canonical_url", "source_url"];
-const SOURCE_KEYS: &[&str] = &["source", "publication", "publisher", "site_name", "outlet"];
-const SECTION_KEYS: &[&str] = &["section", "category", "topic", "categories"];
 
 /// Parses a `.json` file: one object, an array of objects, or a wrapper
 /// object holding the array. Invalid JSON makes the whole file an `Err`
@@ -251,39 +226,13 @@ fn body(obj: &Map<String, Value>) -> Option<String> {
     })
 }
 
-/// Normalises line ends and makes every non-blank line a paragraph: in
-/// scraped JSON a single `\n` separates paragraphs.
-fn paragraphs(s: &str) -> String {
-    s.split(['\n', '\r'])
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .collect::<Vec<_>>()
-        .join("\n\n")
-}
-
 /// A date string, or a number of Unix seconds or milliseconds.
 fn date_value(v: &Value) -> Option<chrono::DateTime<chrono::Utc>> {
     match v {
-        Value::String(s) => {
-            let s = s.trim();
-            if s.len() >= 9 && s.bytes().all(|b| b.is_ascii_digit()) {
-                return s.parse::<f64>().ok().and_then(timestamp);
-            }
-            dates::parse_date(s)
-        }
+        Value::String(s) => date_text(s),
         Value::Number(n) => n.as_f64().and_then(timestamp),
         _ => None,
     }
-}
-
-/// Unix seconds, or milliseconds when the number is too big to be seconds
-/// (1e11 seconds is the year 5138).
-fn timestamp(n: f64) -> Option<chrono::DateTime<chrono::Utc>> {
-    let secs = if n.abs() >= 1e11 { n / 1000.0 } else { n };
-    let d = chrono::DateTime::from_timestamp(secs as i64, 0)?;
-    // Round-trip through parse_date so timestamps get the same sanity
-    // check (no year 1970 placeholders from a 0, no far future) as strings.
-    dates::parse_date(&d.to_rfc3339()).filter(|_| secs > 0.0)
 }
 
 /// Author(s): a string, an array of strings or `{"name": ...}` objects, or
@@ -297,12 +246,7 @@ fn byline_value(v: &Value) -> Option<String> {
             .join(", "),
         other => name_value(other)?,
     };
-    let s = joined.trim();
-    let s = match s.get(..3) {
-        Some(by) if by.eq_ignore_ascii_case("by ") => s[3..].trim_start(),
-        _ => s,
-    };
-    (!s.is_empty()).then(|| s.to_string())
+    byline_text(&joined)
 }
 
 /// A non-blank string, or the `name` of an object.
@@ -322,13 +266,6 @@ fn first_text(v: &Value) -> Option<String> {
         Value::Array(items) => items.iter().find_map(name_value),
         other => name_value(other),
     }
-}
-
-fn looks_like_url(s: &str) -> bool {
-    let lower = s.get(..8).unwrap_or(s).to_ascii_lowercase();
-    (lower.starts_with("http://") || lower.starts_with("https://"))
-        && !s.contains(char::is_whitespace)
-        && s.len() > 10
 }
 
 fn kind(v: &Value) -> &'static str {

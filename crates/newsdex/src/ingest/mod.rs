@@ -14,19 +14,29 @@
 //! ([`reads_as_article`]); any other name (`source.html`, `readme.html`)
 //! is read like every file.
 //! One file per format: [`text`], [`html`], [`json`] (JSON and JSON Lines),
-//! [`sgml`] (Reuters-21578), and the news-database exports of LexisNexis,
-//! Nexis Uni, Factiva and Europresse in [`exports`] (a folder: one file
-//! per vendor layout). Parsers return drafts and per-record problems;
-//! they never see tantivy, nor compressed bytes.
+//! [`sgml`] (Reuters-21578), [`delimited`] (CSV and TSV, column names
+//! mapped by [`fields`] as JSON keys are), [`trec`] (`<doc>` collections,
+//! found by content whatever their name), and the news-database exports
+//! of LexisNexis, Nexis Uni, Factiva and Europresse in [`exports`] (a
+//! folder: one file per vendor layout); [`archive`] reads zip and tar
+//! archives member by member. Parsers return drafts and per-record
+//! problems; they never see tantivy, nor compressed bytes.
 
+pub mod archive;
 pub mod byline;
 pub mod compress;
 pub mod decode;
+pub mod delimited;
 pub mod exports;
+mod fields;
 pub mod html;
+mod ignored;
 pub mod json;
 pub mod sgml;
 pub mod text;
+pub mod trec;
+
+pub use ignored::ignored_by_extension;
 
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
@@ -51,12 +61,21 @@ pub enum Format {
     /// A news-database export (LexisNexis, Nexis Uni, Factiva,
     /// Europresse): many documents per file.
     Export(exports::Layout),
+    /// CSV or TSV: one article per row.
+    Csv,
+    /// A TREC-style collection: many `<doc>` articles per file.
+    Trec,
+    /// A zip or tar archive, each member read by its own format.
+    Archive,
 }
 
 impl Format {
     /// The format a file name's extension promises, if any. A compression
     /// suffix is looked through: `story.html.gz` is HTML.
     pub fn from_extension(path: &Path) -> Option<Format> {
+        if archive::Kind::from_path(path).is_some() {
+            return Some(Format::Archive);
+        }
         let path = strip_compression(path);
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
         Some(match ext.as_str() {
@@ -67,6 +86,8 @@ impl Format {
             "sgm" | "sgml" => Format::Sgml,
             "docx" => Format::Export(exports::Layout::Docx),
             "xml" => Format::Export(exports::Layout::FactivaXml),
+            "csv" | "tsv" | "tab" => Format::Csv,
+            "trec" => Format::Trec,
             _ => return None,
         })
     }
@@ -75,7 +96,7 @@ impl Format {
     /// content where they disagree (an HTML page or a JSON article saved as
     /// `.txt`, a JSON Lines file saved as `.json`).
     pub fn detect(path: &Path, bytes: &[u8]) -> Option<Format> {
-        let by_ext = Format::from_extension(path)?;
+        let by_ext = Format::from_extension(path).or_else(|| Format::by_content(path, bytes))?;
         // A database export by its content, whatever its extension says.
         if matches!(by_ext, Format::Text | Format::Html | Format::Export(_)) {
             if let Some(layout) = exports::sniff(bytes) {
@@ -89,6 +110,8 @@ impl Format {
         let looks_html = lower.starts_with("<!doctype html") || lower.starts_with("<html");
         let json_lines = || looks_like_json_lines(&compress::head(bytes, 64 * 1024));
         Some(match by_ext {
+            Format::Archive => Format::Archive,
+            _ if trec::looks_like(head) => Format::Trec,
             Format::Text if looks_html => Format::Html,
             Format::Text
                 if lower.starts_with("<!doctype lewis") || lower.starts_with("<reuters") =>
@@ -107,7 +130,13 @@ impl Format {
     pub fn multi_record(self) -> bool {
         matches!(
             self,
-            Format::Json | Format::JsonLines | Format::Sgml | Format::Export(_)
+            Format::Json
+                | Format::JsonLines
+                | Format::Sgml
+                | Format::Csv
+                | Format::Trec
+                | Format::Archive
+                | Format::Export(_)
         )
     }
 
@@ -120,7 +149,26 @@ impl Format {
             Format::JsonLines => "jsonl",
             Format::Sgml => "sgml",
             Format::Export(layout) => layout.name(),
+            Format::Csv => "csv",
+            Format::Trec => "trec",
+            Format::Archive => "archive",
         }
+    }
+
+    /// The format of a file whose name promises none but may hold
+    /// articles (no extension, a number, `.dat`, `.xml`: what TREC-style
+    /// collections are called), from its first bytes.
+    pub fn by_content(path: &Path, bytes: &[u8]) -> Option<Format> {
+        let path = strip_compression(path);
+        let ext = path
+            .extension()
+            .map(|e| e.to_string_lossy().to_ascii_lowercase());
+        let named = match ext.as_deref() {
+            None => true,
+            Some(e) => matches!(e, "dat" | "xml") || e.bytes().all(|b| b.is_ascii_digit()),
+        };
+        let head = compress::head(bytes, 1024);
+        (named && trec::looks_like(&String::from_utf8_lossy(&head))).then_some(Format::Trec)
     }
 }
 
@@ -154,6 +202,11 @@ pub struct ParsedFile {
     pub drafts: Vec<Draft>,
     /// Records that could not be read (the rest of the file still counts).
     pub problems: Vec<RecordProblem>,
+    /// What the parser had to guess, in words for `index --verbose` ("no
+    /// header row: body from column 2, section from column 1"), and what
+    /// it passed over inside the file (an archive's members of no article
+    /// format). Empty when the file said everything itself.
+    pub notes: Vec<String>,
 }
 
 /// Whether a parsed record is empty: neither a title nor body text. The
@@ -187,6 +240,10 @@ pub fn parse_bytes(bytes: &[u8], format: Format) -> Result<ParsedFile, String> {
 /// compressed file may expand to, so that a zip bomb is refused with a
 /// reason instead of filling memory.
 pub fn parse_bytes_limited(bytes: &[u8], format: Format, limit: u64) -> Result<ParsedFile, String> {
+    if format == Format::Archive {
+        // Members one at a time, never the whole archive decompressed.
+        return archive::parse_all(bytes, limit);
+    }
     let bytes = compress::decompress(bytes, limit)?;
     if let Format::Export(layout) = format {
         if layout.is_binary() {
@@ -202,14 +259,24 @@ pub fn parse_bytes_limited(bytes: &[u8], format: Format, limit: u64) -> Result<P
     if text.trim_start_matches('\u{feff}').trim().is_empty() {
         return Err("empty file (no text)".to_string());
     }
-    let parsed = match format {
+    let mut parsed = match format {
         Format::Text => text::parse(text)?,
         Format::Html => html::parse(text)?,
         Format::Json => json::parse(text)?,
         Format::JsonLines => json::parse_lines(text)?,
         Format::Sgml => sgml::parse(text)?,
         Format::Export(layout) => exports::parse(text, layout)?,
+        Format::Csv => delimited::parse(text)?,
+        Format::Trec => trec::parse(text)?,
+        Format::Archive => unreachable!("archives are read above"),
     };
+    if decoded.detected {
+        let note = format!(
+            "no BOM or declared charset: decoded as {} (detected)",
+            decoded.encoding
+        );
+        parsed.notes.insert(0, note);
+    }
     if parsed.drafts.is_empty() && parsed.problems.is_empty() {
         return Err("no article text found".to_string());
     }
@@ -227,7 +294,7 @@ pub fn parse_file(
     bytes: &[u8],
     limit: u64,
 ) -> Option<(Format, Result<ParsedFile, String>)> {
-    let by_ext = Format::from_extension(path)?;
+    let by_ext = Format::from_extension(path).or_else(|| Format::by_content(path, bytes))?;
     let format = Format::detect(path, bytes)?;
     let parsed = parse_bytes_limited(bytes, format, limit);
     if parsed.is_err() && format != by_ext {
@@ -304,8 +371,9 @@ impl std::fmt::Display for IgnoreReason {
     }
 }
 
-/// A file passed over, and why.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// A file passed over, and why (serialised with its extension too: see
+/// [`ignored_by_extension`]).
+#[derive(Debug, Clone, PartialEq)]
 pub struct Ignored {
     /// The file.
     pub path: PathBuf,
@@ -379,7 +447,7 @@ pub fn walk(root: &Path, exclude: &Path, mut on_file: impl FnMut(FileEntry)) -> 
         }
         let path = entry.path();
         let project = is_project_file(path);
-        if Format::from_extension(path).is_none() {
+        if Format::from_extension(path).is_none() && !content_is_article(path) {
             out.ignored.push(Ignored {
                 path: path.to_path_buf(),
                 reason: if project {
@@ -419,6 +487,15 @@ pub fn walk(root: &Path, exclude: &Path, mut on_file: impl FnMut(FileEntry)) -> 
         });
     }
     out
+}
+
+/// Whether a file the walk cannot place by name opens like an article
+/// collection ([`Format::by_content`]): its first kilobyte is read.
+fn content_is_article(path: &Path) -> bool {
+    use std::io::Read;
+    let mut head = Vec::with_capacity(1024);
+    let read = std::fs::File::open(path).and_then(|f| f.take(1024).read_to_end(&mut head));
+    read.is_ok() && Format::by_content(path, &head).is_some()
 }
 
 /// A link whose target is missing: following it fails with "not found"
@@ -682,7 +759,11 @@ mod tests {
             Format::from_extension(p("a.JSONL.zst")),
             Some(Format::JsonLines)
         );
-        assert_eq!(Format::from_extension(p("corpus.tar.gz")), None);
+        // A compressed tar is an archive, read member by member.
+        assert_eq!(
+            Format::from_extension(p("corpus.tar.gz")),
+            Some(Format::Archive)
+        );
         assert_eq!(Format::from_extension(p("x.gz")), None);
         assert!(is_project_file(p("README.txt.gz")));
         let page = "<html><head><title>Flood warning issued</title></head>\

@@ -40,6 +40,28 @@ pub fn parse(text: &str) -> Result<ParsedFile, String> {
     if starts.is_empty() {
         return Err("no <REUTERS> records found".to_string());
     }
+    let empty = "Reuters record with neither title nor body text";
+    Ok(each_record(text, &starts, empty, |span| {
+        let record = &text[span];
+        let record = match record.find("</REUTERS>") {
+            Some(end) => &record[..end],
+            None => record,
+        };
+        parse_record(record)
+    }))
+}
+
+/// The drafts of records starting at the byte offsets `starts` (in
+/// order): `parse` gets each record's span, up to the next start, and
+/// gives its draft, or `None` for a record reported with `empty` as the
+/// reason. Each draft gets the line its record starts on. Shared with
+/// the `<doc>` collections ([`super::trec`]).
+pub(super) fn each_record(
+    text: &str,
+    starts: &[usize],
+    empty: &str,
+    mut parse: impl FnMut(std::ops::Range<usize>) -> Option<Draft>,
+) -> ParsedFile {
     let mut parsed = ParsedFile::default();
     // Line numbers are counted incrementally so the whole file is scanned
     // once, not once per record.
@@ -49,23 +71,18 @@ pub fn parse(text: &str) -> Result<ParsedFile, String> {
         line += count_newlines(&text[counted_to..start]);
         counted_to = start;
         let limit = starts.get(i + 1).copied().unwrap_or(text.len());
-        let record = &text[start..limit];
-        let record = match record.find("</REUTERS>") {
-            Some(end) => &record[..end],
-            None => record,
-        };
-        match parse_record(record) {
+        match parse(start..limit) {
             Some(mut draft) => {
                 draft.line = line;
                 parsed.drafts.push(draft);
             }
             None => parsed.problems.push(RecordProblem {
                 line,
-                reason: "Reuters record with neither title nor body text".to_string(),
+                reason: empty.to_string(),
             }),
         }
     }
-    Ok(parsed)
+    parsed
 }
 
 /// Byte offsets of every `<REUTERS` start tag (not `<REUTERSX`).
@@ -329,7 +346,7 @@ fn push_clean(out: &mut String, s: &str) {
 
 /// A one-line value (title, date, topic, author): decoded, white space
 /// collapsed.
-fn clean_inline(s: &str) -> String {
+pub(super) fn clean_inline(s: &str) -> String {
     collapse_ws(&decode(s))
 }
 
@@ -354,7 +371,7 @@ fn clean_byline(s: &str) -> String {
 }
 
 /// Body text: decoded, sign-off removed, wrapped lines re-joined.
-fn clean_body(raw: &str) -> String {
+pub(super) fn clean_body(raw: &str) -> String {
     let text = decode(raw);
     let mut lines: Vec<&str> = text
         .split('\n')

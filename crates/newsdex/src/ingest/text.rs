@@ -126,6 +126,7 @@ pub fn parse(text: &str) -> Result<ParsedFile, String> {
     Ok(ParsedFile {
         drafts: vec![draft],
         problems: Vec::<RecordProblem>::new(),
+        notes: Vec::new(),
     })
 }
 

@@ -11,7 +11,7 @@ use scraper::{ElementRef, Html, Selector};
 use super::jsonld::JsonLd;
 use super::meta::Metas;
 use super::tree::{element_text, sel};
-use crate::dates::parse_date;
+use crate::dates::{date_in_url, parse_date};
 
 static ITEMPROP_DATE: LazyLock<Selector> = LazyLock::new(|| sel("[itemprop~=datePublished]"));
 static TIME_PUBDATE: LazyLock<Selector> = LazyLock::new(|| sel("time[pubdate]"));
@@ -63,7 +63,7 @@ pub(super) fn find_date(
         .enumerate()
         .filter_map(|(i, s)| parse_date(s).map(|d| (i, d, has_time_of_day(s))));
     let Some((first_at, first, timed)) = parsed.next() else {
-        return url.and_then(url_date);
+        return url.and_then(date_in_url);
     };
     if timed {
         return Some(first);
@@ -146,19 +146,6 @@ fn has_time_of_day(s: &str) -> bool {
     })
 }
 
-/// `/2019/04/28/` or `/2019-04-28/` (also `/20190428/`) in a URL path.
-static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"/((?:19|20)\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:/|[-_.]|$)")
-        .expect("valid regex")
-});
-
-/// A date written in a URL's path: the day only (midnight UTC).
-fn url_date(url: &str) -> Option<chrono::DateTime<chrono::Utc>> {
-    let path = url.split(['?', '#']).next().unwrap_or(url);
-    let c = URL_DATE.captures(path)?;
-    parse_date(&format!("{}-{}-{}", &c[1], &c[2], &c[3]))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -202,11 +189,11 @@ mod tests {
         assert_eq!(d.section.as_deref(), Some("Weather"));
         assert_eq!(d.title.as_deref(), Some("Storm hits coast"));
         assert_eq!(
-            url_date("https://x.com/news/20190428-storm"),
+            date_in_url("https://x.com/news/20190428-storm"),
             parse_date("2019-04-28")
         );
-        assert_eq!(url_date("https://x.com/2019/13/40/x"), None);
-        assert_eq!(url_date("https://x.com/a?d=/2019/04/28/"), None);
+        assert_eq!(date_in_url("https://x.com/2019/13/40/x"), None);
+        assert_eq!(date_in_url("https://x.com/a?d=/2019/04/28/"), None);
     }
 
     #[test]

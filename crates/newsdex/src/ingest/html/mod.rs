@@ -113,6 +113,7 @@ pub fn parse(text: &str) -> Result<ParsedFile, String> {
     Ok(ParsedFile {
         drafts: vec![draft],
         problems: Vec::new(),
+        notes: Vec::new(),
     })
 }
 

@@ -1,0 +1,134 @@
+//! Parsing an archive's members: each by its own format ([`parse_member`]),
+//! and, until the indexer streams members itself, all of them into one
+//! multi-record [`ParsedFile`] ([`parse_all`]).
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use super::{Archive, Kind, Member};
+use crate::ingest::{
+    is_project_file, parse_file, reads_as_article, Format, ParsedFile, RecordProblem,
+};
+
+/// Parses one member as a file of its name would be ([`parse_file`]):
+/// `None` when its name is not an article format. A member that is itself
+/// an archive is an `Err`, not opened.
+pub fn parse_member(member: &Member, limit: u64) -> Option<(Format, Result<ParsedFile, String>)> {
+    let path = Path::new(&member.path);
+    if Format::from_extension(path) == Some(Format::Archive) {
+        return Some((
+            Format::Archive,
+            Err("an archive inside an archive is not opened".to_string()),
+        ));
+    }
+    parse_file(path, &member.bytes, limit)
+}
+
+/// Every member's drafts in one [`ParsedFile`], members over `limit`
+/// reported: how `index` reads an archive until it streams the members
+/// itself (see the module doc). Problems name their member; members of no
+/// article format are counted in a note, by extension.
+pub fn parse_all(bytes: &[u8], limit: u64) -> Result<ParsedFile, String> {
+    let kind = Kind::sniff(bytes);
+    let mut archive = Archive::from_bytes(bytes, kind, limit)?;
+    let mut all = Gathered::default();
+    for member in archive.members()? {
+        match member {
+            Ok(m) => all.add(&m, limit),
+            Err(p) => {
+                let at = p.member.map_or(String::new(), |m| format!("member {m}: "));
+                all.out
+                    .problems
+                    .push(problem(1, format!("{at}{}", p.reason)));
+            }
+        }
+    }
+    all.finish(kind)
+}
+
+/// What [`parse_all`] has gathered so far.
+#[derive(Default)]
+struct Gathered {
+    out: ParsedFile,
+    /// Members of no article format, by extension.
+    passed_over: BTreeMap<String, usize>,
+    /// `README.txt` and the like that read as no article.
+    project_files: Vec<String>,
+}
+
+impl Gathered {
+    /// One member's drafts, problems and notes, each named by the member.
+    fn add(&mut self, member: &Member, limit: u64) {
+        let name = &member.path;
+        let parsed = match parse_member(member, limit) {
+            None => {
+                *self.passed_over.entry(extension(name)).or_default() += 1;
+                return;
+            }
+            Some((format, Err(reason))) => {
+                let reason = format!("member {name}: {} file: {reason}", format.name());
+                self.out.problems.push(problem(1, reason));
+                return;
+            }
+            Some((format, Ok(parsed))) => {
+                if is_project_file(Path::new(name)) && !reads_as_article(format, &parsed) {
+                    self.project_files.push(name.clone());
+                    return;
+                }
+                parsed
+            }
+        };
+        let out = &mut self.out;
+        out.drafts.extend(parsed.drafts);
+        out.problems.extend(parsed.problems.into_iter().map(|p| {
+            let reason = format!("member {name}, line {}: {}", p.line, p.reason);
+            problem(p.line, reason)
+        }));
+        let notes = parsed.notes.into_iter();
+        out.notes
+            .extend(notes.map(|n| format!("member {name}: {n}")));
+    }
+
+    /// The file, with notes on what was passed over; `Err` when no
+    /// member gave an article or a problem.
+    fn finish(mut self, kind: Kind) -> Result<ParsedFile, String> {
+        let notes = &mut self.out.notes;
+        if !self.project_files.is_empty() {
+            let names = self.project_files.join(", ");
+            notes.push(format!(
+                "project files in the archive, not articles: {names}"
+            ));
+        }
+        if !self.passed_over.is_empty() {
+            let n: usize = self.passed_over.values().sum();
+            let by: Vec<String> = self
+                .passed_over
+                .iter()
+                .map(|(e, n)| format!("{e} {n}"))
+                .collect();
+            notes.push(format!(
+                "{n} {} archive member(s) not read, not an article format: {}",
+                kind.name(),
+                by.join(", ")
+            ));
+        }
+        if self.out.drafts.is_empty() && self.out.problems.is_empty() {
+            let why = notes.join("; ");
+            return Err(format!("no article in the {} archive ({why})", kind.name()));
+        }
+        Ok(self.out)
+    }
+}
+
+fn problem(line: u64, reason: String) -> RecordProblem {
+    RecordProblem { line, reason }
+}
+
+/// `.png` for `a/b.png`, `(none)` for a name without an extension.
+fn extension(name: &str) -> String {
+    let file = name.rsplit('/').next().unwrap_or(name);
+    match file.rsplit_once('.') {
+        Some((stem, ext)) if !stem.is_empty() => format!(".{}", ext.to_ascii_lowercase()),
+        _ => "(none)".to_string(),
+    }
+}
