@@ -14,7 +14,8 @@
 //! ([`reads_as_article`]); any other name (`source.html`, `readme.html`)
 //! is read like every file.
 //! One file per format: [`text`], [`html`], [`json`] (JSON and JSON Lines),
-//! [`sgml`] (Reuters-21578). Parsers return drafts and per-record problems;
+//! [`sgml`] (Reuters-21578), [`warc`] (WARC, ARC and WET web archives).
+//! Parsers return drafts and per-record problems;
 //! they never see tantivy, nor compressed bytes.
 
 pub mod byline;
@@ -24,6 +25,7 @@ pub mod html;
 pub mod json;
 pub mod sgml;
 pub mod text;
+pub mod warc;
 
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
@@ -45,6 +47,9 @@ pub enum Format {
     JsonLines,
     /// Reuters-21578 SGML: many `<REUTERS>` articles per file.
     Sgml,
+    /// A web archive (WARC, ARC, WET; WAT files give no article): one
+    /// article per HTML page captured.
+    Warc,
 }
 
 impl Format {
@@ -59,6 +64,7 @@ impl Format {
             "json" => Format::Json,
             "jsonl" | "ndjson" => Format::JsonLines,
             "sgm" | "sgml" => Format::Sgml,
+            "warc" | "arc" | "wet" | "wat" => Format::Warc,
             _ => return None,
         })
     }
@@ -75,6 +81,7 @@ impl Format {
         let looks_html = lower.starts_with("<!doctype html") || lower.starts_with("<html");
         let json_lines = || looks_like_json_lines(&compress::head(bytes, 64 * 1024));
         Some(match by_ext {
+            _ if warc::sniff(head.as_bytes()) => Format::Warc,
             Format::Text if looks_html => Format::Html,
             Format::Text
                 if lower.starts_with("<!doctype lewis") || lower.starts_with("<reuters") =>
@@ -90,7 +97,10 @@ impl Format {
 
     /// Whether one file of this format may hold several articles.
     pub fn multi_record(self) -> bool {
-        matches!(self, Format::Json | Format::JsonLines | Format::Sgml)
+        matches!(
+            self,
+            Format::Json | Format::JsonLines | Format::Sgml | Format::Warc
+        )
     }
 
     /// Short lower-case name for messages.
@@ -101,6 +111,7 @@ impl Format {
             Format::Json => "json",
             Format::JsonLines => "jsonl",
             Format::Sgml => "sgml",
+            Format::Warc => "warc",
         }
     }
 }
@@ -135,6 +146,9 @@ pub struct ParsedFile {
     pub drafts: Vec<Draft>,
     /// Records that could not be read (the rest of the file still counts).
     pub problems: Vec<RecordProblem>,
+    /// Records passed over on purpose, counted by kind (a web archive's
+    /// requests, redirects, images ...); empty for other formats.
+    pub skipped: Vec<(String, u64)>,
 }
 
 /// Whether a parsed record is empty: neither a title nor body text. The
@@ -168,6 +182,12 @@ pub fn parse_bytes(bytes: &[u8], format: Format) -> Result<ParsedFile, String> {
 /// compressed file may expand to, so that a zip bomb is refused with a
 /// reason instead of filling memory.
 pub fn parse_bytes_limited(bytes: &[u8], format: Format, limit: u64) -> Result<ParsedFile, String> {
+    // A web archive decompresses itself, gzip member by member, so that a
+    // damaged member costs one record and not the file; `limit` caps
+    // each record rather than the whole.
+    if format == Format::Warc {
+        return warc::parse(bytes, limit);
+    }
     let bytes = compress::decompress(bytes, limit)?;
     let decoded = decode::decode(&bytes, format == Format::Html)?;
     let text = decoded.text.as_str();
@@ -182,6 +202,8 @@ pub fn parse_bytes_limited(bytes: &[u8], format: Format, limit: u64) -> Result<P
         Format::Json => json::parse(text)?,
         Format::JsonLines => json::parse_lines(text)?,
         Format::Sgml => sgml::parse(text)?,
+        // Read above; kept here so that the match stays exhaustive.
+        Format::Warc => warc::parse(text.as_bytes(), limit)?,
     };
     if parsed.drafts.is_empty() && parsed.problems.is_empty() {
         return Err("no article text found".to_string());
