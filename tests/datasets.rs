@@ -35,6 +35,31 @@ fn show(env: &Env, id: &str) -> Value {
 }
 
 #[test]
+fn the_text_summary_says_what_was_guessed_and_what_was_passed_over() {
+    let Some(env) = corpus("languages").map(|languages| {
+        let env = Env::empty();
+        fs::copy(
+            languages.join("de-10kgnad/test.csv"),
+            env.corpus().join("test.csv"),
+        )
+        .unwrap();
+        fs::write(env.corpus().join("scan.pdf"), b"%PDF-1.4").unwrap();
+        env
+    }) else {
+        return;
+    };
+    let out = env.run(&["index", "--verbose", "corpus"]);
+    assert_status(&out, 0);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("1 not an article format (.pdf 1)"), "{err}");
+    assert!(err.contains("guessed 2:"), "{err}");
+    assert!(
+        err.contains("test.csv: no header row: body from column 2, section from column 1"),
+        "{err}"
+    );
+}
+
+#[test]
 fn csv_zip_and_doc_collection_index_with_their_counts() {
     let Some(env) = datasets() else {
         return;
@@ -44,6 +69,18 @@ fn csv_zip_and_doc_collection_index_with_their_counts() {
     // Chinese documents.
     assert_eq!(r["articles_total"], 1028 + 1316 + 200, "{r}");
     assert_eq!(r["ignored"].as_array().unwrap().len(), 0, "{r}");
+    // What was guessed about the headerless CSV is in the report.
+    let notes: Vec<&str> = r["notes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|n| n["path"].as_str().unwrap().ends_with("test.csv"))
+        .map(|n| n["note"].as_str().unwrap())
+        .collect();
+    assert!(
+        notes.contains(&"no header row: body from column 2, section from column 1"),
+        "{notes:?}"
+    );
     // The two empty SaudiNewsNet records are named, with their member.
     let skipped = r["skipped"].as_array().unwrap();
     assert_eq!(skipped.len(), 2, "{r}");

@@ -46,3 +46,5 @@ mod browser;
 mod stories;
 // People across articles: a surname alone links to a full name (issue #15).
 mod links;
+// Web archives: WARC, ARC and WET pages, damaged records, copies as stories (issue #23).
+mod warc;

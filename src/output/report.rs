@@ -79,6 +79,23 @@ impl<W: Write> Printer<W> {
                 one_line(&root.display().to_string())
             )?;
         }
+        if !r.records_passed_over.is_empty() {
+            let mut kinds: Vec<(&String, &u64)> = r.records_passed_over.iter().collect();
+            kinds.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+            let kinds: Vec<String> = kinds.iter().map(|(k, n)| format!("{n} {k}")).collect();
+            writeln!(
+                self.out,
+                "records passed over inside files (not articles): {}",
+                kinds.join(", ")
+            )?;
+        }
+        if verbose && !r.notes.is_empty() {
+            writeln!(self.out, "guessed {}:", r.notes.len())?;
+            for n in &r.notes {
+                let path = one_line(&n.path.display().to_string());
+                writeln!(self.out, "  {path}: {}", one_line(&n.note))?;
+            }
+        }
         if verbose && !r.ignored.is_empty() {
             writeln!(self.out, "ignored {}:", r.ignored.len())?;
             for i in &r.ignored {
@@ -159,6 +176,25 @@ impl<W: Write> Printer<W> {
     }
 }
 
+/// The extensions of the files passed over for `reason`, most common
+/// first: `.pdf 12, .md 3, …`.
+fn by_extension(r: &Report, reason: IgnoreReason) -> String {
+    const NAMED: usize = 5;
+    let groups = newsdex::ingest::ignored_by_extension(&r.ignored);
+    let Some((_, exts)) = groups.into_iter().find(|(g, _)| *g == reason) else {
+        return String::new();
+    };
+    let mut parts: Vec<String> = exts
+        .iter()
+        .take(NAMED)
+        .map(|(ext, n)| format!("{ext} {n}"))
+        .collect();
+    if exts.len() > NAMED {
+        parts.push("…".to_string());
+    }
+    parts.join(", ")
+}
+
 /// How many project files the summary names before `…`.
 const PROJECT_FILES_NAMED: usize = 3;
 
@@ -189,7 +225,9 @@ fn ignored_summary(r: &Report) -> String {
                     let s = if n == 1 { "" } else { "s" };
                     format!("{n} project file{s} ({})", names.join(", "))
                 }
-                IgnoreReason::NotArticleFormat => format!("{n} {reason}"),
+                IgnoreReason::NotArticleFormat => {
+                    format!("{n} {reason} ({})", by_extension(r, reason))
+                }
             }
         })
         .collect();

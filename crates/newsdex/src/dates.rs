@@ -195,15 +195,24 @@ static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-/// A date written in a URL's path (`/2019/04/28/`, sohu's `/20120612/`):
+/// A date written in a URL's path (`/2019/04/28/`, sohu's `/20120612/`,
+/// `/2019/nov/18/`):
 /// the day only (midnight UTC). The query and fragment are not looked at.
 /// The HTML reader's last resort, and a TREC-style collection's when its
 /// records have no date tag.
 pub fn date_in_url(url: &str) -> Option<DateTime<Utc>> {
     let path = url.split(['?', '#']).next().unwrap_or(url);
-    let c = URL_DATE.captures(path)?;
-    parse_date(&format!("{}-{}-{}", &c[1], &c[2], &c[3]))
+    if let Some(c) = URL_DATE.captures(path) {
+        return parse_date(&format!("{}-{}-{}", &c[1], &c[2], &c[3]));
+    }
+    let c = URL_MONTH_NAME.captures(path)?;
+    parse_date(&format!("{} {} {}", &c[3], &c[2], &c[1]))
 }
+
+/// `/2019/nov/18/` (PolitiFact, the Guardian) in a URL path.
+static URL_MONTH_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)/((?:19|20)\d{2})/([a-z]{3})/(0?[1-9]|[12]\d|3[01])/").expect("valid regex")
+});
 
 #[cfg(test)]
 mod tests {

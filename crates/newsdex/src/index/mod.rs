@@ -83,6 +83,15 @@ pub struct Skipped {
     pub reason: String,
 }
 
+/// What a parser guessed about one file it read.
+#[derive(Debug, Clone, Serialize)]
+pub struct FileNote {
+    /// The file.
+    pub path: PathBuf,
+    /// The guess, in words ("no header row: body from column 2").
+    pub note: String,
+}
+
 /// What an `index` or `rebuild` run did.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Report {
@@ -118,6 +127,12 @@ pub struct Report {
     pub skipped: Vec<Skipped>,
     /// Every file passed over, with the reason, in path order.
     pub ignored: Vec<Ignored>,
+    /// What parsers guessed about files they read (a CSV file's columns
+    /// with no header row), one note each.
+    pub notes: Vec<FileNote>,
+    /// Records inside files passed over on purpose, by kind, summed over
+    /// the run (a web archive's `request`, `redirect`, `not HTML` ...).
+    pub records_passed_over: std::collections::BTreeMap<String, u64>,
     /// Recorded source folders that no longer exist, whose articles are
     /// kept (no --prune).
     pub missing_roots: Vec<PathBuf>,

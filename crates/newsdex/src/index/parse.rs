@@ -30,8 +30,9 @@ pub(super) enum FileOutcome {
     /// Same content as recorded (only the mtime moved).
     Same(FileRecord),
     /// Parsed: the new fingerprint (with any bad records), its articles,
-    /// and how they compare with the file's articles in the index.
-    Parsed(FileRecord, Vec<Article>, Changes),
+    /// how they compare with the file's articles in the index, and what
+    /// the parser said besides ([`Said`]).
+    Parsed(FileRecord, Vec<Article>, Changes, Said),
     /// A project file that is not an article (`README.txt`): passed over,
     /// and not recorded, so it is looked at again on each run.
     Ignored(IgnoreReason),
@@ -40,6 +41,15 @@ pub(super) enum FileOutcome {
     Unusable(FileRecord),
     /// Could not be read (the next run tries again).
     Failed(Skipped),
+}
+
+/// What a parser said of a file besides its articles and bad records:
+/// what it guessed (`index --verbose` prints it) and the records it passed
+/// over on purpose, counted by kind (a web archive's requests, redirects).
+#[derive(Debug, Default)]
+pub(super) struct Said {
+    pub(super) notes: Vec<String>,
+    pub(super) passed_over: Vec<(String, u64)>,
 }
 
 /// The index as last committed, with its fields: to count what changed in
@@ -122,7 +132,11 @@ fn parse(
         .collect();
     rec.articles = articles.len() as u64;
     let changes = changes::count(job.old.is_some(), old_articles, &abs, &articles);
-    FileOutcome::Parsed(rec, articles, changes)
+    let said = Said {
+        notes: parsed.notes,
+        passed_over: parsed.skipped,
+    };
+    FileOutcome::Parsed(rec, articles, changes, said)
 }
 
 /// A file's drafts as annotated articles, placed by the file's root,

@@ -10,7 +10,7 @@ use rayon::prelude::*;
 use super::budget::{ByteBudget, Release, MIN_PARSE_BUDGET};
 use super::parse::{process, FileOutcome, Job, OldArticles};
 use super::sync::{write_failed, Run, Writing};
-use super::{skips_of, Options, Progress};
+use super::{skips_of, FileNote, Options, Progress};
 use crate::error::{Error, Result};
 use crate::ingest::{self, Ignored};
 use crate::schema::ArticleDoc;
@@ -76,8 +76,17 @@ impl Run<'_> {
                 report.skipped.extend(skips_of(&job.entry.path, &rec));
                 manifest.files.insert(key, rec);
             }
-            FileOutcome::Parsed(rec, articles, changes) => {
+            FileOutcome::Parsed(rec, articles, changes, said) => {
                 report.files_parsed += 1;
+                for note in said.notes {
+                    report.notes.push(FileNote {
+                        path: job.entry.path.clone(),
+                        note,
+                    });
+                }
+                for (kind, n) in said.passed_over {
+                    *report.records_passed_over.entry(kind).or_default() += n;
+                }
                 report.bytes_read += rec.size;
                 report.skipped.extend(skips_of(&job.entry.path, &rec));
                 if !sink.w.index_is_empty {

@@ -16,7 +16,8 @@
 //! One file per format: [`text`], [`html`], [`json`] (JSON and JSON Lines),
 //! [`sgml`] (Reuters-21578), [`delimited`] (CSV and TSV, column names
 //! mapped by [`fields`] as JSON keys are), [`trec`] (`<doc>` collections,
-//! found by content whatever their name), and the news-database exports
+//! found by content whatever their name), [`warc`] (WARC, ARC and WET
+//! web archives), and the news-database exports
 //! of LexisNexis, Nexis Uni, Factiva and Europresse in [`exports`] (a
 //! folder: one file per vendor layout); [`archive`] reads zip and tar
 //! archives member by member. Parsers return drafts and per-record
@@ -35,6 +36,7 @@ pub mod json;
 pub mod sgml;
 pub mod text;
 pub mod trec;
+pub mod warc;
 
 pub use ignored::ignored_by_extension;
 
@@ -67,6 +69,9 @@ pub enum Format {
     Trec,
     /// A zip or tar archive, each member read by its own format.
     Archive,
+    /// A web archive (WARC, ARC, WET; WAT files give no article): one
+    /// article per HTML page captured.
+    Warc,
 }
 
 impl Format {
@@ -88,6 +93,7 @@ impl Format {
             "xml" => Format::Export(exports::Layout::FactivaXml),
             "csv" | "tsv" | "tab" => Format::Csv,
             "trec" => Format::Trec,
+            "warc" | "arc" | "wet" | "wat" => Format::Warc,
             _ => return None,
         })
     }
@@ -111,6 +117,7 @@ impl Format {
         let json_lines = || looks_like_json_lines(&compress::head(bytes, 64 * 1024));
         Some(match by_ext {
             Format::Archive => Format::Archive,
+            _ if warc::sniff(head.as_bytes()) => Format::Warc,
             _ if trec::looks_like(head) => Format::Trec,
             Format::Text if looks_html => Format::Html,
             Format::Text
@@ -137,6 +144,7 @@ impl Format {
                 | Format::Trec
                 | Format::Archive
                 | Format::Export(_)
+                | Format::Warc
         )
     }
 
@@ -152,6 +160,7 @@ impl Format {
             Format::Csv => "csv",
             Format::Trec => "trec",
             Format::Archive => "archive",
+            Format::Warc => "warc",
         }
     }
 
@@ -207,6 +216,9 @@ pub struct ParsedFile {
     /// it passed over inside the file (an archive's members of no article
     /// format). Empty when the file said everything itself.
     pub notes: Vec<String>,
+    /// Records passed over on purpose, counted by kind (a web archive's
+    /// requests, redirects, images ...); empty for other formats.
+    pub skipped: Vec<(String, u64)>,
 }
 
 /// Whether a parsed record is empty: neither a title nor body text. The
@@ -244,6 +256,12 @@ pub fn parse_bytes_limited(bytes: &[u8], format: Format, limit: u64) -> Result<P
         // Members one at a time, never the whole archive decompressed.
         return archive::parse_all(bytes, limit);
     }
+    // A web archive decompresses itself, gzip member by member, so that a
+    // damaged member costs one record and not the file; `limit` caps
+    // each record rather than the whole.
+    if format == Format::Warc {
+        return warc::parse(bytes, limit);
+    }
     let bytes = compress::decompress(bytes, limit)?;
     if let Format::Export(layout) = format {
         if layout.is_binary() {
@@ -269,6 +287,8 @@ pub fn parse_bytes_limited(bytes: &[u8], format: Format, limit: u64) -> Result<P
         Format::Csv => delimited::parse(text)?,
         Format::Trec => trec::parse(text)?,
         Format::Archive => unreachable!("archives are read above"),
+        // Read above; kept here so that the match stays exhaustive.
+        Format::Warc => warc::parse(text.as_bytes(), limit)?,
     };
     if decoded.detected {
         let note = format!(

@@ -18,7 +18,7 @@
 //! HTML entities (`&#233;`, `&amp;`) are decoded first
 //! ([`super::html::decode_entities`]).
 
-use super::{ParsedFile, RecordProblem};
+use super::ParsedFile;
 use crate::article::Draft;
 use crate::dates;
 
@@ -125,8 +125,7 @@ pub fn parse(text: &str) -> Result<ParsedFile, String> {
     draft.url = header.url;
     Ok(ParsedFile {
         drafts: vec![draft],
-        problems: Vec::<RecordProblem>::new(),
-        notes: Vec::new(),
+        ..ParsedFile::default()
     })
 }
 

@@ -9,6 +9,26 @@ use std::path::Path;
 use crate::article::Article;
 use crate::snippet::Fragment;
 
+/// The largest source file read for line numbers: a search reads each
+/// hit's file whole, which a multi-gigabyte web archive must not cost.
+const MAX_SOURCE_BYTES: u64 = 64 << 20;
+
+/// Whether a hit's source file can give line numbers: text as it lies on
+/// disk (not compressed, not an archive, a web archive or a Word file,
+/// whose lines are not the text's) and of a size a search reads at once.
+/// Other hits show the line their record starts at.
+fn worth_reading(path: &Path) -> bool {
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    let packed = matches!(
+        ext.as_str(),
+        "gz" | "zst" | "tgz" | "tzst" | "zip" | "tar" | "docx" | "warc" | "arc" | "wet" | "wat"
+    );
+    !packed && std::fs::metadata(path).is_ok_and(|m| m.len() <= MAX_SOURCE_BYTES)
+}
+
 /// Finds the source line of each passage by looking for its opening words
 /// in the (decoded) source file; files are read once per search.
 #[derive(Default)]
@@ -20,8 +40,10 @@ pub(super) struct SourceCache {
 impl SourceCache {
     pub(super) fn lines(&mut self, article: &Article, frags: &[Fragment]) -> Vec<u64> {
         if !self.files.contains_key(&article.path) {
-            let loaded = std::fs::read(Path::new(&article.path))
-                .ok()
+            let path = Path::new(&article.path);
+            let loaded = worth_reading(path)
+                .then(|| std::fs::read(path).ok())
+                .flatten()
                 .and_then(|b| crate::ingest::decode::decode(&b, false).ok())
                 .map(|d| normalise_with_lines(&d.text));
             match loaded {

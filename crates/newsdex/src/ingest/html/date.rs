@@ -10,6 +10,7 @@ use scraper::{ElementRef, Html, Selector};
 
 use super::jsonld::JsonLd;
 use super::meta::Metas;
+use super::shown_date;
 use super::tree::{element_text, sel};
 use crate::dates::{date_in_url, parse_date};
 
@@ -38,13 +39,17 @@ const DATE_METAS: &[&str] = &[
     "og:published_time",
     "article.published",
     "datepublished",
+    "citation_publication_date",
+    "citation_date",
+    "bepress_citation_date",
 ];
 
 /// The publication date: JSON-LD `datePublished` first (as Readability:
 /// some sites put the last edit in `article:published_time`), then meta
 /// tags, microdata, `<time pubdate>`, the `datePublished` of other JSON-LD
 /// objects and of scripts too broken to parse, `<time>` elements, and last
-/// a date in the URL path.
+/// a date in the URL path; with none of these, the date the page shows
+/// ([`shown_date`]).
 ///
 /// The first of these that parses gives the date. When it has no time of
 /// day (`2019-11-19`, or a midnight that CMSs write for a bare date), the
@@ -63,7 +68,12 @@ pub(super) fn find_date(
         .enumerate()
         .filter_map(|(i, s)| parse_date(s).map(|d| (i, d, has_time_of_day(s))));
     let Some((first_at, first, timed)) = parsed.next() else {
-        return url.and_then(date_in_url);
+        // Nothing in the markup: the URL's day, else what the page shows.
+        return url
+            .and_then(date_in_url)
+            .or_else(|| shown_date::marked_date(doc))
+            .or_else(|| shown_date::text_date(doc))
+            .or_else(|| linked_date(doc));
     };
     if timed {
         return Some(first);
@@ -93,6 +103,8 @@ fn date_candidates(doc: &Html, metas: &Metas<'_>, ld: &JsonLd) -> (Vec<String>, 
     let attr_or_text = |e: ElementRef<'_>| {
         e.attr("datetime")
             .or_else(|| e.attr("content"))
+            // `<abbr class="published" itemprop="datePublished" title=..>`
+            .or_else(|| e.attr("title"))
             .map(str::to_string)
             .or_else(|| Some(element_text(e)).filter(|t| t.chars().count() <= 60))
     };
@@ -146,6 +158,21 @@ fn has_time_of_day(s: &str) -> bool {
     })
 }
 
+static LINKED: LazyLock<Selector> =
+    LazyLock::new(|| sel(r#"meta[property="og:image"][content], img[src], [data-permalink]"#));
+
+/// The last resort: a day in the path of the page's image or of a
+/// permalink on it (`/files/2016/05/04/report.png`), which a CMS files
+/// by the day the page went up.
+fn linked_date(doc: &Html) -> Option<chrono::DateTime<chrono::Utc>> {
+    doc.select(&LINKED).find_map(|e| {
+        ["content", "src", "data-permalink"]
+            .iter()
+            .filter_map(|a| e.attr(a))
+            .find_map(date_in_url)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -194,6 +221,10 @@ mod tests {
         );
         assert_eq!(date_in_url("https://x.com/2019/13/40/x"), None);
         assert_eq!(date_in_url("https://x.com/a?d=/2019/04/28/"), None);
+        assert_eq!(
+            date_in_url("https://p.com/s/2019/nov/18/x/"),
+            parse_date("2019-11-18")
+        );
     }
 
     #[test]

@@ -57,6 +57,7 @@ mod lenient_json;
 mod meta;
 mod paragraphs;
 mod scoring;
+mod shown_date;
 mod site;
 mod title;
 mod tree;
@@ -71,6 +72,13 @@ use crate::article::Draft;
 ///
 /// `Err` only when the page has neither a title nor any body text.
 pub fn parse(text: &str) -> Result<ParsedFile, String> {
+    parse_fetched(text, None)
+}
+
+/// [`parse`] for a page fetched from a known address (a web archive's
+/// target URI): when the page names no URL of its own, `fetched_from`
+/// stands in for it, for the date in its path and the site's host.
+pub fn parse_fetched(text: &str, fetched_from: Option<&str>) -> Result<ParsedFile, String> {
     let doc = Html::parse_document(text);
     let metas = meta::Metas::new(&doc);
     let ld = jsonld::JsonLd::new(&doc);
@@ -82,7 +90,7 @@ pub fn parse(text: &str) -> Result<ParsedFile, String> {
         return Err("no article text found in HTML page".into());
     }
 
-    let url = site::page_url(&doc, &metas, &ld);
+    let url = site::page_url(&doc, &metas, &ld).or_else(|| fetched_from.map(str::to_string));
     let date = date::find_date(&doc, &metas, &ld, url.as_deref());
     let source = site::site_source(site_name.as_deref(), url.as_deref());
     // The page's own names, dropped from bylines like an agency's
@@ -112,8 +120,7 @@ pub fn parse(text: &str) -> Result<ParsedFile, String> {
     };
     Ok(ParsedFile {
         drafts: vec![draft],
-        problems: Vec::new(),
-        notes: Vec::new(),
+        ..ParsedFile::default()
     })
 }
 

@@ -1,0 +1,169 @@
+//! Web archives: WARC (1.0, 1.1, and Heritrix's 0.17/0.18), ARC (v1, v2)
+//! and Common Crawl's WET files, plain, gzipped per record, or gzipped
+//! whole, read as a stream: one record in memory at a time.
+//!
+//! Layers, bottom up: [`input`] gives the uncompressed stream with
+//! positions (gzip member by member); [`record`] reads WARC and ARC
+//! ([`arc`]) records from it, reporting damaged ones with their position
+//! and going on at the next record; [`http`] reads the HTTP response in a
+//! record; [`page`] turns a record into a [`Draft`] or names the kind of
+//! record it is. [`Articles`] strings them together: an iterator of
+//! drafts and problems over any reader, counting what it skips
+//! ([`Skipped`]); [`parse`] collects it for [`super::parse_bytes`].
+//!
+//! What becomes of each record: a 2xx HTML `response` (or ARC capture, or
+//! HTML `resource`) is an article through the HTML extractor, its URL the
+//! target URI, its date the page's own, the crawl date kept apart as
+//! `crawled`; a WET `conversion` record is a plain-text article (title on
+//! its first line). Requests, metadata (all of a WAT file), warcinfo,
+//! revisits, redirects, error statuses, non-HTML payloads and pages
+//! without text are counted by kind and skipped.
+//!
+//! Written by hand over `std::io::Read` with flate2, not with the `warc`
+//! crate (0.4): that one reads WARC only (no ARC), hides gzip member
+//! boundaries behind `MultiGzDecoder` (so no member offsets, and a
+//! corrupt member ends the file), requires the exact `\r\n\r\n` after
+//! each record (ClueWeb and others differ) and has no way to resume
+//! after a malformed record.
+
+mod arc;
+pub mod http;
+mod input;
+pub mod page;
+pub mod record;
+
+#[cfg(test)]
+mod samples;
+
+use std::collections::BTreeMap;
+use std::io::Read;
+
+pub use self::input::Position;
+pub use self::page::{draft_of, Outcome};
+pub use self::record::{Problem, Reader, Record};
+use super::{compress, ParsedFile, RecordProblem};
+use crate::article::Draft;
+
+/// Records that gave no article, counted by kind (`request`,
+/// `redirect`, `not HTML` ...; see [`page::draft_of`]).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Skipped(BTreeMap<&'static str, u64>);
+
+impl Skipped {
+    /// Counts one record of `kind`.
+    pub fn add(&mut self, kind: &'static str) {
+        *self.0.entry(kind).or_default() += 1;
+    }
+
+    /// How many records of `kind` were skipped.
+    pub fn get(&self, kind: &str) -> u64 {
+        self.0.get(kind).copied().unwrap_or(0)
+    }
+
+    /// How many records were skipped in all.
+    pub fn total(&self) -> u64 {
+        self.0.values().sum()
+    }
+
+    /// The counts by kind, in name order.
+    pub fn to_vec(&self) -> Vec<(String, u64)> {
+        self.0.iter().map(|(k, n)| (k.to_string(), *n)).collect()
+    }
+}
+
+/// The articles of a web archive, read as a stream from any reader (a
+/// `BufReader<File>` or a byte slice): each item is an article, or a
+/// damaged record with its position; [`Articles::skipped`] counts the
+/// records that are no article.
+pub struct Articles<R> {
+    records: Reader<R>,
+    skipped: Skipped,
+    read: u64,
+}
+
+impl<R: Read> Articles<R> {
+    /// Reads `inner`, plain or gzipped.
+    pub fn new(inner: R) -> Articles<R> {
+        Articles {
+            records: Reader::new(inner),
+            skipped: Skipped::default(),
+            read: 0,
+        }
+    }
+
+    /// Leaves out records whose content is longer than `limit` bytes
+    /// (counted as `oversized`).
+    pub fn max_block(mut self, limit: u64) -> Articles<R> {
+        self.records = self.records.max_block(limit);
+        self
+    }
+
+    /// The records skipped so far, by kind.
+    pub fn skipped(&self) -> &Skipped {
+        &self.skipped
+    }
+
+    /// The records read so far (articles and skipped ones).
+    pub fn records(&self) -> u64 {
+        self.read
+    }
+}
+
+impl<R: Read> Iterator for Articles<R> {
+    type Item = Result<Draft, Problem>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            match self.records.next()? {
+                Err(p) => return Some(Err(p)),
+                Ok(record) => {
+                    self.read += 1;
+                    match draft_of(&record) {
+                        Outcome::Article(d) => return Some(Ok(*d)),
+                        Outcome::Skipped(kind) => self.skipped.add(kind),
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Whether the (uncompressed) start of a file is a web archive's: a WARC
+/// version line or an ARC `filedesc://` record.
+pub fn sniff(head: &[u8]) -> bool {
+    let head = head.trim_ascii_start();
+    (head.starts_with(b"WARC/") && head.get(5).is_some_and(u8::is_ascii_digit))
+        || head.starts_with(b"filedesc://")
+}
+
+/// Reads a whole web archive held in memory (the ingester's path for
+/// now; [`Articles`] streams). Records longer than `limit` are left out.
+/// `Err` when the file is empty or is no web archive at all; a file of
+/// requests or metadata alone (a WAT file) is `Ok` with no article.
+pub fn parse(bytes: &[u8], limit: u64) -> Result<ParsedFile, String> {
+    let head = compress::head(bytes, 64);
+    if head.trim_ascii().is_empty() {
+        return Err("empty file (no text)".to_string());
+    }
+    if !sniff(&head) {
+        return Err(
+            "not a WARC or ARC file (no `WARC/` or `filedesc://` record at the start)".to_string(),
+        );
+    }
+    let mut articles = Articles::new(bytes).max_block(limit);
+    let mut out = ParsedFile::default();
+    for item in articles.by_ref() {
+        match item {
+            Ok(d) => out.drafts.push(d),
+            Err(p) => out.problems.push(RecordProblem {
+                line: p.at.line,
+                reason: p.reason,
+            }),
+        }
+    }
+    out.skipped = articles.skipped().to_vec();
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests;
