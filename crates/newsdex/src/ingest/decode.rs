@@ -42,6 +42,25 @@ impl Decoded {
 /// bounded for multi-megabyte collections.
 const DETECT_BYTES: usize = 4 << 20;
 
+/// Fewer non-ASCII bytes than this in a file of unknown encoding may be
+/// read as Windows-1252 whatever the detector guesses ([`reads_as_western`]):
+/// a Cyrillic, Greek or Arabic text has that many in its first sentence.
+const FEW_NON_ASCII: usize = 16;
+
+/// Whether a few non-ASCII bytes all read, in Windows-1252, as characters
+/// Western news uses (currency, quotes, dashes, accented letters).
+fn reads_as_western(sample: &[u8]) -> bool {
+    let non_ascii: Vec<u8> = sample.iter().copied().filter(|b| !b.is_ascii()).collect();
+    if non_ascii.is_empty() || non_ascii.len() >= FEW_NON_ASCII {
+        return false;
+    }
+    let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(&non_ascii);
+    text.chars().all(|c| {
+        "£€’‘“”–—…•°©®™«»´·½¼¾".contains(c)
+            || (('\u{c0}'..='\u{ff}').contains(&c) && c != '×' && c != '÷')
+    })
+}
+
 /// Decodes `bytes`; `html` enables the `<meta charset>` sniff.
 pub fn decode(bytes: &[u8], html: bool) -> Result<Decoded, String> {
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
@@ -80,9 +99,19 @@ pub fn decode(bytes: &[u8], html: bool) -> Result<Decoded, String> {
 /// are U+FFFD (byte sequences invalid in it) or C1 control characters
 /// (which no text holds).
 pub fn detect(bytes: &[u8]) -> Result<Decoded, String> {
+    let sample = &bytes[..bytes.len().min(DETECT_BYTES)];
     let mut detector = EncodingDetector::new(Iso2022JpDetection::Deny);
-    detector.feed(&bytes[..bytes.len().min(DETECT_BYTES)], true);
-    let enc = detector.guess(None, Utf8Detection::Deny);
+    detector.feed(sample, true);
+    let mut enc = detector.guess(None, Utf8Detection::Deny);
+    // A few stray legacy bytes in English text (one `£` in a BBC story)
+    // are too little evidence for a single-byte guess: chardetng may read
+    // 0xA3 as ISO-8859-2's `Ł`. When every one of them reads as a common
+    // Western character, such a file keeps the Western default it always
+    // had; CJK guesses, and Polish or Czech text (whose `ą`, `ł` read as
+    // `±`, `³`), keep the detector's.
+    if enc.is_single_byte() && enc != encoding_rs::WINDOWS_1252 && reads_as_western(sample) {
+        enc = encoding_rs::WINDOWS_1252;
+    }
     let (text, _) = enc.decode_without_bom_handling(bytes);
     let (mut non_ascii, mut bad) = (0usize, 0usize);
     for c in text.chars().filter(|c| !c.is_ascii()) {
@@ -149,6 +178,15 @@ fn sniff_label(head: &[u8], key: &[u8]) -> Option<&'static Encoding> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn one_pound_sign_stays_a_pound_sign() {
+        // BBC sport/199.txt: English with one Windows-1252 byte (0xA3).
+        let bytes = b"Chelsea sack Mutu\n\nA \xa315.8m signing from Parma in 2003.\n";
+        let d = super::decode(bytes, false).unwrap();
+        assert!(d.text.contains("\u{a3}15.8m"), "{}", d.text);
+        assert_eq!(d.encoding, "windows-1252");
+    }
+
     use super::*;
 
     #[test]
