@@ -90,7 +90,6 @@ impl Format {
             "jsonl" | "ndjson" => Format::JsonLines,
             "sgm" | "sgml" => Format::Sgml,
             "docx" => Format::Export(exports::Layout::Docx),
-            "xml" => Format::Export(exports::Layout::FactivaXml),
             "csv" | "tsv" | "tab" => Format::Csv,
             "trec" => Format::Trec,
             "warc" | "arc" | "wet" | "wat" => Format::Warc,
@@ -166,7 +165,9 @@ impl Format {
 
     /// The format of a file whose name promises none but may hold
     /// articles (no extension, a number, `.dat`, `.xml`: what TREC-style
-    /// collections are called), from its first bytes.
+    /// collections and Factiva XML exports are called), from its first
+    /// bytes. Any other `.xml` (a feed, a sitemap) is no article format:
+    /// passed over by the walk and counted, never a failed file.
     pub fn by_content(path: &Path, bytes: &[u8]) -> Option<Format> {
         let path = strip_compression(path);
         let ext = path
@@ -176,8 +177,14 @@ impl Format {
             None => true,
             Some(e) => matches!(e, "dat" | "xml") || e.bytes().all(|b| b.is_ascii_digit()),
         };
+        if !named {
+            return None;
+        }
+        if exports::sniff(bytes) == Some(exports::Layout::FactivaXml) {
+            return Some(Format::Export(exports::Layout::FactivaXml));
+        }
         let head = compress::head(bytes, 1024);
-        (named && trec::looks_like(&String::from_utf8_lossy(&head))).then_some(Format::Trec)
+        trec::looks_like(&String::from_utf8_lossy(&head)).then_some(Format::Trec)
     }
 }
 
@@ -630,6 +637,21 @@ fn rel_string(rel: &Path) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_xml_file_is_an_article_format_only_when_its_content_says_so() {
+        let p = Path::new("news/feed.xml");
+        assert_eq!(Format::from_extension(p), None);
+        let rss = b"<?xml version=\"1.0\"?><rss><channel><item>x</item></channel></rss>";
+        assert_eq!(Format::by_content(p, rss), None);
+        let factiva = b"<?xml version=\"1.0\"?><PPSResponse><ppsArticleResponse><ppsarticle><article><accessionNo>X</accessionNo>";
+        assert_eq!(
+            Format::by_content(p, factiva),
+            Some(Format::Export(exports::Layout::FactivaXml))
+        );
+        let trec = b"<doc><docno>1</docno><text>Body.</text></doc>";
+        assert_eq!(Format::by_content(p, trec), Some(Format::Trec));
+    }
 
     #[test]
     fn format_by_extension_and_sniffing() {
