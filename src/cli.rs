@@ -266,7 +266,9 @@ pub struct WriteArgs {
     #[arg(long, value_name = "MB", default_value_t = 256, value_parser = clap::value_parser!(u64).range(16..=65536))]
     pub memory: u64,
 
-    /// Skip files larger than this many MB
+    /// Skip files larger than this many MB. Web archives (WARC, ARC, WET)
+    /// and zip or tar archives are read as streams, whatever their size:
+    /// for them the limit holds for each record or member
     #[arg(long, value_name = "MB", default_value_t = 64, value_parser = clap::value_parser!(u64).range(1..))]
     pub max_file_size: u64,
 

@@ -120,3 +120,47 @@ fn copies_of_a_crawl_are_one_story_each_page() {
     eprintln!("{} story groups, {pairs} pairs of one page", groups.len());
     assert!(pairs >= 70, "{pairs} of 73 pages paired");
 }
+
+/// A web archive larger than `--max-file-size` is read as a stream, the
+/// limit holding for each record; re-indexing after a record is appended
+/// adds that record once and keeps the rest (issue #23: memory does not
+/// grow with the file).
+#[test]
+fn a_web_archive_over_the_file_size_limit_is_streamed() {
+    let Some(env) = with_files("warc", &[NEWS]) else {
+        return;
+    };
+    let index = |extra: &[&str]| -> Value {
+        let mut args = vec!["--json", "index", "--max-file-size", "1"];
+        args.extend_from_slice(extra);
+        args.push("corpus");
+        let out = env.run(&args);
+        assert_status(&out, 0);
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let size = fs::metadata(env.corpus().join(NEWS)).unwrap().len();
+    assert!(size > 1 << 20, "the sample must be over the 1 MB limit");
+    let r = index(&[]);
+    assert_eq!(n(&r, "articles_total"), 73, "{r}");
+    assert!(r["skipped"].as_array().unwrap().is_empty(), "{r}");
+
+    // Unchanged: nothing read again.
+    let r = index(&[]);
+    assert_eq!(n(&r, "files_unchanged"), 1, "{r}");
+    assert_eq!(n(&r, "articles_unchanged"), 73, "{r}");
+
+    // One more page appended: 74 articles, none twice.
+    let dir = corpus("warc").unwrap();
+    let mut bytes = fs::read(env.corpus().join(NEWS)).unwrap();
+    bytes.extend(fs::read(dir.join("warcio-testdata/example.warc.gz")).unwrap());
+    fs::write(env.corpus().join(NEWS), bytes).unwrap();
+    let r = index(&[]);
+    assert_eq!(n(&r, "articles_added"), 1, "{r}");
+    assert_eq!(n(&r, "articles_unchanged"), 73, "{r}");
+    assert_eq!(n(&r, "articles_total"), 74, "{r}");
+    let (_, hits) = env.search_json(&["--all-copies", "--limit", "200", "KEmulator"]);
+    let ids: Vec<&str> = hits.iter().map(|h| h["id"].as_str().unwrap()).collect();
+    let mut unique = ids.clone();
+    unique.dedup();
+    assert_eq!(ids.len(), unique.len(), "{ids:?}");
+}

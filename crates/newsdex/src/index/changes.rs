@@ -65,7 +65,9 @@ impl<'a> Run<'a> {
                         return;
                     }
                 }
-                if entry.size > opts.max_file_size {
+                // A web archive or an archive is read as a stream: the
+                // limit holds for each record or member instead.
+                if entry.size > opts.max_file_size && !ingest::streams(&entry.path) {
                     report.skipped.push(Skipped {
                         path: entry.path.clone(),
                         line: None,
@@ -177,6 +179,17 @@ pub(super) fn count(
     articles: &[Article],
 ) -> Changes {
     let new: Vec<u64> = articles.iter().map(record_fingerprint).collect();
+    count_prints(indexed_before, old_articles, key, &new)
+}
+
+/// [`count`] from the new articles' fingerprints, for a file whose
+/// articles went to the writer in batches as it was read.
+pub(super) fn count_prints(
+    indexed_before: bool,
+    old_articles: Option<&OldArticles>,
+    key: &str,
+    new: &[u64],
+) -> Changes {
     let old = match (indexed_before, old_articles) {
         // A lookup that fails counts the file's articles as new rather
         // than failing the run: the counts are a report, not the index.
@@ -185,7 +198,7 @@ pub(super) fn count(
         }
         _ => Vec::new(),
     };
-    Changes::compare(&old, &new)
+    Changes::compare(&old, new)
 }
 
 /// What identifies an article's content, apart from where it sits in its

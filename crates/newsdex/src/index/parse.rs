@@ -31,7 +31,9 @@ pub(super) enum FileOutcome {
     Same(FileRecord),
     /// Parsed: the new fingerprint (with any bad records), its articles,
     /// how they compare with the file's articles in the index, and what
-    /// the parser said besides ([`Said`]).
+    /// the parser said besides ([`Said`]). A streamed file's articles went
+    /// to the writer in batches before it ([`process`]'s `emit`), and its
+    /// list here is empty.
     Parsed(FileRecord, Vec<Article>, Changes, Said),
     /// A project file that is not an article (`README.txt`): passed over,
     /// and not recorded, so it is looked at again on each run.
@@ -58,13 +60,18 @@ pub(super) type OldArticles = (tantivy::Searcher, crate::schema::Fields);
 
 /// Reads, fingerprints and (if changed) parses one file. `old_articles`
 /// is the index as last committed, to count what changed in a file it
-/// holds.
+/// holds. A file that [`ingest::streams`] is never held whole: its
+/// articles go to `emit` in batches as it is read.
 pub(super) fn process(
     job: &Job,
     max_file_size: u64,
     old_articles: Option<&OldArticles>,
+    emit: &mut dyn FnMut(Vec<Article>),
 ) -> FileOutcome {
     let path = &job.entry.path;
+    if ingest::streams(path) {
+        return stream(job, max_file_size, old_articles, emit);
+    }
     let bytes = match fs::read(path) {
         Ok(b) => b,
         Err(e) => {
@@ -121,7 +128,7 @@ fn parse(
         return FileOutcome::Ignored(IgnoreReason::ProjectFile);
     }
     let abs = ingest::path_string(path);
-    let articles = articles_of(job, path, &abs, format, parsed.drafts);
+    let articles = articles_of(job, path, &abs, format, parsed.drafts, 0);
     rec.problems = parsed
         .problems
         .into_iter()
@@ -139,14 +146,113 @@ fn parse(
     FileOutcome::Parsed(rec, articles, changes, said)
 }
 
+/// A web archive or an archive, read as a stream: fingerprinted in a
+/// first pass (a hash of its bytes, read a megabyte at a time), then, if
+/// it changed, parsed record by record or member by member, each batch of
+/// articles handed to `emit` as soon as it is annotated.
+fn stream(
+    job: &Job,
+    max_file_size: u64,
+    old_articles: Option<&OldArticles>,
+    emit: &mut dyn FnMut(Vec<Article>),
+) -> FileOutcome {
+    let path = &job.entry.path;
+    let failed = |e: std::io::Error| {
+        FileOutcome::Failed(Skipped {
+            path: path.clone(),
+            line: None,
+            reason: format!("cannot read: {e}"),
+        })
+    };
+    let (size, hash) = match hash_file(path) {
+        Ok(h) => h,
+        Err(e) => return failed(e),
+    };
+    let mut rec = FileRecord {
+        root: Arc::clone(&job.scope.label),
+        size,
+        mtime_ns: job.entry.mtime_ns,
+        hash,
+        articles: 0,
+        problems: Vec::new(),
+    };
+    if let Some(old) = &job.old {
+        if changes::same_content(old, &rec) {
+            rec.articles = old.articles;
+            rec.problems = old.problems.clone();
+            return FileOutcome::Same(rec);
+        }
+    }
+    let abs = ingest::path_string(path);
+    let format = Format::from_extension(path).unwrap_or(Format::Warc);
+    let mut prints = Vec::new();
+    let mut on_batch = |drafts: Vec<Draft>| {
+        let first = prints.len() as u64;
+        let articles = articles_of(job, path, &abs, format, drafts, first);
+        prints.extend(articles.iter().map(changes::record_fingerprint));
+        emit(articles);
+    };
+    let parsed = ingest::stream_file(path, max_file_size, &mut on_batch);
+    let parsed = match parsed {
+        Ok(p) => p,
+        Err(reason) if prints.is_empty() => {
+            rec.problems = vec![Problem {
+                line: None,
+                reason: format!("{} file: {reason}", format.name()),
+            }];
+            return FileOutcome::Unusable(rec);
+        }
+        Err(reason) => ingest::ParsedFile {
+            problems: vec![ingest::RecordProblem { line: 1, reason }],
+            ..Default::default()
+        },
+    };
+    rec.problems = parsed
+        .problems
+        .into_iter()
+        .map(|p| Problem {
+            line: Some(p.line),
+            reason: p.reason,
+        })
+        .collect();
+    rec.articles = prints.len() as u64;
+    let changes = changes::count_prints(job.old.is_some(), old_articles, &abs, &prints);
+    let said = Said {
+        notes: parsed.notes,
+        passed_over: parsed.skipped,
+    };
+    FileOutcome::Parsed(rec, Vec::new(), changes, said)
+}
+
+/// A file's size and content hash, read a megabyte at a time: the same
+/// hash as of its bytes whole (xxh3-128), without holding them.
+fn hash_file(path: &Path) -> std::io::Result<(u64, u128)> {
+    use std::io::Read;
+    let mut file = fs::File::open(path)?;
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    let mut buf = vec![0u8; 1 << 20];
+    let mut size = 0u64;
+    loop {
+        let n = file.read(&mut buf)?;
+        if n == 0 {
+            break;
+        }
+        hasher.update(&buf[..n]);
+        size += n as u64;
+    }
+    Ok((size, hasher.digest128()))
+}
+
 /// A file's drafts as annotated articles, placed by the file's root,
-/// path and folder.
+/// path and folder; `first` numbers the first of them (a streamed file's
+/// later batches go on from the earlier ones).
 fn articles_of(
     job: &Job,
     path: &Path,
     abs: &str,
     format: Format,
     drafts: Vec<Draft>,
+    first: u64,
 ) -> Vec<Article> {
     // The folder holding the file is its section when the format gives
     // none, but not the root's own folder: `newsdex index aeb/` would
@@ -168,7 +274,7 @@ fn articles_of(
         .into_iter()
         .enumerate()
         .map(|(i, d)| {
-            let mut a = Article::from_draft(d, &origin, i as u64);
+            let mut a = Article::from_draft(d, &origin, first + i as u64);
             annotate(&mut a);
             a
         })

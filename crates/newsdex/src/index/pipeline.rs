@@ -11,6 +11,7 @@ use super::budget::{ByteBudget, Release, MIN_PARSE_BUDGET};
 use super::parse::{process, FileOutcome, Job, OldArticles};
 use super::sync::{write_failed, Run, Writing};
 use super::{skips_of, FileNote, Options, Progress};
+use crate::article::Article;
 use crate::error::{Error, Result};
 use crate::ingest::{self, Ignored};
 use crate::schema::ArticleDoc;
@@ -22,6 +23,9 @@ use crate::stories::Assigner;
 struct Sink<'w> {
     w: &'w mut Writing,
     stories: Assigner,
+    /// Files whose articles are coming in batches ([`Handed::Part`]):
+    /// their old articles are deleted once, before the first batch.
+    streamed: std::collections::HashSet<String>,
     add_error: Option<tantivy::TantivyError>,
     story_error: Option<Error>,
 }
@@ -41,12 +45,14 @@ impl Run<'_> {
         let mut sink = Sink {
             w,
             stories,
+            streamed: Default::default(),
             add_error: None,
             story_error: None,
         };
         let (opts, progress) = (self.opts, self.progress);
-        let left = parse_in_parallel(jobs, opts, progress, old_articles, |job, outcome| {
-            self.write_file(&mut sink, job, outcome)
+        let left = parse_in_parallel(jobs, opts, progress, old_articles, |handed| match handed {
+            Handed::Part(key, articles) => write_part(&mut sink, key, articles),
+            Handed::Done(job, outcome) => self.write_file(&mut sink, job, outcome),
         });
         if let Some(e) = sink.add_error {
             return Err(failed(e.into()));
@@ -77,6 +83,7 @@ impl Run<'_> {
                 manifest.files.insert(key, rec);
             }
             FileOutcome::Parsed(rec, articles, changes, said) => {
+                let streamed = sink.streamed.remove(&key);
                 report.files_parsed += 1;
                 for note in said.notes {
                     report.notes.push(FileNote {
@@ -89,22 +96,14 @@ impl Run<'_> {
                 }
                 report.bytes_read += rec.size;
                 report.skipped.extend(skips_of(&job.entry.path, &rec));
-                if !sink.w.index_is_empty {
+                if !sink.w.index_is_empty && !streamed {
                     sink.w.delete_file(&key);
                 }
                 report.articles_added += changes.added;
                 report.articles_updated += changes.updated;
                 report.articles_removed += changes.removed;
                 report.articles_unchanged += changes.unchanged;
-                for mut a in articles {
-                    if let Err(e) = sink.stories.assign(&mut a) {
-                        sink.story_error.get_or_insert(e);
-                    }
-                    let doc = ArticleDoc::new(sink.w.fields.clone(), a);
-                    if let Err(e) = sink.w.writer.add_document(doc) {
-                        sink.add_error.get_or_insert(e);
-                    }
-                }
+                sink.add(articles);
                 manifest.files.insert(key, rec);
             }
             FileOutcome::Unusable(rec) => {
@@ -140,19 +139,65 @@ impl Run<'_> {
     }
 }
 
+impl Sink<'_> {
+    /// Gives articles their stories and hands them to tantivy's writer.
+    fn add(&mut self, articles: Vec<Article>) {
+        for mut a in articles {
+            if let Err(e) = self.stories.assign(&mut a) {
+                self.story_error.get_or_insert(e);
+            }
+            let doc = ArticleDoc::new(self.w.fields.clone(), a);
+            if let Err(e) = self.w.writer.add_document(doc) {
+                self.add_error.get_or_insert(e);
+            }
+        }
+    }
+}
+
+/// One batch of a streamed file's articles: the file's old articles go
+/// before its first batch (a delete in tantivy removes what was added
+/// before it, so never after).
+fn write_part(sink: &mut Sink, key: String, articles: Vec<Article>) {
+    if !sink.streamed.contains(&key) {
+        if !sink.w.index_is_empty {
+            sink.w.delete_file(&key);
+        }
+        sink.streamed.insert(key);
+    }
+    sink.add(articles);
+}
+
+/// What a parse thread hands the writer's end: a batch of a streamed
+/// file's articles, or a file done with its outcome.
+enum Handed<'j, 'a> {
+    Part(String, Vec<Article>),
+    Done(&'j Job<'a>, FileOutcome),
+}
+
+/// What travels down the channel: a [`Handed`], with the budget it holds.
+// The channel's slots were always the size of a done file (job, outcome,
+// budget), as they were as a tuple: boxing it would add an allocation a
+// file for nothing.
+#[allow(clippy::large_enum_variant)]
+enum Message<'a, 'b> {
+    Part(String, Vec<Article>, Release<'b>),
+    Done(Job<'a>, FileOutcome, Release<'b>),
+}
+
 /// Runs `jobs` on rayon's threads and gives each file, with its outcome, to
-/// `write` on this thread as parsing finishes. Returns how many files were
-/// not handled because the user asked to stop.
+/// `write` on this thread as parsing finishes (and a streamed file's
+/// batches as they are read). Returns how many files were not handled
+/// because the user asked to stop.
 fn parse_in_parallel<'a>(
     jobs: Vec<Job<'a>>,
     opts: &Options,
     progress: &dyn Progress,
     old_articles: Option<&OldArticles>,
-    mut write: impl FnMut(&Job<'a>, FileOutcome),
+    mut write: impl FnMut(Handed<'_, 'a>),
 ) -> u64 {
     progress.start(jobs.len() as u64);
     let mut left = jobs.len() as u64;
-    let (tx, rx) = crossbeam_channel::bounded::<(Job, FileOutcome, Release)>(256);
+    let (tx, rx) = crossbeam_channel::bounded::<Message>(256);
     // Parsed files wait for the writer; this bounds the source bytes they
     // come from, not just their number (256 files of 64 MB would be 16 GB).
     let budget = ByteBudget::new((opts.memory_bytes as u64 / 2).max(MIN_PARSE_BUDGET));
@@ -165,21 +210,35 @@ fn parse_in_parallel<'a>(
                 if progress.stop_requested() {
                     return;
                 }
-                let held = budget.acquire(job.entry.size);
-                let outcome = process(&job, opts.max_file_size, old_articles);
-                let _ = tx.send((job, outcome, held));
+                // A streamed file holds the budget batch by batch, never
+                // for its whole size (which may exceed the budget).
+                let streams = ingest::streams(&job.entry.path);
+                let held = budget.acquire(if streams { 0 } else { job.entry.size });
+                let key = ingest::path_string(&job.entry.path);
+                let mut emit = |articles: Vec<Article>| {
+                    let bytes = articles.iter().map(|a| a.body.len() as u64).sum();
+                    let part = budget.acquire(bytes);
+                    let _ = tx.send(Message::Part(key.clone(), articles, part));
+                };
+                let outcome = process(&job, opts.max_file_size, old_articles, &mut emit);
+                let _ = tx.send(Message::Done(job, outcome, held));
             });
         });
         // `_held` is released when this file's articles are with the writer.
-        for (job, outcome, _held) in rx {
+        for message in rx {
             // Unhandled files keep their old records (and articles), so
             // the next run reads them again; what was handled commits.
             if progress.stop_requested() {
                 break;
             }
-            left -= 1;
-            progress.advance(1);
-            write(&job, outcome);
+            match message {
+                Message::Part(key, articles, _held) => write(Handed::Part(key, articles)),
+                Message::Done(job, outcome, _held) => {
+                    left -= 1;
+                    progress.advance(1);
+                    write(Handed::Done(&job, outcome));
+                }
+            }
         }
     });
     progress.finish();

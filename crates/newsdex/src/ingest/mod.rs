@@ -211,6 +211,33 @@ fn looks_like_json_lines(bytes: &[u8]) -> bool {
     objects >= 2
 }
 
+/// Whether a file is read as a stream ([`stream_file`]) rather than whole:
+/// web archives and zip or tar archives, by name, which may be far larger
+/// than memory or `--max-file-size`. Their limit applies to each record or
+/// member instead.
+pub fn streams(path: &Path) -> bool {
+    matches!(
+        Format::from_extension(path),
+        Some(Format::Warc | Format::Archive)
+    )
+}
+
+/// Reads a file that [`streams`] from disk, its drafts handed to
+/// `on_batch` as they are read (records or members over `limit` bytes are
+/// reported, not read). The returned file holds the problems, notes and
+/// skip counts; `Err` means the file is unusable, with the reason.
+pub fn stream_file(
+    path: &Path,
+    limit: u64,
+    on_batch: &mut dyn FnMut(Vec<Draft>),
+) -> Result<ParsedFile, String> {
+    match Format::from_extension(path) {
+        Some(Format::Warc) => warc::stream(path, limit, on_batch),
+        Some(Format::Archive) => archive::stream(path, limit, on_batch),
+        _ => Err("not a web archive or an archive".to_string()),
+    }
+}
+
 /// What a parser found in one file.
 #[derive(Debug, Default)]
 pub struct ParsedFile {

@@ -24,7 +24,7 @@
 
 mod parse;
 
-pub use parse::{parse_all, parse_member};
+pub use parse::{parse_all, parse_member, stream};
 
 use std::fs::File;
 use std::io::{BufReader, Cursor, Read, Seek};
@@ -118,6 +118,7 @@ enum Inner<'a> {
 /// (`'static` for a file).
 pub struct Archive<'a> {
     inner: Inner<'a>,
+    kind: Kind,
     max_member: u64,
 }
 
@@ -172,7 +173,16 @@ impl<'a> Archive<'a> {
                 Inner::Tar(tar::Archive::new(stream))
             }
         };
-        Ok(Archive { inner, max_member })
+        Ok(Archive {
+            inner,
+            kind,
+            max_member,
+        })
+    }
+
+    /// What kind of archive it is.
+    pub fn kind(&self) -> Kind {
+        self.kind
     }
 
     /// The members, in archive order, each read into memory when the

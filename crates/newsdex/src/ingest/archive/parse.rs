@@ -46,10 +46,42 @@ pub fn parse_all(bytes: &[u8], limit: u64) -> Result<ParsedFile, String> {
     all.finish(kind)
 }
 
+/// An archive on disk, member by member, never whole: each member's
+/// drafts go to `on_batch` as soon as it is read, so memory holds one
+/// member at a time however large the archive. What [`parse_all`] gives,
+/// but for the drafts, which the returned file no longer holds.
+pub fn stream(
+    path: &Path,
+    limit: u64,
+    on_batch: &mut dyn FnMut(Vec<crate::article::Draft>),
+) -> Result<ParsedFile, String> {
+    let mut archive = Archive::open(path, limit)?;
+    let kind = archive.kind();
+    let mut all = Gathered::default();
+    for member in archive.members()? {
+        match member {
+            Ok(m) => all.add(&m, limit),
+            Err(p) => {
+                let at = p.member.map_or(String::new(), |m| format!("member {m}: "));
+                all.out
+                    .problems
+                    .push(problem(1, format!("{at}{}", p.reason)));
+            }
+        }
+        if !all.out.drafts.is_empty() {
+            all.drafts_seen += all.out.drafts.len() as u64;
+            on_batch(std::mem::take(&mut all.out.drafts));
+        }
+    }
+    all.finish(kind)
+}
+
 /// What [`parse_all`] has gathered so far.
 #[derive(Default)]
 struct Gathered {
     out: ParsedFile,
+    /// Drafts already handed on by [`stream`].
+    drafts_seen: u64,
     /// Members of no article format, by extension.
     passed_over: BTreeMap<String, usize>,
     /// `README.txt` and the like that read as no article.
@@ -112,7 +144,7 @@ impl Gathered {
                 by.join(", ")
             ));
         }
-        if self.out.drafts.is_empty() && self.out.problems.is_empty() {
+        if self.out.drafts.is_empty() && self.drafts_seen == 0 && self.out.problems.is_empty() {
             let why = notes.join("; ");
             return Err(format!("no article in the {} archive ({why})", kind.name()));
         }

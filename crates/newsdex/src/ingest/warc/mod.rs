@@ -165,5 +165,59 @@ pub fn parse(bytes: &[u8], limit: u64) -> Result<ParsedFile, String> {
     Ok(out)
 }
 
+/// Reads a web archive from disk as a stream, never whole: the drafts go
+/// to `on_batch` [`STREAM_BATCH`] at a time, so memory stays flat however
+/// large the file. Otherwise what [`parse`] gives (the returned file holds
+/// the problems and skip counts, not the drafts).
+pub fn stream(
+    path: &std::path::Path,
+    limit: u64,
+    on_batch: &mut dyn FnMut(Vec<Draft>),
+) -> Result<ParsedFile, String> {
+    let open = || std::fs::File::open(path).map_err(|e| format!("cannot open: {e}"));
+    let mut head = Vec::with_capacity(64 << 10);
+    open()?
+        .take(64 << 10)
+        .read_to_end(&mut head)
+        .map_err(|e| format!("cannot read: {e}"))?;
+    let head = compress::head(&head, 64);
+    if head.trim_ascii().is_empty() {
+        return Err("empty file (no text)".to_string());
+    }
+    if !sniff(&head) {
+        return Err(
+            "not a WARC or ARC file (no `WARC/` or `filedesc://` record at the start)".to_string(),
+        );
+    }
+    let reader = std::io::BufReader::with_capacity(1 << 20, open()?);
+    let mut articles = Articles::new(reader).max_block(limit);
+    let mut out = ParsedFile::default();
+    let mut batch = Vec::with_capacity(STREAM_BATCH);
+    for item in articles.by_ref() {
+        match item {
+            Ok(d) => batch.push(d),
+            Err(p) => out.problems.push(RecordProblem {
+                line: p.at.line,
+                reason: p.reason,
+            }),
+        }
+        if batch.len() == STREAM_BATCH {
+            on_batch(std::mem::replace(
+                &mut batch,
+                Vec::with_capacity(STREAM_BATCH),
+            ));
+        }
+    }
+    if !batch.is_empty() {
+        on_batch(batch);
+    }
+    out.skipped = articles.skipped().to_vec();
+    Ok(out)
+}
+
+/// Pages handed on at once by [`stream`]: enough to keep the writer busy,
+/// few enough that a batch of long pages stays a few megabytes.
+pub const STREAM_BATCH: usize = 64;
+
 #[cfg(test)]
 mod tests;
