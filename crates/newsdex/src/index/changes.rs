@@ -169,22 +169,11 @@ impl Changes {
     }
 }
 
-/// How the new articles of the file at `key` compare with those the index
-/// (`old_articles`, as last committed) holds for it; `indexed_before`: the
-/// file has a record from the last run.
+/// How the new articles of the file at `key` (their fingerprints: a
+/// streamed file's articles went to the writer in batches as it was read)
+/// compare with those the index (`old_articles`, as last committed) holds
+/// for it; `indexed_before`: the file has a record from the last run.
 pub(super) fn count(
-    indexed_before: bool,
-    old_articles: Option<&OldArticles>,
-    key: &str,
-    articles: &[Article],
-) -> Changes {
-    let new: Vec<u64> = articles.iter().map(record_fingerprint).collect();
-    count_prints(indexed_before, old_articles, key, &new)
-}
-
-/// [`count`] from the new articles' fingerprints, for a file whose
-/// articles went to the writer in batches as it was read.
-pub(super) fn count_prints(
     indexed_before: bool,
     old_articles: Option<&OldArticles>,
     key: &str,

@@ -83,21 +83,10 @@ pub(super) fn process(
         }
     };
     let hash = xxhash_rust::xxh3::xxh3_128(&bytes);
-    let mut rec = FileRecord {
-        root: Arc::clone(&job.scope.label),
-        size: bytes.len() as u64,
-        mtime_ns: job.entry.mtime_ns,
-        hash,
-        articles: 0,
-        problems: Vec::new(),
+    let rec = match fresh_record(job, bytes.len() as u64, hash) {
+        Ok(rec) => rec,
+        Err(same) => return FileOutcome::Same(same),
     };
-    if let Some(old) = &job.old {
-        if changes::same_content(old, &rec) {
-            rec.articles = old.articles;
-            rec.problems = old.problems.clone();
-            return FileOutcome::Same(rec);
-        }
-    }
     parse(job, &bytes, rec, max_file_size, old_articles)
 }
 
@@ -106,7 +95,7 @@ pub(super) fn process(
 fn parse(
     job: &Job,
     bytes: &[u8],
-    mut rec: FileRecord,
+    rec: FileRecord,
     max_file_size: u64,
     old_articles: Option<&OldArticles>,
 ) -> FileOutcome {
@@ -119,7 +108,7 @@ fn parse(
     let Some((format, parsed)) = ingest::parse_file(path, bytes, max_file_size) else {
         return unusable(rec, "not an article format".to_string());
     };
-    let parsed = match parsed {
+    let mut parsed = match parsed {
         Ok(p) => p,
         Err(_) if job.entry.project => return FileOutcome::Ignored(IgnoreReason::ProjectFile),
         Err(reason) => return unusable(rec, format!("{} file: {reason}", format.name())),
@@ -128,7 +117,22 @@ fn parse(
         return FileOutcome::Ignored(IgnoreReason::ProjectFile);
     }
     let abs = ingest::path_string(path);
-    let articles = articles_of(job, path, &abs, format, parsed.drafts, 0);
+    let drafts = std::mem::take(&mut parsed.drafts);
+    let articles = articles_of(job, path, &abs, format, drafts, 0);
+    let prints: Vec<u64> = articles.iter().map(changes::record_fingerprint).collect();
+    let changes = changes::count(job.old.is_some(), old_articles, &abs, &prints);
+    parsed_outcome(rec, parsed, articles, prints.len() as u64, changes)
+}
+
+/// The outcome of a parsed file: its record with the parser's problems and
+/// article count, and what the parser said besides.
+fn parsed_outcome(
+    mut rec: FileRecord,
+    parsed: ingest::ParsedFile,
+    articles: Vec<Article>,
+    count: u64,
+    changes: Changes,
+) -> FileOutcome {
     rec.problems = parsed
         .problems
         .into_iter()
@@ -137,8 +141,7 @@ fn parse(
             reason: p.reason,
         })
         .collect();
-    rec.articles = articles.len() as u64;
-    let changes = changes::count(job.old.is_some(), old_articles, &abs, &articles);
+    rec.articles = count;
     let said = Said {
         notes: parsed.notes,
         passed_over: parsed.skipped,
@@ -168,21 +171,10 @@ fn stream(
         Ok(h) => h,
         Err(e) => return failed(e),
     };
-    let mut rec = FileRecord {
-        root: Arc::clone(&job.scope.label),
-        size,
-        mtime_ns: job.entry.mtime_ns,
-        hash,
-        articles: 0,
-        problems: Vec::new(),
+    let mut rec = match fresh_record(job, size, hash) {
+        Ok(rec) => rec,
+        Err(same) => return FileOutcome::Same(same),
     };
-    if let Some(old) = &job.old {
-        if changes::same_content(old, &rec) {
-            rec.articles = old.articles;
-            rec.problems = old.problems.clone();
-            return FileOutcome::Same(rec);
-        }
-    }
     let abs = ingest::path_string(path);
     let format = Format::from_extension(path).unwrap_or(Format::Warc);
     let mut prints = Vec::new();
@@ -207,21 +199,30 @@ fn stream(
             ..Default::default()
         },
     };
-    rec.problems = parsed
-        .problems
-        .into_iter()
-        .map(|p| Problem {
-            line: Some(p.line),
-            reason: p.reason,
-        })
-        .collect();
-    rec.articles = prints.len() as u64;
-    let changes = changes::count_prints(job.old.is_some(), old_articles, &abs, &prints);
-    let said = Said {
-        notes: parsed.notes,
-        passed_over: parsed.skipped,
+    let changes = changes::count(job.old.is_some(), old_articles, &abs, &prints);
+    parsed_outcome(rec, parsed, Vec::new(), prints.len() as u64, changes)
+}
+
+/// The file's new record from its size and content hash; `Err` with the
+/// record to keep when its content is the same as recorded (only the
+/// mtime moved).
+fn fresh_record(job: &Job, size: u64, hash: u128) -> Result<FileRecord, FileRecord> {
+    let mut rec = FileRecord {
+        root: Arc::clone(&job.scope.label),
+        size,
+        mtime_ns: job.entry.mtime_ns,
+        hash,
+        articles: 0,
+        problems: Vec::new(),
     };
-    FileOutcome::Parsed(rec, Vec::new(), changes, said)
+    if let Some(old) = &job.old {
+        if changes::same_content(old, &rec) {
+            rec.articles = old.articles;
+            rec.problems = old.problems.clone();
+            return Err(rec);
+        }
+    }
+    Ok(rec)
 }
 
 /// A file's size and content hash, read a megabyte at a time: the same

@@ -1,6 +1,7 @@
-//! Parsing an archive's members: each by its own format ([`parse_member`]),
-//! and, until the indexer streams members itself, all of them into one
-//! multi-record [`ParsedFile`] ([`parse_all`]).
+//! Parsing an archive's members: each by its own format ([`parse_member`]);
+//! from disk, member by member, each member's drafts handed on as it is
+//! read ([`stream`], what the indexer uses); or, for an archive in memory,
+//! all of them into one multi-record [`ParsedFile`] ([`parse_all`]).
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -25,25 +26,13 @@ pub fn parse_member(member: &Member, limit: u64) -> Option<(Format, Result<Parse
 }
 
 /// Every member's drafts in one [`ParsedFile`], members over `limit`
-/// reported: how `index` reads an archive until it streams the members
-/// itself (see the module doc). Problems name their member; members of no
-/// article format are counted in a note, by extension.
+/// reported: an archive held in memory (`ingest::parse_bytes`; the indexer
+/// streams archives from disk with [`stream`]). Problems name their
+/// member; members of no article format are counted in a note, by
+/// extension.
 pub fn parse_all(bytes: &[u8], limit: u64) -> Result<ParsedFile, String> {
-    let kind = Kind::sniff(bytes);
-    let mut archive = Archive::from_bytes(bytes, kind, limit)?;
-    let mut all = Gathered::default();
-    for member in archive.members()? {
-        match member {
-            Ok(m) => all.add(&m, limit),
-            Err(p) => {
-                let at = p.member.map_or(String::new(), |m| format!("member {m}: "));
-                all.out
-                    .problems
-                    .push(problem(1, format!("{at}{}", p.reason)));
-            }
-        }
-    }
-    all.finish(kind)
+    let archive = Archive::from_bytes(bytes, Kind::sniff(bytes), limit)?;
+    gather(archive, limit, None)
 }
 
 /// An archive on disk, member by member, never whole: each member's
@@ -55,7 +44,16 @@ pub fn stream(
     limit: u64,
     on_batch: &mut dyn FnMut(Vec<crate::article::Draft>),
 ) -> Result<ParsedFile, String> {
-    let mut archive = Archive::open(path, limit)?;
+    gather(Archive::open(path, limit)?, limit, Some(on_batch))
+}
+
+/// Reads every member of `archive`; with `on_batch`, each member's drafts
+/// are handed on as soon as it is read instead of kept.
+fn gather(
+    mut archive: Archive<'_>,
+    limit: u64,
+    mut on_batch: Option<&mut dyn FnMut(Vec<crate::article::Draft>)>,
+) -> Result<ParsedFile, String> {
     let kind = archive.kind();
     let mut all = Gathered::default();
     for member in archive.members()? {
@@ -68,9 +66,11 @@ pub fn stream(
                     .push(problem(1, format!("{at}{}", p.reason)));
             }
         }
-        if !all.out.drafts.is_empty() {
-            all.drafts_seen += all.out.drafts.len() as u64;
-            on_batch(std::mem::take(&mut all.out.drafts));
+        if let Some(hand_on) = on_batch.as_mut() {
+            if !all.out.drafts.is_empty() {
+                all.drafts_seen += all.out.drafts.len() as u64;
+                hand_on(std::mem::take(&mut all.out.drafts));
+            }
         }
     }
     all.finish(kind)
