@@ -74,13 +74,7 @@ pub(super) fn process(
     }
     let bytes = match fs::read(path) {
         Ok(b) => b,
-        Err(e) => {
-            return FileOutcome::Failed(Skipped {
-                path: path.clone(),
-                line: None,
-                reason: format!("cannot read: {e}"),
-            })
-        }
+        Err(e) => return cannot_read(path, e),
     };
     let hash = xxhash_rust::xxh3::xxh3_128(&bytes);
     let rec = match fresh_record(job, bytes.len() as u64, hash) {
@@ -100,10 +94,6 @@ fn parse(
     old_articles: Option<&OldArticles>,
 ) -> FileOutcome {
     let path = &job.entry.path;
-    let unusable = |mut rec: FileRecord, reason: String| {
-        rec.problems = vec![Problem { line: None, reason }];
-        FileOutcome::Unusable(rec)
-    };
     // --max-file-size also caps what a compressed file may expand to.
     let Some((format, parsed)) = ingest::parse_file(path, bytes, max_file_size) else {
         return unusable(rec, "not an article format".to_string());
@@ -160,18 +150,11 @@ fn stream(
     emit: &mut dyn FnMut(Vec<Article>),
 ) -> FileOutcome {
     let path = &job.entry.path;
-    let failed = |e: std::io::Error| {
-        FileOutcome::Failed(Skipped {
-            path: path.clone(),
-            line: None,
-            reason: format!("cannot read: {e}"),
-        })
-    };
     let (size, hash) = match hash_file(path) {
         Ok(h) => h,
-        Err(e) => return failed(e),
+        Err(e) => return cannot_read(path, e),
     };
-    let mut rec = match fresh_record(job, size, hash) {
+    let rec = match fresh_record(job, size, hash) {
         Ok(rec) => rec,
         Err(same) => return FileOutcome::Same(same),
     };
@@ -188,11 +171,7 @@ fn stream(
     let parsed = match parsed {
         Ok(p) => p,
         Err(reason) if prints.is_empty() => {
-            rec.problems = vec![Problem {
-                line: None,
-                reason: format!("{} file: {reason}", format.name()),
-            }];
-            return FileOutcome::Unusable(rec);
+            return unusable(rec, format!("{} file: {reason}", format.name()));
         }
         Err(reason) => ingest::ParsedFile {
             problems: vec![ingest::RecordProblem { line: 1, reason }],
@@ -201,6 +180,22 @@ fn stream(
     };
     let changes = changes::count(job.old.is_some(), old_articles, &abs, &prints);
     parsed_outcome(rec, parsed, Vec::new(), prints.len() as u64, changes)
+}
+
+/// A file that could not be read (the next run tries again).
+fn cannot_read(path: &Path, e: std::io::Error) -> FileOutcome {
+    FileOutcome::Failed(Skipped {
+        path: path.to_path_buf(),
+        line: None,
+        reason: format!("cannot read: {e}"),
+    })
+}
+
+/// A file read but unusable, with the reason, recorded so that it is not
+/// read again until it changes.
+fn unusable(mut rec: FileRecord, reason: String) -> FileOutcome {
+    rec.problems = vec![Problem { line: None, reason }];
+    FileOutcome::Unusable(rec)
 }
 
 /// The file's new record from its size and content hash; `Err` with the

@@ -222,6 +222,17 @@ pub fn streams(path: &Path) -> bool {
     )
 }
 
+/// Whether a file's bytes on disk, decoded, are its articles' text, so that
+/// a passage can be found in it by line: not compressed, not an archive or
+/// a web archive ([`streams`]), not a Word file.
+pub fn text_on_disk(path: &Path) -> bool {
+    let binary = matches!(
+        Format::from_extension(path),
+        Some(Format::Export(layout)) if layout.is_binary()
+    );
+    !binary && !streams(path) && matches!(strip_compression(path), std::borrow::Cow::Borrowed(_))
+}
+
 /// Reads a file that [`streams`] from disk, its drafts handed to
 /// `on_batch` as they are read (records or members over `limit` bytes are
 /// reported, not read). The returned file holds the problems, notes and

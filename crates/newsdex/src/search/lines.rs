@@ -14,19 +14,12 @@ use crate::snippet::Fragment;
 const MAX_SOURCE_BYTES: u64 = 64 << 20;
 
 /// Whether a hit's source file can give line numbers: text as it lies on
-/// disk (not compressed, not an archive, a web archive or a Word file,
-/// whose lines are not the text's) and of a size a search reads at once.
-/// Other hits show the line their record starts at.
+/// disk (`ingest::text_on_disk`: not compressed, not an archive, a web
+/// archive or a Word file, whose lines are not the text's) and of a size a
+/// search reads at once. Other hits show the line their record starts at.
 fn worth_reading(path: &Path) -> bool {
-    let ext = path
-        .extension()
-        .map(|e| e.to_string_lossy().to_ascii_lowercase())
-        .unwrap_or_default();
-    let packed = matches!(
-        ext.as_str(),
-        "gz" | "zst" | "tgz" | "tzst" | "zip" | "tar" | "docx" | "warc" | "arc" | "wet" | "wat"
-    );
-    !packed && std::fs::metadata(path).is_ok_and(|m| m.len() <= MAX_SOURCE_BYTES)
+    crate::ingest::text_on_disk(path)
+        && std::fs::metadata(path).is_ok_and(|m| m.len() <= MAX_SOURCE_BYTES)
 }
 
 /// Finds the source line of each passage by looking for its opening words

@@ -136,32 +136,15 @@ pub fn sniff(head: &[u8]) -> bool {
         || head.starts_with(b"filedesc://")
 }
 
-/// Reads a whole web archive held in memory (the ingester's path for
-/// now; [`Articles`] streams). Records longer than `limit` are left out.
-/// `Err` when the file is empty or is no web archive at all; a file of
-/// requests or metadata alone (a WAT file) is `Ok` with no article.
+/// Reads a whole web archive held in memory ([`stream`] reads one from
+/// disk). Records longer than `limit` are left out. `Err` when the file is
+/// empty or is no web archive at all; a file of requests or metadata alone
+/// (a WAT file) is `Ok` with no article.
 pub fn parse(bytes: &[u8], limit: u64) -> Result<ParsedFile, String> {
-    let head = compress::head(bytes, 64);
-    if head.trim_ascii().is_empty() {
-        return Err("empty file (no text)".to_string());
-    }
-    if !sniff(&head) {
-        return Err(
-            "not a WARC or ARC file (no `WARC/` or `filedesc://` record at the start)".to_string(),
-        );
-    }
-    let mut articles = Articles::new(bytes).max_block(limit);
-    let mut out = ParsedFile::default();
-    for item in articles.by_ref() {
-        match item {
-            Ok(d) => out.drafts.push(d),
-            Err(p) => out.problems.push(RecordProblem {
-                line: p.at.line,
-                reason: p.reason,
-            }),
-        }
-    }
-    out.skipped = articles.skipped().to_vec();
+    check_head(bytes)?;
+    let mut drafts = Vec::new();
+    let mut out = read(bytes, limit, usize::MAX, &mut |batch| drafts.extend(batch));
+    out.drafts = drafts;
     Ok(out)
 }
 
@@ -180,7 +163,14 @@ pub fn stream(
         .take(64 << 10)
         .read_to_end(&mut head)
         .map_err(|e| format!("cannot read: {e}"))?;
-    let head = compress::head(&head, 64);
+    check_head(&head)?;
+    let reader = std::io::BufReader::with_capacity(1 << 20, open()?);
+    Ok(read(reader, limit, STREAM_BATCH, on_batch))
+}
+
+/// `Err` unless the (maybe compressed) start of a file is a web archive's.
+fn check_head(start: &[u8]) -> Result<(), String> {
+    let head = compress::head(start, 64);
     if head.trim_ascii().is_empty() {
         return Err("empty file (no text)".to_string());
     }
@@ -189,30 +179,37 @@ pub fn stream(
             "not a WARC or ARC file (no `WARC/` or `filedesc://` record at the start)".to_string(),
         );
     }
-    let reader = std::io::BufReader::with_capacity(1 << 20, open()?);
+    Ok(())
+}
+
+/// Every record of a web archive: its pages to `on_batch`, `batch` at a
+/// time; its damaged records and skip counts in the returned file.
+fn read(
+    reader: impl Read,
+    limit: u64,
+    batch: usize,
+    on_batch: &mut dyn FnMut(Vec<Draft>),
+) -> ParsedFile {
     let mut articles = Articles::new(reader).max_block(limit);
     let mut out = ParsedFile::default();
-    let mut batch = Vec::with_capacity(STREAM_BATCH);
+    let mut pages = Vec::new();
     for item in articles.by_ref() {
         match item {
-            Ok(d) => batch.push(d),
+            Ok(d) => pages.push(d),
             Err(p) => out.problems.push(RecordProblem {
                 line: p.at.line,
                 reason: p.reason,
             }),
         }
-        if batch.len() == STREAM_BATCH {
-            on_batch(std::mem::replace(
-                &mut batch,
-                Vec::with_capacity(STREAM_BATCH),
-            ));
+        if pages.len() >= batch {
+            on_batch(std::mem::take(&mut pages));
         }
     }
-    if !batch.is_empty() {
-        on_batch(batch);
+    if !pages.is_empty() {
+        on_batch(pages);
     }
     out.skipped = articles.skipped().to_vec();
-    Ok(out)
+    out
 }
 
 /// Pages handed on at once by [`stream`]: enough to keep the writer busy,
