@@ -298,6 +298,12 @@ pub struct IndexArgs {
     #[arg(value_name = "DIR")]
     pub dirs: Vec<PathBuf>,
 
+    /// The language of every article in these folders (`de`, `German`,
+    /// `ja` ...), over what the files say and what detection finds;
+    /// recorded with the folders, so `rebuild` keeps it
+    #[arg(long, value_name = "LANG", value_parser = parse_language, requires = "dirs")]
+    pub lang: Option<String>,
+
     /// Options shared with `rebuild`.
     #[command(flatten)]
     pub write: WriteArgs,
@@ -382,6 +388,19 @@ fn at_least_one(s: &str) -> Result<usize, String> {
         Err(e) => Err(e.to_string()),
     }
 }
+
+/// `--lang`: a language name or code, as an ISO 639-1 code.
+fn parse_language(s: &str) -> Result<String, String> {
+    let code = newsdex::article::language_code(s);
+    if code.len() == 2 && code.chars().all(|c| c.is_ascii_lowercase()) {
+        Ok(code)
+    } else {
+        Err(format!(
+            "`{s}` is not a language newsdex knows: give an ISO 639-1 code such as de, fr, ja"
+        ))
+    }
+}
+
 
 #[cfg(test)]
 mod tests {

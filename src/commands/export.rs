@@ -20,7 +20,9 @@ pub fn run(ctx: &Context, args: &ExportArgs) -> Result<Outcome> {
     if c.is_empty() {
         opened.for_each_article(&mut visit)?;
     } else {
-        let compiled = newsdex::query::build(&opened.fields, &c)?;
+        let searcher = opened.searcher()?;
+        let stemming = newsdex::query::Stemming::of_index(&searcher, &opened.fields);
+        let compiled = newsdex::query::build(&opened.fields, &stemming, &c)?;
         opened.for_each_matching(&*compiled.query, &mut visit)?;
     }
     p.flush()?;

@@ -53,11 +53,18 @@ fn stop_on_ctrl_c(rebuild: bool) {
 }
 
 /// Runs an index update (or a rebuild) and prints its summary.
-pub fn run(ctx: &Context, dirs: &[PathBuf], args: &WriteArgs, rebuild: bool) -> Result<Outcome> {
+pub fn run(
+    ctx: &Context,
+    dirs: &[PathBuf],
+    args: &WriteArgs,
+    language: Option<String>,
+    rebuild: bool,
+) -> Result<Outcome> {
     let opts = Options {
         memory_bytes: (args.memory as usize) << 20,
         max_file_size: args.max_file_size << 20,
         prune: args.prune,
+        language,
     };
     let progress = Bar(if args.quiet || !std::io::stderr().is_terminal() {
         ProgressBar::hidden()

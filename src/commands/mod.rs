@@ -82,8 +82,8 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         ));
     }
     match cli.command {
-        Command::Index(args) => index::run(&ctx, &args.dirs, &args.write, false),
-        Command::Rebuild(args) => index::run(&ctx, &[], &args, true),
+        Command::Index(args) => index::run(&ctx, &args.dirs, &args.write, args.lang.clone(), false),
+        Command::Rebuild(args) => index::run(&ctx, &[], &args, None, true),
         Command::Search(args) => search::run(&ctx, &args),
         Command::Stats => stats::run(&ctx),
         Command::Show(args) => show::run(&ctx, &args.key),

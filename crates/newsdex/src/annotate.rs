@@ -1,5 +1,6 @@
 //! The analysis step between ingest and index: an [`Article`] as the
-//! parser and [`Article::from_draft`] left it gets the people it names
+//! parser and [`Article::from_draft`] left it gets its language when the
+//! source did not name it ([`crate::language::detect`]), the people it names
 //! ([`crate::people`]), its place among topics ([`crate::meaning`]) and its
 //! near-duplicate sketch ([`crate::sketch`]). The indexer calls
 //! [`annotate`] once per article, on the parse threads; the article type
@@ -12,6 +13,9 @@ use crate::people::{self, link_rule};
 /// and the names it shows to be things), meaning vector and sketch, from
 /// its title and body.
 pub fn annotate(article: &mut Article) {
+    if article.language.is_none() {
+        article.language = crate::language::detect(&article.title, &article.body).map(String::from);
+    }
     let (title, body) = (&article.title, &article.body);
     let mut names = Vec::new();
     let mut mentions = Vec::new();

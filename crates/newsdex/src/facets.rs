@@ -39,7 +39,9 @@ type Matches = BTreeMap<u32, Vec<u32>>;
 /// `Criteria::all_copies`, so that copies of a story count once.
 fn matching(searcher: &Searcher, fields: &Fields, criteria: Option<&Criteria>) -> Result<Matches> {
     let query: Box<dyn Query> = match criteria {
-        Some(c) if !c.is_empty() => query::build(fields, c)?.query,
+        Some(c) if !c.is_empty() => {
+            query::build(fields, &query::Stemming::of_index(searcher, fields), c)?.query
+        }
         _ => Box::new(AllQuery),
     };
     let mut docs: Vec<DocAddress> = searcher

@@ -13,8 +13,9 @@ use std::path::{Path, PathBuf};
 /// The top-level modules, bottom layer first. Within a layer a module may
 /// use the ones listed before it.
 const ORDER: &[&[&str]] = &[
-    // Foundations: text helpers, hashing, the error types, date parsing.
-    &["text", "hashing", "error", "dates"],
+    // Foundations: text helpers, hashing, languages (detection, scripts,
+    // folding, stemmers), the error types, date parsing.
+    &["text", "hashing", "language", "error", "dates"],
     // Analysis of one text, no index: names, topics, near-duplicate sketch.
     &["people", "meaning", "sketch"],
     // The plain data type every parser produces and the index takes.

@@ -34,6 +34,7 @@ pub mod facets;
 pub mod hashing;
 pub mod index;
 pub mod ingest;
+pub mod language;
 #[cfg(test)]
 mod layers;
 pub mod manifest;

@@ -47,6 +47,10 @@ pub struct Root {
     pub path: PathBuf,
     /// Short unique label, the first part of article ids.
     pub label: String,
+    /// The language `index --lang` gave for every article under it (an
+    /// ISO 639-1 code), over what sources say and detection finds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
 }
 
 /// Fingerprint of one indexed source file.
@@ -218,6 +222,7 @@ mod tests {
         m.roots.push(Root {
             path: "/data/bbc".into(),
             label: "bbc".into(),
+            language: None,
         });
         m.files.insert(
             "/data/bbc/a.txt".into(),

@@ -18,6 +18,7 @@ use std::ops::Range;
 use serde::Serialize;
 use tantivy::tokenizer::TextAnalyzer;
 
+use crate::language::{script_of_word, Script, Stem};
 use crate::query::{shared_prefix, Highlights};
 use crate::schema;
 
@@ -98,7 +99,7 @@ fn hyphen_joins<'a>(
 /// one of `wanted` (it starts with what every word of that stem shares);
 /// otherwise it is left empty: stemming every word of every hit shown
 /// cost more than the rest of a one-word search.
-fn tokenize(body: &str, wanted: &HashSet<String>) -> Vec<Token> {
+fn tokenize(body: &str, wanted: &HashSet<String>, latin: Stem) -> Vec<Token> {
     // Short stems have irregular words ("dying" -> "die"): first letter.
     let prefixes: Vec<&str> = wanted
         .iter()
@@ -112,9 +113,13 @@ fn tokenize(body: &str, wanted: &HashSet<String>) -> Vec<Token> {
         let mut out = Vec::new();
         while let Some(e) = es.next() {
             let mut stem = String::new();
-            if prefixes.iter().any(|p| e.text.starts_with(p)) {
+            // Arabic words lose a prefix when stemmed (`والرياض`): those
+            // are always stemmed.
+            if prefixes.iter().any(|p| e.text.starts_with(p))
+                || script_of_word(&e.text) == Script::Arabic
+            {
                 stem.clone_from(&e.text);
-                stems.stem_into(&mut stem);
+                stems.stem_as(&mut stem, latin);
             }
             out.push(Token {
                 start: e.offset_from,
@@ -125,6 +130,12 @@ fn tokenize(body: &str, wanted: &HashSet<String>) -> Vec<Token> {
         }
         out
     })
+}
+
+/// The stemmer for the Latin words of an article in `language` (English
+/// when unknown), as the index stemmed them.
+fn latin_stem(language: Option<&str>) -> Stem {
+    language.and_then(Stem::latin).unwrap_or(Stem::English)
 }
 
 /// The joined forms of the hyphenated words among `tokens`, as tokens
@@ -494,6 +505,7 @@ fn word_skip_ws(body: &str, pos: usize) -> usize {
 /// of the article.
 pub fn fragments(
     body: &str,
+    language: Option<&str>,
     hl: &Highlights,
     extra: &[Range<usize>],
     max_chars: usize,
@@ -506,7 +518,7 @@ pub fn fragments(
     let tokens = if hl.is_empty() {
         Vec::new()
     } else {
-        tokenize(body, &hl.stems)
+        tokenize(body, &hl.stems, latin_stem(language))
     };
     let joined = if hl.stems.is_empty() {
         Vec::new()
@@ -642,7 +654,14 @@ mod tests {
 
     #[test]
     fn phrase_is_one_mark_and_other_words_are_not() {
-        let f = fragments(BODY, &hl(&[], &[&["door", "to", "door"]]), &[], 200, 3);
+        let f = fragments(
+            BODY,
+            None,
+            &hl(&[], &[&["door", "to", "door"]]),
+            &[],
+            200,
+            3,
+        );
         assert_eq!(f.len(), 1);
         assert_eq!(marked(&f[0]), vec!["door to door"]);
         assert!(f[0].text.starts_with("He told activists"), "{}", f[0].text);
@@ -651,7 +670,7 @@ mod tests {
 
     #[test]
     fn stems_match_inflections_and_best_fragment_comes_first() {
-        let f = fragments(BODY, &hl(&["campaign", "may"], &[]), &[], 60, 3);
+        let f = fragments(BODY, None, &hl(&["campaign", "may"], &[]), &[], 60, 3);
         // The passage holding both words wins over ones with only one.
         let first = marked(&f[0]);
         assert!(
@@ -659,7 +678,7 @@ mod tests {
             "{f:?}"
         );
         // With room for only one word per passage, several passages come back.
-        let f = fragments(BODY, &hl(&["mayor", "campaign"], &[]), &[], 25, 3);
+        let f = fragments(BODY, None, &hl(&["mayor", "campaign"], &[]), &[], 25, 3);
         assert!(f.len() >= 2, "{f:?}");
         assert!(f
             .windows(2)
@@ -670,7 +689,7 @@ mod tests {
     #[test]
     fn long_sentences_are_cut_at_words_with_ellipses() {
         let body = format!("{} needle {}", "word ".repeat(100), "word ".repeat(100));
-        let f = fragments(&body, &hl(&["needl"], &[]), &[], 80, 1);
+        let f = fragments(&body, None, &hl(&["needl"], &[]), &[], 80, 1);
         let t = &f[0].text;
         assert!(t.starts_with('…') && t.ends_with('…'), "{t}");
         assert!(t.chars().count() <= 90, "{t}");
@@ -679,13 +698,14 @@ mod tests {
 
     #[test]
     fn no_match_gives_the_opening_and_extra_spans_are_marked() {
-        let f = fragments(BODY, &Highlights::default(), &[], 30, 3);
+        let f = fragments(BODY, None, &Highlights::default(), &[], 30, 3);
         assert_eq!(f.len(), 1);
         assert!(f[0].text.starts_with("The mayor spoke first."));
         let at = BODY.find("mayor").unwrap();
         let mention: Range<usize> = at..at + 5;
         let f = fragments(
             BODY,
+            None,
             &Highlights::default(),
             std::slice::from_ref(&mention),
             200,
@@ -697,7 +717,7 @@ mod tests {
     #[test]
     fn hyphenated_and_joined_forms_mark_each_other() {
         let body = "Send an e-mail today. The email arrived. An e mail is not one.";
-        let f = fragments(body, &hl(&["email"], &[]), &[], 400, 1);
+        let f = fragments(body, None, &hl(&["email"], &[]), &[], 400, 1);
         assert_eq!(marked(&f[0]), ["e-mail", "email"]);
         assert!(stems_of([body]).contains("email"));
         assert!(!stems_of(["e mail"]).contains("email"));
@@ -710,7 +730,7 @@ mod tests {
             fuzzy: vec![("streat".into(), 1)],
             ..Highlights::default()
         };
-        let f = fragments(BODY, &h, &[], 200, 1);
+        let f = fragments(BODY, None, &h, &[], 200, 1);
         assert_eq!(marked(&f[0]), vec!["activists", "street", "street"]);
         assert!(within_distance("kahn", "khan", 1));
         assert!(!within_distance("corbyn", "carbon", 1));
@@ -727,7 +747,7 @@ mod tests {
         // 4 MB of text with a match every few words, and no sentence breaks.
         let body = "quarry workers dig stone and ".repeat(140_000);
         let start = std::time::Instant::now();
-        let f = fragments(&body, &hl(&["quarri"], &[]), &[], 200, 3);
+        let f = fragments(&body, None, &hl(&["quarri"], &[]), &[], 200, 3);
         assert_eq!(f.len(), 3);
         assert!(marked(&f[0]).iter().all(|m| m == "quarry"));
         assert!(
@@ -739,7 +759,7 @@ mod tests {
 
     #[test]
     fn join_shifts_offsets() {
-        let f = fragments(BODY, &hl(&["campaign", "mayor"], &[]), &[], 40, 3);
+        let f = fragments(BODY, None, &hl(&["campaign", "mayor"], &[]), &[], 40, 3);
         let (text, hls) = join(&f);
         for h in hls {
             let s: String = text.chars().skip(h[0]).take(h[1] - h[0]).collect();

@@ -662,6 +662,7 @@ mod tests {
         m.roots.push(crate::manifest::Root {
             path: PathBuf::from("/news/a \"quoted\",\"files\": folder"),
             label: "a".into(),
+            language: None,
         });
         for i in 0..2000 {
             m.files.insert(

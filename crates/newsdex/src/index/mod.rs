@@ -60,6 +60,10 @@ pub struct Options {
     pub max_file_size: u64,
     /// Forget recorded roots that no longer exist (and their articles).
     pub prune: bool,
+    /// The language of every article under the folders given (`index
+    /// --lang`, an ISO 639-1 code), over what sources say and detection
+    /// finds; recorded on their roots, so `rebuild` keeps it.
+    pub language: Option<String>,
 }
 
 impl Default for Options {
@@ -68,6 +72,7 @@ impl Default for Options {
             memory_bytes: 256 << 20,
             max_file_size: 64 << 20,
             prune: false,
+            language: None,
         }
     }
 }
@@ -218,7 +223,7 @@ pub fn update(
         }
         recorded_scopes(&mut opened.manifest, opts.prune, &mut report)
     } else {
-        resolve_roots(&mut opened.manifest, dirs)?
+        resolve_roots(&mut opened.manifest, dirs, opts.language.as_deref())?
     };
     session.sync(&mut opened, &scopes, &mut report)?;
     report.elapsed_secs = session.elapsed_secs();

@@ -271,6 +271,9 @@ fn articles_of(
         .enumerate()
         .map(|(i, d)| {
             let mut a = Article::from_draft(d, &origin, first + i as u64);
+            if let Some(lang) = &job.scope.language {
+                a.language = Some(lang.to_string());
+            }
             annotate(&mut a);
             a
         })

@@ -16,6 +16,8 @@ use crate::manifest::{Manifest, Root};
 #[derive(Debug, Clone)]
 pub(super) struct Scope {
     pub(super) label: Arc<str>,
+    /// The root's language from `index --lang`, for every article under it.
+    pub(super) language: Option<Arc<str>>,
     /// The recorded root (a folder inside it when only that is walked).
     pub(super) root: PathBuf,
     pub(super) scope: PathBuf,
@@ -26,6 +28,7 @@ impl Scope {
     pub(super) fn whole(root: &Root) -> Scope {
         Scope {
             label: Arc::from(&*root.label),
+            language: root.language.as_deref().map(Arc::from),
             root: root.path.clone(),
             scope: root.path.clone(),
         }
@@ -90,8 +93,14 @@ pub(super) fn kept_for_rebuild(
 
 /// Maps the folders given on the command line to roots: inside a recorded
 /// root, it is that root (only the sub-folder is walked); otherwise it is a
-/// new root, which absorbs any recorded roots inside it.
-pub(super) fn resolve_roots(manifest: &mut Manifest, dirs: &[PathBuf]) -> Result<Vec<Scope>> {
+/// new root, which absorbs any recorded roots inside it. A `language`
+/// (`index --lang`) is recorded on the roots given, which must be whole
+/// roots; a root whose language changes has every file read again.
+pub(super) fn resolve_roots(
+    manifest: &mut Manifest,
+    dirs: &[PathBuf],
+    language: Option<&str>,
+) -> Result<Vec<Scope>> {
     let mut scopes: Vec<Scope> = Vec::new();
     for dir in dirs {
         let abs = fs::canonicalize(dir).map_err(|e| Error::BadRoot {
@@ -101,9 +110,14 @@ pub(super) fn resolve_roots(manifest: &mut Manifest, dirs: &[PathBuf]) -> Result
                 _ => e.to_string(),
             },
         })?;
-        if let Some(root) = manifest.roots.iter().find(|r| abs.starts_with(&r.path)) {
+        if let Some(i) = manifest.roots.iter().position(|r| abs.starts_with(&r.path)) {
+            if let Some(lang) = language {
+                set_language(manifest, i, &abs, dir, lang)?;
+            }
+            let root = &manifest.roots[i];
             scopes.push(Scope {
                 label: Arc::from(&*root.label),
+                language: root.language.as_deref().map(Arc::from),
                 root: root.path.clone(),
                 scope: abs,
             });
@@ -114,13 +128,49 @@ pub(super) fn resolve_roots(manifest: &mut Manifest, dirs: &[PathBuf]) -> Result
         manifest.roots.push(Root {
             path: abs.clone(),
             label: label.clone(),
+            language: language.map(String::from),
         });
         scopes.retain(|s| !s.scope.starts_with(&abs));
         scopes.push(Scope {
             label: Arc::from(label),
+            language: language.map(Arc::from),
             root: abs.clone(),
             scope: abs,
         });
     }
     Ok(scopes)
+}
+
+/// Records `lang` on recorded root `i`, given as `dir` (`abs`): an error
+/// for a folder inside the root; when it changes, the root's files are
+/// marked to be read again (their fingerprints forgotten).
+fn set_language(
+    manifest: &mut Manifest,
+    i: usize,
+    abs: &std::path::Path,
+    dir: &std::path::Path,
+    lang: &str,
+) -> Result<()> {
+    let root = &manifest.roots[i];
+    if abs != root.path {
+        return Err(Error::BadRoot {
+            path: dir.to_path_buf(),
+            reason: format!(
+                "--lang applies to a whole source folder: give {} itself, or leave --lang out",
+                root.path.display()
+            ),
+        });
+    }
+    if root.language.as_deref() == Some(lang) {
+        return Ok(());
+    }
+    let label = root.label.clone();
+    manifest.roots[i].language = Some(lang.to_string());
+    for rec in manifest.files.values_mut() {
+        if *rec.root == *label {
+            rec.mtime_ns = -1;
+            rec.hash = 0;
+        }
+    }
+    Ok(())
 }

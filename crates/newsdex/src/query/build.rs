@@ -9,7 +9,7 @@ use tantivy::query::{AllQuery, BooleanQuery, ConstScoreQuery, Occur, Query, Term
 use tantivy::schema::IndexRecordOption;
 use tantivy::Term;
 
-use super::{compile, Compiled};
+use super::{compile, Compiled, Stemming};
 use crate::error::{Error, Result};
 use crate::schema::{self, Fields};
 use crate::terms::date_range;
@@ -62,7 +62,7 @@ impl Criteria {
 ///
 /// An empty query with a filter matches every article the filter lets
 /// through (`search --person NAME`, a facet click on the page).
-pub fn build(fields: &Fields, c: &Criteria) -> Result<Compiled> {
+pub fn build(fields: &Fields, stemming: &Stemming, c: &Criteria) -> Result<Compiled> {
     let f = fields;
     let filtered =
         !c.people.is_empty() || !c.sections.is_empty() || c.since.is_some() || c.until.is_some();
@@ -76,13 +76,13 @@ pub fn build(fields: &Fields, c: &Criteria) -> Result<Compiled> {
             not_fields: Vec::new(),
         }
     } else {
-        compile(&c.query, f).map_err(|error| Error::Query { param: None, error })?
+        compile(&c.query, f, stemming).map_err(|error| Error::Query { param: None, error })?
     };
     // `--person` terms score like `person:` in the query; filters do not.
     let mut scored: Vec<Box<dyn Query>> = Vec::new();
     for name in &c.people {
         let q = format!("person:\"{}\"", name.replace('"', " "));
-        let person = compile(&q, f).map_err(|error| Error::Query {
+        let person = compile(&q, f, stemming).map_err(|error| Error::Query {
             param: Some(format!("--person {name:?}")),
             error,
         })?;
@@ -150,7 +150,7 @@ mod tests {
             sections: vec!["Politics".into()],
             ..Criteria::default()
         };
-        let compiled = build(&fields, &c).unwrap();
+        let compiled = build(&fields, &Stemming::english(), &c).unwrap();
         assert!(!compiled.count_apart);
         assert!(format!("{:?}", compiled.query).contains("politics"));
     }
@@ -165,7 +165,7 @@ mod tests {
         };
         // Quotes and backslashes cannot break out of the person clause;
         // whatever the parser says names --person.
-        if let Err(e) = build(&fields, &c) {
+        if let Err(e) = build(&fields, &Stemming::english(), &c) {
             assert!(e.to_string().contains("--person"), "{e}");
         }
         assert!(Criteria::default().is_empty());

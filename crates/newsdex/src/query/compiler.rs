@@ -17,6 +17,7 @@ use tantivy::tokenizer::TextAnalyzer;
 use tantivy::Term;
 
 use super::keyword_fields;
+use super::languages::Stemming;
 use super::parse::{FieldName, Match, Node, QueryError};
 use super::person::person_is_one_term;
 use super::{Highlights, TITLE_BOOST};
@@ -27,6 +28,8 @@ use crate::terms;
 /// plain words as it goes.
 pub(super) struct Compiler<'a> {
     pub(super) f: &'a Fields,
+    /// The languages the index stems words in (`languages.rs`).
+    pub(super) stemming: &'a Stemming,
     /// The stemming analyzer of `all_text` and `title`.
     pub(super) text: TextAnalyzer,
     /// The unstemmed analyzer of `title_exact`, `body_exact` and the like.
@@ -39,11 +42,12 @@ pub(super) struct Compiler<'a> {
 
 impl<'a> Compiler<'a> {
     /// A compiler for the schema's fields, with nothing gathered yet.
-    pub(super) fn new(f: &'a Fields) -> Compiler<'a> {
+    pub(super) fn new(f: &'a Fields, stemming: &'a Stemming) -> Compiler<'a> {
         Compiler {
             f,
+            stemming,
             text: schema::text_analyzer(),
-            exact: schema::exact_analyzer(),
+            exact: schema::exact_query_analyzer(),
             keyword: schema::keyword_analyzer(),
             highlights: Highlights::default(),
             words: Vec::new(),
@@ -58,17 +62,30 @@ impl Compiler<'_> {
         match node {
             Node::And(children) => {
                 let mut clauses: Vec<(Occur, Q)> = Vec::new();
+                let mut stop = Vec::new();
                 for child in children {
                     match child {
                         Node::Not(inner) => {
                             if let Some(q) = self.node(inner, !negated)? {
                                 clauses.push((Occur::MustNot, q));
+                                stop.push(false);
                             }
                         }
                         _ => {
                             if let Some(q) = self.node(child, negated)? {
                                 clauses.push((Occur::Must, q));
+                                stop.push(self.is_stop_leaf(child));
                             }
+                        }
+                    }
+                }
+                // Stop words score but never decide a match, unless the
+                // query is nothing else.
+                let content = (0..clauses.len()).any(|i| clauses[i].0 == Occur::Must && !stop[i]);
+                if content {
+                    for (clause, stop) in clauses.iter_mut().zip(stop) {
+                        if stop {
+                            clause.0 = Occur::Should;
                         }
                     }
                 }
@@ -93,6 +110,13 @@ impl Compiler<'_> {
                 pos,
             } => self.leaf(*field, text, kind, *pos, negated),
         }
+    }
+
+    /// Whether a node is a bare word that is a stop word in the index's
+    /// languages (`languages.rs`).
+    fn is_stop_leaf(&self, node: &Node) -> bool {
+        matches!(node, Node::Leaf { field: None, text, kind: Match::Word, .. }
+            if self.stemming.is_stop_word(text))
     }
 
     /// One leaf, compiled by its field group.

@@ -36,6 +36,7 @@ mod build;
 mod compiler;
 mod highlights;
 mod keyword_fields;
+mod languages;
 pub mod parse;
 mod person;
 mod relaxed;
@@ -46,6 +47,7 @@ use tantivy::query::Query;
 
 pub use build::{build, Criteria};
 pub use highlights::Highlights;
+pub use languages::Stemming;
 pub use parse::{is_plain, parse, parse_query, FieldName, Match, Node, ParsedQuery, QueryError};
 pub use person::PersonMatch;
 pub use relaxed::{relaxed_query, RelaxedPlan, RelaxedWord, COORDINATION_BONUS};
@@ -81,10 +83,11 @@ pub struct Compiled {
     pub not_fields: Vec<String>,
 }
 
-/// Parses and compiles a query for the schema's fields.
-pub fn compile(input: &str, fields: &Fields) -> Result<Compiled, QueryError> {
+/// Parses and compiles a query for the schema's fields, its words stemmed
+/// as the index's languages stem them.
+pub fn compile(input: &str, fields: &Fields, stemming: &Stemming) -> Result<Compiled, QueryError> {
     let ParsedQuery { node, not_fields } = parse_query(input)?;
-    let mut c = Compiler::new(fields);
+    let mut c = Compiler::new(fields, stemming);
     let query = c.node(&node, false)?.ok_or_else(|| {
         qerr(
             0,
@@ -116,9 +119,10 @@ mod tests {
     #[test]
     fn symbols_only_is_an_error_not_a_match_all() {
         let (_, f) = schema::build();
-        let e = compile("😀 !!!", &f).err().unwrap();
+        let en = Stemming::english();
+        let e = compile("😀 !!!", &f, &en).err().unwrap();
         assert!(e.message.contains("no searchable words"));
-        assert!(compile("date:someday", &f).is_err());
-        assert!(compile("title:[a TO b]", &f).is_err());
+        assert!(compile("date:someday", &f, &en).is_err());
+        assert!(compile("title:[a TO b]", &f, &en).is_err());
     }
 }

@@ -13,7 +13,8 @@ use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query};
 
 use super::compiler::{phrase, tokens, Compiler, Q};
 use super::parse::{FieldName, Node, QueryError};
-use super::text_fields::{exact_fields, stemmed_word};
+use super::text_fields::{any_stem, exact_fields, stemmed_word};
+use crate::language::has_bigrammed;
 use crate::schema::Fields;
 
 /// Score added for each query word an article contains, on top of BM25, in
@@ -41,6 +42,9 @@ pub struct RelaxedWord {
     pub typed: String,
     /// Its stems (several for `war-torn`).
     pub stems: Vec<String>,
+    /// For a one-stem word, its stems in the index's other languages
+    /// (`crate::query::Stemming`), any of which matches too.
+    pub other_stems: Vec<String>,
     /// Its unstemmed words, for a word that splits in several.
     pub exact: Vec<String>,
     /// `title:` or `body:` if the word was restricted to one.
@@ -55,6 +59,15 @@ pub struct RelaxedPlan {
     pub words: Vec<RelaxedWord>,
     /// Required clauses (`section:`, `date:`, ...).
     pub filters: Vec<Box<dyn Query>>,
+}
+
+impl RelaxedPlan {
+    /// Adds a word, unless one with the same stems is there.
+    fn push(&mut self, word: RelaxedWord) {
+        if !self.words.iter().any(|w| w.stems == word.stems) {
+            self.words.push(word);
+        }
+    }
 }
 
 impl Compiler<'_> {
@@ -82,21 +95,42 @@ impl Compiler<'_> {
             match field {
                 None | Some(FieldName::Title) | Some(FieldName::Body) => {
                     let exact = tokens(&mut self.exact, text);
-                    if exact.is_empty() || exact.iter().all(|t| STOP_WORDS.contains(&t.as_str())) {
+                    if exact.is_empty()
+                        || exact.iter().all(|t| STOP_WORDS.contains(&t.as_str()))
+                        || self.stemming.is_stop_word(text)
+                    {
+                        continue;
+                    }
+                    if exact.len() > 1 && exact.iter().all(|t| has_bigrammed(t)) {
+                        // Unspaced Chinese or Japanese: each pair of
+                        // characters counts as a word.
+                        for pair in exact {
+                            plan.push(RelaxedWord {
+                                typed: pair.clone(),
+                                stems: vec![pair.clone()],
+                                other_stems: Vec::new(),
+                                exact: vec![pair],
+                                field: *field,
+                            });
+                        }
                         continue;
                     }
                     // `e-mail` is one word, `email`, which the index also
                     // holds for every `e-mail`.
+                    let mut variants = self.stems_in_languages(text);
                     let stems = match self.hyphen_joined(text) {
                         Some(joined) => vec![joined],
-                        None => tokens(&mut self.text, text),
+                        None => variants.remove(0),
                     };
-                    if plan.words.iter().any(|w| w.stems == stems) {
-                        continue;
-                    }
-                    plan.words.push(RelaxedWord {
+                    let other_stems = variants
+                        .into_iter()
+                        .filter(|v| v.len() == 1 && stems.len() == 1)
+                        .map(|mut v| v.remove(0))
+                        .collect();
+                    plan.push(RelaxedWord {
                         typed: text.clone(),
                         stems,
+                        other_stems,
                         exact,
                         field: *field,
                     });
@@ -121,7 +155,11 @@ pub fn relaxed_query(plan: &RelaxedPlan, f: &Fields) -> Box<dyn Query> {
     for w in &plan.words {
         let matcher = || -> Q {
             if w.stems.len() == 1 {
-                return stemmed_word(f, w.field, &w.stems[0]);
+                if w.other_stems.is_empty() {
+                    return stemmed_word(f, w.field, &w.stems[0]);
+                }
+                let all: Vec<String> = w.stems.iter().chain(&w.other_stems).cloned().collect();
+                return any_stem(f, w.field, &all);
             }
             exact_fields(f, w.field, |target| phrase(target, &w.exact, 0))
         };

@@ -31,6 +31,26 @@ pub(super) fn stemmed_word(f: &Fields, field: Option<FieldName>, stem: &str) -> 
     }
 }
 
+/// Any of a word's stems (one per language it could be in), as
+/// [`stemmed_word`] matches each.
+pub(super) fn any_stem(f: &Fields, field: Option<FieldName>, stems: &[String]) -> Q {
+    match stems {
+        [one] => stemmed_word(f, field, one),
+        _ => Box::new(BooleanQuery::new(
+            stems
+                .iter()
+                .map(|s| (Occur::Should, stemmed_word(f, field, s)))
+                .collect(),
+        )),
+    }
+}
+
+/// Whether a token is one character of a script indexed in pairs.
+fn is_one_paired_char(token: &str) -> bool {
+    let mut chars = token.chars();
+    matches!((chars.next(), chars.next()), (Some(c), None) if crate::language::is_bigrammed(c))
+}
+
 /// The headline's query for `title:`, the body's for `body:`, either
 /// (the headline boosted) for a bare word.
 fn title_or_body(field: Option<FieldName>, title: Q, body: Q) -> Q {
@@ -66,13 +86,23 @@ impl Compiler<'_> {
         }
     }
 
-    /// A word: its stem, or, for a word that splits in several (`U.S.`),
-    /// its parts as an exact phrase, or their joined form (`e-mail`,
-    /// `email`).
+    /// A word: its stem (one per language it could be in, any of them),
+    /// or, for a word that splits in several (`U.S.`, `金メダル`), its
+    /// parts as an exact phrase, or their joined form (`e-mail`, `email`);
+    /// one character of Chinese or Japanese, any word starting with it.
     fn word(&mut self, field: Option<FieldName>, text: &str, negated: bool) -> Option<Q> {
         let f = self.f;
-        let toks = tokens(&mut self.text, text);
+        let variants = self.stems_in_languages(text);
+        let toks = variants[0].clone();
+        let alternatives: Vec<String> = variants
+            .iter()
+            .filter(|v| v.len() == 1)
+            .map(|v| v[0].clone())
+            .collect();
         let joined = self.hyphen_joined(text);
+        if toks.len() == 1 && is_one_paired_char(&toks[0]) {
+            return self.prefix(field, text, negated);
+        }
         if !negated {
             if toks.len() == 1 && field.is_none() {
                 self.words.push(text.to_string());
@@ -81,13 +111,13 @@ impl Compiler<'_> {
                 let exact = tokens(&mut self.exact, text);
                 self.highlights.phrases.push((exact, 0));
             } else {
-                self.highlights.stems.extend(toks.iter().cloned());
+                self.highlights.stems.extend(alternatives.iter().cloned());
             }
             self.highlights.stems.extend(joined.iter().cloned());
         }
         match toks.len() {
             0 => None,
-            1 => Some(stemmed_word(f, field, &toks[0])),
+            1 => Some(any_stem(f, field, &alternatives)),
             _ => {
                 let exact = tokens(&mut self.exact, text);
                 let parts = exact_fields(f, field, |target| phrase(target, &exact, 0));
@@ -197,7 +227,12 @@ mod tests {
     #[test]
     fn highlights_follow_the_query() {
         let (_, f) = schema::build();
-        let c = compile("campaigns \"Door to door\" camp* corbin~1 -khan", &f).unwrap();
+        let c = compile(
+            "campaigns \"Door to door\" camp* corbin~1 -khan",
+            &f,
+            &crate::query::Stemming::english(),
+        )
+        .unwrap();
         assert!(c.highlights.stems.contains("campaign"));
         assert!(
             !c.highlights.stems.contains("khan"),
@@ -215,17 +250,22 @@ mod tests {
     #[test]
     fn hyphenated_words_are_also_joined() {
         let (_, f) = schema::build();
-        let c = compile("e-mail", &f).unwrap();
+        let c = compile("e-mail", &f, &crate::query::Stemming::english()).unwrap();
         assert!(c.highlights.stems.contains("email"));
         assert_eq!(
             c.highlights.phrases,
             vec![(vec!["e".into(), "mail".into()], 0)]
         );
-        let c = compile("U.S. e-mail-based x--y", &f).unwrap();
+        let c = compile(
+            "U.S. e-mail-based x--y",
+            &f,
+            &crate::query::Stemming::english(),
+        )
+        .unwrap();
         assert!(!c.highlights.stems.contains("us"));
         assert!(c.highlights.stems.contains("emailbas"));
         assert!(!c.highlights.stems.contains("xy"));
-        let c = compile("send e-mail", &f).unwrap();
+        let c = compile("send e-mail", &f, &crate::query::Stemming::english()).unwrap();
         let plan = c.relaxed.unwrap();
         assert_eq!(plan.words[1].stems, vec!["email".to_string()]);
     }

@@ -1,18 +1,22 @@
 //! The text analyzers the schema names, built and registered on an index:
 //! `news` (stemmed, with joined hyphenated words, for the index), its query
-//! form without the joined words, `exact` (unstemmed) and `keyword` (whole
-//! values), and folding a keyword value as the index holds it. Built from
-//! tantivy's tokenizers plus the two filters of `hyphen_join.rs` and
-//! `stem_cache.rs`; the callers are the schema, queries and snippets.
+//! form without the joined words, `exact` (unstemmed) and its query form,
+//! `keyword` (whole values), and folding a keyword value as the index
+//! holds it. Built from the [`Words`] tokenizer (`words.rs`: words, and
+//! character pairs for Chinese, Japanese, Korean and Thai), tantivy's
+//! lower-casing and accent folding, and the filters of `hyphen_join.rs`,
+//! `fold_filters.rs` and `stem_cache.rs`; the callers are the schema,
+//! queries and snippets.
 
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer, TextAnalyzer,
-    TextAnalyzerBuilder, Tokenizer,
+    AsciiFoldingFilter, LowerCaser, RawTokenizer, TextAnalyzer, TextAnalyzerBuilder, Tokenizer,
 };
 use tantivy::Index;
 
+use super::fold_filters::{CutLong, ScriptFold};
 use super::hyphen_join::HyphenJoin;
 use super::stem_cache::CachedStemmer;
+use super::words::Words;
 use super::{EXACT_ANALYZER, KEYWORD_ANALYZER, TEXT_ANALYZER};
 
 /// Registers the analyzers the schema names; call on every opened index.
@@ -29,33 +33,44 @@ pub fn register_analyzers(index: &Index) {
 /// The analyzer the index runs over the stemmed fields: [`text_analyzer`]
 /// plus the joined form of each hyphenated word ([`HyphenJoin`]).
 pub fn index_text_analyzer() -> TextAnalyzer {
-    folded(TextAnalyzer::builder(SimpleTokenizer::default()).filter(HyphenJoin))
+    folded(TextAnalyzer::builder(Words::default()).filter(HyphenJoin))
         .filter(CachedStemmer)
         .build()
 }
 
-/// Words of article text, lower-cased, accent-folded and English-stemmed,
-/// as queries are analysed (without [`HyphenJoin`]'s extra tokens).
+/// Words of a query, lower-cased, folded and stemmed (Latin words as
+/// English unless a [`language_mark`](super::language_mark) comes
+/// first), as the index's stemmed fields hold them (without
+/// [`HyphenJoin`]'s extra tokens).
 pub fn text_analyzer() -> TextAnalyzer {
-    folded(TextAnalyzer::builder(SimpleTokenizer::default()))
+    folded(TextAnalyzer::builder(Words::for_query()))
         .filter(CachedStemmer)
         .build()
 }
 
-/// Words of article text, lower-cased and accent-folded, not stemmed. It
-/// yields the same token sequence as [`text_analyzer`], position for
-/// position, which the snippet code relies on.
+/// Words of article text, lower-cased and folded, not stemmed: the exact
+/// fields, and the snippet code, which relies on its giving the same token
+/// sequence as the index's stemmed analyzer, position for position.
 pub fn exact_analyzer() -> TextAnalyzer {
-    folded(TextAnalyzer::builder(SimpleTokenizer::default())).build()
+    folded(TextAnalyzer::builder(Words::default())).build()
 }
 
-/// The steps the three word analyzers share after their tokenizer: words
-/// of 40 bytes or more dropped, the rest lower-cased and accent-folded.
+/// [`exact_analyzer`] for a query's text: the same words, without the
+/// last single character of a character-pair run at its end
+/// (`words.rs`).
+pub fn exact_query_analyzer() -> TextAnalyzer {
+    folded(TextAnalyzer::builder(Words::for_query())).build()
+}
+
+/// The steps the word analyzers share after their tokenizer: words cut to
+/// [`LONGEST_WORD`](super::fold_filters::LONGEST_WORD) bytes, lower-cased,
+/// accent-folded, and the letters of Russian and Arabic folded.
 fn folded<T: Tokenizer>(words: TextAnalyzerBuilder<T>) -> TextAnalyzerBuilder<impl Tokenizer> {
     words
-        .filter(RemoveLongFilter::limit(40))
+        .filter(CutLong)
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
+        .filter(ScriptFold)
 }
 
 /// Whole values, lower-cased and accent-folded.

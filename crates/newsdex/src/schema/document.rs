@@ -9,7 +9,8 @@ use tantivy::schema::document::{Document, ReferenceValue, ReferenceValueLeaf};
 use tantivy::schema::{Field, OwnedValue, Value};
 use tantivy::{DateTime as TantivyDateTime, TantivyDocument};
 
-use super::{Fields, SKETCH_COLUMNS};
+use super::stem_cache::without_mark;
+use super::{language_mark, Fields, SKETCH_COLUMNS};
 use crate::article::Article;
 use crate::meaning::PACKED;
 
@@ -35,6 +36,9 @@ pub struct ArticleDoc {
     /// The terms of the names the article shows to be no person
     /// (`crate::people::name_forms::thing_term`), indexed once.
     thing_terms: Vec<String>,
+    /// Headline and body behind their [`language_mark`], for the stemmed
+    /// fields of an article whose Latin words are not stemmed as English.
+    marked: Option<[String; 2]>,
 }
 
 impl ArticleDoc {
@@ -60,6 +64,16 @@ impl ArticleDoc {
             .iter()
             .map(|key| crate::people::name_forms::thing_term(key))
             .collect();
+        let marked = article
+            .language
+            .as_deref()
+            .and_then(language_mark)
+            .map(|m| {
+                [
+                    format!("{m}{}", article.title),
+                    format!("{m}{}", article.body),
+                ]
+            });
         ArticleDoc {
             fields,
             article,
@@ -67,6 +81,7 @@ impl ArticleDoc {
             person_keys,
             person_links,
             thing_terms,
+            marked,
         }
     }
 }
@@ -112,12 +127,18 @@ impl Document for ArticleDoc {
         v.push(text(f.path, &a.path));
         v.push((f.record, DocValue::U64(a.record)));
         v.push((f.line, DocValue::U64(a.line)));
-        v.push(text(f.title, &a.title));
+        // The stemmed fields take the text behind its language's mark
+        // (stored with it: [`from_document`] takes it off).
+        let (title, body) = match &self.marked {
+            Some([t, b]) => (t.as_str(), b.as_str()),
+            None => (a.title.as_str(), a.body.as_str()),
+        };
+        v.push(text(f.title, title));
         v.push(text(f.body, &a.body));
         // The headline twice: a modest headline boost inside one BM25.
-        v.push(text(f.all_text, &a.title));
-        v.push(text(f.all_text, &a.title));
-        v.push(text(f.all_text, &a.body));
+        v.push(text(f.all_text, title));
+        v.push(text(f.all_text, title));
+        v.push(text(f.all_text, body));
         v.push(text(f.title_exact, &a.title));
         v.push(text(f.body_exact, &a.body));
         if let Some(d) = a.date {
@@ -211,7 +232,9 @@ pub fn from_document(f: &Fields, doc: &TantivyDocument) -> Article {
         path: text(f.path).unwrap_or_default(),
         record: num(f.record),
         line: num(f.line),
-        title: text(f.title).unwrap_or_default(),
+        title: text(f.title)
+            .map(|t| without_mark(&t).to_string())
+            .unwrap_or_default(),
         body: text(f.body).unwrap_or_default(),
         date: date_of(f.date),
         byline: text(f.byline),

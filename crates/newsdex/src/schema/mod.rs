@@ -43,19 +43,25 @@ use crate::meaning::PACKED;
 
 mod analyzers;
 mod document;
+mod fold_filters;
 mod hyphen_join;
 mod stem_cache;
+mod words;
 
 pub use analyzers::{
-    exact_analyzer, fold_keyword, index_text_analyzer, keyword_analyzer, register_analyzers,
-    text_analyzer,
+    exact_analyzer, exact_query_analyzer, fold_keyword, index_text_analyzer, keyword_analyzer,
+    register_analyzers, text_analyzer,
 };
 pub use document::{from_document, url_key, url_keys, ArticleDoc, DocValue};
+pub use fold_filters::{CutLong, ScriptFold, LONGEST_WORD};
 pub use hyphen_join::{hyphen_follows, HyphenJoin, HyphenJoinFilter, HyphenJoinStream};
-pub use stem_cache::{CachedStemmer, CachedStemmerFilter, CachedStemmerStream, StemCache};
+pub use stem_cache::{
+    language_mark, CachedStemmer, CachedStemmerFilter, CachedStemmerStream, StemCache,
+};
+pub use words::Words;
 
 /// Version of the schema and analyzers; stored in the index manifest.
-pub const SCHEMA_VERSION: u32 = 13;
+pub const SCHEMA_VERSION: u32 = 14;
 
 /// Name of the analyzer for article text.
 pub const TEXT_ANALYZER: &str = "news";

@@ -1,27 +1,58 @@
-//! tantivy's English stemmer with a cache of the stems already computed:
-//! the token filter the stemmed analyzers use, and the cache itself, which
-//! snippets and stem-variant queries use on single words. Talks to
-//! tantivy's tokenizer traits only.
+//! Snowball stemmers with a cache of the stems already computed: the token
+//! filter the stemmed analyzers use, the cache itself, which snippets and
+//! stem-variant queries use on single words, and the mark that tells the
+//! filter a text's language. Talks to tantivy's tokenizer traits and
+//! `crate::language` only.
 
-use tantivy::tokenizer::{
-    RawTokenizer, Stemmer, TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer,
-};
+use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
 
-use crate::hashing::FastMap;
+use crate::language::{Stem, Stemmers, LATIN};
 
-/// Most distinct words one [`CachedStemmer`] remembers. News vocabulary is
-/// Zipfian: the 200,000 most frequent words cover nearly every token, and
-/// the cache stays near 10 MB per analyzer (tantivy keeps one per field per
-/// indexing thread).
-const STEM_CACHE_WORDS: usize = 200_000;
+/// The first code point of the language marks: U+FDD0 plus a language's
+/// place in [`LATIN`] (U+FDD1 German, U+FDD2 French, ...). Noncharacters,
+/// which no text carries and no tokenizer takes for a letter.
+const MARK_BASE: u32 = 0xFDD0;
 
-/// tantivy's English [`Stemmer`], with a cache of the stems already computed.
+/// The mark that, put before a text, has [`CachedStemmer`] stem its Latin
+/// words as `code`'s language (`de`, `fr`, ...); `None` for English, the
+/// default, and for languages without a Latin stemmer. The index puts it
+/// before the stemmed copies of an article's text; queries put it before a
+/// word to stem it as each language the index holds.
+pub fn language_mark(code: &str) -> Option<char> {
+    let i = LATIN.iter().position(|(c, _)| *c == code)?;
+    (i > 0).then(|| char::from_u32(MARK_BASE + i as u32))?
+}
+
+/// The text without its [`language_mark`], if it has one.
+pub fn without_mark(text: &str) -> &str {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(c) if (MARK_BASE..MARK_BASE + LATIN.len() as u32).contains(&(c as u32)) => {
+            chars.as_str()
+        }
+        _ => text,
+    }
+}
+
+/// The stemmer for Latin words a text asks for with its [`language_mark`],
+/// English without one.
+fn marked_stem(text: &str) -> Stem {
+    text.chars()
+        .next()
+        .and_then(|c| (c as u32).checked_sub(MARK_BASE))
+        .and_then(|i| LATIN.get(i as usize))
+        .map_or(Stem::English, |&(_, s)| s)
+}
+
+/// Snowball stemming for every language ([`crate::language::stemmer_for`]:
+/// by script, Latin words as the text's [`language_mark`] says), with a
+/// cache of the stems already computed.
 ///
 /// The Snowball stemmer was the largest single cost of indexing after the
 /// postings themselves (about 12% of CPU on the 1x benchmark corpus), spent
-/// re-stemming the same few thousand words. Stems come from tantivy's own
-/// stemmer on a miss, so the output is identical, token for token, and
-/// queries analysed without the cache still match.
+/// re-stemming the same few thousand words. Stems come from the same
+/// Snowball code tantivy's `Stemmer` runs, so English output is identical,
+/// token for token.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct CachedStemmer;
 
@@ -53,47 +84,24 @@ impl<T: Clone> Clone for CachedStemmerFilter<T> {
     }
 }
 
-/// English stems of single words, remembered. Words given to it must
-/// already be lower-cased and accent-folded (tokens of
+/// Stems of single words, remembered. Words given to it must already be
+/// lower-cased and folded (tokens of
 /// [`exact_analyzer`](super::exact_analyzer)); it gives the same stems as
 /// [`text_analyzer`](super::text_analyzer).
 #[derive(Default)]
 pub struct StemCache {
-    stems: FastMap<String, String>,
-    /// tantivy's stemmer over a whole token, built on the first miss.
-    stemmer: Option<TextAnalyzer>,
+    stems: Stemmers,
 }
 
 impl StemCache {
-    /// Replaces `text` by its stem.
+    /// Replaces `text` by its stem, Latin words stemmed as English.
     pub fn stem_into(&mut self, text: &mut String) {
-        // The English stemmer leaves words under three letters and numbers
-        // as they are; they are a third of all tokens.
-        if text.len() <= 2 || text.bytes().all(|b| b.is_ascii_digit()) {
-            return;
-        }
-        if let Some(stem) = self.stems.get(text.as_str()) {
-            text.clear();
-            text.push_str(stem);
-            return;
-        }
-        let stemmer = self.stemmer.get_or_insert_with(|| {
-            TextAnalyzer::builder(RawTokenizer::default())
-                .filter(Stemmer::new(tantivy::tokenizer::Language::English))
-                .build()
-        });
-        let stem = {
-            let mut stream = stemmer.token_stream(text);
-            if stream.advance() {
-                stream.token().text.clone()
-            } else {
-                text.clone()
-            }
-        };
-        if self.stems.len() < STEM_CACHE_WORDS {
-            self.stems.insert(std::mem::take(text), stem.clone());
-        }
-        *text = stem;
+        self.stems.stem_into(text, Stem::English);
+    }
+
+    /// Replaces `text` by its stem, Latin words stemmed by `latin`.
+    pub fn stem_as(&mut self, text: &mut String, latin: Stem) {
+        self.stems.stem_into(text, latin);
     }
 }
 
@@ -102,6 +110,7 @@ impl<T: Tokenizer> Tokenizer for CachedStemmerFilter<T> {
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
         CachedStemmerStream {
+            latin: marked_stem(text),
             tail: self.inner.token_stream(text),
             cache: &mut self.cache,
         }
@@ -111,6 +120,7 @@ impl<T: Tokenizer> Tokenizer for CachedStemmerFilter<T> {
 /// The token stream of a [`CachedStemmerFilter`].
 pub struct CachedStemmerStream<'a, S> {
     tail: S,
+    latin: Stem,
     cache: &'a mut StemCache,
 }
 
@@ -119,7 +129,8 @@ impl<S: TokenStream> TokenStream for CachedStemmerStream<'_, S> {
         if !self.tail.advance() {
             return false;
         }
-        self.cache.stem_into(&mut self.tail.token_mut().text);
+        self.cache
+            .stem_as(&mut self.tail.token_mut().text, self.latin);
         true
     }
 
@@ -136,7 +147,9 @@ impl<S: TokenStream> TokenStream for CachedStemmerStream<'_, S> {
 mod tests {
     use super::super::text_analyzer;
     use super::*;
-    use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer};
+    use tantivy::tokenizer::{
+        AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer,
+    };
 
     #[test]
     fn cached_stems_equal_the_stemmers_own() {

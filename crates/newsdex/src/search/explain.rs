@@ -67,7 +67,11 @@ pub(super) fn explain(searcher: &Searcher, f: &Fields, c: &Criteria) -> Result<V
             ..Criteria::default()
         };
         // A count alone: no need to tally the names of those it finds.
-        if query::build(f, &alone)?.query.count(searcher)? > 0 {
+        if query::build(f, &query::Stemming::of_index(searcher, f), &alone)?
+            .query
+            .count(searcher)?
+            > 0
+        {
             continue;
         }
         // People who share the name's last word (`Mr Blair` → Tony Blair).

@@ -35,6 +35,7 @@ pub(super) fn build(
         } else {
             snippet::fragments(
                 &article.body,
+                article.language.as_deref(),
                 &compiled.highlights,
                 &mentions,
                 page.snippet_chars,

@@ -391,7 +391,8 @@ fn run(
     criteria: &Criteria,
     page: &Page,
 ) -> Result<(SearchResults, query::Compiled)> {
-    let mut compiled = query::build(fields, criteria)?;
+    let stemming = query::Stemming::of_index(searcher, fields);
+    let mut compiled = query::build(fields, &stemming, criteria)?;
     let got = collect::collect(searcher, fields, &compiled, page, criteria.all_copies)?;
     let copies = if criteria.all_copies {
         vec![Vec::new(); got.top.len()]

@@ -192,7 +192,11 @@ impl Probe<'_> {
             query,
             ..self.req.clone()
         };
-        match query::build(self.f, &probe) {
+        match query::build(
+            self.f,
+            &query::Stemming::of_index(self.searcher, self.f),
+            &probe,
+        ) {
             Ok(c) => Ok(Some(self.searcher.search(&*c.query, &Count)?)),
             Err(_) => Ok(None),
         }

@@ -1,0 +1,142 @@
+//! The language of an article, detected from its text with whatlang
+//! (trigram profiles of 69 languages, no model files, a few microseconds
+//! per article): the ISO 639-1 code of what it finds, or, when it is not
+//! sure, of what the script alone tells (Hangul is Korean, kana Japanese,
+//! Han alone Chinese). Used when the source does not name the language.
+
+use whatlang::{Lang, Script as WScript};
+
+/// How much of an article is read to detect its language: the headline
+/// and the body's opening, enough for any news language (detection on
+/// whole articles agreed on every article of the five language corpora)
+/// and a fraction of the cost.
+const DETECT_BYTES: usize = 1_000;
+
+/// The ISO 639-1 code of the language `title` and `body` are written in,
+/// `None` when the text is too short or mixed to tell.
+pub fn detect(title: &str, body: &str) -> Option<&'static str> {
+    let mut end = DETECT_BYTES.min(body.len());
+    while !body.is_char_boundary(end) {
+        end -= 1;
+    }
+    let text = format!("{title}\n{}", &body[..end]);
+    let info = whatlang::detect(&text)?;
+    if info.is_reliable() || info.confidence() >= 0.5 {
+        return Some(code(info.lang()));
+    }
+    match info.script() {
+        WScript::Hangul => Some("ko"),
+        WScript::Hiragana | WScript::Katakana => Some("ja"),
+        WScript::Mandarin if text.chars().any(is_kana) => Some("ja"),
+        WScript::Mandarin => Some("zh"),
+        WScript::Arabic if info.lang() == Lang::Ara => Some("ar"),
+        WScript::Greek => Some("el"),
+        WScript::Hebrew => Some("he"),
+        WScript::Thai => Some("th"),
+        WScript::Georgian => Some("ka"),
+        WScript::Armenian => Some("hy"),
+        _ => None,
+    }
+}
+
+fn is_kana(c: char) -> bool {
+    matches!(c as u32, 0x3041..=0x30FF)
+}
+
+/// The ISO 639-1 code of a whatlang language (639-3 where there is none).
+fn code(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Epo => "eo",
+        Lang::Eng => "en",
+        Lang::Rus => "ru",
+        Lang::Cmn => "zh",
+        Lang::Spa => "es",
+        Lang::Por => "pt",
+        Lang::Ita => "it",
+        Lang::Ben => "bn",
+        Lang::Fra => "fr",
+        Lang::Deu => "de",
+        Lang::Ukr => "uk",
+        Lang::Kat => "ka",
+        Lang::Ara => "ar",
+        Lang::Hin => "hi",
+        Lang::Jpn => "ja",
+        Lang::Heb => "he",
+        Lang::Yid => "yi",
+        Lang::Pol => "pl",
+        Lang::Amh => "am",
+        Lang::Jav => "jv",
+        Lang::Kor => "ko",
+        Lang::Nob => "no",
+        Lang::Dan => "da",
+        Lang::Swe => "sv",
+        Lang::Fin => "fi",
+        Lang::Tur => "tr",
+        Lang::Nld => "nl",
+        Lang::Hun => "hu",
+        Lang::Ces => "cs",
+        Lang::Ell => "el",
+        Lang::Bul => "bg",
+        Lang::Bel => "be",
+        Lang::Mar => "mr",
+        Lang::Kan => "kn",
+        Lang::Ron => "ro",
+        Lang::Slv => "sl",
+        Lang::Hrv => "hr",
+        Lang::Srp => "sr",
+        Lang::Mkd => "mk",
+        Lang::Lit => "lt",
+        Lang::Lav => "lv",
+        Lang::Est => "et",
+        Lang::Tam => "ta",
+        Lang::Vie => "vi",
+        Lang::Urd => "ur",
+        Lang::Tha => "th",
+        Lang::Guj => "gu",
+        Lang::Uzb => "uz",
+        Lang::Pan => "pa",
+        Lang::Aze => "az",
+        Lang::Ind => "id",
+        Lang::Tel => "te",
+        Lang::Pes => "fa",
+        Lang::Mal => "ml",
+        Lang::Ori => "or",
+        Lang::Mya => "my",
+        Lang::Nep => "ne",
+        Lang::Sin => "si",
+        Lang::Khm => "km",
+        Lang::Tuk => "tk",
+        Lang::Aka => "ak",
+        Lang::Zul => "zu",
+        Lang::Sna => "sn",
+        Lang::Afr => "af",
+        Lang::Lat => "la",
+        Lang::Slk => "sk",
+        Lang::Cat => "ca",
+        Lang::Tgl => "tl",
+        Lang::Hye => "hy",
+        Lang::Cym => "cy",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn news_languages_are_told_apart() {
+        let cases = [
+            ("en", "Labour launches its election campaign", "The party leader said on Monday that the campaign would focus on schools and hospitals across the country."),
+            ("de", "Regierung beschließt neue Regeln", "Die Regierung hat am Montag beschlossen, dass die Flüchtlinge an der Grenze zu Ungarn warten müssen."),
+            ("ru", "Путин согласился", "Владимир Путин согласился занять пост премьер-министра, сообщили в понедельник в Москве."),
+            ("ar", "الرياض", "أعلنت وزارة الداخلية في الرياض اليوم عن القبض على عدد من المطلوبين في قضايا الإرهاب."),
+            ("ja", "秋山が金メダル", "秋山選手が決勝で勝ち、金メダルを獲得した。"),
+            ("zh", "经济发展", "中国经济发展很快，公安部今天表示将继续打击犯罪。"),
+            ("ko", "경제", "한국 경제가 빠르게 성장하고 있다고 정부가 밝혔다."),
+        ];
+        for (want, title, body) in cases {
+            assert_eq!(detect(title, body), Some(want), "{title}");
+        }
+        assert_eq!(detect("", ""), None);
+    }
+}
