@@ -188,6 +188,11 @@ pub struct FilterArgs {
     #[arg(long, value_name = "NAME")]
     pub section: Vec<String>,
 
+    /// Only articles in this language: a code or name such as de, ja,
+    /// German (repeat for several)
+    #[arg(long, value_name = "LANG", value_parser = parse_language)]
+    pub lang: Vec<String>,
+
     /// Show and count every copy of a story (by default a story the
     /// archive holds several copies of is shown and counted once)
     #[arg(long)]
@@ -201,6 +206,7 @@ impl FilterArgs {
             || self.since.is_some()
             || self.until.is_some()
             || !self.section.is_empty()
+            || !self.lang.is_empty()
     }
 }
 
@@ -400,7 +406,6 @@ fn parse_language(s: &str) -> Result<String, String> {
         ))
     }
 }
-
 
 #[cfg(test)]
 mod tests {

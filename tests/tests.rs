@@ -48,3 +48,5 @@ mod stories;
 mod links;
 // Web archives: WARC, ARC and WET pages, damaged records, copies as stories (issue #23).
 mod warc;
+// News in other languages: detection, stemming, character pairs, filters (issue #24).
+mod multilingual;

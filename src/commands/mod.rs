@@ -127,6 +127,7 @@ pub fn criteria(words: &[String], filters: &FilterArgs) -> Result<Criteria> {
         until: period("--until", &filters.until)?.map(|(_, end)| end),
         sections: filters.section.clone(),
         people: filters.person.clone(),
+        languages: filters.lang.clone(),
         all_words: false,
         exact: false,
         all_copies: filters.all_copies,

@@ -172,6 +172,14 @@ impl<W: Write> Printer<W> {
         for (name, n) in by_count {
             writeln!(self.out, "  {n:>8}  {name}")?;
         }
+        if !s.languages.is_empty() {
+            writeln!(self.out, "languages:")?;
+            let mut by_count: Vec<_> = s.languages.iter().collect();
+            by_count.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+            for (code, n) in by_count {
+                writeln!(self.out, "  {n:>8}  {code}")?;
+            }
+        }
         self.out.flush()
     }
 }

@@ -28,7 +28,15 @@ pub const MAX_OFFSET: usize = 10_000;
 /// Values listed per facet.
 pub const FACET_VALUES: usize = 20;
 
-const FILTERS: [&str; 6] = ["q", "person", "section", "since", "until", "all_copies"];
+const FILTERS: [&str; 7] = [
+    "q",
+    "person",
+    "section",
+    "lang",
+    "since",
+    "until",
+    "all_copies",
+];
 
 /// Runs `job` on the blocking pool with the index as of now, within the
 /// server's time limit and its bound on searches at once.
@@ -72,6 +80,7 @@ fn criteria(p: &Params) -> Result<Criteria, ApiError> {
         until: p.date("until", true)?,
         sections: p.all("section"),
         people: p.all("person"),
+        languages: p.all("lang"),
         all_words: false,
         exact: false,
         all_copies: p.choice("all_copies", false, &[("true", true), ("false", false)])?,

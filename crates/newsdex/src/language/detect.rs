@@ -20,6 +20,9 @@ pub fn detect(title: &str, body: &str) -> Option<&'static str> {
         end -= 1;
     }
     let text = format!("{title}\n{}", &body[..end]);
+    if let Some(code) = east_asian(&text) {
+        return Some(code);
+    }
     let info = whatlang::detect(&text)?;
     if info.is_reliable() || info.confidence() >= 0.5 {
         return Some(code(info.lang()));
@@ -36,6 +39,33 @@ pub fn detect(title: &str, body: &str) -> Option<&'static str> {
         WScript::Georgian => Some("ka"),
         WScript::Armenian => Some("hy"),
         _ => None,
+    }
+}
+
+/// Japanese, Chinese or Korean by their letters' share of the text: one
+/// of these characters says more than one Latin letter, and whatlang,
+/// which goes by the most frequent script, takes a Japanese article
+/// full of product names (`Android 4.0 ICS搭載「ARROWS Z」`) for English.
+fn east_asian(text: &str) -> Option<&'static str> {
+    let (mut kana, mut han, mut hangul, mut letters) = (0usize, 0usize, 0usize, 0usize);
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        match c as u32 {
+            0x3041..=0x30FF => kana += 1,
+            0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF => han += 1,
+            0xAC00..=0xD7AF | 0x1100..=0x11FF | 0x3131..=0x318F => hangul += 1,
+            _ => {}
+        }
+    }
+    let share = |n: usize| n * 5 >= letters && n > 0;
+    if share(hangul) {
+        Some("ko")
+    } else if kana >= 5 && share(kana + han) {
+        Some("ja")
+    } else if share(han) {
+        Some("zh")
+    } else {
+        None
     }
 }
 
@@ -138,5 +168,8 @@ mod tests {
             assert_eq!(detect(title, body), Some(want), "{title}");
         }
         assert_eq!(detect("", ""), None);
+        // Product names in Latin letters do not make it English.
+        let ja = "KDDI、au向けWiMAX対応Android 4.0 ICS搭載「ARROWS Z ISW13F」を発表！クアッドコアCPUや4.6インチHD液晶、おサイフ、ワンセグ、赤外線、防水・防塵などに対応";
+        assert_eq!(detect("", ja), Some("ja"));
     }
 }

@@ -28,6 +28,9 @@ pub struct Criteria {
     pub sections: Vec<String>,
     /// Only articles that mention each of these people (canonical names).
     pub people: Vec<String>,
+    /// Only articles in one of these languages (ISO 639-1 codes or names;
+    /// any, if empty).
+    pub languages: Vec<String>,
     /// Never fall back to partial matching.
     pub all_words: bool,
     /// Search the query as typed: never search a spelling correction
@@ -54,6 +57,7 @@ impl Criteria {
             && self.until.is_none()
             && self.sections.is_empty()
             && self.people.is_empty()
+            && self.languages.is_empty()
     }
 }
 
@@ -64,8 +68,11 @@ impl Criteria {
 /// through (`search --person NAME`, a facet click on the page).
 pub fn build(fields: &Fields, stemming: &Stemming, c: &Criteria) -> Result<Compiled> {
     let f = fields;
-    let filtered =
-        !c.people.is_empty() || !c.sections.is_empty() || c.since.is_some() || c.until.is_some();
+    let filtered = !c.people.is_empty()
+        || !c.sections.is_empty()
+        || !c.languages.is_empty()
+        || c.since.is_some()
+        || c.until.is_some();
     let mut compiled = if c.query.trim().is_empty() && filtered {
         Compiled {
             query: Box::new(AllQuery),
@@ -102,6 +109,18 @@ pub fn build(fields: &Fields, stemming: &Stemming, c: &Criteria) -> Result<Compi
                     keyword_term(f.section, s),
                     IndexRecordOption::Basic,
                 ));
+                (Occur::Should, q)
+            })
+            .collect();
+        filters.push(Box::new(BooleanQuery::new(any)));
+    }
+    if !c.languages.is_empty() {
+        let any: Vec<(Occur, Box<dyn Query>)> = c
+            .languages
+            .iter()
+            .map(|l| {
+                let term = Term::from_field_text(f.language, &crate::article::language_code(l));
+                let q: Box<dyn Query> = Box::new(TermQuery::new(term, IndexRecordOption::Basic));
                 (Occur::Should, q)
             })
             .collect();

@@ -145,6 +145,10 @@ impl Compiler<'_> {
             Some(F::Place) => self.whole_value(f.place, &leaf),
             Some(F::Id) => Ok(Some(select_only(term_query(f.id, text)))),
             Some(F::Url) => keyword_fields::url(f, &leaf),
+            Some(F::Lang) => Ok(Some(select_only(term_query(
+                f.language,
+                &crate::article::language_code(text),
+            )))),
             Some(F::Date) => keyword_fields::date(f, &leaf),
         }
     }

@@ -48,11 +48,13 @@ pub enum FieldName {
     Id,
     /// URL.
     Url,
+    /// Language (`lang:de`, `lang:German`).
+    Lang,
 }
 
 impl FieldName {
     /// Every field name, for error hints.
-    pub const ALL: [(&'static str, FieldName); 10] = [
+    pub const ALL: [(&'static str, FieldName); 11] = [
         ("title", FieldName::Title),
         ("body", FieldName::Body),
         ("person", FieldName::Person),
@@ -63,6 +65,7 @@ impl FieldName {
         ("date", FieldName::Date),
         ("id", FieldName::Id),
         ("url", FieldName::Url),
+        ("lang", FieldName::Lang),
     ];
 
     fn from_name(name: &str) -> Option<FieldName> {
@@ -73,6 +76,7 @@ impl FieldName {
             "author" => "byline",
             "people" => "person",
             "places" => "place",
+            "language" => "lang",
             other => other,
         };
         Self::ALL.iter().find(|(n, _)| *n == lower).map(|(_, f)| *f)

@@ -44,6 +44,15 @@ pub(super) fn blend_meaning<'a>(
     words: impl IntoIterator<Item = &'a str>,
     hits: &mut [(f32, DocAddress)],
 ) -> Result<()> {
+    // The meaning table is English: a query in another script is left
+    // to its words.
+    let words: Vec<&str> = words.into_iter().collect();
+    if words
+        .iter()
+        .any(|w| crate::language::script_of_word(w) != crate::language::Script::Latin)
+    {
+        return Ok(());
+    }
     let want = crate::meaning::of_query(words);
     if want.is_empty() || hits.len() < 2 {
         return Ok(());

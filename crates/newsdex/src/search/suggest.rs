@@ -85,7 +85,13 @@ pub(super) fn correct(
     strict_total: usize,
 ) -> Result<Option<Spelling>> {
     let typed = distinct_words(&compiled.words);
-    if typed.is_empty() {
+    // Built for English: words in another script or with letters English
+    // does not write (`Flüchtling`) are never corrected, nor words in an
+    // index with no English articles.
+    if typed.is_empty()
+        || typed.iter().any(|w| !w.is_ascii())
+        || !crate::query::Stemming::of_index(searcher, f).english
+    {
         return Ok(None);
     }
     let choices = word_choices(searcher, f, &typed)?;
