@@ -18,7 +18,7 @@ use std::ops::Range;
 use serde::Serialize;
 use tantivy::tokenizer::TextAnalyzer;
 
-use crate::language::{script_of_word, Script, Stem};
+use crate::language::{is_bigrammed, script_of_word, Script, Stem};
 use crate::query::{shared_prefix, Highlights};
 use crate::schema;
 
@@ -309,13 +309,23 @@ fn marks(tokens: &[Token], joined: &[Token], hl: &Highlights) -> Vec<Mark> {
 }
 
 /// Byte offsets where sentences start (0, and after `. ` `? ` `! ` or a
-/// paragraph break).
+/// paragraph break; after Chinese and Japanese `。` `！` `？`, space or
+/// not; after Arabic `؟ ` and `۔ `).
 fn sentence_starts(body: &str) -> Vec<usize> {
     let mut starts = vec![0];
     let bytes = body.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
+        if b >= 0x80 {
+            if let Some(next) = wide_sentence_end(body, i) {
+                if next < body.len() {
+                    starts.push(next);
+                }
+                i = next;
+                continue;
+            }
+        }
         // "U.K." and "J. K. Rowling": a dot after a lone letter ends no sentence.
         let initial = b == b'.'
             && i > 0
@@ -348,14 +358,51 @@ fn sentence_starts(body: &str) -> Vec<usize> {
     starts
 }
 
-/// Moves `pos` back to a char boundary preceded by white space (or 0).
+/// Where the sentence ended by a wide stop at byte `i` (`。` `！` `？`,
+/// with the closing brackets and quotes after it; `؟` `۔` before white
+/// space) goes on, or `None` when there is none at `i`.
+fn wide_sentence_end(body: &str, i: usize) -> Option<usize> {
+    if !body.is_char_boundary(i) {
+        return None;
+    }
+    let c = body[i..].chars().next()?;
+    let mut j = i + c.len_utf8();
+    match c {
+        '。' | '！' | '？' => {
+            while let Some(close) = body[j..]
+                .chars()
+                .next()
+                .filter(|c| matches!(c, '」' | '』' | '）' | '】' | '”' | '’' | ')' | '"'))
+            {
+                j += close.len_utf8();
+            }
+            let ws = body[j..].len() - body[j..].trim_start().len();
+            Some(j + ws)
+        }
+        '\u{061F}' | '\u{06D4}' => {
+            let ws = body[j..].len() - body[j..].trim_start().len();
+            j += ws;
+            (ws > 0).then_some(j)
+        }
+        _ => None,
+    }
+}
+
+/// Whether a passage may be cut before or after `c`: at white space, and
+/// between any two characters of a script written without spaces.
+fn cuts_at(c: char) -> bool {
+    c.is_whitespace() || is_bigrammed(c)
+}
+
+/// Moves `pos` back to a char boundary preceded by white space, or inside
+/// unspaced Chinese or Japanese (or 0).
 fn word_start(body: &str, mut pos: usize) -> usize {
     while pos > 0 && !body.is_char_boundary(pos) {
         pos -= 1;
     }
     while pos > 0 {
         let prev = body[..pos].chars().next_back().unwrap();
-        if prev.is_whitespace() {
+        if cuts_at(prev) {
             break;
         }
         pos -= prev.len_utf8();
@@ -363,14 +410,15 @@ fn word_start(body: &str, mut pos: usize) -> usize {
     pos
 }
 
-/// Moves `pos` forward to a char boundary followed by white space (or end).
+/// Moves `pos` forward to a char boundary followed by white space, or
+/// inside unspaced Chinese or Japanese (or end).
 fn word_end(body: &str, mut pos: usize) -> usize {
     while pos < body.len() && !body.is_char_boundary(pos) {
         pos += 1;
     }
     while pos < body.len() {
         let c = body[pos..].chars().next().unwrap();
-        if c.is_whitespace() {
+        if cuts_at(c) {
             break;
         }
         pos += c.len_utf8();
@@ -768,5 +816,35 @@ mod tests {
                 "{s}"
             );
         }
+    }
+
+    #[test]
+    fn unspaced_text_is_cut_at_its_sentence_ends_within_the_length_asked() {
+        // One paragraph of Japanese, no spaces; the word twice, far apart.
+        let mut body = String::from("秋山選手は今日の決勝で勝ち、金メダルを獲得した。");
+        for i in 0..40 {
+            body.push_str(&format!("大会{i}日目の試合は雨のため午後に延期された。"));
+        }
+        body.push_str("二枚目の金メダルも期待される。");
+        for i in 0..40 {
+            body.push_str(&format!("会場{i}には多くの観客が集まった。"));
+        }
+        let phrase = (
+            vec!["金メ".to_string(), "メダ".to_string(), "ダル".to_string()],
+            0,
+        );
+        let h = Highlights {
+            phrases: vec![phrase],
+            ..Highlights::default()
+        };
+        let f = fragments(&body, Some("ja"), &h, &[], 60, 2);
+        assert_eq!(f.len(), 2);
+        for frag in &f {
+            assert!(frag.text.chars().count() <= 62, "{}", frag.text);
+            assert_eq!(marked(frag), vec!["金メダル"], "{}", frag.text);
+            assert!(frag.text.ends_with('。'), "{}", frag.text);
+        }
+        assert!(f.iter().any(|x| x.text.starts_with("秋山選手")));
+        assert!(f.iter().any(|x| x.text.starts_with("二枚目")));
     }
 }

@@ -416,6 +416,12 @@ fn run(
             .highlights
             .stems
             .retain(|s| content.contains(s.as_str()));
+        // Unspaced Chinese or Japanese matched pair by pair: mark the pairs.
+        let pairs = content.iter().filter(|s| crate::language::has_bigrammed(s));
+        compiled
+            .highlights
+            .stems
+            .extend(pairs.map(|s| s.to_string()));
     }
     let words = plan.map_or_else(Vec::new, |p| {
         p.words.iter().map(|w| w.typed.clone()).collect()
