@@ -6,7 +6,7 @@
 //! development misses, and fails when a figure drops under its floor.
 //!
 //! The same sets run through Lucene in `bench/lucene/` (the issue's
-//! yardstick); both tables are in `docs/BENCHMARKS.md#languages`.
+//! yardstick); both tables are in `docs/BENCHMARKS.md`, "Languages".
 //!
 //! Print the figures with `cargo test --test tests languages -- --nocapture`.
 
