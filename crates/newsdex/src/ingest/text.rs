@@ -15,7 +15,7 @@
 //! Scraped collections such as the livedoor news corpus open with the page's
 //! address instead: a first line that is a bare `http(s)://` URL is the
 //! article's url, a date line under it its date, and the next line the
-//! headline ([`url_lead`]).
+//! headline (`url_lead`).
 //!
 //! Page furniture that copy-pasted or scraped text carries (`Advertisement`,
 //! `Share this article`, `Image caption ...`) is dropped wherever it appears.
