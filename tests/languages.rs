@@ -153,6 +153,31 @@ fn evaluate(lang: &str, split: Split, cases: &[&Case]) -> Option<Figures> {
     Some(f)
 }
 
+/// Fails unless every case names exactly one indexed article, so that a
+/// mistyped or stale target is an error, not a silent miss.
+fn assert_targets_exist(lang: &str, store: &newsdex::store::Store, cases: &[Case]) {
+    let mut found = vec![0usize; cases.len()];
+    let opened = store.open().unwrap();
+    opened
+        .for_each_article(|a| -> newsdex::error::Result<()> {
+            for (i, c) in cases.iter().enumerate() {
+                found[i] += usize::from(c.is_target(&a));
+            }
+            Ok(())
+        })
+        .unwrap();
+    let bad: Vec<String> = cases
+        .iter()
+        .zip(&found)
+        .filter(|(_, &n)| n != 1)
+        .map(|(c, n)| format!("{n} articles for {} {} ({})", c.path, c.key, c.query))
+        .collect();
+    assert!(
+        bad.is_empty(),
+        "{lang}: targets that name no single article: {bad:#?}"
+    );
+}
+
 /// Evaluates both parts of `lang`'s set and asserts each figure is at least
 /// its floor: `(success@1, success@10, MRR)` for dev, then held out. The
 /// floors sit a little under what the code reached when the sets were
@@ -165,9 +190,11 @@ fn check(lang: &str, dev_floor: (f64, f64, f64), held_out_floor: (f64, f64, f64)
         dev.len() >= 30 && held_out.len() >= 15,
         "{lang}: too few queries"
     );
-    let Some(d) = evaluate(lang, Split::Dev, &dev) else {
+    let Some(store) = language_index(lang) else {
         return;
     };
+    assert_targets_exist(lang, store, &cases);
+    let d = evaluate(lang, Split::Dev, &dev).unwrap();
     let h = evaluate(lang, Split::HeldOut, &held_out).unwrap();
     for (part, got, floor) in [("dev", d, dev_floor), ("held out", h, held_out_floor)] {
         for (what, g, f) in [
