@@ -57,6 +57,14 @@ public class LangEval {
         String lang = args[0];
         List<Article> articles = readExport(Path.of(args[1]));
         List<Case> cases = readCases(Path.of(args[2]));
+        for (Case c : cases) {
+            long n = articles.stream().filter(a -> isTarget(a, c)).count();
+            if (n != 1) {
+                System.err.println(args[2] + ": " + n + " articles for " + c.path() + " " + c.key()
+                        + " (" + c.query() + "): export again, or fix the query file");
+                System.exit(1);
+            }
+        }
         for (Map.Entry<String, Analyzer> e : analyzers(lang).entrySet()) {
             evaluate(e.getKey(), e.getValue(), lang, articles, cases);
         }
