@@ -8,6 +8,7 @@
 //! - plain text with a header block (`Title:`, `Date:` ...), as archive
 //!   exports write it;
 //! - JSON saved as `.txt`;
+//! - plain text that opens with its URL and date (the livedoor corpus);
 //! - HTML metadata (time of day, lenient JSON-LD, bylines, sections, source)
 //!   and the root folder's own name not being a section;
 //! - a file with a newline in its name.
@@ -523,4 +524,50 @@ fn a_file_named_with_a_newline_keeps_its_path() {
     let after = env.index_corpus();
     assert_eq!(n(&after, "articles_removed"), 1, "{after}");
     assert_eq!(n(&after, "articles_total"), 1, "{after}");
+}
+
+/// The livedoor news corpus (Japanese, one `.txt` per article: URL, ISO
+/// date with `+0900`, headline, body): the URL line is the article's url,
+/// not its headline, and the date its date, for all 900 articles.
+#[test]
+fn livedoor_text_files_give_url_date_and_headline() {
+    let Some(livedoor) = corpus("languages/ja-livedoor") else {
+        return;
+    };
+    let env = Env::empty();
+    copy_dir(&livedoor, &env.corpus().join("livedoor"));
+    let r = env.index_corpus();
+    assert_eq!(n(&r, "articles_total"), 900, "{r}");
+    let articles = export(&env);
+    assert_eq!(articles.len(), 900);
+    for a in &articles {
+        let url = a["url"].as_str().unwrap_or_else(|| panic!("no url: {a}"));
+        assert!(
+            url.starts_with("http://news.livedoor.com/article/detail/"),
+            "{a}"
+        );
+        let title = a["title"].as_str().unwrap();
+        assert!(!title.starts_with("http") && !title.is_empty(), "{a}");
+        assert!(a["date"].as_str().is_some(), "no date: {a}");
+        assert!(!a["body"].as_str().unwrap().starts_with("http"), "{a}");
+    }
+    let bane = articles
+        .iter()
+        .find(|a| file_name(a) == "movie-enter-6275633.txt")
+        .unwrap();
+    assert_eq!(
+        bane["url"],
+        "http://news.livedoor.com/article/detail/6275633/"
+    );
+    // 19:00 in Japan is 10:00 UTC.
+    assert_eq!(bane["date"], "2012-02-13T10:00:00Z");
+    // The ideographic space in the headline is collapsed as all white space is.
+    assert_eq!(
+        bane["title"],
+        "前作を凌ぐ勢い！ バットマンの最後の敵・ベインの最新ビジュアル公開"
+    );
+    assert!(bane["body"]
+        .as_str()
+        .unwrap()
+        .starts_with("本年度最高の興行収入は確実！？"));
 }

@@ -26,6 +26,8 @@ mod phrase;
 mod query_fuzz;
 // Known-item and paraphrase query sets: success@k and MRR with floors.
 mod ranking;
+// Known-item queries in German, Russian, Arabic, Japanese and Chinese, dev and held out (issue #24).
+mod languages;
 // Query syntax, phrases, passages, closest matches, pasted text, hyphens (issues #4, #8, #14).
 mod syntax;
 // Misspellings: did-you-mean, corrections, --exact, the API, the spelling evaluation (issues #4, #14).

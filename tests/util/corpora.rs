@@ -81,6 +81,54 @@ pub fn bbc_index() -> Option<&'static newsdex::store::Store> {
     store
 }
 
+/// The five news corpora of issue #24 in `../shared/corpora/languages/`,
+/// each indexed on its own as a user would point newsdex at it: (language,
+/// the file or folder under `corpora/`).
+pub const LANGUAGE_CORPORA: [(&str, &str); 5] = [
+    ("de", "languages/de-10kgnad/test.csv"),
+    ("ru", "languages/ru-factrueval2016"),
+    ("ar", "languages/ar-saudinewsnet/2015-07-23.zip"),
+    ("ja", "languages/ja-livedoor"),
+    ("zh", "languages/zh-sogouca/news_tensite_xml.smarty.dat"),
+];
+
+/// The index of one of [`LANGUAGE_CORPORA`] (by its language code), built
+/// once per test run and kept under cargo's target tmp dir like
+/// [`bbc_index`], or `None` after [`skip`] when the corpus is absent.
+pub fn language_index(lang: &str) -> Option<&'static newsdex::store::Store> {
+    static INDEXES: [OnceLock<Option<newsdex::store::Store>>; 5] = [const { OnceLock::new() }; 5];
+    let i = LANGUAGE_CORPORA
+        .iter()
+        .position(|(l, _)| *l == lang)
+        .unwrap_or_else(|| panic!("no corpus for language {lang}"));
+    let rel = LANGUAGE_CORPORA[i].1;
+    let store = INDEXES[i]
+        .get_or_init(|| {
+            let root = shared_path(&format!("corpora/{rel}"))?;
+            let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("lang-index-{lang}"));
+            let store = newsdex::store::Store::at(&dir);
+            let build = |store: &newsdex::store::Store| {
+                newsdex::index::update(
+                    store,
+                    std::slice::from_ref(&root),
+                    &newsdex::index::Options::default(),
+                    &newsdex::index::NoProgress,
+                )
+            };
+            if build(&store).is_err() {
+                // An index from an older schema: start again.
+                let _ = fs::remove_dir_all(&dir);
+                build(&store).unwrap_or_else(|e| panic!("index {rel}: {e}"));
+            }
+            Some(store)
+        })
+        .as_ref();
+    if store.is_none() {
+        skip(&format!("../shared/corpora/{rel}"));
+    }
+    store
+}
+
 /// `newsdex --index <BBC index> ARGS...`, or `None` after [`skip`].
 pub fn bbc(args: &[&str]) -> Option<Output> {
     let store = bbc_index()?;

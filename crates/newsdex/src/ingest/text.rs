@@ -12,6 +12,11 @@
 //! `Washington: the president said` keeps that line as its headline. With no
 //! `Title:` in the block, the headline is the first line after it.
 //!
+//! Scraped collections such as the livedoor news corpus open with the page's
+//! address instead: a first line that is a bare `http(s)://` URL is the
+//! article's url, a date line under it its date, and the next line the
+//! headline (`url_lead`).
+//!
 //! Page furniture that copy-pasted or scraped text carries (`Advertisement`,
 //! `Share this article`, `Image caption ...`) is dropped wherever it appears.
 //! Hard-wrapped paragraphs are re-joined; paragraph breaks are kept as `\n\n`.
@@ -43,6 +48,9 @@ pub fn parse(text: &str) -> Result<ParsedFile, String> {
         line: 1,
         ..Draft::default()
     };
+    if !header.found {
+        (draft.url, draft.date) = url_lead(&mut lines);
+    }
     let mut overlong = None;
     match header.title {
         Some(_) => draft.title = header.title.clone(),
@@ -122,7 +130,7 @@ pub fn parse(text: &str) -> Result<ParsedFile, String> {
     draft.byline = header.byline.or(draft.byline);
     draft.source = header.source;
     draft.section = header.section;
-    draft.url = header.url;
+    draft.url = header.url.or(draft.url);
     Ok(ParsedFile {
         drafts: vec![draft],
         ..ParsedFile::default()
@@ -157,6 +165,42 @@ const HEADER_KEYS: &[(&str, HeaderKey)] = &[
     ("url", HeaderKey::Url),
     ("length", HeaderKey::Dropped),
 ];
+
+/// The url and date of a file that opens with its page's address (the
+/// livedoor layout: URL, ISO date, headline, body), consumed from `lines`
+/// (whose next line is the first non-blank one). A URL line with no text
+/// after it is left alone, to be the headline as any first line is; so is
+/// everything when the first line is not a bare `http(s)://` URL.
+fn url_lead<'a, I>(
+    lines: &mut std::iter::Peekable<I>,
+) -> (Option<String>, Option<chrono::DateTime<chrono::Utc>>)
+where
+    I: Iterator<Item = &'a str> + Clone,
+{
+    let Some(&first) = lines.peek() else {
+        return (None, None);
+    };
+    if !super::fields::looks_like_url(first) {
+        return (None, None);
+    }
+    let mut after = lines.clone().skip(1).filter(|l| !l.is_empty());
+    let Some(next) = after.next() else {
+        return (None, None);
+    };
+    let date = dateline(next).and_then(dates::find_date);
+    if date.is_some() && after.next().is_none() {
+        // A URL and a date and nothing else: no headline to take.
+        return (None, None);
+    }
+    lines.next();
+    if date.is_some() {
+        while lines.peek() == Some(&"") {
+            lines.next();
+        }
+        lines.next();
+    }
+    (Some(first.to_string()), date)
+}
 
 /// The fields of a header block.
 #[derive(Debug, Default)]
@@ -459,6 +503,41 @@ mod tests {
         assert_eq!(d.source, None);
         assert!(d.body.contains("Source: the council's minutes."));
         assert!(d.body.contains("Title: Draft"));
+    }
+
+    /// The livedoor news corpus: URL, ISO date with its zone, headline,
+    /// then the body with no blank line under the headline.
+    #[test]
+    fn a_leading_url_line_is_the_url_and_the_date_under_it_the_date() {
+        let d = one("http://news.livedoor.com/article/detail/6275633/\n2012-02-13T19:00:00+0900\nベインの最新ビジュアル公開\n\u{3000}本年度最高の興行収入は確実！？\n\n\u{3000}本作は続編。\n");
+        assert_eq!(
+            d.url.as_deref(),
+            Some("http://news.livedoor.com/article/detail/6275633/")
+        );
+        assert_eq!(d.date.unwrap().to_rfc3339(), "2012-02-13T10:00:00+00:00");
+        assert_eq!(d.title.as_deref(), Some("ベインの最新ビジュアル公開"));
+        assert_eq!(d.body, "本年度最高の興行収入は確実！？\n\n本作は続編。");
+
+        // No date line: the line under the URL is the headline.
+        let d = one("https://example.com/a/1\n\nDam opens\n\nThe dam opened.");
+        assert_eq!(d.url.as_deref(), Some("https://example.com/a/1"));
+        assert_eq!(d.title.as_deref(), Some("Dam opens"));
+        assert_eq!(d.body, "The dam opened.");
+        assert_eq!(d.date, None);
+
+        // A URL with nothing (or only a date) under it stays the headline;
+        // a header block's URL wins; a sentence with a link is no URL line.
+        let d = one("https://example.com/a/1\n");
+        assert_eq!(d.title.as_deref(), Some("https://example.com/a/1"));
+        assert_eq!(d.url, None);
+        let d = one("https://example.com/a/1\n2012-02-13T19:00:00+0900\n");
+        assert_eq!(d.title.as_deref(), Some("https://example.com/a/1"));
+        let d = one("URL: https://example.com/b\n\nhttps://example.com/a\n\nText.");
+        assert_eq!(d.url.as_deref(), Some("https://example.com/b"));
+        assert_eq!(d.title.as_deref(), Some("https://example.com/a"));
+        let d = one("https://example.com/a says so\n\nText.");
+        assert_eq!(d.title.as_deref(), Some("https://example.com/a says so"));
+        assert_eq!(d.url, None);
     }
 
     #[test]
