@@ -180,8 +180,10 @@ fn assert_targets_exist(lang: &str, store: &newsdex::store::Store, cases: &[Case
 
 /// Evaluates both parts of `lang`'s set and asserts each figure is at least
 /// its floor: `(success@1, success@10, MRR)` for dev, then held out. The
-/// floors sit a little under what the code reached when the sets were
-/// written; raise them as the analysis for each language improves.
+/// floors sit a little under what the per-language analysis reached when
+/// it landed (#24: stemming by language, character pairs); tuning looked
+/// at development misses only. Lucene's figures on the same sets are in
+/// `docs/BENCHMARKS.md`.
 fn check(lang: &str, dev_floor: (f64, f64, f64), held_out_floor: (f64, f64, f64)) {
     let cases = load(lang);
     let part = |s: Split| -> Vec<&Case> { cases.iter().filter(|c| c.split == s).collect() };
@@ -211,33 +213,33 @@ fn check(lang: &str, dev_floor: (f64, f64, f64), held_out_floor: (f64, f64, f64)
 #[test]
 fn german_known_items() {
     // Measured dev 0.860 / 0.940 / 0.893, held out 0.920 / 1.000 / 0.953.
-    check("de", (0.82, 0.90, 0.85), (0.88, 0.96, 0.91));
+    check("de", (0.86, 0.96, 0.92), (0.88, 0.96, 0.92));
 }
 
 /// Russian, factRuEval-2016: case and number forms, ё typed as е and back.
 #[test]
 fn russian_known_items() {
     // Measured dev 0.882 / 0.980 / 0.928, held out 0.880 / 1.000 / 0.930.
-    check("ru", (0.84, 0.94, 0.88), (0.84, 0.96, 0.88));
+    check("ru", (0.94, 0.98, 0.96), (0.96, 0.98, 0.97));
 }
 
 /// Arabic, SaudiNewsNet: words with and without و ب ل ال and hamza.
 #[test]
 fn arabic_known_items() {
     // Measured dev 0.686 / 1.000 / 0.805, held out 0.520 / 0.920 / 0.664.
-    check("ar", (0.64, 0.96, 0.76), (0.48, 0.88, 0.62));
+    check("ar", (0.76, 0.96, 0.83), (0.68, 0.96, 0.78));
 }
 
 /// Japanese, livedoor news: unspaced words as users type them.
 #[test]
 fn japanese_known_items() {
     // Measured dev 0.569 / 0.647 / 0.592, held out 0.360 / 0.600 / 0.473.
-    check("ja", (0.53, 0.60, 0.55), (0.32, 0.56, 0.43));
+    check("ja", (0.92, 0.96, 0.94), (0.76, 0.96, 0.85));
 }
 
 /// Chinese, SogouCA: unspaced words, ASCII digits for full-width ones.
 #[test]
 fn chinese_known_items() {
     // Measured dev 0.078 / 0.098 / 0.088, held out 0.040 / 0.040 / 0.040.
-    check("zh", (0.05, 0.07, 0.06), (0.03, 0.03, 0.03));
+    check("zh", (0.94, 0.98, 0.96), (0.96, 0.98, 0.97));
 }

@@ -101,15 +101,24 @@ impl Compiler<'_> {
                     {
                         continue;
                     }
-                    if exact.len() > 1 && exact.iter().all(|t| has_bigrammed(t)) {
-                        // Unspaced Chinese or Japanese: each pair of
-                        // characters counts as a word.
-                        for pair in exact {
+                    if exact.len() > 1 && exact.iter().any(|t| has_bigrammed(t)) {
+                        // Unspaced Chinese or Japanese (`IPO申报放缓`):
+                        // each pair of characters, and each word in
+                        // other letters, counts as a word; a character
+                        // alone (the end of a run) does not.
+                        for part in exact {
+                            if has_bigrammed(&part) && part.chars().nth(1).is_none() {
+                                continue;
+                            }
+                            let stems = match has_bigrammed(&part) {
+                                true => vec![part.clone()],
+                                false => tokens(&mut self.text, &part),
+                            };
                             plan.push(RelaxedWord {
-                                typed: pair.clone(),
-                                stems: vec![pair.clone()],
+                                typed: part.clone(),
+                                stems,
                                 other_stems: Vec::new(),
-                                exact: vec![pair],
+                                exact: vec![part],
                                 field: *field,
                             });
                         }
