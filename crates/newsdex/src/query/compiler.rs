@@ -234,6 +234,12 @@ pub(super) fn either(title: Q, body: Q) -> Q {
 }
 
 pub(super) fn phrase(field: Field, toks: &[String], slop: u32) -> Q {
+    // tantivy's phrase needs two terms or more.
+    match toks {
+        [] => return Box::new(tantivy::query::EmptyQuery),
+        [one] => return term_query(field, one),
+        _ => {}
+    }
     let terms: Vec<Term> = toks
         .iter()
         .map(|t| Term::from_field_text(field, t))

@@ -110,10 +110,12 @@ impl Compiler<'_> {
                             if has_bigrammed(&part) && part.chars().nth(1).is_none() {
                                 continue;
                             }
-                            let stems = match has_bigrammed(&part) {
-                                true => vec![part.clone()],
-                                false => tokens(&mut self.text, &part),
-                            };
+                            // The part's stem, if it is one word once
+                            // lower-cased (`İ` is two).
+                            let mut stems = tokens(&mut self.text, &part);
+                            if has_bigrammed(&part) || stems.len() != 1 {
+                                stems = vec![part.clone()];
+                            }
                             plan.push(RelaxedWord {
                                 typed: part.clone(),
                                 stems,
