@@ -320,4 +320,29 @@ fn the_page_searches_filters_and_shows_text_as_text() {
         "{view}"
     );
     browser.screenshot("serve-article-xss.png");
+
+    // 4. Arabic reads right to left, and the languages of the matches filter.
+    browser.go(&format!(
+        "{}/?q=%D8%A7%D9%84%D9%86%D9%88%D9%88%D9%8A",
+        server.url()
+    ));
+    browser.wait("results", SETTLED);
+    let rtl = browser.js(
+        "const h = document.querySelector('article.hit');
+         const p = h.querySelector('p.passage');
+         return {title: getComputedStyle(h.querySelector('.hit-title')).direction,
+                 passage: getComputedStyle(p).direction,
+                 marks: p.querySelectorAll('mark').length,
+                 langs: Array.from(document.querySelectorAll('button.facet[data-facet=\"lang\"]')).map(b => b.dataset.value)};",
+    );
+    assert_eq!(rtl["title"], "rtl", "{rtl}");
+    assert_eq!(rtl["passage"], "rtl", "{rtl}");
+    assert!(rtl["marks"].as_u64().unwrap() > 0, "{rtl}");
+    assert_eq!(rtl["langs"], serde_json::json!(["ar"]), "{rtl}");
+    browser.click("button.facet[data-facet=\"lang\"]");
+    browser.wait(
+        "the language filter",
+        "return location.search.includes('lang=ar') && document.querySelector('button.filter-chip[data-value=\"ar\"]');",
+    );
+    browser.screenshot("serve-arabic.png");
 }

@@ -158,6 +158,8 @@ impl<W: Write> Printer<W> {
                     (Facet::Byline, _) => "bylines",
                     (Facet::Section, 1) => "section",
                     (Facet::Section, _) => "sections",
+                    (Facet::Language, 1) => "language",
+                    (Facet::Language, _) => "languages",
                 },
                 if stories {
                     "stories (copies counted once)"

@@ -80,6 +80,8 @@ pub enum Facet {
     Source,
     /// Bylines.
     Byline,
+    /// Languages (ISO 639-1 codes).
+    Language,
 }
 
 impl Facet {
@@ -89,6 +91,7 @@ impl Facet {
             Facet::Section => "section",
             Facet::Source => "source",
             Facet::Byline => "byline",
+            Facet::Language => "language",
         }
     }
 }
@@ -305,7 +308,7 @@ fn shown_value(
         Facet::Section => a.section,
         Facet::Source => a.source,
         Facet::Byline => a.byline,
-        Facet::Person => None,
+        Facet::Person | Facet::Language => None,
     };
     Ok(stored
         .filter(|v| crate::schema::fold_keyword(v) == folded)
@@ -325,6 +328,8 @@ pub struct Facets {
     pub sections: Vec<ValueCount>,
     /// Sources (publications), most articles first.
     pub sources: Vec<ValueCount>,
+    /// Languages (ISO 639-1 codes), most articles first.
+    pub languages: Vec<ValueCount>,
     /// Matching articles per month, first to last dated match.
     pub months: Vec<Bucket>,
 }
@@ -343,6 +348,7 @@ pub fn facets(
         people: top_values(searcher, fields, &docs, Facet::Person, limit)?,
         sections: top_values(searcher, fields, &docs, Facet::Section, limit)?,
         sources: top_values(searcher, fields, &docs, Facet::Source, limit)?,
+        languages: top_values(searcher, fields, &docs, Facet::Language, limit)?,
         months: count_periods(searcher, &docs, Period::Month)?.buckets,
     })
 }

@@ -53,6 +53,7 @@
     const off = parseInt(g("offset"), 10), lim = parseInt(g("limit"), 10);
     return {
       q: g("q"), person: uniq(p.getAll("person").filter(Boolean)), section: uniq(p.getAll("section").filter(Boolean)),
+      lang: uniq(p.getAll("lang").filter(Boolean)),
       since: g("since"), until: g("until"), sort: SORTS.includes(g("sort")) ? g("sort") : "relevance",
       offset: off > 0 ? off : 0, limit: lim >= 1 && lim <= 100 ? lim : PAGE, article: g("article"),
     };
@@ -62,6 +63,7 @@
     if (s.q) p.set("q", s.q);
     for (const x of s.person) p.append("person", x);
     for (const x of s.section) p.append("section", x);
+    for (const x of s.lang) p.append("lang", x);
     if (s.since) p.set("since", s.since);
     if (s.until) p.set("until", s.until);
     if (s.sort !== "relevance") p.set("sort", s.sort);
@@ -72,7 +74,7 @@
   }
   const urlFor = (s) => { const qs = params(s, false); return "/" + (qs ? "?" + qs : ""); };
   const withPatch = (patch) => Object.assign({}, state, { offset: 0, article: "" }, patch);
-  const isLanding = (s) => !s.q.trim() && !s.person.length && !s.section.length && !s.since && !s.until;
+  const isLanding = (s) => !s.q.trim() && !s.person.length && !s.section.length && !s.lang.length && !s.since && !s.until;
 
   function navigate(next, hs) {
     history.replaceState(Object.assign({}, history.state, { scrollY: window.scrollY }), "");
@@ -301,6 +303,7 @@
     art.dataset.id = h.id;
     const head = el("h2", "hit-head");
     const a = el("a", "hit-title internal", h.title || "(untitled)");
+    a.dir = "auto";
     a.href = urlFor(Object.assign({}, s, { article: h.id }));
     a.dataset.id = h.id;
     head.append(el("span", "hit-rank", `${h.rank}.`), " ", a);
@@ -322,7 +325,11 @@
       art.append(box);
     }
     const frags = list(h.fragments).length ? h.fragments : h.snippet ? [{ text: h.snippet, highlights: h.highlights }] : [];
-    for (const f of frags) art.append(marked("p", "passage", f.text, f.highlights));
+    for (const f of frags) {
+      const p = marked("p", "passage", f.text, f.highlights);
+      p.dir = "auto";
+      art.append(p);
+    }
     const copies = list(h.copies);
     if (copies.length) {
       // Other copies of this story in the archive, shown once here.
@@ -358,6 +365,7 @@
     };
     for (const p of s.person) chip("person", p, `Person: ${p}`);
     for (const x of s.section) chip("section", x, `Section: ${x}`);
+    for (const x of s.lang) chip("lang", x, `Language: ${x}`);
     if (s.since && s.since === s.until) chip("date", s.since, `Date: ${s.since}`);
     else {
       if (s.since) chip("since", s.since, `From ${s.since}`);
@@ -375,7 +383,7 @@
 
   function removeFilter(kind, value) {
     const s = state;
-    if (kind === "person" || kind === "section") go({ [kind]: s[kind].filter((x) => x !== value) });
+    if (kind === "person" || kind === "section" || kind === "lang") go({ [kind]: s[kind].filter((x) => x !== value) });
     else if (kind === "date") go({ since: "", until: "" });
     else if (kind === "since" || kind === "until") go({ [kind]: "" });
     else if (kind === "source") go({ q: removeClause(s.q, value) });
@@ -402,6 +410,7 @@
     };
     group("People", "person", list(f.people), (n) => s.person.includes(n));
     group("Sections", "section", list(f.sections), (n) => s.section.includes(n));
+    group("Languages", "lang", list(f.languages), (n) => s.lang.includes(n));
     const src = new Set(sourceClauses(s.q).map((c) => c.value.toLowerCase()));
     group("Sources", "source", list(f.sources), (n) => src.has(n.toLowerCase()));
     const years = new Map();
@@ -416,10 +425,10 @@
     E.facets.hidden = !groups.length;
   }
 
-  // person / section / year / source: add the filter, or (toggle) remove it if already on
+  // person / section / language / year / source: add the filter, or (toggle) remove it if already on
   function clickFacet(kind, value, toggle) {
     const s = state;
-    if (kind === "person" || kind === "section") {
+    if (kind === "person" || kind === "section" || kind === "lang") {
       if (!s[kind].includes(value)) go({ [kind]: s[kind].concat(value) });
       else if (toggle) removeFilter(kind, value);
     } else if (kind === "year") {
@@ -534,6 +543,7 @@
     const header = el("header", "article-head");
     if (a.section) header.append(el("p", "kicker", a.section));
     const h1 = el("h1");
+    h1.dir = "auto";
     h1.id = "article-title";
     h1.tabIndex = -1;
     if (a.title) markInto(h1, a.title, "title");
@@ -591,6 +601,7 @@
     }
 
     const body = el("div", "article-body");
+    body.dir = "auto";
     const cps = Array.from(a.body || "");
     const ranges = cleanRanges(marks.body, cps.length, false);
     for (const [from, to] of paragraphs(cps)) {
@@ -683,7 +694,7 @@
       for (const x of b.parentElement.children) x.hidden = false;
       b.remove();
     } else if (b.id === "clear-filters") {
-      go({ q: sourceClauses(state.q).reduce((q, x) => removeClause(q, x.text), state.q), person: [], section: [], since: "", until: "" });
+      go({ q: sourceClauses(state.q).reduce((q, x) => removeClause(q, x.text), state.q), person: [], section: [], lang: [], since: "", until: "" });
     } else if (b.id === "copy-path") {
       navigator.clipboard.writeText(b.dataset.path).then(() => {
         b.textContent = "Copied";
