@@ -88,14 +88,20 @@ pub(super) fn correct(
     // Built for English: words in another script or with letters English
     // does not write (`Flüchtling`) are never corrected, nor words in an
     // index with no English articles.
-    if typed.is_empty()
-        || typed.iter().any(|w| !w.is_ascii())
-        || !crate::query::Stemming::of_index(searcher, f).english
-    {
+    if typed.is_empty() || typed.iter().any(|w| !w.is_ascii()) {
+        return Ok(None);
+    }
+    let stemming = crate::query::Stemming::of_index(searcher, f);
+    if !stemming.english {
         return Ok(None);
     }
     let choices = word_choices(searcher, f, &typed)?;
-    let probe = Probe { searcher, f, req };
+    let probe = Probe {
+        searcher,
+        f,
+        stemming: &stemming,
+        req,
+    };
     let mut scored: Vec<Scored> = Vec::new();
     for (p, picked) in beam(&choices) {
         if let Some(s) = probe.score(&typed, &choices, p, &picked, strict_total)? {
@@ -188,6 +194,8 @@ struct Scored {
 struct Probe<'a> {
     searcher: &'a Searcher,
     f: &'a Fields,
+    /// The index's languages, read once for every probe.
+    stemming: &'a crate::query::Stemming,
     req: &'a Criteria,
 }
 
@@ -198,11 +206,7 @@ impl Probe<'_> {
             query,
             ..self.req.clone()
         };
-        match query::build(
-            self.f,
-            &query::Stemming::of_index(self.searcher, self.f),
-            &probe,
-        ) {
+        match query::build(self.f, self.stemming, &probe) {
             Ok(c) => Ok(Some(self.searcher.search(&*c.query, &Count)?)),
             Err(_) => Ok(None),
         }
