@@ -85,7 +85,7 @@ fn main() {
             written.1,
             size_mb / secs,
             articles / secs,
-            hwm_kb as f64 / 1024.0
+            hwm_kb / 1024.0
         );
     }
 }

@@ -48,3 +48,5 @@ mod stories;
 mod links;
 // Web archives: WARC, ARC and WET pages, damaged records, copies as stories (issue #23).
 mod warc;
+// Zip and tar archives: ids naming the member, damaged archives under --strict (issue #23).
+mod archives;

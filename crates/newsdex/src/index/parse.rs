@@ -127,7 +127,7 @@ fn parsed_outcome(
         .problems
         .into_iter()
         .map(|p| Problem {
-            line: Some(p.line),
+            line: (p.line > 0).then_some(p.line),
             reason: p.reason,
         })
         .collect();
@@ -174,7 +174,7 @@ fn stream(
             return unusable(rec, format!("{} file: {reason}", format.name()));
         }
         Err(reason) => ingest::ParsedFile {
-            problems: vec![ingest::RecordProblem { line: 1, reason }],
+            problems: vec![ingest::RecordProblem { line: 0, reason }],
             ..Default::default()
         },
     };

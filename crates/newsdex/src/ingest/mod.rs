@@ -276,7 +276,9 @@ fn is_empty_record(title: Option<&str>, body: &str) -> bool {
 /// A record a parser had to skip.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RecordProblem {
-    /// 1-based line where the record starts.
+    /// 1-based line where the record starts; 0 when the problem is at no
+    /// line of the file (a zip or tar archive's: the member's line, if
+    /// any, is in the reason).
     pub line: u64,
     /// Why it was skipped.
     pub reason: String,

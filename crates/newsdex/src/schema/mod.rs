@@ -54,8 +54,9 @@ pub use document::{from_document, url_key, url_keys, ArticleDoc, DocValue};
 pub use hyphen_join::{hyphen_follows, HyphenJoin, HyphenJoinFilter, HyphenJoinStream};
 pub use stem_cache::{CachedStemmer, CachedStemmerFilter, CachedStemmerStream, StemCache};
 
-/// Version of the schema and analyzers; stored in the index manifest.
-pub const SCHEMA_VERSION: u32 = 13;
+/// Version of the schema and analyzers; stored in the index manifest. 14:
+/// an archive member's articles have ids that name the member.
+pub const SCHEMA_VERSION: u32 = 14;
 
 /// Name of the analyzer for article text.
 pub const TEXT_ANALYZER: &str = "news";

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use super::{Archive, Kind, Member};
+use crate::article::MemberPlace;
 use crate::ingest::{
     is_project_file, parse_file, reads_as_article, Format, ParsedFile, RecordProblem,
 };
@@ -61,9 +62,7 @@ fn gather(
             Ok(m) => all.add(&m, limit),
             Err(p) => {
                 let at = p.member.map_or(String::new(), |m| format!("member {m}: "));
-                all.out
-                    .problems
-                    .push(problem(1, format!("{at}{}", p.reason)));
+                all.out.problems.push(problem(format!("{at}{}", p.reason)));
             }
         }
         if let Some(hand_on) = on_batch.as_mut() {
@@ -99,7 +98,7 @@ impl Gathered {
             }
             Some((format, Err(reason))) => {
                 let reason = format!("member {name}: {} file: {reason}", format.name());
-                self.out.problems.push(problem(1, reason));
+                self.out.problems.push(problem(reason));
                 return;
             }
             Some((format, Ok(parsed))) => {
@@ -107,15 +106,28 @@ impl Gathered {
                     self.project_files.push(name.clone());
                     return;
                 }
-                parsed
+                (format, parsed)
             }
         };
+        let (format, parsed) = parsed;
         let out = &mut self.out;
-        out.drafts.extend(parsed.drafts);
-        out.problems.extend(parsed.problems.into_iter().map(|p| {
-            let reason = format!("member {name}, line {}: {}", p.line, p.reason);
-            problem(p.line, reason)
-        }));
+        // Each record is named by its member, and numbered within it when
+        // the member's format holds several (as a file of its own would be).
+        let multi = format.multi_record();
+        out.drafts
+            .extend(parsed.drafts.into_iter().enumerate().map(|(i, mut d)| {
+                d.member = Some(MemberPlace {
+                    path: name.clone(),
+                    record: multi.then_some(i as u64),
+                });
+                d
+            }));
+        out.problems.extend(
+            parsed
+                .problems
+                .into_iter()
+                .map(|p| problem(format!("member {name}, line {}: {}", p.line, p.reason))),
+        );
         let notes = parsed.notes.into_iter();
         out.notes
             .extend(notes.map(|n| format!("member {name}: {n}")));
@@ -152,8 +164,10 @@ impl Gathered {
     }
 }
 
-fn problem(line: u64, reason: String) -> RecordProblem {
-    RecordProblem { line, reason }
+/// A problem in an archive: never at a line of the archive file itself
+/// (a member's line is in the reason).
+fn problem(reason: String) -> RecordProblem {
+    RecordProblem { line: 0, reason }
 }
 
 /// `.png` for `a/b.png`, `(none)` for a name without an extension.
