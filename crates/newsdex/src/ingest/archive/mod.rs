@@ -31,6 +31,7 @@ use std::io::{BufReader, Cursor, Read, Seek};
 use std::path::Path;
 
 use super::compress::Compression;
+use super::reporting::{Armed, Reporting};
 
 /// An archive format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -132,33 +133,57 @@ impl Archive<'static> {
     /// not read. A zip's directory is read here; a tar is read as its
     /// members are.
     pub fn open(path: &Path, max_member: u64) -> Result<Archive<'static>, String> {
-        let mut file = File::open(path).map_err(|e| format!("cannot open: {e}"))?;
-        let kind = match Kind::from_path(path) {
-            Some(kind) => kind,
-            None => {
-                let mut magic = Vec::with_capacity(4);
-                (&mut file)
-                    .take(4)
-                    .read_to_end(&mut magic)
-                    .map_err(|e| format!("cannot read: {e}"))?;
-                file.rewind().map_err(|e| format!("cannot read: {e}"))?;
-                Kind::sniff(&magic)
-            }
-        };
-        Archive::from_reader(Box::new(BufReader::new(file)), kind, max_member)
+        let (file, kind) = open_file(path)?;
+        Archive::from_reader(Box::new(BufReader::new(file)), kind, max_member, None)
     }
 }
 
+/// The file at `path`, and the archive its name (else its first bytes)
+/// says it is.
+fn open_file(path: &Path) -> Result<(File, Kind), String> {
+    let mut file = File::open(path).map_err(|e| format!("cannot open: {e}"))?;
+    let kind = match Kind::from_path(path) {
+        Some(kind) => kind,
+        None => {
+            let mut magic = Vec::with_capacity(4);
+            (&mut file)
+                .take(4)
+                .read_to_end(&mut magic)
+                .map_err(|e| format!("cannot read: {e}"))?;
+            file.rewind().map_err(|e| format!("cannot read: {e}"))?;
+            Kind::sniff(&magic)
+        }
+    };
+    Ok((file, kind))
+}
+
 impl<'a> Archive<'a> {
-    /// An archive held in memory.
-    pub fn from_bytes(bytes: &'a [u8], kind: Kind, max_member: u64) -> Result<Archive<'a>, String> {
-        Archive::from_reader(Box::new(Cursor::new(bytes)), kind, max_member)
+    /// [`Archive::open`], telling `on_read` how far into the file reading
+    /// has got as members are read (`super::reporting`).
+    pub fn open_reporting(
+        path: &Path,
+        max_member: u64,
+        on_read: &'a mut dyn FnMut(u64),
+    ) -> Result<Archive<'a>, String> {
+        let (file, kind) = open_file(path)?;
+        // A zip's positions count once its directory, at the end, is read.
+        let armed: Armed = std::rc::Rc::new(std::cell::Cell::new(kind != Kind::Zip));
+        let reporting = Reporting::new(file, armed.clone(), on_read);
+        let reader = Box::new(BufReader::new(reporting));
+        Archive::from_reader(reader, kind, max_member, Some(armed))
     }
 
+    /// An archive held in memory.
+    pub fn from_bytes(bytes: &'a [u8], kind: Kind, max_member: u64) -> Result<Archive<'a>, String> {
+        Archive::from_reader(Box::new(Cursor::new(bytes)), kind, max_member, None)
+    }
+
+    /// The archive `reader` holds; `arm`, if given, is set once it is open.
     fn from_reader(
         reader: Box<dyn ReadSeek + 'a>,
         kind: Kind,
         max_member: u64,
+        arm: Option<Armed>,
     ) -> Result<Archive<'a>, String> {
         let inner = match kind {
             Kind::Zip => zip_or_stream(reader)?,
@@ -174,6 +199,9 @@ impl<'a> Archive<'a> {
                 Inner::Tar(tar::Archive::new(stream))
             }
         };
+        if let Some(arm) = arm {
+            arm.set(true);
+        }
         Ok(Archive {
             inner,
             kind,

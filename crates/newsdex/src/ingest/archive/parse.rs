@@ -38,14 +38,21 @@ pub fn parse_all(bytes: &[u8], limit: u64) -> Result<ParsedFile, String> {
 
 /// An archive on disk, member by member, never whole: each member's
 /// drafts go to `on_batch` as soon as it is read, so memory holds one
-/// member at a time however large the archive. What [`parse_all`] gives,
-/// but for the drafts, which the returned file no longer holds.
+/// member at a time however large the archive; how far into the file
+/// reading has got goes to `on_read` (the file's size last). What
+/// [`parse_all`] gives, but for the drafts, which the returned file no
+/// longer holds.
 pub fn stream(
     path: &Path,
     limit: u64,
     on_batch: &mut dyn FnMut(Vec<crate::article::Draft>),
+    on_read: &mut dyn FnMut(u64),
 ) -> Result<ParsedFile, String> {
-    gather(Archive::open(path, limit)?, limit, Some(on_batch))
+    let size = std::fs::metadata(path).map_or(0, |m| m.len());
+    let archive = Archive::open_reporting(path, limit, &mut *on_read)?;
+    let out = gather(archive, limit, Some(on_batch));
+    on_read(size);
+    out
 }
 
 /// Reads every member of `archive`; with `on_batch`, each member's drafts
