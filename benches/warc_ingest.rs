@@ -91,11 +91,19 @@ fn measure(path: &Path) {
     let mut articles = Articles::new(BufReader::with_capacity(1 << 20, file));
     let mut pages = 0u64;
     let mut words = 0usize;
-    // The samples repeated here have no damaged record.
-    for d in articles.by_ref().flatten() {
-        pages += 1;
-        words += d.body.len();
+    let mut damaged = 0u64;
+    for item in articles.by_ref() {
+        match item {
+            Ok(d) => {
+                pages += 1;
+                words += d.body.len();
+            }
+            Err(_) => damaged += 1,
+        }
     }
+    // The samples repeated here have no damaged record: one would be the
+    // builder's fault.
+    assert_eq!(damaged, 0, "damaged records in {}", path.display());
     let secs = start.elapsed().as_secs_f64();
     eprintln!("{} records, {words} body bytes", articles.records());
     println!("{secs} {pages} {}", peak_rss_kb());

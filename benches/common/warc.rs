@@ -42,7 +42,13 @@ pub fn build(path: &Path, records: &[Record], bytes: u64) -> (u64, u64) {
             if size >= bytes {
                 break 'copies;
             }
-            let mut head = format!("{}\r\n", r.version.replace("ARC/1", "WARC/1.0"));
+            // An ARC record's version written as WARC's (a WARC version,
+            // `WARC/1.0`, kept: it holds `ARC/1` too).
+            let version = match r.version.strip_prefix("ARC/") {
+                Some(_) => "WARC/1.0",
+                None => r.version.as_str(),
+            };
+            let mut head = format!("{version}\r\n");
             for (k, v) in &r.headers {
                 if k.eq_ignore_ascii_case("WARC-Target-URI") {
                     let sep = if v.contains('?') { '&' } else { '?' };
