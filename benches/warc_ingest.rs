@@ -13,21 +13,17 @@
 //! (`VmHWM`); a flat peak across sizes is the streaming reader's promise.
 //! Prints a markdown table.
 
+#[path = "common/warc.rs"]
+mod warc;
+
 use std::fs::{self, File};
-use std::io::{BufReader, BufWriter, Write};
+use std::io::BufReader;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
-use newsdex::ingest::warc::{Articles, Reader, Record};
-
-const SAMPLES: &[&str] = &[
-    "generated-htmldate-news-sample.warc.gz",
-    "resiliparse-testdata/warcfile.warc.gz",
-    "commoncrawl-whirlwind/whirlwind.warc.gz",
-    "aut-testdata/example.warc.gz",
-    "warcio-testdata/example.warc.gz",
-];
+use newsdex::ingest::warc::Articles;
+use warc::{build, peak_rss_kb, sample_records};
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -88,49 +84,6 @@ fn main() {
     }
 }
 
-/// Every readable record of the samples.
-fn sample_records(dir: &Path) -> Vec<Record> {
-    let mut out = Vec::new();
-    for name in SAMPLES {
-        let path = dir.join(name);
-        let file = File::open(&path)
-            .unwrap_or_else(|e| panic!("{} (the shared corpora are needed): {e}", path.display()));
-        out.extend(Reader::new(BufReader::new(file)).filter_map(Result::ok));
-    }
-    out
-}
-
-/// Writes the records over and over, each copy with its own URI, until
-/// the file reaches `bytes`. Returns its size and record count.
-fn build(path: &Path, records: &[Record], bytes: u64) -> (u64, u64) {
-    let mut w = BufWriter::new(File::create(path).expect("create the WARC"));
-    let (mut size, mut count) = (0u64, 0u64);
-    'copies: for copy in 0.. {
-        for r in records {
-            if size >= bytes {
-                break 'copies;
-            }
-            let mut head = format!("{}\r\n", r.version.replace("ARC/1", "WARC/1.0"));
-            for (k, v) in &r.headers {
-                if k.eq_ignore_ascii_case("WARC-Target-URI") {
-                    let sep = if v.contains('?') { '&' } else { '?' };
-                    head.push_str(&format!("{k}: {v}{sep}copy={copy}\r\n"));
-                } else if !k.eq_ignore_ascii_case("Content-Length") {
-                    head.push_str(&format!("{k}: {v}\r\n"));
-                }
-            }
-            head.push_str(&format!("Content-Length: {}\r\n\r\n", r.block.len()));
-            w.write_all(head.as_bytes()).unwrap();
-            w.write_all(&r.block).unwrap();
-            w.write_all(b"\r\n\r\n").unwrap();
-            size += (head.len() + r.block.len() + 4) as u64;
-            count += 1;
-        }
-    }
-    w.flush().unwrap();
-    (size, count)
-}
-
 /// The child: reads one file as a stream; prints seconds, pages, VmHWM (kB).
 fn measure(path: &Path) {
     let start = Instant::now();
@@ -138,18 +91,20 @@ fn measure(path: &Path) {
     let mut articles = Articles::new(BufReader::with_capacity(1 << 20, file));
     let mut pages = 0u64;
     let mut words = 0usize;
-    // The samples repeated here have no damaged record.
-    for d in articles.by_ref().flatten() {
-        pages += 1;
-        words += d.body.len();
+    let mut damaged = 0u64;
+    for item in articles.by_ref() {
+        match item {
+            Ok(d) => {
+                pages += 1;
+                words += d.body.len();
+            }
+            Err(_) => damaged += 1,
+        }
     }
+    // The samples repeated here have no damaged record: one would be the
+    // builder's fault.
+    assert_eq!(damaged, 0, "damaged records in {}", path.display());
     let secs = start.elapsed().as_secs_f64();
     eprintln!("{} records, {words} body bytes", articles.records());
-    let status = fs::read_to_string("/proc/self/status").unwrap_or_default();
-    let hwm = status
-        .lines()
-        .find_map(|l| l.strip_prefix("VmHWM:"))
-        .and_then(|v| v.split_whitespace().next())
-        .unwrap_or("0");
-    println!("{secs} {pages} {hwm}");
+    println!("{secs} {pages} {}", peak_rss_kb());
 }

@@ -134,7 +134,7 @@ fn csv_zip_and_doc_collection_index_with_their_counts() {
     assert_eq!(stats["undated"], 1028 + 1316 + 200 - 114, "{stats}");
 
     // Arabic from inside the zip.
-    let saudi = show(&env, "corpus/2015-07-23.zip#0");
+    let saudi = show(&env, "corpus/2015-07-23.zip#2015-07-23.json#0");
     assert_eq!(saudi["title"], "المالكي ونصيحة سعود الفيصل");
     assert_eq!(saudi["source"], "aawsat");
 }

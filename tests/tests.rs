@@ -52,3 +52,5 @@ mod links;
 mod warc;
 // News in other languages: detection, stemming, character pairs, filters (issue #24).
 mod multilingual;
+// Zip and tar archives: ids naming the member, damaged archives under --strict (issue #23).
+mod archives;

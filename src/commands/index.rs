@@ -2,7 +2,7 @@
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::Duration;
 
 use anyhow::Result;
@@ -12,18 +12,43 @@ use super::{Context, Outcome};
 use crate::cli::WriteArgs;
 use newsdex::index::{self, Options, Progress};
 
-/// The library's progress reports drawn as an indicatif bar.
-struct Bar(ProgressBar);
+/// The library's progress reports drawn as an indicatif bar: the bar in
+/// bytes (so that one large web archive moves it as it is read), the
+/// files handled in its message.
+struct Bar {
+    bar: ProgressBar,
+    /// "indexing" or "rebuilding".
+    verb: &'static str,
+    files: AtomicU64,
+    files_total: AtomicU64,
+}
+
+impl Bar {
+    fn show_files(&self) {
+        self.bar.set_message(format!(
+            "{} {}/{} files",
+            self.verb,
+            self.files.load(Ordering::Relaxed),
+            self.files_total.load(Ordering::Relaxed)
+        ));
+    }
+}
 
 impl Progress for Bar {
-    fn start(&self, files: u64) {
-        self.0.set_length(files);
+    fn start(&self, files: u64, bytes: u64) {
+        self.files_total.store(files, Ordering::Relaxed);
+        self.bar.set_length(bytes);
+        self.show_files();
     }
-    fn advance(&self, n: u64) {
-        self.0.inc(n);
+    fn advance(&self, files: u64, bytes: u64) {
+        self.bar.inc(bytes);
+        if files > 0 {
+            self.files.fetch_add(files, Ordering::Relaxed);
+            self.show_files();
+        }
     }
     fn finish(&self) {
-        self.0.finish_and_clear();
+        self.bar.finish_and_clear();
     }
     fn stop_requested(&self) -> bool {
         STOP.load(Ordering::Relaxed)
@@ -66,20 +91,26 @@ pub fn run(
         prune: args.prune,
         language,
     };
-    let progress = Bar(if args.quiet || !std::io::stderr().is_terminal() {
+    let bar = if args.quiet || !std::io::stderr().is_terminal() {
         ProgressBar::hidden()
     } else {
         let bar = ProgressBar::new(0).with_style(
             ProgressStyle::with_template(
-                "{spinner} {msg} [{bar:30}] {pos}/{len} files ({eta} left)",
+                "{spinner} {msg} [{bar:30}] {bytes}/{total_bytes} ({eta} left)",
             )
             .expect("valid template")
             .progress_chars("=> "),
         );
-        bar.set_message(if rebuild { "rebuilding" } else { "indexing" });
         bar.enable_steady_tick(Duration::from_millis(120));
         bar
-    });
+    };
+    let progress = Bar {
+        bar,
+        verb: if rebuild { "rebuilding" } else { "indexing" },
+        files: AtomicU64::new(0),
+        files_total: AtomicU64::new(0),
+    };
+    progress.show_files();
     stop_on_ctrl_c(rebuild);
     let report = if rebuild {
         index::rebuild(&ctx.store, &opts, &progress)?

@@ -10,6 +10,7 @@ use std::path::Path;
 
 use super::{count, one_line, Output, Printer, DIM, MATCH, META, TITLE};
 use crate::hit_json::{iso, HitJson};
+use newsdex::ingest::archive;
 use newsdex::search::{Notice, SearchResults};
 
 impl Output {
@@ -141,9 +142,12 @@ impl<W: Write> Printer<W> {
             // Where it is: `file:line` of the best passage (an editor opens
             // the file there, and `show` takes it), after the id when the
             // id says something else (a record of a multi-article file).
+            // An archive member's lines are the member's, not the file's:
+            // its id, which names the member, says where it is.
             let path = display_path(&a.path, cwd.as_deref());
             let line = hit.passages.first().map_or(a.line, |p| p.line);
-            let mut place = if line > 1 {
+            let in_archive = archive::Kind::from_path(Path::new(&a.path)).is_some();
+            let mut place = if line > 1 && !in_archive {
                 format!("{path}:{line}")
             } else {
                 path.clone()

@@ -50,17 +50,37 @@ pub struct Draft {
     /// When a web crawler fetched the page (a WARC record's date): never
     /// the publication date, which is the page's own.
     pub crawled: Option<DateTime<Utc>>,
+    /// For a record read from a zip or tar archive: the member it came
+    /// from, which its id names. `None` for any other file.
+    pub member: Option<MemberPlace>,
+}
+
+/// Where in a zip or tar archive a record was read: what its id names
+/// after the archive's (`2015-07-23.zip#2015-07-23.json#12`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MemberPlace {
+    /// The member's path inside the archive, `/`-separated
+    /// (`jsons/0a1b.json`).
+    pub path: String,
+    /// The record's number within the member (from 0) when the member's
+    /// format may hold several articles (JSON, CSV, a `<doc>` collection),
+    /// as a file of that format would be numbered; `None` for a member
+    /// that is one article (an HTML page, a text file).
+    pub record: Option<u64>,
 }
 
 /// A complete article, ready to be indexed, shown or exported.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Article {
     /// Stable identifier: `<root label>/<path relative to root>`, with
-    /// `#<record>` appended for files that hold several articles.
+    /// `#<record>` appended for files that hold several articles; for an
+    /// archive's member, `#<member path>`, then `#<record>` when the
+    /// member holds several ([`article_id`]).
     pub id: String,
     /// Absolute path of the source file.
     pub path: String,
-    /// Record number within the file (0 for one-article files).
+    /// Record number within the file (0 for one-article files; an
+    /// archive's records are numbered across all its members).
     pub record: u64,
     /// 1-based line in the source file where the article starts.
     pub line: u64,
@@ -160,11 +180,7 @@ impl Article {
     /// (or its fallback), section, word count and content hash. Plain data:
     /// the analysis (people, meaning, sketch) is `crate::annotate`'s.
     pub fn from_draft(draft: Draft, origin: &Origin<'_>, record: u64) -> Article {
-        let id = if origin.multi_record {
-            format!("{}/{}#{}", origin.root_label, origin.rel_path, record)
-        } else {
-            format!("{}/{}", origin.root_label, origin.rel_path)
-        };
+        let id = article_id(origin, draft.member.as_ref(), record);
         let body = draft.body;
         let title = match draft
             .title
@@ -217,6 +233,27 @@ impl Article {
             story: 0,
             sketch: None,
         }
+    }
+}
+
+/// An article's id: `<root label>/<path>` for a file that is one article;
+/// `#<record>` after it for a file whose format holds several (`#0` even
+/// when it holds one, so that ids stay put as records are added); for an
+/// archive's member, `#<member path>` after the archive's, and then
+/// `#<record within the member>` when the member's format holds several:
+/// `corpus/2015-07-23.zip#2015-07-23.json#12`,
+/// `corpus/pages.tar.gz#2019/flood.html`. `newsdex show` takes an id
+/// without its last `#` part for all the records under it.
+pub fn article_id(origin: &Origin<'_>, member: Option<&MemberPlace>, record: u64) -> String {
+    let file = format!("{}/{}", origin.root_label, origin.rel_path);
+    match member {
+        Some(MemberPlace {
+            path,
+            record: Some(n),
+        }) => format!("{file}#{path}#{n}"),
+        Some(MemberPlace { path, record: None }) => format!("{file}#{path}"),
+        None if origin.multi_record => format!("{file}#{record}"),
+        None => file,
     }
 }
 
@@ -466,6 +503,38 @@ mod tests {
         let b = Article::from_draft(draft, &origin(true), 3);
         assert_eq!(b.id, "corpus/politics/001.txt#3");
         assert_eq!(a.content_hash, b.content_hash);
+    }
+
+    #[test]
+    fn an_archive_members_records_are_named_by_member() {
+        let zip = Origin {
+            rel_path: "2015-07-23.zip",
+            multi_record: true,
+            ..origin(true)
+        };
+        let place = |path: &str, record| MemberPlace {
+            path: path.into(),
+            record,
+        };
+        let many = place("2015-07-23.json", Some(12));
+        assert_eq!(
+            article_id(&zip, Some(&many), 40),
+            "corpus/2015-07-23.zip#2015-07-23.json#12"
+        );
+        let one = place("pages/flood.html", None);
+        assert_eq!(
+            article_id(&zip, Some(&one), 41),
+            "corpus/2015-07-23.zip#pages/flood.html"
+        );
+        // The archive-wide record number stays the article's `record`.
+        let draft = Draft {
+            body: "Text.".into(),
+            member: Some(many),
+            ..Draft::default()
+        };
+        let a = Article::from_draft(draft, &zip, 40);
+        assert_eq!(a.id, "corpus/2015-07-23.zip#2015-07-23.json#12");
+        assert_eq!(a.record, 40);
     }
 
     #[test]

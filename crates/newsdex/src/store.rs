@@ -85,7 +85,9 @@ impl Opened {
 /// Reading stored articles.
 impl Opened {
     /// Fetches the article with this id, or the articles of a file: by
-    /// its source path, or by its id without the `#n` of each record.
+    /// its source path, or by its id without what follows its `#` (the
+    /// `#n` of each record; an archive's `#member` or `#member#n`), or of
+    /// an archive's member: `corpus/a.zip#day.json` for its `#n` records.
     pub fn find_article(&self, key: &str) -> Result<Vec<Article>> {
         let f = &self.fields;
         let searcher = self.searcher()?;
@@ -95,8 +97,9 @@ impl Opened {
             queries.push(term(f.path, &abs.to_string_lossy()));
         }
         queries.push(term(f.path, key));
-        // The id of a multi-article file without its `#n`: every record.
-        let records = format!("{}#[0-9]+", regex::escape(key));
+        // The id of a multi-article file or an archive without its `#n`
+        // or `#member...`: every record (of a member, given its id).
+        let records = format!("{}#.+", regex::escape(key));
         if let Ok(q) = tantivy::query::RegexQuery::from_pattern(&records, f.id) {
             queries.push(Box::new(q));
         }

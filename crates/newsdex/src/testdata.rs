@@ -252,3 +252,30 @@ pub(crate) fn ram_index(articles: &[(&str, &str, &str)]) -> (tantivy::Index, Fie
     w.commit().unwrap();
     (index, fields)
 }
+
+/// A WARC record of `kind`: an HTTP 200 response of `content_type`.
+fn warc_record(kind: &str, content_type: &str, body: &[u8]) -> Vec<u8> {
+    let mut block = format!("HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\n\r\n").into_bytes();
+    block.extend_from_slice(body);
+    let mut r = format!(
+        "WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Target-URI: http://example.com/{}\r\n\
+         WARC-Date: 2024-05-18T01:58:10Z\r\nContent-Length: {}\r\n\r\n",
+        body.len(),
+        block.len()
+    )
+    .into_bytes();
+    r.extend_from_slice(&block);
+    r.extend_from_slice(b"\r\n\r\n");
+    r
+}
+
+/// A web archive of about 10 MB: a page, then images (passed over).
+pub fn big_warc() -> Vec<u8> {
+    let page = b"<html><head><title>Flood warning issued</title></head>\
+        <body><article><p>The river rose overnight and the council met.</p></article></body></html>";
+    let mut warc = warc_record("response", "text/html", page);
+    for i in 0..5u8 {
+        warc.extend(warc_record("response", "image/jpeg", &vec![i; 2 << 20]));
+    }
+    warc
+}

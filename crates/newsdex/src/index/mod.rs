@@ -179,13 +179,20 @@ impl Report {
 }
 
 /// How an index run reports its progress: the command line draws a bar,
-/// the server or a test may log or ignore it. Called from the thread that
-/// hands files to the writer.
+/// the server or a test may log or ignore it. Progress is in files and in
+/// bytes: a file read whole counts its bytes when it is handled, a file
+/// read as a stream (a web archive, a zip or tar archive) as it is read,
+/// so that one 1 GB WARC moves the count too. Called from the thread that
+/// hands files to the writer, and, for the bytes of a streamed file, from
+/// the parse thread reading it.
 pub trait Progress: Sync {
-    /// The run will handle `files` files (once the walk is done).
-    fn start(&self, files: u64);
-    /// `n` more files are handled.
-    fn advance(&self, n: u64);
+    /// The run will handle `files` files of `bytes` bytes in all (once the
+    /// walk is done; files unchanged by size and time are not among them).
+    fn start(&self, files: u64, bytes: u64);
+    /// `files` more files are handled and `bytes` more of their bytes
+    /// read. By the end, the bytes reported add up to the total given to
+    /// [`Progress::start`] (for the files handled).
+    fn advance(&self, files: u64, bytes: u64);
     /// All files are handled (the commit follows).
     fn finish(&self);
     /// Whether the user asked to stop (Ctrl-C): the run then handles no
@@ -200,8 +207,8 @@ pub trait Progress: Sync {
 pub struct NoProgress;
 
 impl Progress for NoProgress {
-    fn start(&self, _files: u64) {}
-    fn advance(&self, _n: u64) {}
+    fn start(&self, _files: u64, _bytes: u64) {}
+    fn advance(&self, _files: u64, _bytes: u64) {}
     fn finish(&self) {}
 }
 

@@ -58,19 +58,27 @@ pub(super) struct Said {
 /// a file it holds.
 pub(super) type OldArticles = (tantivy::Searcher, crate::schema::Fields);
 
+/// What a streamed file's job hands on while it is read: its articles in
+/// batches (`emit`), and how far into the file it has read (`read_to`, a
+/// byte position that only grows).
+pub(super) struct Handoff<'h> {
+    pub(super) emit: &'h mut dyn FnMut(Vec<Article>),
+    pub(super) read_to: &'h mut dyn FnMut(u64),
+}
+
 /// Reads, fingerprints and (if changed) parses one file. `old_articles`
 /// is the index as last committed, to count what changed in a file it
 /// holds. A file that [`ingest::streams`] is never held whole: its
-/// articles go to `emit` in batches as it is read.
+/// articles go to the `handoff` in batches as it is read.
 pub(super) fn process(
     job: &Job,
     max_file_size: u64,
     old_articles: Option<&OldArticles>,
-    emit: &mut dyn FnMut(Vec<Article>),
+    handoff: Handoff<'_>,
 ) -> FileOutcome {
     let path = &job.entry.path;
     if ingest::streams(path) {
-        return stream(job, max_file_size, old_articles, emit);
+        return stream(job, max_file_size, old_articles, handoff);
     }
     let bytes = match fs::read(path) {
         Ok(b) => b,
@@ -127,7 +135,7 @@ fn parsed_outcome(
         .problems
         .into_iter()
         .map(|p| Problem {
-            line: Some(p.line),
+            line: (p.line > 0).then_some(p.line),
             reason: p.reason,
         })
         .collect();
@@ -142,13 +150,15 @@ fn parsed_outcome(
 /// A web archive or an archive, read as a stream: fingerprinted in a
 /// first pass (a hash of its bytes, read a megabyte at a time), then, if
 /// it changed, parsed record by record or member by member, each batch of
-/// articles handed to `emit` as soon as it is annotated.
+/// articles handed on as soon as it is annotated, and how far the parse
+/// has read with it.
 fn stream(
     job: &Job,
     max_file_size: u64,
     old_articles: Option<&OldArticles>,
-    emit: &mut dyn FnMut(Vec<Article>),
+    handoff: Handoff<'_>,
 ) -> FileOutcome {
+    let Handoff { emit, read_to } = handoff;
     let path = &job.entry.path;
     let (size, hash) = match hash_file(path) {
         Ok(h) => h,
@@ -167,14 +177,14 @@ fn stream(
         prints.extend(articles.iter().map(changes::record_fingerprint));
         emit(articles);
     };
-    let parsed = ingest::stream_file(path, max_file_size, &mut on_batch);
+    let parsed = ingest::stream_file(path, max_file_size, &mut on_batch, read_to);
     let parsed = match parsed {
         Ok(p) => p,
         Err(reason) if prints.is_empty() => {
             return unusable(rec, format!("{} file: {reason}", format.name()));
         }
         Err(reason) => ingest::ParsedFile {
-            problems: vec![ingest::RecordProblem { line: 1, reason }],
+            problems: vec![ingest::RecordProblem { line: 0, reason }],
             ..Default::default()
         },
     };

@@ -8,7 +8,7 @@
 use rayon::prelude::*;
 
 use super::budget::{ByteBudget, Release, MIN_PARSE_BUDGET};
-use super::parse::{process, FileOutcome, Job, OldArticles};
+use super::parse::{process, FileOutcome, Handoff, Job, OldArticles};
 use super::sync::{write_failed, Run, Writing};
 use super::{skips_of, FileNote, Options, Progress};
 use crate::article::Article;
@@ -181,7 +181,8 @@ enum Handed<'j, 'a> {
 #[allow(clippy::large_enum_variant)]
 enum Message<'a, 'b> {
     Part(String, Vec<Article>, Release<'b>),
-    Done(Job<'a>, FileOutcome, Release<'b>),
+    /// A file done, with the bytes of it not yet counted as read.
+    Done(Job<'a>, FileOutcome, Release<'b>, u64),
 }
 
 /// Runs `jobs` on rayon's threads and gives each file, with its outcome, to
@@ -195,7 +196,8 @@ fn parse_in_parallel<'a>(
     old_articles: Option<&OldArticles>,
     mut write: impl FnMut(Handed<'_, 'a>),
 ) -> u64 {
-    progress.start(jobs.len() as u64);
+    let bytes = jobs.iter().map(|j| j.entry.size).sum();
+    progress.start(jobs.len() as u64, bytes);
     let mut left = jobs.len() as u64;
     let (tx, rx) = crossbeam_channel::bounded::<Message>(256);
     // Parsed files wait for the writer; this bounds the source bytes they
@@ -220,8 +222,24 @@ fn parse_in_parallel<'a>(
                     let part = budget.acquire(bytes);
                     let _ = tx.send(Message::Part(key.clone(), articles, part));
                 };
-                let outcome = process(&job, opts.max_file_size, old_articles, &mut emit);
-                let _ = tx.send(Message::Done(job, outcome, held));
+                // A streamed file's bytes count as they are read, up to
+                // its size at the walk (it may have grown since).
+                let size = job.entry.size;
+                let mut counted = 0u64;
+                let mut read_to = |at: u64| {
+                    let at = at.min(size);
+                    if at > counted {
+                        progress.advance(0, at - counted);
+                        counted = at;
+                    }
+                };
+                let handoff = Handoff {
+                    emit: &mut emit,
+                    read_to: &mut read_to,
+                };
+                let outcome = process(&job, opts.max_file_size, old_articles, handoff);
+                let rest = size - counted;
+                let _ = tx.send(Message::Done(job, outcome, held, rest));
             });
         });
         // `_held` is released when this file's articles are with the writer.
@@ -233,9 +251,9 @@ fn parse_in_parallel<'a>(
             }
             match message {
                 Message::Part(key, articles, _held) => write(Handed::Part(key, articles)),
-                Message::Done(job, outcome, _held) => {
+                Message::Done(job, outcome, _held, rest) => {
                     left -= 1;
-                    progress.advance(1);
+                    progress.advance(1, rest);
                     write(Handed::Done(&job, outcome));
                 }
             }
@@ -243,4 +261,57 @@ fn parse_in_parallel<'a>(
     });
     progress.finish();
     left
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Mutex;
+
+    use crate::index::{update, Options, Progress};
+    use crate::store::Store;
+
+    /// Every report, in order.
+    #[derive(Default)]
+    struct Recorded {
+        start: Mutex<Vec<(u64, u64)>>,
+        steps: Mutex<Vec<(u64, u64)>>,
+    }
+
+    impl Progress for Recorded {
+        fn start(&self, files: u64, bytes: u64) {
+            self.start.lock().unwrap().push((files, bytes));
+        }
+        fn advance(&self, files: u64, bytes: u64) {
+            self.steps.lock().unwrap().push((files, bytes));
+        }
+        fn finish(&self) {}
+    }
+
+    /// A web archive's bytes are counted while it is read, not only when
+    /// it is done; files and bytes add up to what the run started with.
+    #[test]
+    fn a_streamed_files_bytes_count_as_it_is_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let corpus = dir.path().join("corpus");
+        std::fs::create_dir_all(&corpus).unwrap();
+        let warc = crate::testdata::big_warc();
+        std::fs::write(corpus.join("crawl.warc"), &warc).unwrap();
+        let note = "Tram line reopens\n\nThe tram line reopened today.";
+        std::fs::write(corpus.join("note.txt"), note).unwrap();
+        let store = Store::at(dir.path().join("index"));
+        let progress = Recorded::default();
+        let report = update(&store, &[corpus], &Options::default(), &progress).unwrap();
+        assert_eq!(report.articles_total, 2);
+        let total = (warc.len() + note.len()) as u64;
+        assert_eq!(*progress.start.lock().unwrap(), [(2, total)]);
+        let steps = progress.steps.lock().unwrap();
+        assert_eq!(steps.iter().map(|s| s.0).sum::<u64>(), 2, "{steps:?}");
+        assert_eq!(steps.iter().map(|s| s.1).sum::<u64>(), total, "{steps:?}");
+        let while_read: Vec<u64> = steps.iter().filter(|s| s.0 == 0).map(|s| s.1).collect();
+        assert!(while_read.len() >= 2, "{steps:?}");
+        assert!(
+            while_read.iter().sum::<u64>() >= 2 * crate::ingest::STREAM_STEP,
+            "{steps:?}"
+        );
+    }
 }

@@ -21,7 +21,9 @@
 //! of LexisNexis, Nexis Uni, Factiva and Europresse in [`exports`] (a
 //! folder: one file per vendor layout); [`archive`] reads zip and tar
 //! archives member by member. Parsers return drafts and per-record
-//! problems; they never see tantivy, nor compressed bytes.
+//! problems; they never see tantivy, nor compressed bytes. A file read as
+//! a stream ([`stream_file`]) also says how far into it reading has got
+//! (`reporting`), for progress by bytes.
 
 pub mod archive;
 pub mod byline;
@@ -33,12 +35,14 @@ mod fields;
 pub mod html;
 mod ignored;
 pub mod json;
+mod reporting;
 pub mod sgml;
 pub mod text;
 pub mod trec;
 pub mod warc;
 
 pub use ignored::ignored_by_extension;
+pub use reporting::STEP as STREAM_STEP;
 
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
@@ -235,16 +239,20 @@ pub fn text_on_disk(path: &Path) -> bool {
 
 /// Reads a file that [`streams`] from disk, its drafts handed to
 /// `on_batch` as they are read (records or members over `limit` bytes are
-/// reported, not read). The returned file holds the problems, notes and
-/// skip counts; `Err` means the file is unusable, with the reason.
+/// reported, not read), and how far into the file reading has got to
+/// `on_read`: a byte position that only grows, every few megabytes, and
+/// the file's size once it is read. The returned file holds the problems,
+/// notes and skip counts; `Err` means the file is unusable, with the
+/// reason.
 pub fn stream_file(
     path: &Path,
     limit: u64,
     on_batch: &mut dyn FnMut(Vec<Draft>),
+    on_read: &mut dyn FnMut(u64),
 ) -> Result<ParsedFile, String> {
     match Format::from_extension(path) {
-        Some(Format::Warc) => warc::stream(path, limit, on_batch),
-        Some(Format::Archive) => archive::stream(path, limit, on_batch),
+        Some(Format::Warc) => warc::stream(path, limit, on_batch, on_read),
+        Some(Format::Archive) => archive::stream(path, limit, on_batch, on_read),
         _ => Err("not a web archive or an archive".to_string()),
     }
 }
@@ -276,7 +284,9 @@ fn is_empty_record(title: Option<&str>, body: &str) -> bool {
 /// A record a parser had to skip.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RecordProblem {
-    /// 1-based line where the record starts.
+    /// 1-based line where the record starts; 0 when the problem is at no
+    /// line of the file (a zip or tar archive's: the member's line, if
+    /// any, is in the reason).
     pub line: u64,
     /// Why it was skipped.
     pub reason: String,

@@ -16,11 +16,11 @@
 //! Opening and iterating are two steps (`Archive::open`, then `members`)
 //! because the `tar` crate's entries borrow their archive.
 //!
-//! [`parse_all`] is the stop-gap that lets `index` read an archive today:
-//! every member's drafts concatenated into one multi-record
-//! [`ParsedFile`]. The streaming integration in the indexer (one id per
-//! member, `corpus/2015-07-23.zip/2015-07-23.json#12`, change detection
-//! and progress per member) replaces it.
+//! Each record read from a member carries it ([`crate::article::MemberPlace`]),
+//! so that its id names the member: `corpus/2015-07-23.zip#2015-07-23.json#12`
+//! for the thirteenth record of a JSON member, `corpus/pages.tar#a.html`
+//! for a member that is one page. [`stream`] reads an archive from disk
+//! for the indexer, [`parse_all`] one held in memory.
 
 mod parse;
 
@@ -31,6 +31,7 @@ use std::io::{BufReader, Cursor, Read, Seek};
 use std::path::Path;
 
 use super::compress::Compression;
+use super::reporting::{Armed, Reporting};
 
 /// An archive format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -111,6 +112,10 @@ impl<T: Read + Seek> ReadSeek for T {}
 
 enum Inner<'a> {
     Zip(zip::ZipArchive<Box<dyn ReadSeek + 'a>>),
+    /// A zip whose central directory cannot be read (a download cut
+    /// short): its members read in order from their local headers, with
+    /// why the directory failed.
+    ZipStream(Box<dyn ReadSeek + 'a>, String),
     Tar(tar::Archive<Box<dyn Read + 'a>>),
 }
 
@@ -128,39 +133,60 @@ impl Archive<'static> {
     /// not read. A zip's directory is read here; a tar is read as its
     /// members are.
     pub fn open(path: &Path, max_member: u64) -> Result<Archive<'static>, String> {
-        let mut file = File::open(path).map_err(|e| format!("cannot open: {e}"))?;
-        let kind = match Kind::from_path(path) {
-            Some(kind) => kind,
-            None => {
-                let mut magic = Vec::with_capacity(4);
-                (&mut file)
-                    .take(4)
-                    .read_to_end(&mut magic)
-                    .map_err(|e| format!("cannot read: {e}"))?;
-                file.rewind().map_err(|e| format!("cannot read: {e}"))?;
-                Kind::sniff(&magic)
-            }
-        };
-        Archive::from_reader(Box::new(BufReader::new(file)), kind, max_member)
+        let (file, kind) = open_file(path)?;
+        Archive::from_reader(Box::new(BufReader::new(file)), kind, max_member, None)
     }
 }
 
+/// The file at `path`, and the archive its name (else its first bytes)
+/// says it is.
+fn open_file(path: &Path) -> Result<(File, Kind), String> {
+    let mut file = File::open(path).map_err(|e| format!("cannot open: {e}"))?;
+    let kind = match Kind::from_path(path) {
+        Some(kind) => kind,
+        None => {
+            let mut magic = Vec::with_capacity(4);
+            (&mut file)
+                .take(4)
+                .read_to_end(&mut magic)
+                .map_err(|e| format!("cannot read: {e}"))?;
+            file.rewind().map_err(|e| format!("cannot read: {e}"))?;
+            Kind::sniff(&magic)
+        }
+    };
+    Ok((file, kind))
+}
+
 impl<'a> Archive<'a> {
-    /// An archive held in memory.
-    pub fn from_bytes(bytes: &'a [u8], kind: Kind, max_member: u64) -> Result<Archive<'a>, String> {
-        Archive::from_reader(Box::new(Cursor::new(bytes)), kind, max_member)
+    /// [`Archive::open`], telling `on_read` how far into the file reading
+    /// has got as members are read (`super::reporting`).
+    pub fn open_reporting(
+        path: &Path,
+        max_member: u64,
+        on_read: &'a mut dyn FnMut(u64),
+    ) -> Result<Archive<'a>, String> {
+        let (file, kind) = open_file(path)?;
+        // A zip's positions count once its directory, at the end, is read.
+        let armed: Armed = std::rc::Rc::new(std::cell::Cell::new(kind != Kind::Zip));
+        let reporting = Reporting::new(file, armed.clone(), on_read);
+        let reader = Box::new(BufReader::new(reporting));
+        Archive::from_reader(reader, kind, max_member, Some(armed))
     }
 
+    /// An archive held in memory.
+    pub fn from_bytes(bytes: &'a [u8], kind: Kind, max_member: u64) -> Result<Archive<'a>, String> {
+        Archive::from_reader(Box::new(Cursor::new(bytes)), kind, max_member, None)
+    }
+
+    /// The archive `reader` holds; `arm`, if given, is set once it is open.
     fn from_reader(
         reader: Box<dyn ReadSeek + 'a>,
         kind: Kind,
         max_member: u64,
+        arm: Option<Armed>,
     ) -> Result<Archive<'a>, String> {
         let inner = match kind {
-            Kind::Zip => Inner::Zip(
-                zip::ZipArchive::new(reader)
-                    .map_err(|e| format!("not a readable zip archive: {e}"))?,
-            ),
+            Kind::Zip => zip_or_stream(reader)?,
             Kind::Tar(compression) => {
                 let stream: Box<dyn Read + 'a> = match compression {
                     None => reader,
@@ -173,6 +199,9 @@ impl<'a> Archive<'a> {
                 Inner::Tar(tar::Archive::new(stream))
             }
         };
+        if let Some(arm) = arm {
+            arm.set(true);
+        }
         Ok(Archive {
             inner,
             kind,
@@ -190,8 +219,18 @@ impl<'a> Archive<'a> {
     /// the next one follows; a tar stream that breaks off ends with one.
     pub fn members(&mut self) -> Result<Members<'_, 'a>, String> {
         let max = self.max_member;
+        let mut pending = None;
         let state = match &mut self.inner {
             Inner::Zip(zip) => State::Zip { zip, next: 0 },
+            Inner::ZipStream(reader, why) => {
+                pending = Some(ArchiveProblem::new(
+                    None,
+                    format!(
+                        "zip directory unreadable ({why}): members read from their own headers"
+                    ),
+                ));
+                State::ZipStream(reader)
+            }
             Inner::Tar(tar) => State::Tar(
                 tar.entries()
                     .map_err(|e| format!("not a readable tar archive: {e}"))?,
@@ -200,6 +239,7 @@ impl<'a> Archive<'a> {
         Ok(Members {
             state,
             max,
+            pending,
             done: false,
         })
     }
@@ -210,6 +250,7 @@ enum State<'s, 'a> {
         zip: &'s mut zip::ZipArchive<Box<dyn ReadSeek + 'a>>,
         next: usize,
     },
+    ZipStream(&'s mut Box<dyn ReadSeek + 'a>),
     Tar(tar::Entries<'s, Box<dyn Read + 'a>>),
 }
 
@@ -217,6 +258,9 @@ enum State<'s, 'a> {
 pub struct Members<'s, 'a> {
     state: State<'s, 'a>,
     max: u64,
+    /// A problem to report before the first member (a zip read without
+    /// its directory).
+    pending: Option<ArchiveProblem>,
     done: bool,
 }
 
@@ -225,6 +269,9 @@ impl Iterator for Members<'_, '_> {
 
     fn next(&mut self) -> Option<Self::Item> {
         let max = self.max;
+        if let Some(p) = self.pending.take() {
+            return Some(Err(p));
+        }
         while !self.done {
             let step = match &mut self.state {
                 State::Zip { zip, next } => {
@@ -234,9 +281,39 @@ impl Iterator for Members<'_, '_> {
                     *next += 1;
                     zip_member(zip, *next - 1, max)
                 }
+                State::ZipStream(reader) => match zip::read::read_zipfile_from_stream(reader) {
+                    Ok(None) => return None,
+                    Ok(Some(mut file)) => {
+                        let path = String::from_utf8_lossy(file.name_raw()).into_owned();
+                        if !file.is_file() || is_hidden_member(&path) {
+                            None
+                        } else {
+                            let size = file.size();
+                            let member = read_capped(&mut file, &path, size, max);
+                            // Where the next header starts is known only
+                            // from a member read whole.
+                            self.done = member.is_err();
+                            Some(member)
+                        }
+                    }
+                    Err(e) => {
+                        // No header where the next member should start.
+                        self.done = true;
+                        Some(Err(ArchiveProblem::new(
+                            None,
+                            format!("zip archive broken off: {e}"),
+                        )))
+                    }
+                },
                 State::Tar(entries) => match entries.next() {
                     None => return None,
-                    Some(Ok(entry)) => tar_member(entry, max),
+                    Some(Ok(entry)) => {
+                        let member = tar_member(entry, max);
+                        // A member that cannot be unpacked leaves the
+                        // stream where no later header can be found.
+                        self.done = matches!(&member, Some(Err(p)) if p.reason.starts_with(UNPACK));
+                        member
+                    }
                     Some(Err(e)) => {
                         // The stream is lost: nothing after this can be found.
                         self.done = true;
@@ -253,6 +330,33 @@ impl Iterator for Members<'_, '_> {
         }
         None
     }
+}
+
+/// A zip archive by its directory; when that cannot be read but the file
+/// opens with a member's header (a zip cut short, or with a damaged
+/// directory), its members one by one from their own headers.
+fn zip_or_stream<'a>(mut reader: Box<dyn ReadSeek + 'a>) -> Result<Inner<'a>, String> {
+    use std::io::SeekFrom;
+    let why = match zip::ZipArchive::new(&mut reader) {
+        Ok(_) => None,
+        Err(e) => Some(e.to_string()),
+    };
+    reader
+        .seek(SeekFrom::Start(0))
+        .map_err(|e| format!("cannot read: {e}"))?;
+    let Some(why) = why else {
+        let zip = zip::ZipArchive::new(reader).map_err(|e| format!("cannot read: {e}"))?;
+        return Ok(Inner::Zip(zip));
+    };
+    let mut magic = [0u8; 4];
+    let opens_with_member = reader.read_exact(&mut magic).is_ok() && magic == *b"PK\x03\x04";
+    if !opens_with_member {
+        return Err(format!("not a readable zip archive: {why}"));
+    }
+    reader
+        .seek(SeekFrom::Start(0))
+        .map_err(|e| format!("cannot read: {e}"))?;
+    Ok(Inner::ZipStream(reader, why))
 }
 
 /// The zip member at `index`; `None` for a directory, a link or a hidden
@@ -320,15 +424,28 @@ fn read_capped(
     reader
         .take(max.saturating_add(1))
         .read_to_end(&mut bytes)
-        .map_err(|e| ArchiveProblem::new(Some(path), format!("cannot unpack: {e}")))?;
+        .map_err(|e| ArchiveProblem::new(Some(path), format!("{UNPACK}: {e}")))?;
     if bytes.len() as u64 > max {
         return Err(over());
+    }
+    // A tar entry reads as a short file when the archive ends inside it.
+    if (bytes.len() as u64) < size {
+        return Err(ArchiveProblem::new(
+            Some(path),
+            format!(
+                "{UNPACK}: member cut short: {} of {size} bytes (the archive ends early)",
+                bytes.len()
+            ),
+        ));
     }
     Ok(Member {
         path: path.trim_start_matches("./").to_string(),
         bytes,
     })
 }
+
+/// How a member that could not be unpacked is reported.
+const UNPACK: &str = "cannot unpack";
 
 fn mb(bytes: u64) -> String {
     if bytes >= 1 << 20 {
@@ -425,6 +542,22 @@ mod tests {
             titles,
             ["Flood warning", "Council budget", "Storm closes road"]
         );
+        // Each names its member, numbered among the member's articles
+        // (JSON and CSV hold several), as a file's are.
+        let places: Vec<_> = p
+            .drafts
+            .iter()
+            .map(|d| d.member.clone().map(|m| (m.path, m.record)))
+            .collect();
+        let place = |path: &str, n| Some((path.to_string(), Some(n)));
+        assert_eq!(
+            places,
+            [
+                place("day/2015.json", 0),
+                place("day/2015.json", 1),
+                place("day/list.csv", 0)
+            ]
+        );
         let reasons: Vec<_> = p
             .problems
             .iter()
@@ -434,11 +567,11 @@ mod tests {
             reasons,
             [
                 (
-                    2,
+                    0,
                     "member day/2015.json, line 2: JSON object with neither title nor body text"
                 ),
                 (
-                    1,
+                    0,
                     "member day/big.txt: member is over 200 bytes, the --max-file-size limit: not read"
                 )
             ]
@@ -512,8 +645,66 @@ mod tests {
                 .is_err_and(|p| p.member.is_none()),
             "{got:?}"
         );
-        assert!(Archive::from_bytes(b"PK\x03\x04junk", Kind::Zip, 100).is_err());
+        // Not a zip at all; a zip header and then nothing readable.
+        assert!(Archive::from_bytes(b"plain text", Kind::Zip, 100).is_err());
+        let junk = names(b"PK\x03\x04junk", Kind::Zip, 100);
+        assert!(junk.iter().all(Result::is_err), "{junk:?}");
         assert!(parse_all(&zip_of(&[("a.png", b"x")]), 100).is_err());
+    }
+
+    /// A zip cut short has no directory: its members are read from their
+    /// own headers, up to where it breaks off, and both are reported.
+    #[test]
+    fn a_truncated_zip_keeps_its_whole_members() {
+        let body = |c: char| format!(r#"{{"title": "{c}", "content": "{}"}}"#, "word ".repeat(40));
+        let (a, b, c) = (body('A'), body('B'), body('C'));
+        let zip = zip_of(&[
+            ("a.json", a.as_bytes()),
+            ("b.json", b.as_bytes()),
+            ("c.json", c.as_bytes()),
+        ]);
+        // Into the third member's data: the directory and c.json are lost.
+        let cut = &zip[..zip.len() - 200];
+        let got = names(cut, Kind::Zip, 1 << 20);
+        let ok: Vec<&str> = got.iter().filter_map(|m| m.as_deref().ok()).collect();
+        assert_eq!(ok, ["a.json", "b.json"], "{got:?}");
+        let problems: Vec<&ArchiveProblem> = got.iter().filter_map(|m| m.as_ref().err()).collect();
+        assert!(
+            problems[0].reason.starts_with("zip directory unreadable ("),
+            "{problems:?}"
+        );
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        let p = parse_all(cut, 1 << 20).unwrap();
+        let titles: Vec<_> = p.drafts.iter().filter_map(|d| d.title.as_deref()).collect();
+        assert_eq!(titles, ["A", "B"]);
+        assert_eq!(p.problems.len(), 2, "{:?}", p.problems);
+    }
+
+    /// A member whose compressed data is damaged is reported by name; the
+    /// members around it are read.
+    #[test]
+    fn a_corrupt_zip_member_is_named_and_the_rest_read() {
+        let text = "The council voted on the budget. ".repeat(30);
+        let zip = zip_of(&[
+            ("a.txt", text.as_bytes()),
+            ("b.txt", text.as_bytes()),
+            ("c.txt", text.as_bytes()),
+        ]);
+        let mut bad = zip.clone();
+        let at = find(&bad, b"b.txt").unwrap() + 5 + 4;
+        for byte in &mut bad[at..at + 8] {
+            *byte ^= 0x5a;
+        }
+        let got = names(&bad, Kind::Zip, 1 << 20);
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert!(got[0].is_ok() && got[2].is_ok(), "{got:?}");
+        let p = got[1].as_ref().unwrap_err();
+        assert_eq!(p.member.as_deref(), Some("b.txt"), "{p:?}");
+        assert!(p.reason.starts_with("cannot unpack: "), "{p:?}");
+    }
+
+    fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+        hay.windows(needle.len()).position(|w| w == needle)
     }
 
     /// An archive of the shared corpora, opened with the default cap.

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use super::{Archive, Kind, Member};
+use crate::article::MemberPlace;
 use crate::ingest::{
     is_project_file, parse_file, reads_as_article, Format, ParsedFile, RecordProblem,
 };
@@ -37,14 +38,21 @@ pub fn parse_all(bytes: &[u8], limit: u64) -> Result<ParsedFile, String> {
 
 /// An archive on disk, member by member, never whole: each member's
 /// drafts go to `on_batch` as soon as it is read, so memory holds one
-/// member at a time however large the archive. What [`parse_all`] gives,
-/// but for the drafts, which the returned file no longer holds.
+/// member at a time however large the archive; how far into the file
+/// reading has got goes to `on_read` (the file's size last). What
+/// [`parse_all`] gives, but for the drafts, which the returned file no
+/// longer holds.
 pub fn stream(
     path: &Path,
     limit: u64,
     on_batch: &mut dyn FnMut(Vec<crate::article::Draft>),
+    on_read: &mut dyn FnMut(u64),
 ) -> Result<ParsedFile, String> {
-    gather(Archive::open(path, limit)?, limit, Some(on_batch))
+    let size = std::fs::metadata(path).map_or(0, |m| m.len());
+    let archive = Archive::open_reporting(path, limit, &mut *on_read)?;
+    let out = gather(archive, limit, Some(on_batch));
+    on_read(size);
+    out
 }
 
 /// Reads every member of `archive`; with `on_batch`, each member's drafts
@@ -61,9 +69,7 @@ fn gather(
             Ok(m) => all.add(&m, limit),
             Err(p) => {
                 let at = p.member.map_or(String::new(), |m| format!("member {m}: "));
-                all.out
-                    .problems
-                    .push(problem(1, format!("{at}{}", p.reason)));
+                all.out.problems.push(problem(format!("{at}{}", p.reason)));
             }
         }
         if let Some(hand_on) = on_batch.as_mut() {
@@ -99,7 +105,7 @@ impl Gathered {
             }
             Some((format, Err(reason))) => {
                 let reason = format!("member {name}: {} file: {reason}", format.name());
-                self.out.problems.push(problem(1, reason));
+                self.out.problems.push(problem(reason));
                 return;
             }
             Some((format, Ok(parsed))) => {
@@ -107,15 +113,28 @@ impl Gathered {
                     self.project_files.push(name.clone());
                     return;
                 }
-                parsed
+                (format, parsed)
             }
         };
+        let (format, parsed) = parsed;
         let out = &mut self.out;
-        out.drafts.extend(parsed.drafts);
-        out.problems.extend(parsed.problems.into_iter().map(|p| {
-            let reason = format!("member {name}, line {}: {}", p.line, p.reason);
-            problem(p.line, reason)
-        }));
+        // Each record is named by its member, and numbered within it when
+        // the member's format holds several (as a file of its own would be).
+        let multi = format.multi_record();
+        out.drafts
+            .extend(parsed.drafts.into_iter().enumerate().map(|(i, mut d)| {
+                d.member = Some(MemberPlace {
+                    path: name.clone(),
+                    record: multi.then_some(i as u64),
+                });
+                d
+            }));
+        out.problems.extend(
+            parsed
+                .problems
+                .into_iter()
+                .map(|p| problem(format!("member {name}, line {}: {}", p.line, p.reason))),
+        );
         let notes = parsed.notes.into_iter();
         out.notes
             .extend(notes.map(|n| format!("member {name}: {n}")));
@@ -152,8 +171,10 @@ impl Gathered {
     }
 }
 
-fn problem(line: u64, reason: String) -> RecordProblem {
-    RecordProblem { line, reason }
+/// A problem in an archive: never at a line of the archive file itself
+/// (a member's line is in the reason).
+fn problem(reason: String) -> RecordProblem {
+    RecordProblem { line: 0, reason }
 }
 
 /// `.png` for `a/b.png`, `(none)` for a name without an extension.

@@ -41,6 +41,7 @@ use std::io::Read;
 pub use self::input::Position;
 pub use self::page::{draft_of, Outcome};
 pub use self::record::{Problem, Reader, Record};
+use super::reporting::Reporting;
 use super::{compress, ParsedFile, RecordProblem};
 use crate::article::Draft;
 
@@ -150,12 +151,14 @@ pub fn parse(bytes: &[u8], limit: u64) -> Result<ParsedFile, String> {
 
 /// Reads a web archive from disk as a stream, never whole: the drafts go
 /// to `on_batch` [`STREAM_BATCH`] at a time, so memory stays flat however
-/// large the file. Otherwise what [`parse`] gives (the returned file holds
+/// large the file; how far reading has got goes to `on_read` (the file's
+/// size last). Otherwise what [`parse`] gives (the returned file holds
 /// the problems and skip counts, not the drafts).
 pub fn stream(
     path: &std::path::Path,
     limit: u64,
     on_batch: &mut dyn FnMut(Vec<Draft>),
+    on_read: &mut dyn FnMut(u64),
 ) -> Result<ParsedFile, String> {
     let open = || std::fs::File::open(path).map_err(|e| format!("cannot open: {e}"));
     let mut head = Vec::with_capacity(64 << 10);
@@ -164,8 +167,13 @@ pub fn stream(
         .read_to_end(&mut head)
         .map_err(|e| format!("cannot read: {e}"))?;
     check_head(&head)?;
-    let reader = std::io::BufReader::with_capacity(1 << 20, open()?);
-    Ok(read(reader, limit, STREAM_BATCH, on_batch))
+    let file = open()?;
+    let size = file.metadata().map_or(0, |m| m.len());
+    let file = Reporting::new(file, super::reporting::armed(), &mut *on_read);
+    let reader = std::io::BufReader::with_capacity(1 << 20, file);
+    let out = read(reader, limit, STREAM_BATCH, on_batch);
+    on_read(size);
+    Ok(out)
 }
 
 /// `Err` unless the (maybe compressed) start of a file is a web archive's.
