@@ -308,7 +308,7 @@ impl Lang for German {
             || vocab.has_lower(lower)
             || (vocab.after_det(lower) && !self.given(lower))
     }
-    fn lone_surname(&self, _word: &str) -> bool {
+    fn lone_surname(&self, _word: &str, _sent_start: bool) -> bool {
         false
     }
     fn split_before_given(&self, _prev_lower: &str, _vocab: &Vocab) -> bool {

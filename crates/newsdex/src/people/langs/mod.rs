@@ -110,9 +110,10 @@ pub(super) trait Lang: Sync {
     /// vocabulary (`vocab`: words the article writes in lower case, and in
     /// German words it writes after a determiner).
     fn wordish(&self, lower: &str, vocab: &Vocab) -> bool;
-    /// A lone capitalised word not at a sentence start that is a person on
-    /// its own shape (a Russian surname ending); German: never.
-    fn lone_surname(&self, word: &str) -> bool;
+    /// A lone capitalised word that is a person on its own shape (a
+    /// Russian surname ending, or a given name inside a sentence); German:
+    /// never. `sent_start` when it opens a sentence.
+    fn lone_surname(&self, word: &str, sent_start: bool) -> bool;
     /// Whether a run is cut before a given name that follows `prev` (`России
     /// Владимир Путин`, `Ельцина Наина Иосифовна`).
     fn split_before_given(&self, prev_lower: &str, vocab: &Vocab) -> bool;
@@ -293,6 +294,8 @@ struct Cand {
     words: Vec<String>,
     /// Evidence that this is a person.
     person: bool,
+    /// A speech cue stands beside it (`sagte`, `заявил`).
+    cue: bool,
 }
 
 /// Whether a token can be part of a name.
@@ -356,12 +359,14 @@ fn candidates(
             .map(|k| text[toks[k].start..toks[k].end].to_string())
             .collect();
         let person = evidence(rules, text, toks, from, to, &words);
+        let cue = speech_cue(rules, toks, from, to);
         out.push(Cand {
             field,
             from,
             to,
             words,
             person,
+            cue,
         });
         i = to;
     }
@@ -421,6 +426,14 @@ fn bracket_after(text: &str, end: usize) -> bool {
         || de::party(inner)
 }
 
+/// Whether a speech cue stands right before or after the run `from..to`.
+fn speech_cue(rules: &dyn Lang, toks: &[Tok], from: usize, to: usize) -> bool {
+    (from > 0 && toks[from].joined && rules.cue_before(&toks[from - 1].lower))
+        || toks
+            .get(to)
+            .is_some_and(|t| t.joined && rules.cue_after(&t.lower))
+}
+
 /// Whether the run `from..to` is a person.
 fn evidence(
     rules: &dyn Lang,
@@ -431,10 +444,7 @@ fn evidence(
     words: &[String],
 ) -> bool {
     let titled = title_before(rules, toks, from) || title_apposition(rules, toks, from);
-    let cue = (from > 0 && toks[from].joined && rules.cue_before(&toks[from - 1].lower))
-        || toks
-            .get(to)
-            .is_some_and(|t| t.joined && rules.cue_after(&t.lower));
+    let cue = speech_cue(rules, toks, from, to);
     let lone = to - from == 1;
     if lone {
         let plain = from > 0
@@ -449,7 +459,7 @@ fn evidence(
                 .count()
                 >= 2;
         return (titled && recurs && rules.lone_titled(&words[0], plain))
-            || (!toks[from].sent_start && rules.lone_surname(&words[0]));
+            || rules.lone_surname(&words[0], toks[from].sent_start);
     }
     let last = toks[to - 1].lower.as_str();
     // A name never ends in an initial (`Christopher B`, `Teddy Z`).
@@ -538,6 +548,25 @@ fn resolve(rules: &dyn Lang, cands: &[Cand], toks: [&Vec<Tok>; 2]) -> Vec<Person
     };
     let mut clusters: Vec<Cluster> = Vec::new();
     // Full names first, the longest first, so shorter forms join them.
+    // A full name with no evidence of its own whose surname speaks alone
+    // elsewhere (`Arabella Kiesbauers neues Format` … `sagt Kiesbauer`).
+    let speaking: Vec<String> = cands
+        .iter()
+        .filter(|c| c.cue && c.words.len() == 1)
+        .map(|c| rules.stem(&c.words[0]))
+        .collect();
+    let promoted: Vec<Cand> = cands
+        .iter()
+        .map(|c| {
+            let mut c = c.clone();
+            if !c.person && c.words.len() >= 2 {
+                let last = rules.stem(c.words.last().map(String::as_str).unwrap_or_default());
+                c.person = speaking.contains(&last);
+            }
+            c
+        })
+        .collect();
+    let cands = &promoted[..];
     let mut order: Vec<&Cand> = cands
         .iter()
         .filter(|c| c.person && c.words.len() >= 2)

@@ -92,7 +92,7 @@ const SURNAME_LIKE_PLACES: &str = "киев львов харьков росто
 /// do occur in them).
 const GIVEN: &str = "александр алексей анатолий андрей антон аркадий арсений артем артём \
     борис вадим валентин валерий василий виктор виталий владимир владислав вячеслав геннадий \
-    георгий глеб григорий даниил денис дмитрий евгений егор иван игорь илья иосиф кирилл \
+    георгий марк глеб григорий даниил денис дмитрий евгений егор иван игорь илья иосиф кирилл \
     константин лев леонид максим матвей михаил никита николай олег павел петр пётр роман руслан \
     сергей станислав степан тимур федор фёдор филипп эдуард юрий яков ярослав рамзан ахмат \
     анна алла алена алёна алина александра анастасия ангелина валентина валерия вера \
@@ -374,7 +374,7 @@ fn case_of(given: &str, surname: &str) -> (Case, bool) {
     }
     // `Кими Райкконена`, `Мэтью Брайза`: a foreign given name that does not
     // decline, before a surname in the genitive.
-    if !consonant_final(&g) && !g.ends_with(['а', 'я']) && consonant_plus(&s, &["а"]) {
+    if !consonant_final(&g) && !g.ends_with(['а', 'я', 'е']) && consonant_plus(&s, &["а"]) {
         return (Case::Oblique, false);
     }
     (Case::Unknown, false)
@@ -621,8 +621,12 @@ impl Lang for Russian {
     fn wordish(&self, lower: &str, vocab: &Vocab) -> bool {
         STOP_SET.contains(lower) || vocab.has_lower(lower) || self.thing(lower)
     }
-    fn lone_surname(&self, word: &str) -> bool {
-        surname_ending(word)
+    fn lone_surname(&self, word: &str, sent_start: bool) -> bool {
+        if sent_start {
+            // `Путин также подпишет …`: a surname in the nominative.
+            return surname_ending(word) && consonant_final(&fold(word));
+        }
+        surname_ending(word) || given_nominative(&fold(word)).is_some()
     }
     fn split_before_given(&self, _prev_lower: &str, _vocab: &Vocab) -> bool {
         true
@@ -670,6 +674,15 @@ impl Lang for Russian {
         stem(word)
     }
     fn nominative(&self, forms: &[&str], given: bool) -> String {
+        // A lone given name (`Даниила` → `Даниил`).
+        if !given && forms.iter().all(|f| !surname_ending(f)) {
+            if let Some((nom, like)) = forms
+                .iter()
+                .find_map(|f| given_nominative(&fold(f)).map(|n| (n, *f)))
+            {
+                return capitalised(&nom, like);
+            }
+        }
         let Some(best) = forms.iter().max_by_key(|f| {
             (
                 nominative_score(f),
