@@ -1,12 +1,13 @@
 //! Precision and recall of [`extract`](super::extract) on German and
 //! Russian news (`tests/data/people/eval_lang.jsonl`), per language and
-//! split: German from 10kGNAD (`de-10kgnad/test.csv`, 60 articles labelled
-//! by reading, every third held out), Russian from factRuEval-2016 (its
-//! Person objects converted to full names: `devset` for development,
-//! `testset` held out). See `tests/data/people/README.md` for the labels
-//! and the matching rule; the held-out parts are scored, their errors never
-//! printed. Without `../shared` the test prints a note and passes, unless
-//! `CI` is set.
+//! split: German from 10kGNAD (`de-10kgnad/test.csv`, 87 articles labelled
+//! by reading), Russian from factRuEval-2016 (61 articles, its annotators'
+//! Person objects converted to full names). Round 1's labels (both its
+//! parts) are development data; round 2's fresh articles are the held-out
+//! part. See `tests/data/people/README.md` for the labels, the rounds and
+//! the matching rule; held-out errors are never printed
+//! (`PEOPLE_LANG_ERRORS=1` prints the development part's). Without
+//! `../shared` the test prints a note and passes, unless `CI` is set.
 
 use super::{extract, normalise};
 use crate::testdata::shared;
@@ -17,13 +18,17 @@ const LABELS: &str = include_str!(concat!(
     "/../../tests/data/people/eval_lang.jsonl"
 ));
 
-/// Floors (precision, recall) per language and split, a little under
-/// what the rules reach (see the README).
-const FLOORS: &[(&str, &str, f64, f64)] = &[
-    ("de", "dev", 0.86, 0.85),
-    ("de", "heldout", 0.0, 0.0),
-    ("ru", "dev", 0.87, 0.78),
-    ("ru", "heldout", 0.0, 0.0),
+/// Floors per language and split: (language, split, precision, recall,
+/// fewest articles), a little under what the rules reach. The development
+/// floors were set on the development part (round 1's labels, both its
+/// parts); the held-out floors after round 2's fresh held-out part was
+/// scored once (German P 0.881 R 0.822, Russian P 0.827 R 0.747; see
+/// `tests/data/people/README.md`).
+const FLOORS: &[(&str, &str, f64, f64, usize)] = &[
+    ("de", "dev", 0.88, 0.90, 60),
+    ("de", "heldout", 0.86, 0.80, 27),
+    ("ru", "dev", 0.80, 0.62, 49),
+    ("ru", "heldout", 0.80, 0.72, 12),
 ];
 
 #[derive(serde::Deserialize)]
@@ -165,8 +170,13 @@ fn people_eval_german_russian() {
             }
         }
     }
+    if std::env::var_os("PEOPLE_LANG_ERRORS").is_some() {
+        for e in &errors {
+            println!("{e}");
+        }
+    }
     println!("lang part      n      P      R     F1   tp/fp/fn");
-    for &(lang, split, min_p, min_r) in FLOORS {
+    for &(lang, split, min_p, min_r, min_n) in FLOORS {
         let s = scores
             .get(&(lang.to_string(), split.to_string()))
             .copied()
@@ -181,18 +191,13 @@ fn people_eval_german_russian() {
             s.fp,
             s.fneg
         );
-        assert!(s.articles >= 20, "{lang} {split}: too few articles");
+        assert!(s.articles >= min_n, "{lang} {split}: too few articles");
         assert!(
             s.p() >= min_p && s.r() >= min_r,
             "{lang} {split}: P {:.3} R {:.3} under the floors",
             s.p(),
             s.r()
         );
-    }
-    if std::env::var_os("PEOPLE_LANG_ERRORS").is_some() {
-        for e in &errors {
-            println!("{e}");
-        }
     }
 }
 

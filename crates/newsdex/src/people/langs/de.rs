@@ -125,7 +125,7 @@ const STOP: &str = "der die das den dem des ein eine einen einem einer eines kei
     gott herrgott internet facebook twitter google youtube instagram apple \
     nachdem obwohl während sobald solange bevor damit falls sofern indem \
     the a an of and or for with that this you your my his her our their its is are was \
-    we i to on at by from new not no all one it be as los las san santa daten";
+    we i to on at by from new not no all one it be as los las san santa monte daten";
 
 /// Words that name places, organisations and things: they end a run and
 /// are never a person.
@@ -137,7 +137,7 @@ const THINGS: &str = "stadt land staat bund länder gemeinde bezirk region provi
     ministerium amt behörde gericht gerichtshof polizei armee militär \
     kommission union rat club klub team liga bundesliga cup open festival preis award \
     haus straße gasse platz kirche dom hotel museum theater oper galerie halle stadion \
-    flughafen bahnhof hafen see berg fluss insel tal wald park \
+    flughafen bahnhof hafen see berg fluss insel tal wald park kreuz \
     euro dollar prozent millionen milliarden \
     deutschland österreich schweiz frankreich italien spanien russland amerika china \
     europa afrika asien wien berlin paris london moskau brüssel";
@@ -163,7 +163,7 @@ const GIVEN: &str = "andreas angelika annegret anneliese bernd bernhard birgit b
     steffen susanne sylvia thomas torsten udo ulrich ulrike ursula uwe volker waltraud werner \
     wilfried wolfgang heinz walter franz-josef johann sepp hannes wendelin alois anton \
     ferdinand florian georg gregor jakob kurt leopold ludwig maximilian niklas reinhold \
-    rupert sebastian sieglinde theresia christian valentin vinzenz veronika wilhelm ernst hermann \
+    rupert sebastian sieglinde theresia christian nico mark valentin vinzenz veronika wilhelm ernst hermann \
     sergej wladimir dmitri alexej michail viktor juri boris nikolai iwan jewgeni";
 
 static GIVEN_SET: LazyLock<HashSet<&'static str>> =
@@ -196,7 +196,7 @@ fn noun_ending(lower: &str) -> bool {
     let n = lower.chars().count();
     const LONG: &[&str] = &[
         "ung", "heit", "keit", "schaft", "tion", "sion", "tät", "ismus", "nis", "ium", "ment",
-        "enz", "anz", "hof", "hofs",
+        "enz", "anz", "kunft", "hof", "hofs", "ungen", "heiten", "keiten", "schaften", "tionen",
     ];
     (n >= 6 && LONG.iter().any(|e| lower.ends_with(e)))
         || (n >= 7
@@ -313,6 +313,13 @@ impl Lang for German {
     }
     fn split_before_given(&self, _prev_lower: &str, _vocab: &Vocab) -> bool {
         true
+    }
+    fn opener(&self, _first_lower: &str, _next: &str) -> bool {
+        false
+    }
+    fn place_noun(&self, _lower: &str) -> bool {
+        // German place nouns are capitalised and end a run as things.
+        false
     }
     fn lone_titled(&self, _word: &str, _title_plain: bool) -> bool {
         true

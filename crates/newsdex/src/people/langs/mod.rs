@@ -117,6 +117,12 @@ pub(super) trait Lang: Sync {
     /// Whether a run is cut before a given name that follows `prev` (`России
     /// Владимир Путин`, `Ельцина Наина Иосифовна`).
     fn split_before_given(&self, prev_lower: &str, vocab: &Vocab) -> bool;
+    /// Whether a sentence's capitalised first word is an ordinary word
+    /// before the name `next` (`Песенки Вертинского`, `Старик Козлодоев`).
+    fn opener(&self, first_lower: &str, next: &str) -> bool;
+    /// A lower-case noun after which a capitalised word names a place
+    /// (`штата Аризона`, `города Тусон`).
+    fn place_noun(&self, lower: &str) -> bool;
     /// Whether a lone word after a title is a person (`мэр Лужков`, not
     /// `президент Болгарии`); `title_plain` when the title is in its
     /// dictionary form.
@@ -325,6 +331,25 @@ fn candidates(
             i += 1;
             continue;
         }
+        if toks[i].sent_start
+            && toks
+                .get(i + 1)
+                .is_some_and(|n| n.joined && name_word(rules, n))
+            && rules.opener(&toks[i].lower, &text[toks[i + 1].start..toks[i + 1].end])
+        {
+            i += 1;
+            continue;
+        }
+        // `штата Аризона Гэбриэль Гиффордс`: a place after its kind.
+        if i > 0
+            && toks[i].joined
+            && !toks[i - 1].cap
+            && rules.place_noun(&toks[i - 1].lower)
+            && !rules.given(&toks[i].lower)
+        {
+            i += 1;
+            continue;
+        }
         let from = i;
         let mut to = i + 1;
         while to < toks.len() && toks[to].joined {
@@ -338,7 +363,11 @@ fn candidates(
                     .is_some_and(|n| n.joined && name_word(rules, n))
                 && rules.split_before_given(&toks[to - 1].lower, voc);
             // A compound after a full name ends it (`Tom Hanks Regie-Debüt`).
-            let compound = to - from >= 2 && t.lower.contains(['-', '‐']);
+            let prefixed = t
+                .lower
+                .split_once('-')
+                .is_some_and(|(p, _)| PREFIXES.contains(&p));
+            let compound = to - from >= 2 && t.lower.contains(['-', '‐']) && !prefixed;
             let name =
                 name_word(rules, t) && !rules.thing(&t.lower) && !t.sent_start && !cut && !compound;
             let particle = !t.cap
@@ -450,20 +479,27 @@ fn evidence(
         let plain = from > 0
             && rules.title(&toks[from - 1].lower)
             && rules.title_plain(&toks[from - 1].lower);
-        // German: a lone word after a title must recur (`Musiker Gewalt`).
+        // German: a lone word after a title must recur (`Musiker Gewalt`);
+        // a lone word that is a person by its shape alone must too (`страна
+        // Советов`, `Нидерландов`).
         let stem = rules.stem(&toks[from].lower);
-        let recurs = !rules.recurrence_counts()
-            || toks
-                .iter()
-                .filter(|t| t.cap && rules.stem(&t.lower) == stem)
-                .count()
-                >= 2;
+        let mentioned_twice = toks
+            .iter()
+            .filter(|t| t.cap && rules.stem(&t.lower) == stem)
+            .count()
+            >= 2;
+        let recurs = !rules.recurrence_counts() || mentioned_twice;
         return (titled && recurs && rules.lone_titled(&words[0], plain))
-            || rules.lone_surname(&words[0], toks[from].sent_start);
+            || (rules.lone_surname(&words[0], toks[from].sent_start) && mentioned_twice);
     }
     let last = toks[to - 1].lower.as_str();
     // A name never ends in an initial (`Christopher B`, `Teddy Z`).
-    if toks[to - 1].initial {
+    // … nor stands before a thing it names (`Gerry Weber Open`).
+    if toks[to - 1].initial
+        || toks
+            .get(to)
+            .is_some_and(|t| t.joined && t.cap && rules.thing(&t.lower))
+    {
         return false;
     }
     if words

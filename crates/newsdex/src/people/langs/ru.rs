@@ -24,8 +24,8 @@ const ENDINGS: &[&str] = &[
 
 /// Endings a title takes in its case forms.
 const TITLE_ENDINGS: &[&str] = &[
-    "", "а", "у", "ом", "е", "ы", "ой", "ю", "ем", "и", "я", "ей", "ам", "ами", "ах", "ов", "ям",
-    "ях",
+    "", "ь", "а", "у", "ом", "е", "ы", "ой", "ю", "ем", "и", "я", "ей", "ам", "ами", "ах", "ов",
+    "ям", "ях",
 ];
 
 /// Title stems (a title is one of these plus a case ending). Written for
@@ -96,7 +96,7 @@ const GIVEN: &str = "александр алексей анатолий андр
     константин лев леонид максим матвей михаил никита николай олег павел петр пётр роман руслан \
     сергей станислав степан тимур федор фёдор филипп эдуард юрий яков ярослав рамзан ахмат \
     анна алла алена алёна алина александра анастасия ангелина валентина валерия вера \
-    виктория галина дарья екатерина елена елизавета жанна зинаида зоя инна ирина карина \
+    виктория галина дарья екатерина елена евгения елизавета жанна зинаида зоя инна ирина карина \
     клавдия кристина ксения лариса лидия любовь людмила маргарита марина мария надежда наталья \
     наталия нина оксана ольга полина раиса светлана софья софия таисия тамара татьяна ульяна \
     юлия яна эльвира эльмира наина \
@@ -267,8 +267,8 @@ fn made_nominative(form: &str, feminine: bool) -> String {
     let keep_case = |s: &str| s.to_string();
     for adj in ["ого", "ому", "ым", "ом"] {
         if let Some(b) = form.strip_suffix(adj) {
-            if surname_ending(b) || (adj != "ом" && consonant_stem(b) && b.ends_with(['в', 'н']))
-            {
+            // `Путиным`, `Лужковом`; never `-ого` (`Первозванного`).
+            if matches!(adj, "ым" | "ом") && surname_ending(b) {
                 return keep_case(b);
             }
             if adj == "ом" {
@@ -330,7 +330,10 @@ fn consonant_plus(w: &str, endings: &[&str]) -> bool {
 fn case_of(given: &str, surname: &str) -> (Case, bool) {
     let g = fold(given);
     let s = fold(surname);
-    if let Some(nom) = given_nominative(&g) {
+    // A given name that does not decline (`Тони`, `Жозе`) tells no case.
+    let indeclinable = g.ends_with(['и', 'е', 'о', 'у', 'ю', 'э'])
+        && given_nominative(&g).is_none_or(|nom| nom == g);
+    if let Some(nom) = given_nominative(&g).filter(|_| !indeclinable) {
         let fem = nom.ends_with(['а', 'я'])
             && !matches!(nom.as_str(), "илья" | "никита" | "фома" | "кузьма" | "лука");
         // `Александра Мишарин`: a masculine surname in the nominative makes
@@ -349,6 +352,9 @@ fn case_of(given: &str, surname: &str) -> (Case, bool) {
     let invariant = ["енко", "швили", "дзе", "ко"]
         .iter()
         .any(|e| s.ends_with(e));
+    if surname_ending(&s) && !invariant && (s.ends_with("ой") || s.ends_with("ую")) {
+        return (Case::Oblique, true);
+    }
     if surname_ending(&s) && !invariant {
         let nominative = consonant_final(&s) && !["ом", "ым", "ем"].iter().any(|e| s.ends_with(e));
         return (
@@ -369,6 +375,9 @@ fn case_of(given: &str, surname: &str) -> (Case, bool) {
     {
         return (Case::Oblique, false);
     }
+    if consonant_plus(&s, &["ом", "ым", "ем"]) {
+        return (Case::Oblique, false);
+    }
     if consonant_final(&s) && !invariant {
         return (Case::Nominative, false);
     }
@@ -385,6 +394,22 @@ fn word_nominative(form: &str, feminine: bool, given: bool) -> String {
     if given {
         if let Some(nom) = given_nominative(&fold(form)) {
             return capitalised(&nom, form);
+        }
+        if feminine {
+            for (end, to) in [
+                ("ой", "а"),
+                ("ей", "я"),
+                ("ы", "а"),
+                ("и", "я"),
+                ("у", "а"),
+                ("ю", "я"),
+                ("е", "а"),
+            ] {
+                if let Some(b) = form.strip_suffix(end) {
+                    return format!("{b}{to}");
+                }
+            }
+            return form.to_string();
         }
         for end in ["ом", "ым", "ем", "а", "у", "е"] {
             if let Some(b) = form.strip_suffix(end) {
@@ -435,8 +460,10 @@ fn word_nominative(form: &str, feminine: bool, given: bool) -> String {
     }
     for end in ["а", "у", "е", "ом", "ым"] {
         if let Some(b) = form.strip_suffix(end) {
-            if surname_ending(b) || (end != "ым" && consonant_final(b) && !b.ends_with(['й', 'ь']))
-            {
+            // `-е` only after a Russian surname (`Путине`, not `Рютте`).
+            let plain =
+                !matches!(end, "ым" | "е") && consonant_final(b) && !b.ends_with(['й', 'ь']);
+            if surname_ending(b) || plain {
                 return b.to_string();
             }
         }
@@ -523,7 +550,10 @@ impl Lang for Russian {
         STOP_SET.contains(lower) || lower.chars().any(|c| c.is_ascii_alphabetic())
     }
     fn thing(&self, lower: &str) -> bool {
-        THING_STEMS.contains(&stem(lower)) && given_nominative(lower).is_none()
+        // Countries and regions in `-ия` (`Австрии`, `Малайзию`).
+        let region =
+            !lower.contains('-') && ["ии", "ию", "ией", "ия"].iter().any(|e| lower.ends_with(e));
+        (THING_STEMS.contains(&stem(lower)) || region) && given_nominative(lower).is_none()
     }
     fn particle(&self, lower: &str, _prev: &str) -> bool {
         matches!(
@@ -630,6 +660,54 @@ impl Lang for Russian {
     }
     fn split_before_given(&self, _prev_lower: &str, _vocab: &Vocab) -> bool {
         true
+    }
+    fn opener(&self, first_lower: &str, next: &str) -> bool {
+        let n = fold(next);
+        // Only before a name in an oblique case, which no name's first
+        // word governs (`Песенки Вертинского`, `Бегство Льва`).
+        let oblique = given_nominative(&n).is_some_and(|nom| nom != n)
+            || (surname_ending(&n) && !consonant_final(&n))
+            || ["ого", "ому", "ским", "цким"]
+                .iter()
+                .any(|e| n.ends_with(e));
+        given_nominative(first_lower).is_none() && !surname_ending(first_lower) && oblique
+    }
+    fn place_noun(&self, lower: &str) -> bool {
+        const KINDS: &[&str] = &[
+            "штат",
+            "город",
+            "област",
+            "республик",
+            "провинци",
+            "район",
+            "поселк",
+            "посёлк",
+            "сел",
+            "деревн",
+            "остров",
+            "рек",
+            "озер",
+            "стран",
+            "столиц",
+            "улиц",
+            "площад",
+            "проспект",
+            "округ",
+            "регион",
+            "станци",
+            "аэропорт",
+            "порт",
+            "кра",
+            "княжеств",
+            "королевств",
+            "графств",
+            "земл",
+        ];
+        let w = fold(lower);
+        KINDS.iter().any(|k| {
+            w.strip_prefix(k)
+                .is_some_and(|e| e.chars().count() <= 3 && !e.contains(' '))
+        })
     }
     fn lone_titled(&self, word: &str, title_plain: bool) -> bool {
         let last = fold(word).chars().last().unwrap_or(' ');
