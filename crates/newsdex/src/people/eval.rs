@@ -384,7 +384,8 @@ fn people_corpus_top() {
 
 /// Prints what [`extract`] finds in one text, for working on a rule:
 /// `PEOPLE_TEXT="Liam Neeson won best actor." cargo test --release --lib
-/// people_debug -- --ignored --nocapture` (the first line is the title).
+/// people_debug -- --ignored --nocapture` (the first line is the title;
+/// `PEOPLE_LANG=de` runs the rules of that language).
 #[test]
 #[ignore]
 fn people_debug() {

@@ -1,6 +1,11 @@
 //! Person names in an article: who it mentions, under one canonical name
 //! each, with the byte spans of every mention.
 //!
+//! The steps below are the English rules. The article's language picks the
+//! rules ([`extract_all`]): German and Russian have their own in `langs`,
+//! and scripts without capitals (Arabic, Chinese, Japanese ...) get no
+//! people.
+//!
 //! [`extract`] takes an article's title and body as plain text and knows
 //! nothing of tantivy or file formats; the ingester calls it and the index
 //! stores what it returns. It runs rules, not a model, in four steps:
@@ -148,10 +153,10 @@ pub fn mostly_thing(things: u32, articles: u32) -> bool {
 /// The rules depend on the article's language (`lang`, an ISO 639-1 code):
 /// English and an unknown language (`None`), and the other languages
 /// written in the Latin alphabet, get the English rules below; German and
-/// Russian their own ([`langs`]); a language whose script has no capital
+/// Russian their own (module `langs`); a language whose script has no capital
 /// letters for the rules to read, or that no rule set was measured on
 /// (Arabic, Chinese, Japanese, other Cyrillic languages ...), gets no
-/// people at all rather than guesses ([`langs::Rules::for_code`]).
+/// people at all rather than guesses (`langs::Rules::for_code`).
 pub fn extract_all(title: &str, body: &str, lang: Option<&str>) -> Extraction {
     match langs::Rules::for_code(lang) {
         langs::Rules::English => english(title, body),
