@@ -314,6 +314,9 @@ impl Lang for German {
     fn split_before_given(&self, _prev_lower: &str, _vocab: &Vocab) -> bool {
         true
     }
+    fn distinct_surname(&self, _word: &str) -> bool {
+        false
+    }
     fn opener(&self, _first_lower: &str, _next: &str) -> bool {
         false
     }

@@ -120,6 +120,9 @@ pub(super) trait Lang: Sync {
     /// Whether a sentence's capitalised first word is an ordinary word
     /// before the name `next` (`Песенки Вертинского`, `Старик Козлодоев`).
     fn opener(&self, first_lower: &str, next: &str) -> bool;
+    /// A surname whose ending no plural noun has, a person even when named
+    /// once (`Ющенко`); German: none.
+    fn distinct_surname(&self, word: &str) -> bool;
     /// A lower-case noun after which a capitalised word names a place
     /// (`штата Аризона`, `города Тусон`).
     fn place_noun(&self, lower: &str) -> bool;
@@ -175,6 +178,8 @@ struct Tok {
     digit: bool,
     /// One letter.
     initial: bool,
+    /// A full stop follows right after.
+    dotted: bool,
     /// Only white space between this word and the one before (or the full
     /// stop of an initial).
     joined: bool,
@@ -258,6 +263,7 @@ fn tokenize(text: &str) -> Vec<Tok> {
             all_caps: letters >= 2 && word.chars().all(|c| !c.is_lowercase()),
             digit: word.chars().any(|c| c.is_ascii_digit()),
             initial: letters == 1 && first.is_uppercase(),
+            dotted: text[end..].starts_with('.'),
             joined,
             sent_start,
             comma_before: trimmed == ",",
@@ -306,7 +312,9 @@ struct Cand {
 
 /// Whether a token can be part of a name.
 fn name_word(rules: &dyn Lang, t: &Tok) -> bool {
-    t.cap && !t.all_caps && !t.digit && !rules.stop(&t.lower) && !rules.title(&t.lower)
+    // An initial with its full stop is never a stop word (`А.Н.`, `В.`).
+    let stop = rules.stop(&t.lower) && !(t.initial && t.dotted);
+    t.cap && !t.all_caps && !t.digit && !stop && !rules.title(&t.lower)
 }
 
 /// The candidate names of one field.
@@ -490,15 +498,17 @@ fn evidence(
             >= 2;
         let recurs = !rules.recurrence_counts() || mentioned_twice;
         return (titled && recurs && rules.lone_titled(&words[0], plain))
-            || (rules.lone_surname(&words[0], toks[from].sent_start) && mentioned_twice);
+            || (rules.lone_surname(&words[0], toks[from].sent_start)
+                && (mentioned_twice || rules.distinct_surname(&words[0])));
     }
     let last = toks[to - 1].lower.as_str();
     // A name never ends in an initial (`Christopher B`, `Teddy Z`).
-    // … nor stands before a thing it names (`Gerry Weber Open`).
+    // … nor stands before a thing it names (`Gerry Weber Open`) or a kind
+    // of place (`Мариуполе Донецкой области`).
     if toks[to - 1].initial
-        || toks
-            .get(to)
-            .is_some_and(|t| t.joined && t.cap && rules.thing(&t.lower))
+        || toks.get(to).is_some_and(|t| {
+            t.joined && (t.cap && rules.thing(&t.lower) || !t.cap && rules.place_noun(&t.lower))
+        })
     {
         return false;
     }

@@ -17,9 +17,9 @@ pub(super) struct Russian;
 
 /// Case endings stripped for a stem, longest first.
 const ENDINGS: &[&str] = &[
-    "ого", "его", "ому", "ему", "ыми", "ими", "ием", "ией", "еем", "ьей", "ым", "им", "ой", "ей",
-    "ую", "юю", "ая", "яя", "ом", "ем", "ий", "ый", "ия", "ию", "ии", "ея", "ею", "ья", "ьи", "ье",
-    "ью", "а", "я", "у", "ю", "е", "ы", "и", "ь",
+    "ого", "его", "ому", "ему", "ыми", "ими", "ием", "ией", "еем", "ьей", "аем", "ым", "им", "ой",
+    "ей", "ай", "ае", "аю", "ую", "юю", "ая", "яя", "ом", "ем", "ий", "ый", "ия", "ию", "ии", "ея",
+    "ею", "ья", "ьи", "ье", "ью", "а", "я", "у", "ю", "е", "ы", "и", "ь",
 ];
 
 /// Endings a title takes in its case forms.
@@ -342,6 +342,21 @@ fn case_of(given: &str, surname: &str) -> (Case, bool) {
         if fem && masc_surname && given_nominative(g.trim_end_matches('а')).is_some() {
             return (Case::Nominative, false);
         }
+        // `Евгения Лукина`, `Александра Бенуа`: a woman's name that is also
+        // a man's in the genitive reads as the man's beside a surname in
+        // `-а` or one that does not decline.
+        let male = g
+            .strip_suffix('а')
+            .map(str::to_string)
+            .or_else(|| g.strip_suffix('я').map(|b| format!("{b}й")));
+        let genitive = fem
+            && male
+                .as_deref()
+                .is_some_and(|m| given_nominative(m).is_some_and(|n| n == m))
+            && (s.ends_with('а') || (!consonant_final(&s) && !s.ends_with('я')));
+        if genitive {
+            return (Case::Oblique, false);
+        }
         let case = if nom == g {
             Case::Nominative
         } else {
@@ -378,6 +393,15 @@ fn case_of(given: &str, surname: &str) -> (Case, bool) {
     if consonant_plus(&s, &["ом", "ым", "ем"]) {
         return (Case::Oblique, false);
     }
+    // `Генриха Семирадского`, `Ольги Вертинской`.
+    if ["ск", "цк"].iter().any(|k| s.contains(k)) {
+        if ["ого", "ому", "им"].iter().any(|e| s.ends_with(e)) {
+            return (Case::Oblique, false);
+        }
+        if ["ой", "ую"].iter().any(|e| s.ends_with(e)) {
+            return (Case::Oblique, true);
+        }
+    }
     if consonant_final(&s) && !invariant {
         return (Case::Nominative, false);
     }
@@ -392,6 +416,17 @@ fn case_of(given: &str, surname: &str) -> (Case, bool) {
 /// The nominative of one word of a mention in an oblique case.
 fn word_nominative(form: &str, feminine: bool, given: bool) -> String {
     if given {
+        // A man's name in the genitive that is also a woman's (`Евгения`).
+        if !feminine {
+            let f = fold(form);
+            let male = f
+                .strip_suffix('а')
+                .map(str::to_string)
+                .or_else(|| f.strip_suffix('я').map(|b| format!("{b}й")));
+            if let Some(m) = male.filter(|m| given_nominative(m).is_some_and(|n| &n == m)) {
+                return capitalised(&m, form);
+            }
+        }
         if let Some(nom) = given_nominative(&fold(form)) {
             return capitalised(&nom, form);
         }
@@ -658,6 +693,11 @@ impl Lang for Russian {
         }
         surname_ending(word) || given_nominative(&fold(word)).is_some()
     }
+    fn distinct_surname(&self, word: &str) -> bool {
+        // Endings no plural noun has (`Ющенко`, `Саакашвили`).
+        let w = fold(word);
+        ["енко", "швили", "дзе"].iter().any(|e| w.ends_with(e))
+    }
     fn split_before_given(&self, _prev_lower: &str, _vocab: &Vocab) -> bool {
         true
     }
@@ -666,7 +706,7 @@ impl Lang for Russian {
         // Only before a name in an oblique case, which no name's first
         // word governs (`Песенки Вертинского`, `Бегство Льва`).
         let oblique = given_nominative(&n).is_some_and(|nom| nom != n)
-            || (surname_ending(&n) && !consonant_final(&n))
+            || (surname_ending(&n) && !consonant_final(&n) && !self.distinct_surname(&n))
             || ["ого", "ому", "ским", "цким"]
                 .iter()
                 .any(|e| n.ends_with(e));
