@@ -245,7 +245,7 @@ struct ArticleJson {
 
 impl ArticleJson {
     fn new(a: Article) -> ArticleJson {
-        let found = people::extract(&a.title, &a.body);
+        let found = people::extract(&a.title, &a.body, a.language.as_deref());
         let people = found
             .into_iter()
             .map(|p| PersonJson {

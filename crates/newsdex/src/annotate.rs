@@ -20,7 +20,7 @@ pub fn annotate(article: &mut Article) {
     let mut names = Vec::new();
     let mut mentions = Vec::new();
     let mut person_cues = Vec::new();
-    let found = people::extract_all(title, body);
+    let found = people::extract_all(title, body, article.language.as_deref());
     let things = found
         .things
         .iter()

@@ -365,7 +365,7 @@ pub fn complete(searcher: &Searcher, f: &Fields, article: &mut Article) -> Resul
 /// surname it also gives in full is not linked.
 pub fn of_article(searcher: &Searcher, f: &Fields, article: &Article) -> Result<Vec<PersonLink>> {
     let own: Vec<Variant> = article.people.iter().map(|n| Variant::of(n)).collect();
-    let people = crate::people::extract(&article.title, &article.body);
+    let people = crate::people::extract(&article.title, &article.body, article.language.as_deref());
     let year = article.date.map(|d| d.year());
     let mut out = Vec::new();
     for (name, v) in article.people.iter().zip(&own) {

@@ -196,7 +196,10 @@ fn people_eval_precision_recall() {
             label.id()
         );
         let (title, body) = loader.load(&label.item);
-        let found: Vec<String> = extract(&title, &body).into_iter().map(|p| p.name).collect();
+        let found: Vec<String> = extract(&title, &body, None)
+            .into_iter()
+            .map(|p| p.name)
+            .collect();
         // Held-out errors are counted, never shown: the rules are not
         // tuned on them.
         let sink = if label.split == "dev" {
@@ -297,7 +300,7 @@ fn people_speed_on_bbc() {
     let clock = Instant::now();
     let mut people = 0;
     for (t, b) in &docs {
-        people += extract(t, b).len();
+        people += extract(t, b, None).len();
     }
     let secs = clock.elapsed().as_secs_f64();
     println!(
@@ -333,7 +336,7 @@ fn people_corpus_top() {
         let v: serde_json::Value = serde_json::from_str(line).expect("export line");
         let title = v["title"].as_str().unwrap_or_default();
         let body = v["body"].as_str().unwrap_or_default();
-        let people = extract(title, body);
+        let people = extract(title, body, None);
         if let Some(m) = &miss {
             let text = format!("{title}\n{body}");
             if let Some(at) = text.find(m.as_str()) {
@@ -381,13 +384,15 @@ fn people_corpus_top() {
 
 /// Prints what [`extract`] finds in one text, for working on a rule:
 /// `PEOPLE_TEXT="Liam Neeson won best actor." cargo test --release --lib
-/// people_debug -- --ignored --nocapture` (the first line is the title).
+/// people_debug -- --ignored --nocapture` (the first line is the title;
+/// `PEOPLE_LANG=de` runs the rules of that language).
 #[test]
 #[ignore]
 fn people_debug() {
     let text = std::env::var("PEOPLE_TEXT").unwrap_or_default();
     let (title, body) = text.split_once('\n').unwrap_or(("", &text));
-    let found = super::extract_all(title, body);
+    let lang = std::env::var("PEOPLE_LANG").ok();
+    let found = super::extract_all(title, body, lang.as_deref());
     for p in &found.people {
         println!("person {:?} {:?}", p.name, p.mentions);
     }

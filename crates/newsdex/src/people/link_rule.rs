@@ -433,16 +433,16 @@ mod tests {
     #[test]
     fn gendered_titles_are_read_from_the_mention_or_the_word_before() {
         let body = "Mrs Blair said she was pleased. Blair added that it was a good day.";
-        let people = super::super::extract("", body);
+        let people = super::super::extract("", body, None);
         let blair = people.iter().find(|p| p.name == "Blair").unwrap();
         assert_eq!(cue("", body, blair).gender, Some(Gender::Female));
         assert!(cue("", body, blair).surname);
         let body = "President Trump said he was pleased. Trump added that it was a good day.";
-        let people = super::super::extract("", body);
+        let people = super::super::extract("", body, None);
         let trump = people.iter().find(|p| p.name == "Trump").unwrap();
         assert_eq!(cue("", body, trump), Cue::default());
         let body = "Prince Charles said he was pleased. Charles added that it was a good day.";
-        let people = super::super::extract("", body);
+        let people = super::super::extract("", body, None);
         if let Some(charles) = people.iter().find(|p| p.name == "Charles") {
             let c = cue("", body, charles);
             assert!(c.given && !c.surname, "{c:?}");

@@ -1,6 +1,11 @@
 //! Person names in an article: who it mentions, under one canonical name
 //! each, with the byte spans of every mention.
 //!
+//! The steps below are the English rules. The article's language picks the
+//! rules ([`extract_all`]): German and Russian have their own in `langs`,
+//! and scripts without capitals (Arabic, Chinese, Japanese ...) get no
+//! people.
+//!
 //! [`extract`] takes an article's title and body as plain text and knows
 //! nothing of tantivy or file formats; the ingester calls it and the index
 //! stores what it returns. It runs rules, not a model, in four steps:
@@ -53,6 +58,7 @@
 
 mod candidates;
 mod evidence;
+mod langs;
 mod lexicon;
 mod lineups;
 pub mod link_rule;
@@ -63,6 +69,8 @@ mod tokens;
 
 #[cfg(test)]
 mod eval;
+#[cfg(test)]
+mod eval_lang;
 
 use crate::text::fold_char;
 use candidates::FieldText;
@@ -107,9 +115,11 @@ pub struct Person {
 }
 
 /// Finds the people named in an article's title and body, sorted by their
-/// first mention.
-pub fn extract(title: &str, body: &str) -> Vec<Person> {
-    extract_all(title, body).people
+/// first mention. `lang` is the article's language as an ISO 639-1 code
+/// ([`crate::article::Article::language`]); see [`extract_all`] for what
+/// each language gets.
+pub fn extract(title: &str, body: &str, lang: Option<&str>) -> Vec<Person> {
+    extract_all(title, body, lang).people
 }
 
 /// What [`extract_all`] finds in an article.
@@ -139,7 +149,24 @@ pub fn mostly_thing(things: u32, articles: u32) -> bool {
 }
 
 /// [`extract`], with the names the article shows to be no person.
-pub fn extract_all(title: &str, body: &str) -> Extraction {
+///
+/// The rules depend on the article's language (`lang`, an ISO 639-1 code):
+/// English and an unknown language (`None`), and the other languages
+/// written in the Latin alphabet, get the English rules below; German and
+/// Russian their own (module `langs`); a language whose script has no capital
+/// letters for the rules to read, or that no rule set was measured on
+/// (Arabic, Chinese, Japanese, other Cyrillic languages ...), gets no
+/// people at all rather than guesses (`langs::Rules::for_code`).
+pub fn extract_all(title: &str, body: &str, lang: Option<&str>) -> Extraction {
+    match langs::Rules::for_code(lang) {
+        langs::Rules::English => english(title, body),
+        langs::Rules::Other(rules) => langs::extract(rules, title, body),
+        langs::Rules::None => Extraction::default(),
+    }
+}
+
+/// The English rules: steps 1 to 4 of the module comment.
+fn english(title: &str, body: &str) -> Extraction {
     let mut title_toks = tokenize(title);
     let mut body_toks = tokenize(body);
     mark_phrases(title, &mut title_toks);
@@ -280,7 +307,7 @@ mod tests {
     #[test]
     fn seed_article_yields_corbyn_and_khan_only() {
         let (title, body) = SEED.split_once('\n').unwrap();
-        let people = extract(title, body);
+        let people = extract(title, body, None);
         assert_eq!(names(&people), ["Jeremy Corbyn", "Sadiq Khan"]);
         let khan = said_as(&people, "Sadiq Khan", body);
         assert!(
@@ -318,7 +345,7 @@ mod tests {
     fn honorific_resolves_to_full_name_before_and_after() {
         let body = "Ms Hewitt spoke first. Later Patricia Hewitt, the health secretary, \
                     said more. Ms Hewitt's aides agreed.";
-        let people = extract("Health plans", body);
+        let people = extract("Health plans", body, None);
         assert_eq!(names(&people), ["Patricia Hewitt"]);
         assert_eq!(
             said_as(&people, "Patricia Hewitt", body),
@@ -330,7 +357,7 @@ mod tests {
     fn shared_surname_stays_unlinked() {
         let body = "John Smith, a lawyer, met Adam Smith, an economist. Smith said nothing. \
                     Mr Smith left.";
-        let people = extract("", body);
+        let people = extract("", body, None);
         assert_eq!(names(&people), ["John Smith", "Adam Smith"]);
         assert!(people.iter().all(|p| p.mentions.len() == 1));
     }
@@ -340,6 +367,7 @@ mod tests {
         let people = extract(
             "",
             "Mr Blair came in unannounced, staff said. Mr Blair smiled.",
+            None,
         );
         assert_eq!(names(&people), ["Blair"]);
         assert_eq!(people[0].mentions.len(), 2);
@@ -352,7 +380,7 @@ mod tests {
                     was found later. President Bashar al-Assad spoke, and al-Assad's aides \
                     followed. Martin O'Neill, the Celtic manager, said O'Neill was happy. \
                     Trevor McDonald told viewers McDonald would stay.";
-        let people = extract("", body);
+        let people = extract("", body, None);
         assert_eq!(
             names(&people),
             [
@@ -372,7 +400,7 @@ mod tests {
             ["Bashar al-Assad", "al-Assad"]
         );
         assert_eq!(said_as(&people, "Trevor McDonald", body).len(), 2);
-        let squeezed = extract("", "J.K. Rowling said so.");
+        let squeezed = extract("", "J.K. Rowling said so.", None);
         assert_eq!(names(&squeezed), ["J.K. Rowling"]);
     }
 
@@ -380,7 +408,7 @@ mod tests {
     fn hyphens_and_diacritics() {
         let body = "Daniel Day-Lewis starred. Day-Lewis won. José Mourinho said \
                     Mourinho's side would win. Jean-Claude Juncker told MEPs.";
-        let people = extract("", body);
+        let people = extract("", body, None);
         assert_eq!(
             names(&people),
             ["Daniel Day-Lewis", "José Mourinho", "Jean-Claude Juncker"]
@@ -397,7 +425,7 @@ mod tests {
     #[test]
     fn surname_comma_forename_is_one_person() {
         let body = "Signatories: Khan, Sadiq; Corbyn, Jeremy.";
-        let people = extract("", body);
+        let people = extract("", body, None);
         assert_eq!(names(&people), ["Sadiq Khan", "Jeremy Corbyn"]);
         assert_eq!(said_as(&people, "Sadiq Khan", body), ["Khan, Sadiq"]);
     }
@@ -407,14 +435,14 @@ mod tests {
         let title = "Bomb Suspect Changed After Trip Abroad, Friends Say";
         let body = "Speaking to reporters, officials said the speaking tour was over. \
                     Imagine a city without cars, they imagine. Labour said Arsenal would win.";
-        assert!(extract(title, body).is_empty());
+        assert!(extract(title, body, None).is_empty());
     }
 
     #[test]
     fn headline_links_only_to_people_in_the_body() {
         let title = "CANADA'S WILSON SEEKS TEMPORARY BORROWING";
         let body = "Canadian Finance Minister Michael Wilson said he will borrow more.";
-        let people = extract(title, body);
+        let people = extract(title, body, None);
         assert_eq!(names(&people), ["Michael Wilson"]);
         assert_eq!(people[0].mentions[0].field, Field::Title);
     }
@@ -423,7 +451,7 @@ mod tests {
     fn theresa_may_is_not_the_month() {
         let body = "Theresa May said the vote would be held in May. Mrs May said on May 5 \
                     that since May the plan was ready.";
-        let people = extract("", body);
+        let people = extract("", body, None);
         assert_eq!(names(&people), ["Theresa May"]);
         assert_eq!(
             said_as(&people, "Theresa May", body),
@@ -437,7 +465,7 @@ mod tests {
                     said the E.F. Hutton deal, led by Goldman, Sachs and Co, was done on \
                     Wall Street. Officials in Rio de Janeiro and the White House agreed, \
                     Hong Kong-based traders said. Paul Volcker said so too.";
-        let people = extract("", body);
+        let people = extract("", body, None);
         assert_eq!(names(&people), ["Paul Volcker"]);
     }
 
@@ -450,13 +478,13 @@ mod tests {
                     would fight. Prices at Hambro Lyall fell, Hambro Lyall analysts said. \
                     Nomura International Ltd was lead manager. Sales in Boca Raton fell, \
                     and a Boca Raton store closed, analyst Jane Doyle said.";
-        let people = extract("", body);
+        let people = extract("", body, None);
         assert_eq!(names(&people), ["Jane Doyle"]);
         // A known first name outweighs "in" or "at"; a title or speech cue
         // elsewhere outweighs a weak sign.
         let body = "Voters lost trust in Tony Blair. Mr Blair said nothing. Sales at \
                     Gary Mills rose; Gary Mills said so.";
-        let people = extract("", body);
+        let people = extract("", body, None);
         assert_eq!(names(&people), ["Tony Blair", "Gary Mills"]);
     }
 
@@ -466,7 +494,7 @@ mod tests {
                     governor Mervyn King agreed. Vera Drake star Imelda Staunton won; the \
                     drama Vera Drake was made by Mike Leigh, and the Reagan Administration \
                     was not amused.";
-        let people = extract("", body);
+        let people = extract("", body, None);
         assert_eq!(
             names(&people),
             ["Mervyn King", "Imelda Staunton", "Mike Leigh"]
@@ -482,7 +510,7 @@ mod tests {
                     Attorney General Jeff Sessions left. White House press secretary \
                     Sarah Sanders said so. In London, Chancellor Gordon Brown and Home \
                     Secretary Charles Clarke agreed. Later Speaker Ryan said more.";
-        let people = extract("", body);
+        let people = extract("", body, None);
         assert_eq!(
             names(&people),
             [
@@ -503,7 +531,7 @@ mod tests {
         // A title alone, or after an honorific, is an office.
         let body = "\"Mr. President,\" Mr. Schumer said. The Lord Chancellor and the \
                     Inspector General agreed with Madam Speaker.";
-        assert_eq!(names(&extract("", body)), ["Schumer"]);
+        assert_eq!(names(&extract("", body, None)), ["Schumer"]);
     }
 
     /// Issue #15: a generational suffix stays in the name and is no
@@ -512,7 +540,7 @@ mod tests {
     fn suffixes_end_names() {
         let body = "Dr. Martin Luther King Jr. spoke. King was 39. Then A. Linwood \
                     Holton, Jr. won.";
-        let people = extract("", body);
+        let people = extract("", body, None);
         assert_eq!(
             names(&people),
             ["Martin Luther King Jr.", "A. Linwood Holton Jr."]
@@ -520,7 +548,7 @@ mod tests {
         assert_eq!(said_as(&people, "Martin Luther King Jr.", body).len(), 2);
         let body = "Donald Trump Jr. met Donald Trump. Trump said little; Trump Jr. \
                     talked.";
-        let people = extract("", body);
+        let people = extract("", body, None);
         assert_eq!(names(&people), ["Donald Trump Jr.", "Donald Trump"]);
         assert_eq!(
             said_as(&people, "Donald Trump", body),
@@ -535,11 +563,15 @@ mod tests {
     fn only_people_issue_15_examples() {
         // Text run together: "TrumpGOP".
         assert_eq!(
-            names(&extract("", "Donald John TrumpGOP presidential nominee")),
+            names(&extract(
+                "",
+                "Donald John TrumpGOP presidential nominee",
+                None
+            )),
             ["Donald John Trump"]
         );
         // A compound adjective with a three-byte hyphen.
-        assert!(extract("", "The Labour\u{2010}led Council met.").is_empty());
+        assert!(extract("", "The Labour\u{2010}led Council met.", None).is_empty());
         let body = "\u{201c}My staff asked, \u{201c}Mr. President, the White House \
                     Correspondents\u{2019} Dinner is coming up.\u{201d} A report by the \
                     Justice Department\u{2019}s Office of Inspector General found that \
@@ -554,7 +586,7 @@ mod tests {
                     wait. Barbara Follett, one of the so-called \"Blair Babes\" elected \
                     in 1997, told researchers that Tony Blair was right. Members of the \
                     Young Conservatives disagreed. Meanwhile Blair said nothing.";
-        let people = extract("", body);
+        let people = extract("", body, None);
         assert_eq!(
             names(&people),
             [
@@ -581,14 +613,14 @@ mod tests {
                     The US Federal Reserve said in its latest Beige Book report that \
                     growth was modest.";
         assert!(
-            extract("", body).is_empty(),
+            extract("", body, None).is_empty(),
             "{:?}",
-            names(&extract("", body))
+            names(&extract("", body, None))
         );
         let body = "British movie Vera Drake won three awards. Vera Drake scored best \
                     director for Mike Leigh. Glasgow group Franz Ferdinand played. \
                     Fox News' Chad Pergram and The Associated Press contributed.";
-        let found = extract_all("", body);
+        let found = extract_all("", body, None);
         assert_eq!(found.things, ["franz ferdinand", "vera drake"]);
         assert!(names(&found.people).contains(&"Chad Pergram"));
         assert!(mostly_thing(2, 8) && mostly_thing(13, 12) && mostly_thing(3, 18));
@@ -601,7 +633,7 @@ mod tests {
     fn name_variants_in_one_article() {
         let body = "Donald J. Trump signed it. Donald Trump said so, and Mr. Trump left. \
                     George H. W. Bush and George W. Bush met; George W Bush spoke.";
-        let people = extract("", body);
+        let people = extract("", body, None);
         assert_eq!(
             names(&people),
             ["Donald J. Trump", "George H. W. Bush", "George W. Bush"]
@@ -617,7 +649,7 @@ mod tests {
                     Thierry Henry was rested. Pittsburgh center Maurkice Pouncey was \
                     suspended. (AP Photo/Czarek Sokolowski) A great honour \u{2014} Reince \
                     Priebus (@Reince) March 6, 2016. Katarina Srebotnik withdrew.";
-        let people = extract("", body);
+        let people = extract("", body, None);
         assert_eq!(
             names(&people),
             [
@@ -631,14 +663,14 @@ mod tests {
             ]
         );
         // A lone word needs a verb that only people do: teams score too.
-        assert!(extract("", "Everton scored twice.").is_empty());
+        assert!(extract("", "Everton scored twice.", None).is_empty());
         assert_eq!(
-            names(&extract("", "Ronaldinho netted twice.")),
+            names(&extract("", "Ronaldinho netted twice.", None)),
             ["Ronaldinho"]
         );
         // A first name that is also an org word still opens a name.
         let body = "Former President Bill Clinton was condemned. The Finance Bill passed.";
-        assert_eq!(names(&extract("", body)), ["Bill Clinton"]);
+        assert_eq!(names(&extract("", body, None)), ["Bill Clinton"]);
     }
 
     /// Issue #15: players named by surname alone in a line-up.
@@ -651,7 +683,7 @@ mod tests {
                     Tykes), Iain Fullarton (Saracens), Stuart Grimes (Newcastle Falcons), \
                     Allister Hogg (Edinburgh Rugby), Nathan Hines (Edinburgh Rugby).\n\n\
                     Last eight: Leicester, Bath, Wasps, Saracens, Gloucester.";
-        let people = extract("", body);
+        let people = extract("", body, None);
         let got = names(&people);
         for want in [
             "Martyn",
@@ -684,7 +716,7 @@ mod tests {
                     Tuukka Rask made 25 saves and Evgenii Dadonov had two assists; Valtteri \
                     Filppula had a goal. Rockledge 14 11 6 15 - 44.";
         assert_eq!(
-            names(&extract("", body)),
+            names(&extract("", body, None)),
             [
                 "Tolivert",
                 "Davis",
@@ -696,7 +728,7 @@ mod tests {
             ]
         );
         // A lone word needs the figure right after it, with no verb.
-        assert!(extract("", "Then Everton had two goals ruled out.").is_empty());
+        assert!(extract("", "Then Everton had two goals ruled out.", None).is_empty());
     }
 
     /// Issue #15: a side named on a line of its own, and "Carvalho, Terry"
@@ -705,7 +737,7 @@ mod tests {
     fn lineup_paragraph_without_a_colon() {
         let body = "Mourinho named his side.\n\nCech, Ferreira, Carvalho, Terry, Gallas, \
                     Tiago, Makelele, Lampard, Cole, Drogba, Gudjohnsen.\n\nIt was a win.";
-        let people = extract("", body);
+        let people = extract("", body, None);
         let got = names(&people);
         for want in ["Cech", "Carvalho", "Terry", "Lampard", "Gudjohnsen"] {
             assert!(got.contains(&want), "{want}: {got:?}");
@@ -713,7 +745,7 @@ mod tests {
         assert!(!got.contains(&"Terry Carvalho"), "{got:?}");
         // Five clubs on a line are no side.
         let body = "The draw:\n\nLeicester, Bath, Wasps, Saracens, Gloucester.";
-        assert!(extract("", body).is_empty());
+        assert!(extract("", body, None).is_empty());
     }
 
     /// Issue #15, fifth round: substitutes in brackets with their minute,
@@ -723,7 +755,7 @@ mod tests {
         let body = "Exeter: Jones, Hiley, Sawyer, Gaia, Jeannin, Moxey, Taylor (Martin \
                     89), Ampadu (Afful 69), Clay, Flack (Edwards 74), Devine. Subs Not \
                     Used: Rice, Todd.";
-        let got = names(&extract("", body)).join(",");
+        let got = names(&extract("", body, None)).join(",");
         for want in ["Martin", "Afful", "Edwards", "Rice", "Todd", "Devine"] {
             assert!(got.split(',').any(|n| n == want), "{want}: {got}");
         }
@@ -741,15 +773,15 @@ mod tests {
                     He joined as Chief Strategy Officer. Nortel Networks fell. She was \
                     praised for her role in Vera Drake. He left for Real Sociedad.";
         assert!(
-            extract("", body).is_empty(),
+            extract("", body, None).is_empty(),
             "{:?}",
-            names(&extract("", body))
+            names(&extract("", body, None))
         );
-        let people = extract("", "Harry Potter author JK Rowling spoke.");
+        let people = extract("", "Harry Potter author JK Rowling spoke.", None);
         assert!(!names(&people).contains(&"Harry Potter"));
         // Before a player's figures a lone word of that shape is a name.
         assert_eq!(
-            names(&extract("", "Rockledge (0-1): Blakely 15 points.")),
+            names(&extract("", "Rockledge (0-1): Blakely 15 points.", None)),
             ["Blakely"]
         );
     }
@@ -763,7 +795,7 @@ mod tests {
                     wife, Sara. His work with rappers Ludacris won praise.\n\n\
                     Newcomer Ciara has four nominations. C.E.O. Mark Zuckerberg said \
                     Special Counsel Robert Mueller spoke in Washington, D.C. Shares fell.";
-        let people = extract("", body);
+        let people = extract("", body, None);
         assert_eq!(
             names(&people),
             [
@@ -783,7 +815,11 @@ mod tests {
         // bands and firms name none ("leaders Chelsea").
         let body = "Leaders Chelsea won, and leaders Barcelona drew. Chart stars Duran \
                     Duran played, said analysts Gartner. \"Going forward, I've asked.\"";
-        assert!(extract("", body).is_empty(), "{:?}", extract("", body));
+        assert!(
+            extract("", body, None).is_empty(),
+            "{:?}",
+            extract("", body, None)
+        );
     }
 
     /// Issue #15: surnames that are places or org words, and places as
@@ -794,7 +830,7 @@ mod tests {
                     GOP strategist Ken Spain agreed, and Yukos spokesman Mike Lake told \
                     AFP. He found Dan Lane, a text message guru.";
         assert_eq!(
-            names(&extract("", body)),
+            names(&extract("", body, None)),
             ["Rick Holland", "Ken Spain", "Mike Lake", "Dan Lane"]
         );
         let body = "The British and Irish Lions toured. Al Qaeda claimed it. The Roman \
@@ -802,7 +838,7 @@ mod tests {
                     Emerson Electric said sales rose, Bell Canada said, and the official \
                     China Daily said. Diplomats met John Kerry Tuesday.";
         assert_eq!(
-            names(&extract("", body)),
+            names(&extract("", body, None)),
             ["Marlene Weingartner", "John Kerry"]
         );
     }
@@ -812,11 +848,13 @@ mod tests {
         let people = extract(
             "",
             "Cadbury said profits rose. Rosneft and VEB declined to comment.",
+            None,
         );
         assert!(people.is_empty(), "{people:?}");
         let people = extract(
             "",
             "U2 frontman Bono sang. The Obama administration agreed.",
+            None,
         );
         assert_eq!(names(&people), ["Bono", "Obama"]);
     }

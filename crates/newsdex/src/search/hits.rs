@@ -96,7 +96,7 @@ fn person_mentions(
     if wanted.is_empty() {
         return Vec::new();
     }
-    let people = crate::people::extract(&article.title, &article.body);
+    let people = crate::people::extract(&article.title, &article.body, article.language.as_deref());
     // A whole name the article never gives in full matched through its
     // surname alone (`crate::person_links`): mark that surname.
     let linked: Vec<&query::PersonMatch> = wanted
