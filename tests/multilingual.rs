@@ -173,3 +173,30 @@ fn index_lang_overrides_detection_and_rebuild_keeps_it() {
     assert_status(&out, 2);
     assert!(crate::util::stderr(&out).contains("not a language newsdex knows"));
 }
+
+#[test]
+fn korean_and_thai_words_are_found_inside_their_text() {
+    let env = crate::util::Env::empty();
+    env.write(
+        "ko/seoul.txt",
+        "서울시 새 교통 정책 발표\n\n서울시는 오늘 새로운 교통 정책을 발표했다. 시장은 버스 요금을 동결한다고 밝혔다.\n",
+    );
+    env.write(
+        "th/bangkok.txt",
+        "กรุงเทพฯ ประกาศนโยบายใหม่\n\nกรุงเทพมหานครประกาศนโยบายการขนส่งใหม่วันนี้ ผู้ว่าราชการกล่าวว่าค่าโดยสารรถเมล์จะไม่ขึ้น\n",
+    );
+    env.index_corpus();
+    // A Korean word with its particle attached (정책을), a Thai word in
+    // unspaced text (นโยบาย, "policy"; ค่าโดยสาร, "fare").
+    for (query, lang) in [
+        ("정책", "ko"),
+        ("요금", "ko"),
+        ("นโยบาย", "th"),
+        ("ค่าโดยสาร", "th"),
+    ] {
+        let hits = json_lines(&env.run(&["export", query]));
+        assert_eq!(hits.len(), 1, "{query}");
+        assert_eq!(hits[0]["language"], lang, "{query}");
+    }
+    assert!(json_lines(&env.run(&["export", "สนามบิน"])).is_empty());
+}
