@@ -22,8 +22,13 @@ pub struct HitJson<'a> {
     pub line: u64,
     /// Headline.
     pub title: &'a str,
-    /// ISO 8601 date or null.
+    /// ISO 8601 date in UTC (`...Z`) or null.
     pub date: Option<String>,
+    /// The same instant in the zone the source dated it in
+    /// (`2012-08-12T08:00:00+09:00`), when the source named one: its day
+    /// is the article's own, the one `--since`/`--until` go by.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date_local: Option<String>,
     /// Section or null.
     pub section: Option<&'a str>,
     /// Byline or null.
@@ -84,6 +89,7 @@ impl<'a> From<&'a Hit> for HitJson<'a> {
             line: a.line,
             title: &a.title,
             date: a.date.map(iso),
+            date_local: zoned_iso(a),
             section: a.section.as_deref(),
             byline: a.byline.as_deref(),
             language: a.language.as_deref(),
@@ -104,6 +110,21 @@ impl<'a> From<&'a Hit> for HitJson<'a> {
             copies: &h.copies,
         }
     }
+}
+
+/// The article's date in the zone the source named, ISO 8601 with its
+/// offset (`2012-08-12T08:00:00+09:00`), seconds precision; `None` when
+/// undated or dated without a zone.
+pub fn zoned_iso(a: &newsdex::article::Article) -> Option<String> {
+    a.zoned_date()
+        .map(|d| d.to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
+}
+
+/// The article's own day (`2012-08-12`): its date where it was published,
+/// `undated` without one.
+pub fn local_day(a: &newsdex::article::Article) -> String {
+    a.local_date()
+        .map_or("undated".to_string(), |d| d.format("%Y-%m-%d").to_string())
 }
 
 /// ISO 8601 in UTC with a `Z`, seconds precision.

@@ -146,3 +146,144 @@ fn counts_and_exports_take_the_same_filters() {
         .to_lowercase()
         .contains("budget")));
 }
+
+/// Issue #24: dates are filtered by the article's own day. A text file
+/// dated 01:00 in Tokyo on 3 May 2016 (16:00 UTC on the 2nd) is on 3 May
+/// for `--since`/`--until`, `date:`, the timeline and the text output,
+/// while its JSON `date` stays the UTC instant. One dated 1 June at 01:00
+/// in Tokyo is in June; one dated with no zone behaves as before.
+#[test]
+fn dates_are_filtered_by_the_articles_own_day() {
+    let env = Env::empty();
+    env.write(
+        "tokyo.txt",
+        "Dam opens in Gifu\n\n2016-05-03T01:00:00+09:00\n\nThe new dam opened before dawn.\n",
+    );
+    env.write(
+        "june.txt",
+        "Dam report published\n\n2016-06-01T01:00:00+09:00\n\nThe dam report came out.\n",
+    );
+    env.write(
+        "plain.txt",
+        "Dam closes in Ohio\n\n2016-05-02 23:00\n\nThe old dam closed late at night.\n",
+    );
+    env.index_corpus();
+    let ids = |hits: &[Value]| {
+        let mut ids: Vec<String> = hits
+            .iter()
+            .map(|h| {
+                h["id"]
+                    .as_str()
+                    .unwrap()
+                    .rsplit('/')
+                    .next()
+                    .unwrap()
+                    .to_string()
+            })
+            .collect();
+        ids.sort();
+        ids
+    };
+
+    let (_, hits) = env.search_json(&["dam", "--since", "2016-05-03", "--until", "2016-05-03"]);
+    assert_eq!(ids(&hits), ["tokyo.txt"]);
+    assert_eq!(
+        hits[0]["date"], "2016-05-02T16:00:00Z",
+        "JSON keeps the UTC instant"
+    );
+    assert_eq!(hits[0]["date_local"], "2016-05-03T01:00:00+09:00");
+    let (_, hits) = env.search_json(&["dam", "--since", "2016-05-02", "--until", "2016-05-02"]);
+    assert_eq!(
+        ids(&hits),
+        ["plain.txt"],
+        "a date without a zone is as before"
+    );
+    assert!(hits[0].get("date_local").is_none());
+    let (_, hits) = env.search_json(&["date:2016-05-03"]);
+    assert_eq!(ids(&hits), ["tokyo.txt"]);
+    let (_, hits) = env.search_json(&["dam date:2016-06"]);
+    assert_eq!(ids(&hits), ["june.txt"]);
+
+    let t = json_lines(&env.run(&["--json", "timeline", "dam"]));
+    let months: Vec<(&str, u64)> = t
+        .iter()
+        .map(|b| {
+            (
+                b["period"].as_str().unwrap(),
+                b["articles"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(months, [("2016-05", 2), ("2016-06", 1)]);
+
+    let out = env.run(&["search", "gifu"]);
+    assert_status(&out, 0);
+    let text = stdout(&out);
+    assert!(
+        text.contains("2016-05-03") && !text.contains("2016-05-02"),
+        "{text}"
+    );
+    let out = env.run(&["show", "corpus/tokyo.txt"]);
+    assert!(
+        stdout(&out).contains("2016-05-03T01:00:00+09:00"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+/// Issue #24 on the livedoor corpus (dated `+0900`): `--since D --until D`
+/// finds the articles published on D in Tokyo, those before 09:00 (the
+/// previous day in UTC) included, and not those of the next day's early
+/// morning.
+#[test]
+fn livedoor_articles_are_on_their_tokyo_day() {
+    let Some(dir) = corpus("languages/ja-livedoor") else {
+        return;
+    };
+    let env = Env::empty();
+    // 2012-06-28 13:00 and 07:55, 2012-06-29 06:55 and 23:02, Tokyo time.
+    let files = [
+        "it-life-hack/it-life-hack-6702282.txt",
+        "smax/smax-6701039.txt",
+        "smax/smax-6704860.txt",
+        "kaden-channel/kaden-channel-6708506.txt",
+    ];
+    for f in files {
+        let name = f.rsplit('/').next().unwrap();
+        std::fs::copy(dir.join(f), env.corpus().join(name)).unwrap();
+    }
+    env.index_corpus();
+    let day = |d: &str| {
+        let (code, hits) = env.search_json(&["--since", d, "--until", d, "-n", "10"]);
+        assert_eq!(code, if hits.is_empty() { 1 } else { 0 }, "{d}");
+        let mut ids: Vec<String> = hits
+            .iter()
+            .map(|h| {
+                h["id"]
+                    .as_str()
+                    .unwrap()
+                    .rsplit('/')
+                    .next()
+                    .unwrap()
+                    .to_string()
+            })
+            .collect();
+        ids.sort();
+        (ids, hits)
+    };
+    let (ids, hits) = day("2012-06-28");
+    assert_eq!(ids, ["it-life-hack-6702282.txt", "smax-6701039.txt"]);
+    let (ids, _) = day("2012-06-29");
+    assert_eq!(ids, ["kaden-channel-6708506.txt", "smax-6704860.txt"]);
+    assert!(
+        day("2012-06-27").0.is_empty(),
+        "07:55 in Tokyo is not the day before"
+    );
+    // JSON: `date` in UTC as before, `date_local` on the Tokyo clock.
+    let early = hits
+        .iter()
+        .find(|h| h["id"].as_str().unwrap().ends_with("smax-6701039.txt"));
+    let early = early.unwrap();
+    assert_eq!(early["date"], "2012-06-27T22:55:00Z");
+    assert_eq!(early["date_local"], "2012-06-28T07:55:00+09:00");
+}

@@ -123,10 +123,7 @@ impl<W: Write> Printer<W> {
             self.styled(TITLE, &a.title)?;
             writeln!(self.out)?;
             let mut meta: Vec<String> = Vec::new();
-            meta.push(
-                a.date
-                    .map_or("undated".to_string(), |d| d.format("%Y-%m-%d").to_string()),
-            );
+            meta.push(crate::hit_json::local_day(a));
             meta.extend(
                 [&a.section, &a.source, &a.byline]
                     .into_iter()

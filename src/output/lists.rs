@@ -93,7 +93,8 @@ impl<W: Write> Printer<W> {
         self.styled(TITLE, &a.title)?;
         writeln!(self.out)?;
         let field = |name: &str, v: Option<&str>| v.map(|v| format!("{name:<8} {v}"));
-        let date = a.date.map(iso);
+        // As the source wrote it, offset and all, when it named a zone.
+        let date = crate::hit_json::zoned_iso(a).or_else(|| a.date.map(iso));
         let crawled = a.crawled.map(iso);
         let words = a.word_count.to_string();
         let line = a.line.to_string();

@@ -230,6 +230,8 @@ struct ArticleJson {
     line: u64,
     title: String,
     date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date_local: Option<String>,
     section: Option<String>,
     byline: Option<String>,
     source: Option<String>,
@@ -281,6 +283,7 @@ impl ArticleJson {
             .collect();
         ArticleJson {
             date: a.date.map(iso),
+            date_local: crate::hit_json::zoned_iso(&a),
             id: a.id,
             path: a.path,
             line: a.line,

@@ -27,6 +27,10 @@ pub struct Draft {
     pub body: String,
     /// Publication date, normalised to UTC.
     pub date: Option<DateTime<Utc>>,
+    /// Seconds east of UTC of the zone the source wrote `date` in, when it
+    /// named one (`+09:00` is 32400): the article's own day is read at
+    /// this offset ([`Article::local_date`]).
+    pub utc_offset: Option<i32>,
     /// Author(s) as printed, without a leading "By".
     pub byline: Option<String>,
     /// Section or topic, when the format names one.
@@ -69,6 +73,14 @@ pub struct MemberPlace {
     pub record: Option<u64>,
 }
 
+impl Draft {
+    /// Sets the date and the offset of the zone it was written in.
+    pub fn set_date(&mut self, date: Option<crate::dates::Dated>) {
+        self.date = date.map(|d| d.instant);
+        self.utc_offset = date.and_then(|d| d.utc_offset);
+    }
+}
+
 /// A complete article, ready to be indexed, shown or exported.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Article {
@@ -90,6 +102,12 @@ pub struct Article {
     pub body: String,
     /// Publication date in UTC, when known.
     pub date: Option<DateTime<Utc>>,
+    /// Seconds east of UTC of the zone the source dated the article in,
+    /// when it named one: `date` at this offset is the article's own day,
+    /// which `--since`/`--until`, `date:` and the timeline go by. None for
+    /// a date written without a zone (read as UTC).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub utc_offset: Option<i32>,
     /// Author(s), when known.
     pub byline: Option<String>,
     /// Section: from the format when it has one, else the parent folder
@@ -176,6 +194,21 @@ pub struct Origin<'a> {
 }
 
 impl Article {
+    /// The publication date as wall-clock time where it was published,
+    /// written as if it were UTC (`crate::dates::local_time`): its
+    /// `date_naive()` is the article's own day. The UTC date itself when
+    /// the source gave no zone.
+    pub fn local_date(&self) -> Option<DateTime<Utc>> {
+        self.date
+            .map(|d| crate::dates::local_time(d, self.utc_offset))
+    }
+
+    /// The publication date as the source's zone writes it
+    /// (`2012-08-12T08:00:00+09:00`), when the source gave a zone.
+    pub fn zoned_date(&self) -> Option<DateTime<chrono::FixedOffset>> {
+        crate::dates::with_offset(self.date?, self.utc_offset)
+    }
+
     /// Completes a parser's [`Draft`] into an [`Article`]: id, headline
     /// (or its fallback), section, word count and content hash. Plain data:
     /// the analysis (people, meaning, sketch) is `crate::annotate`'s.
@@ -214,6 +247,7 @@ impl Article {
             title,
             body,
             date: draft.date,
+            utc_offset: draft.date.and(draft.utc_offset),
             byline: clean_opt(draft.byline),
             section,
             other_sections,

@@ -3,7 +3,10 @@
 //! Every parser calls [`parse_date`] on a field that should hold a date, or
 //! [`find_date`] on a free-text line such as `Updated May 3, 2016 10:04:11`.
 //! Results are normalised to UTC; a date without a time is midnight UTC, a
-//! time without a zone is taken as UTC. Dates outside 1800 to next year are
+//! time without a zone is taken as UTC. [`parse_dated`] and [`find_dated`]
+//! also keep the offset from UTC the source wrote (`+09:00`), so that an
+//! article's own day ([`local_time`]) can be told from the UTC one: a
+//! Tokyo paper's 08:00 on 12 August is 23:00 UTC on the 11th. Dates outside 1800 to next year are
 //! treated as missing: archives carry placeholders like `0001-01-01` and typos
 //! like `2050`, and a missing date is better than an invented one.
 
@@ -12,38 +15,94 @@ use std::sync::LazyLock;
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
 use regex::Regex;
 
+/// A date as a source wrote it: the instant, and the offset from UTC it
+/// was written with, when the source gave a zone (`Z` is an offset of 0).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Dated {
+    /// The instant, in UTC.
+    pub instant: DateTime<Utc>,
+    /// Seconds east of UTC of the source's zone, when it named one.
+    pub utc_offset: Option<i32>,
+}
+
+impl Dated {
+    /// The wall-clock time where it was written, as if it were UTC
+    /// ([`local_time`]).
+    pub fn local(&self) -> DateTime<Utc> {
+        local_time(self.instant, self.utc_offset)
+    }
+}
+
+/// The wall-clock time at `offset` seconds east of UTC, written as if it
+/// were UTC: what an article's own day, month and year are read from
+/// (2012-08-11T23:00:00Z at +09:00 is 2012-08-12T08:00:00 "Z"). Without an
+/// offset, the instant itself.
+pub fn local_time(instant: DateTime<Utc>, offset: Option<i32>) -> DateTime<Utc> {
+    match offset {
+        Some(secs) => instant + chrono::Duration::seconds(i64::from(secs)),
+        None => instant,
+    }
+}
+
+/// The instant at `offset` seconds east of UTC as that zone writes it
+/// (`2012-08-12T08:00:00+09:00`), or `None` without an offset or for an
+/// offset no zone has.
+pub fn with_offset(instant: DateTime<Utc>, offset: Option<i32>) -> Option<DateTime<FixedOffset>> {
+    Some(instant.with_timezone(&FixedOffset::east_opt(offset?)?))
+}
+
 /// Parses a field that holds a date (and maybe a time), in any common format.
 pub fn parse_date(s: &str) -> Option<DateTime<Utc>> {
+    parse_dated(s).map(|d| d.instant)
+}
+
+/// [`parse_date`], keeping the offset of the zone the field names.
+pub fn parse_dated(s: &str) -> Option<Dated> {
     let s = s.trim();
     if s.is_empty() {
         return None;
     }
     if let Ok(d) = DateTime::parse_from_rfc3339(s) {
-        return sane(d.with_timezone(&Utc));
+        return sane(d);
     }
     if let Ok(d) = DateTime::parse_from_rfc2822(s) {
-        return sane(d.with_timezone(&Utc));
+        return sane(d);
     }
-    find_date(s)
+    find_dated(s)
 }
 
 /// Finds the first date in a line of free text, e.g. `Published 5 May 2016`.
 pub fn find_date(s: &str) -> Option<DateTime<Utc>> {
+    find_dated(s).map(|d| d.instant)
+}
+
+/// [`find_date`], keeping the offset of the zone the line names.
+pub fn find_dated(s: &str) -> Option<Dated> {
     let (date, rest) = find_day(s)?;
     let (time, offset) = find_time(rest);
     let naive = NaiveDateTime::new(date, time.unwrap_or(NaiveTime::MIN));
-    let dt = match offset {
-        Some(off) => off
-            .from_local_datetime(&naive)
-            .single()?
-            .with_timezone(&Utc),
-        None => Utc.from_utc_datetime(&naive),
-    };
-    sane(dt)
+    match offset {
+        Some(off) => sane(off.from_local_datetime(&naive).single()?),
+        None => {
+            let instant = sane_instant(Utc.from_utc_datetime(&naive))?;
+            Some(Dated {
+                instant,
+                utc_offset: None,
+            })
+        }
+    }
+}
+
+/// A date written with a zone, if sane.
+fn sane(d: DateTime<FixedOffset>) -> Option<Dated> {
+    Some(Dated {
+        instant: sane_instant(d.with_timezone(&Utc))?,
+        utc_offset: Some(d.offset().local_minus_utc()),
+    })
 }
 
 /// Rejects dates no archive article can have.
-fn sane(d: DateTime<Utc>) -> Option<DateTime<Utc>> {
+fn sane_instant(d: DateTime<Utc>) -> Option<DateTime<Utc>> {
     let max_year = Utc::now().year() + 1;
     (1800..=max_year).contains(&d.year()).then_some(d)
 }
@@ -269,6 +328,46 @@ mod tests {
             iso("26-FEB-1987 15:01:01.79").as_deref(),
             Some("1987-02-26T15:01:01Z")
         );
+    }
+
+    #[test]
+    fn zones_are_kept_as_offsets() {
+        let d = parse_dated("2012-08-12T08:00:00+0900").unwrap();
+        assert_eq!(
+            iso("2012-08-12T08:00:00+0900").as_deref(),
+            Some("2012-08-11T23:00:00Z")
+        );
+        assert_eq!(d.utc_offset, Some(9 * 3600));
+        assert_eq!(d.local().date_naive().to_string(), "2012-08-12");
+        assert_eq!(
+            with_offset(d.instant, d.utc_offset).unwrap().to_rfc3339(),
+            "2012-08-12T08:00:00+09:00"
+        );
+        let d = find_dated("Tuesday 3rd May 2016, 4:15 pm EDT").unwrap();
+        assert_eq!(
+            (d.utc_offset, d.local().to_rfc3339()),
+            (Some(-4 * 3600), "2016-05-03T16:15:00+00:00".into())
+        );
+        assert_eq!(
+            parse_dated("Tue, 3 May 2016 23:30:00 -0500")
+                .unwrap()
+                .utc_offset,
+            Some(-5 * 3600)
+        );
+        assert_eq!(
+            parse_dated("2016-05-03T10:04:11Z").unwrap().utc_offset,
+            Some(0)
+        );
+        // No zone: no offset, and the local time is the instant.
+        for s in [
+            "2016-05-03",
+            "2016-05-03 10:04",
+            "Updated May 3, 2016 10:04:11",
+        ] {
+            let d = parse_dated(s).unwrap();
+            assert_eq!((d.utc_offset, d.local()), (None, d.instant), "{s}");
+            assert_eq!(with_offset(d.instant, d.utc_offset), None);
+        }
     }
 
     #[test]

@@ -432,7 +432,11 @@ fn count_periods(searcher: &Searcher, docs: &Matches, by: Period) -> Result<Time
     let (mut undated, mut total) = (0u64, 0u64);
     for (&segment_ord, ids) in docs {
         let segment = searcher.segment_reader(segment_ord);
-        let dates = segment.fast_fields().date("date").map_err(Error::from)?;
+        // Each article's own day: its date where it was published.
+        let dates = segment
+            .fast_fields()
+            .date("local_date")
+            .map_err(Error::from)?;
         for &doc in ids {
             total += 1;
             match dates
@@ -553,6 +557,63 @@ mod tests {
         );
         // The list is cut after the names left out: still `limit` long.
         assert_eq!(people(&s, &f, None, 2).unwrap().1.len(), 2);
+    }
+
+    /// Issue #24: an article counts in the month of its own day. Dated
+    /// 01:00 on 1 June in Tokyo (31 May in UTC), it is in June for the
+    /// timeline and for `date:`; one dated 31 May 23:00 without a zone
+    /// stays in May.
+    #[test]
+    fn articles_count_in_the_month_of_their_own_day() {
+        use crate::article::{Article, Draft, Origin};
+        use crate::schema::ArticleDoc;
+        let (schema, f) = crate::schema::build();
+        let index = tantivy::Index::create_in_ram(schema);
+        crate::schema::register_analyzers(&index);
+        let mut w: tantivy::IndexWriter<ArticleDoc> = index.writer(15_000_000).unwrap();
+        let mut stories = crate::stories::Assigner::new(&f, None).unwrap();
+        for (i, date) in ["2016-06-01T01:00:00+09:00", "2016-05-31 23:00"]
+            .iter()
+            .enumerate()
+        {
+            let rel = format!("{i}.txt");
+            let origin = Origin {
+                root_label: "news",
+                rel_path: &rel,
+                abs_path: &rel,
+                parent_name: None,
+                multi_record: false,
+            };
+            let mut draft = Draft {
+                title: Some(["Dam opens", "Bridge closes"][i].into()),
+                body: [
+                    "The new dam opened at dawn.",
+                    "The old bridge closed for repairs.",
+                ][i]
+                    .into(),
+                ..Draft::default()
+            };
+            draft.set_date(crate::dates::parse_dated(date));
+            let mut a = Article::from_draft(draft, &origin, 0);
+            crate::annotate::annotate(&mut a);
+            stories.assign(&mut a).unwrap();
+            w.add_document(ArticleDoc::new(f.clone(), a)).unwrap();
+        }
+        w.commit().unwrap();
+        let s = index.reader().unwrap().searcher();
+        let months: Vec<(String, u64)> = timeline(&s, &f, None, Period::Month)
+            .unwrap()
+            .buckets
+            .into_iter()
+            .map(|b| (b.period, b.articles))
+            .collect();
+        assert_eq!(months, [("2016-05".into(), 1), ("2016-06".into(), 1)]);
+        let june = Criteria {
+            query: "date:2016-06".into(),
+            ..Criteria::default()
+        };
+        let t = timeline(&s, &f, Some(&june), Period::Month).unwrap();
+        assert_eq!((t.total, t.buckets[0].period.as_str()), (1, "2016-06"));
     }
 
     #[test]

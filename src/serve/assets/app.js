@@ -286,7 +286,8 @@
     const p = el("p", cls);
     const bits = [];
     if (o.date) {
-      const t = el("time", "date", day(o.date));
+      // The article's own day: its date where it was published.
+      const t = el("time", "date", day(o.date_local || o.date));
       t.dateTime = o.date;
       bits.push(t);
     } else bits.push(el("span", "date undated", "undated"));

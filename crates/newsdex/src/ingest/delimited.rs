@@ -224,10 +224,12 @@ impl Columns {
         if is_empty_record(title.as_deref(), &body) {
             return None;
         }
+        let date = cell(Field::Date).and_then(date_text);
         Some(Draft {
             title,
             body,
-            date: cell(Field::Date).and_then(date_text),
+            date: date.map(|d| d.instant),
+            utc_offset: date.and_then(|d| d.utc_offset),
             byline: cell(Field::Byline).and_then(byline_text),
             url: cell(Field::Url)
                 .filter(|u| looks_like_url(u))

@@ -123,23 +123,28 @@ pub(super) fn paragraphs(s: &str) -> String {
 }
 
 /// A date string, or a string of digits that is Unix seconds or
-/// milliseconds (nine digits or more: a shorter number is no timestamp).
-pub(super) fn date_text(s: &str) -> Option<DateTime<Utc>> {
+/// milliseconds (nine digits or more: a shorter number is no timestamp),
+/// with the offset of the zone the string names.
+pub(super) fn date_text(s: &str) -> Option<dates::Dated> {
     let s = s.trim();
     if s.len() >= 9 && s.bytes().all(|b| b.is_ascii_digit()) {
         return s.parse::<f64>().ok().and_then(timestamp);
     }
-    dates::parse_date(s)
+    dates::parse_dated(s)
 }
 
 /// Unix seconds, or milliseconds when the number is too big to be seconds
-/// (1e11 seconds is the year 5138).
-pub(super) fn timestamp(n: f64) -> Option<DateTime<Utc>> {
+/// (1e11 seconds is the year 5138). An instant with no zone: no offset.
+pub(super) fn timestamp(n: f64) -> Option<dates::Dated> {
     let secs = if n.abs() >= 1e11 { n / 1000.0 } else { n };
-    let d = DateTime::from_timestamp(secs as i64, 0)?;
+    let d = DateTime::<Utc>::from_timestamp(secs as i64, 0)?;
     // Round-trip through parse_date so timestamps get the same sanity
     // check (no year 1970 placeholders from a 0, no far future) as strings.
-    dates::parse_date(&d.to_rfc3339()).filter(|_| secs > 0.0)
+    let instant = dates::parse_date(&d.to_rfc3339()).filter(|_| secs > 0.0)?;
+    Some(dates::Dated {
+        instant,
+        utc_offset: None,
+    })
 }
 
 /// An author line without a leading "By"; `None` when blank.

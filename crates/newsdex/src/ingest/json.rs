@@ -170,10 +170,12 @@ fn draft(obj: &Map<String, Value>, line: u64) -> Option<Draft> {
     if is_empty_record(title.as_deref(), &body) {
         return None;
     }
+    let date = lookup(obj, DATE_KEYS).find_map(date_value);
     Some(Draft {
         title,
         body,
-        date: lookup(obj, DATE_KEYS).find_map(date_value),
+        date: date.map(|d| d.instant),
+        utc_offset: date.and_then(|d| d.utc_offset),
         byline: lookup(obj, BYLINE_KEYS).find_map(byline_value),
         section: lookup(obj, SECTION_KEYS).find_map(first_text),
         source: lookup(obj, SOURCE_KEYS).find_map(name_value),
@@ -227,7 +229,7 @@ fn body(obj: &Map<String, Value>) -> Option<String> {
 }
 
 /// A date string, or a number of Unix seconds or milliseconds.
-fn date_value(v: &Value) -> Option<chrono::DateTime<chrono::Utc>> {
+fn date_value(v: &Value) -> Option<crate::dates::Dated> {
     match v {
         Value::String(s) => date_text(s),
         Value::Number(n) => n.as_f64().and_then(timestamp),

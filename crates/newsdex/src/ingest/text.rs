@@ -48,8 +48,10 @@ pub fn parse(text: &str) -> Result<ParsedFile, String> {
         line: 1,
         ..Draft::default()
     };
+    // Kept with its zone until the end, where the header's wins.
+    let mut date = None;
     if !header.found {
-        (draft.url, draft.date) = url_lead(&mut lines);
+        (draft.url, date) = url_lead(&mut lines);
     }
     let mut overlong = None;
     match header.title {
@@ -87,8 +89,8 @@ pub fn parse(text: &str) -> Result<ParsedFile, String> {
         }
         let Some(&line) = lines.peek() else { break };
         if let Some(date_line) = dateline(line) {
-            if draft.date.is_none() {
-                draft.date = dates::find_date(date_line);
+            if date.is_none() {
+                date = dates::find_dated(date_line);
             }
         } else if let Some(by) = byline(line) {
             draft.byline = Some(by.to_string());
@@ -126,7 +128,7 @@ pub fn parse(text: &str) -> Result<ParsedFile, String> {
     }
     draft.body = paragraphs.join("\n\n");
     // The header's fields win over what lines under the headline said.
-    draft.date = header.date.or(draft.date);
+    draft.set_date(header.date.or(date));
     draft.byline = header.byline.or(draft.byline);
     draft.source = header.source;
     draft.section = header.section;
@@ -171,9 +173,7 @@ const HEADER_KEYS: &[(&str, HeaderKey)] = &[
 /// (whose next line is the first non-blank one). A URL line with no text
 /// after it is left alone, to be the headline as any first line is; so is
 /// everything when the first line is not a bare `http(s)://` URL.
-fn url_lead<'a, I>(
-    lines: &mut std::iter::Peekable<I>,
-) -> (Option<String>, Option<chrono::DateTime<chrono::Utc>>)
+fn url_lead<'a, I>(lines: &mut std::iter::Peekable<I>) -> (Option<String>, Option<dates::Dated>)
 where
     I: Iterator<Item = &'a str> + Clone,
 {
@@ -187,7 +187,7 @@ where
     let Some(next) = after.next() else {
         return (None, None);
     };
-    let date = dateline(next).and_then(dates::find_date);
+    let date = dateline(next).and_then(dates::find_dated);
     if date.is_some() && after.next().is_none() {
         // A URL and a date and nothing else: no headline to take.
         return (None, None);
@@ -208,7 +208,7 @@ struct Header {
     /// Whether the file opens with a header block at all.
     found: bool,
     title: Option<String>,
-    date: Option<chrono::DateTime<chrono::Utc>>,
+    date: Option<dates::Dated>,
     byline: Option<String>,
     source: Option<String>,
     section: Option<String>,
@@ -250,7 +250,7 @@ fn read_header<'a, I: Iterator<Item = &'a str>>(lines: &mut std::iter::Peekable<
             HeaderKey::Date => {
                 h.date = h
                     .date
-                    .or_else(|| value.as_deref().and_then(dates::parse_date))
+                    .or_else(|| value.as_deref().and_then(dates::parse_dated))
             }
             HeaderKey::Byline => {
                 let value = value.map(|v| strip_by(&v).to_string());
@@ -437,6 +437,16 @@ mod tests {
         assert_eq!(d.body, "Text here.");
         let d = one("Headline\nUpdated May 3, 2016 10:04:11\n\nText here.");
         assert_eq!(d.date.unwrap().to_rfc3339(), "2016-05-03T10:04:11+00:00");
+        assert_eq!(d.utc_offset, None, "no zone written, none kept");
+        let d = one("Headline\nUpdated May 3, 2016 10:04 pm EDT\n\nText here.");
+        assert_eq!(d.utc_offset, Some(-4 * 3600));
+        let d = one("Date: 2016-05-03T01:00:00+09:00\n\nHeadline\n\nText here.");
+        assert_eq!(d.date.unwrap().to_rfc3339(), "2016-05-02T16:00:00+00:00");
+        assert_eq!(
+            d.utc_offset,
+            Some(9 * 3600),
+            "a header's date keeps its zone"
+        );
         let d = one("Headline\n\n3 May 2016\n\nBy Jane Smith\n\nText here.");
         assert_eq!(d.date.unwrap().to_rfc3339(), "2016-05-03T00:00:00+00:00");
         assert_eq!(d.byline.as_deref(), Some("Jane Smith"));
@@ -515,6 +525,7 @@ mod tests {
             Some("http://news.livedoor.com/article/detail/6275633/")
         );
         assert_eq!(d.date.unwrap().to_rfc3339(), "2012-02-13T10:00:00+00:00");
+        assert_eq!(d.utc_offset, Some(9 * 3600), "the zone is kept");
         assert_eq!(d.title.as_deref(), Some("ベインの最新ビジュアル公開"));
         assert_eq!(d.body, "本年度最高の興行収入は確実！？\n\n本作は続編。");
 

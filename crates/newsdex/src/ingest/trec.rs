@@ -132,13 +132,15 @@ fn record(text: &str, lower: &str) -> Option<Draft> {
         return None;
     }
     let url = first(URL_TAGS, |raw| inline(raw).filter(|u| looks_like_url(u)));
-    let date = first(DATE_TAGS, inline)
-        .and_then(|d| dates::parse_date(&d))
+    let dated = first(DATE_TAGS, inline).and_then(|d| dates::parse_dated(&d));
+    let date = dated
+        .map(|d| d.instant)
         .or_else(|| url.as_deref().and_then(dates::date_in_url));
     Some(Draft {
         title,
         body,
         date,
+        utc_offset: dated.and_then(|d| d.utc_offset),
         byline: first(BYLINE_TAGS, |raw| inline(raw).and_then(|b| byline_text(&b))),
         section: first(SECTION_TAGS, inline),
         source: first(SOURCE_TAGS, inline),

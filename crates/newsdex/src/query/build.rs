@@ -20,9 +20,11 @@ use crate::terms::date_range;
 pub struct Criteria {
     /// The query, in newsdex query syntax.
     pub query: String,
-    /// Only articles dated on or after this instant.
+    /// Only articles dated on or after this time, on the article's own
+    /// clock (its local date, `Article::local_date`): `2012-08-12` finds an
+    /// article published at 08:00 +09:00 that day.
     pub since: Option<DateTime<Utc>>,
-    /// Only articles dated before this instant.
+    /// Only articles dated before this time, on the article's own clock.
     pub until: Option<DateTime<Utc>>,
     /// Only articles in one of these sections (any, if empty).
     pub sections: Vec<String>,
@@ -98,7 +100,7 @@ pub fn build(fields: &Fields, stemming: &Stemming, c: &Criteria) -> Result<Compi
     }
     let mut filters: Vec<Box<dyn Query>> = Vec::new();
     if c.since.is_some() || c.until.is_some() {
-        filters.push(date_range(f.date, c.since, c.until));
+        filters.push(date_range(f.local_date, c.since, c.until));
     }
     if !c.sections.is_empty() {
         let any: Vec<(Occur, Box<dyn Query>)> = c

@@ -100,7 +100,9 @@ pub(super) fn url(f: &Fields, leaf: &Leaf) -> Result<Option<Q>, QueryError> {
     Ok(Some(select_only(q)))
 }
 
-/// `date:`: a year, month or day, or `[from TO to]` with either end open.
+/// `date:`: a year, month or day, or `[from TO to]` with either end open,
+/// of the article's own day: its date where it was published
+/// (`local_date`).
 pub(super) fn date(f: &Fields, leaf: &Leaf) -> Result<Option<Q>, QueryError> {
     let Leaf {
         text, kind, pos, ..
@@ -129,7 +131,7 @@ pub(super) fn date(f: &Fields, leaf: &Leaf) -> Result<Option<Q>, QueryError> {
             (Some(a), Some(b))
         }
     };
-    Ok(Some(select_only(date_range(f.date, lower, upper))))
+    Ok(Some(select_only(date_range(f.local_date, lower, upper))))
 }
 
 #[cfg(test)]

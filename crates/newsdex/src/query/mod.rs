@@ -20,7 +20,8 @@
 //!   words in order (`byline:"Stephen Collinson"`, co-bylines included);
 //!   `url:` a host (`url:nytimes.com`, `www.` or not) or a prefix
 //!   (`url:https://www.nytimes.com/2016/`, scheme ignored); `date:` takes
-//!   a year, month, day or `[from TO to]`; these select without scoring;
+//!   a year, month, day or `[from TO to]` of the article's own day (where
+//!   it was published); these select without scoring;
 //! - `person:` matches the people the ingester found: a whole name in
 //!   quotes, under any of its forms (`"Donald Trump"` finds `Donald J.
 //!   Trump`, not `George H. W. Bush` for `"George W. Bush"`), or one word

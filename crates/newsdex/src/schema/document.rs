@@ -93,6 +93,8 @@ pub enum DocValue<'a> {
     Str(&'a str),
     /// A number.
     U64(u64),
+    /// A signed number.
+    I64(i64),
     /// A date.
     Date(TantivyDateTime),
 }
@@ -105,6 +107,7 @@ impl<'a> Value<'a> for DocValue<'a> {
         ReferenceValue::Leaf(match *self {
             DocValue::Str(s) => ReferenceValueLeaf::Str(s),
             DocValue::U64(n) => ReferenceValueLeaf::U64(n),
+            DocValue::I64(n) => ReferenceValueLeaf::I64(n),
             DocValue::Date(d) => ReferenceValueLeaf::Date(d),
         })
     }
@@ -121,7 +124,7 @@ impl Document for ArticleDoc {
         }
         let mentions: u32 = a.mentions.iter().sum();
         let mut v = Vec::with_capacity(
-            21 + PACKED + 2 * SKETCH_COLUMNS + 3 * a.people.len() + 5 * mentions as usize,
+            23 + PACKED + 2 * SKETCH_COLUMNS + 3 * a.people.len() + 5 * mentions as usize,
         );
         v.push(text(f.id, &a.id));
         v.push(text(f.path, &a.path));
@@ -144,6 +147,13 @@ impl Document for ArticleDoc {
         if let Some(d) = a.date {
             let d = TantivyDateTime::from_timestamp_secs(d.timestamp());
             v.push((f.date, DocValue::Date(d)));
+        }
+        if let Some(d) = a.local_date() {
+            let d = TantivyDateTime::from_timestamp_secs(d.timestamp());
+            v.push((f.local_date, DocValue::Date(d)));
+        }
+        if let (Some(_), Some(offset)) = (a.date, a.utc_offset) {
+            v.push((f.utc_offset, DocValue::I64(i64::from(offset))));
         }
         if let Some(d) = a.crawled {
             let d = TantivyDateTime::from_timestamp_secs(d.timestamp());
@@ -237,6 +247,10 @@ pub fn from_document(f: &Fields, doc: &TantivyDocument) -> Article {
             .unwrap_or_default(),
         body: text(f.body).unwrap_or_default(),
         date: date_of(f.date),
+        utc_offset: doc
+            .get_first(f.utc_offset)
+            .and_then(|v| v.as_i64())
+            .and_then(|n| i32::try_from(n).ok()),
         byline: text(f.byline),
         section: sections.next(),
         other_sections: sections.collect(),

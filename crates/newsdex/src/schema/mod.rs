@@ -62,8 +62,9 @@ pub use words::Words;
 
 /// Version of the schema and analyzers; stored in the index manifest. 14:
 /// languages (detected, stemmed by language, character pairs); 15: an
-/// archive member's articles have ids that name the member.
-pub const SCHEMA_VERSION: u32 = 15;
+/// archive member's articles have ids that name the member; 16: an
+/// article's own day (`local_date`, `utc_offset`).
+pub const SCHEMA_VERSION: u32 = 16;
 
 /// Name of the analyzer for article text.
 pub const TEXT_ANALYZER: &str = "news";
@@ -94,8 +95,17 @@ pub struct Fields {
     pub title_exact: Field,
     /// Unstemmed copy of the body, for exact phrases, prefixes, fuzzy.
     pub body_exact: Field,
-    /// Publication date (fast, range-searchable).
+    /// Publication date (fast, range-searchable): the instant, in UTC.
     pub date: Field,
+    /// The publication date as wall-clock time where the article was
+    /// published, written as if UTC (`Article::local_date`; fast,
+    /// range-searchable, not stored): what `--since`/`--until`, `date:`, the
+    /// timeline and the months facet go by, so an article is on its own
+    /// day. The same as `date` when the source gave no zone.
+    pub local_date: Field,
+    /// Seconds east of UTC of the zone the source dated the article in
+    /// (stored i64), when it named one.
+    pub utc_offset: Field,
     /// Author(s) (keyword).
     pub byline: Field,
     /// Section (keyword, fast).
@@ -196,6 +206,14 @@ pub fn build() -> (Schema, Fields) {
                 .set_fast()
                 .set_precision(DateTimePrecision::Seconds),
         ),
+        local_date: b.add_date_field(
+            "local_date",
+            DateOptions::default()
+                .set_indexed()
+                .set_fast()
+                .set_precision(DateTimePrecision::Seconds),
+        ),
+        utc_offset: b.add_i64_field("utc_offset", STORED),
         byline: b.add_text_field("byline", keyword.clone()),
         section: b.add_text_field("section", keyword.clone()),
         source: b.add_text_field("source", keyword),
@@ -249,6 +267,8 @@ pub fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
         title_exact: f("title_exact")?,
         body_exact: f("body_exact")?,
         date: f("date")?,
+        local_date: f("local_date")?,
+        utc_offset: f("utc_offset")?,
         byline: f("byline")?,
         section: f("section")?,
         source: f("source")?,
@@ -337,6 +357,7 @@ mod tests {
             title: "Mayor wins".into(),
             body: "Café owners campaign by e-mail.".into(),
             date: DateTime::from_timestamp(1_462_233_600, 0),
+            utc_offset: Some(9 * 3600),
             byline: Some("Jane Smith".into()),
             section: Some("Politics".into()),
             other_sections: vec!["Economy".into()],

@@ -1,7 +1,7 @@
 //! The publication date: JSON-LD, meta tags, microdata and `<time>`
 //! elements in order of trust, a time of day borrowed from a later source
 //! on the same day, and the day in the URL path as the last resort. Every
-//! date string goes through [`parse_date`]. Reads [`Metas`] and [`JsonLd`].
+//! date string goes through [`parse_dated`]. Reads [`Metas`] and [`JsonLd`].
 
 use std::sync::LazyLock;
 
@@ -12,7 +12,7 @@ use super::jsonld::JsonLd;
 use super::meta::Metas;
 use super::shown_date;
 use super::tree::{element_text, sel};
-use crate::dates::{date_in_url, parse_date};
+use crate::dates::{date_in_url, parse_dated, Dated};
 
 static ITEMPROP_DATE: LazyLock<Selector> = LazyLock::new(|| sel("[itemprop~=datePublished]"));
 static TIME_PUBDATE: LazyLock<Selector> = LazyLock::new(|| sel("time[pubdate]"));
@@ -55,25 +55,30 @@ const DATE_METAS: &[&str] = &[
 /// day (`2019-11-19`, or a midnight that CMSs write for a bare date), the
 /// first later source before the page-wide `<time>` elements that has one
 /// on the same day gives the time: the New York Times' URL says the day,
-/// its `datePublished` meta the time.
+/// its `datePublished` meta the time. The date keeps the offset of the zone
+/// its markup names; the URL's day and the date the page shows have none.
 pub(super) fn find_date(
     doc: &Html,
     metas: &Metas<'_>,
     ld: &JsonLd,
     url: Option<&str>,
-) -> Option<chrono::DateTime<chrono::Utc>> {
+) -> Option<Dated> {
     let (candidates, timed_sources) = date_candidates(doc, metas, ld);
     let mut parsed = candidates
         .iter()
         .enumerate()
-        .filter_map(|(i, s)| parse_date(s).map(|d| (i, d, has_time_of_day(s))));
+        .filter_map(|(i, s)| parse_dated(s).map(|d| (i, d, has_time_of_day(s))));
     let Some((first_at, first, timed)) = parsed.next() else {
         // Nothing in the markup: the URL's day, else what the page shows.
         return url
             .and_then(date_in_url)
             .or_else(|| shown_date::marked_date(doc))
             .or_else(|| shown_date::text_date(doc))
-            .or_else(|| linked_date(doc));
+            .or_else(|| linked_date(doc))
+            .map(|instant| Dated {
+                instant,
+                utc_offset: None,
+            });
     };
     if timed {
         return Some(first);
@@ -82,14 +87,11 @@ pub(super) fn find_date(
     // where a time of that day may fall in UTC (UTC+14 to UTC-12).
     let written_day = |s: &str| ISO_DAY.find(s).map(|m| m.as_str().to_string());
     let first_day = written_day(&candidates[first_at]);
-    let from = first - chrono::Duration::hours(14);
-    let to = first + chrono::Duration::hours(36);
-    let same_day = |i: usize, d: &chrono::DateTime<chrono::Utc>| match (
-        &first_day,
-        written_day(&candidates[i]),
-    ) {
+    let from = first.instant - chrono::Duration::hours(14);
+    let to = first.instant + chrono::Duration::hours(36);
+    let same_day = |i: usize, d: &Dated| match (&first_day, written_day(&candidates[i])) {
         (Some(a), Some(b)) => *a == b,
-        _ => (from..to).contains(d),
+        _ => (from..to).contains(&d.instant),
     };
     parsed
         .take_while(|(i, _, _)| *i < timed_sources)
@@ -195,6 +197,12 @@ mod tests {
             r#"<html><head><meta name="DC.date.issued" content="3 May 2016 10:04 BST"><title>X y z</title></head><body><p>a</p></body></html>"#,
         );
         assert_eq!(d.date.unwrap().to_rfc3339(), "2016-05-03T09:04:00+00:00");
+        assert_eq!(d.utc_offset, Some(3600), "the zone the page names is kept");
+        let d = draft(
+            r#"<html><head><meta property="article:published_time" content="2016-05-03T01:00:00+09:00"><title>X y z</title></head><body><p>a</p></body></html>"#,
+        );
+        assert_eq!(d.utc_offset, Some(9 * 3600));
+        assert_eq!(d.date.unwrap().to_rfc3339(), "2016-05-02T16:00:00+00:00");
     }
 
     #[test]
@@ -217,13 +225,13 @@ mod tests {
         assert_eq!(d.title.as_deref(), Some("Storm hits coast"));
         assert_eq!(
             date_in_url("https://x.com/news/20190428-storm"),
-            parse_date("2019-04-28")
+            crate::dates::parse_date("2019-04-28")
         );
         assert_eq!(date_in_url("https://x.com/2019/13/40/x"), None);
         assert_eq!(date_in_url("https://x.com/a?d=/2019/04/28/"), None);
         assert_eq!(
             date_in_url("https://p.com/s/2019/nov/18/x/"),
-            parse_date("2019-11-18")
+            crate::dates::parse_date("2019-11-18")
         );
     }
 

@@ -110,7 +110,8 @@ pub fn parse_fetched(text: &str, fetched_from: Option<&str>) -> Result<ParsedFil
     let draft = Draft {
         title,
         body,
-        date,
+        date: date.map(|d| d.instant),
+        utc_offset: date.and_then(|d| d.utc_offset),
         byline,
         section,
         source,
