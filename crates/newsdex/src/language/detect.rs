@@ -23,7 +23,11 @@ pub fn detect(title: &str, body: &str) -> Option<&'static str> {
     while !body.is_char_boundary(end) {
         end -= 1;
     }
-    let text = format!("{title}\n{}", &body[..end]);
+    let opening = &body[..end];
+    if reads_as_english(title, opening) {
+        return Some("en");
+    }
+    let text = format!("{title}\n{opening}");
     if let Some(code) = east_asian(&text) {
         return Some(code);
     }
@@ -160,6 +164,46 @@ fn reads_as_prose(text: &str, lang: &str) -> bool {
         Some((_, words)) => count(words) >= 3,
         None => count(FUNCTION_WORDS[0].1) < 3,
     }
+}
+
+/// English words no other language writes often: the ambiguous ones
+/// (`in`, `is`, `on`, `a`, `die`, `was` in German ...) are left out.
+const ONLY_ENGLISH: &[&str] = &[
+    "the", "of", "and", "to", "that", "for", "with", "said", "from", "by", "has", "have", "are",
+    "were", "his", "her", "their", "which", "it", "be", "this", "would", "will",
+];
+
+/// Whether the text is plainly English prose: its letters nearly all
+/// ASCII, and at least eight of its words, and one in eight, English
+/// function words no other language uses often. English is most of most archives, and this test costs a
+/// fraction of whatlang's (a million instructions an article): on BBC,
+/// detection went from a quarter of all indexing work to almost nothing.
+fn reads_as_english(title: &str, opening: &str) -> bool {
+    // Mostly ASCII letters: not a Japanese article quoting English.
+    let (mut ascii, mut other) = (0usize, 0usize);
+    for c in title.chars().chain(opening.chars()) {
+        if c.is_ascii_alphabetic() {
+            ascii += 1;
+        } else if !c.is_ascii() && c.is_alphabetic() {
+            other += 1;
+        }
+    }
+    if other * 10 > ascii {
+        return false;
+    }
+    let (mut words, mut english) = (0usize, 0usize);
+    for text in [title, opening] {
+        for w in text.split(|c: char| !c.is_ascii_alphabetic()) {
+            if w.is_empty() {
+                continue;
+            }
+            words += 1;
+            if w.len() <= 5 && ONLY_ENGLISH.iter().any(|e| w.eq_ignore_ascii_case(e)) {
+                english += 1;
+            }
+        }
+    }
+    english >= 8 && english * 8 >= words
 }
 
 /// Japanese, Chinese or Korean by their letters' share of the text: one

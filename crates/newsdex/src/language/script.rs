@@ -42,7 +42,13 @@ pub fn script_of(c: char) -> Script {
 /// run of such characters is indexed as overlapping pairs, as Lucene's
 /// CJK analyzer does. Marks and the iteration marks (`々`, `ー`) belong to
 /// the run; the Katakana middle dot `・` and CJK punctuation do not.
+#[inline]
 pub fn is_bigrammed(c: char) -> bool {
+    // Every letter below Thai is written with spaces: one comparison for
+    // nearly every character of Latin, Cyrillic and Arabic text.
+    if (c as u32) < 0x0E00 {
+        return false;
+    }
     matches!(c as u32,
         0x0E00..=0x0E7F // Thai
         | 0x0E80..=0x0EFF // Lao
