@@ -66,7 +66,7 @@ impl Label {
 /// word) with both sides giving a first name, the first ones equal or one
 /// an initial of the other ("Sam R. Hall" ~ "Sam Hall", "J. Smith" ~
 /// "John Smith"). A bare surname only matches a bare surname.
-fn same_person(label: &str, found: &str) -> bool {
+pub(super) fn same_person(label: &str, found: &str) -> bool {
     let (a, b) = (normalise(label), normalise(found));
     if a == b {
         return true;
@@ -82,9 +82,9 @@ fn same_person(label: &str, found: &str) -> bool {
         return false;
     }
     let (x, y) = (&wa[0], &wb[0]);
-    x == y
-        || (x.len() == 1 && y.starts_with(x.as_str()))
-        || (y.len() == 1 && x.starts_with(y.as_str()))
+    // An initial is one letter, in any script (`В.` of `Владимир`).
+    let initial = |i: &str, of: &str| i.chars().count() == 1 && of.starts_with(i);
+    x == y || initial(x, y) || initial(y, x)
 }
 
 /// Micro-averaged counts over (article, person) pairs.

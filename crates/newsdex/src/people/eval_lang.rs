@@ -9,7 +9,7 @@
 //! (`PEOPLE_LANG_ERRORS=1` prints the development part's). Without
 //! `../shared` the test prints a note and passes, unless `CI` is set.
 
-use super::{extract, normalise};
+use super::extract;
 use crate::testdata::shared;
 use std::collections::HashMap;
 
@@ -40,29 +40,10 @@ struct Label {
     people: Vec<String>,
 }
 
-/// The matching rule of the English evaluation, with initials counted in
-/// characters (`М.` ~ `Михаил`).
+/// The matching rule of the English evaluation (initials counted in
+/// letters: `М.` ~ `Михаил`), `ё` and `е` one letter.
 fn same_person(label: &str, found: &str) -> bool {
-    let (a, b) = (
-        normalise(label).replace('ё', "е"),
-        normalise(found).replace('ё', "е"),
-    );
-    if a == b {
-        return true;
-    }
-    let words = |s: &str| -> Vec<String> {
-        s.split([' ', '.'])
-            .filter(|w| !w.is_empty())
-            .map(str::to_string)
-            .collect()
-    };
-    let (wa, wb) = (words(&a), words(&b));
-    if wa.len() < 2 || wb.len() < 2 || wa.last() != wb.last() {
-        return false;
-    }
-    let (x, y) = (&wa[0], &wb[0]);
-    let initial = |i: &str, of: &str| i.chars().count() == 1 && of.starts_with(i);
-    x == y || initial(x, y) || initial(y, x)
+    super::eval::same_person(&label.replace('ё', "е"), &found.replace('ё', "е"))
 }
 
 /// (tp, fp, fn) counts.
