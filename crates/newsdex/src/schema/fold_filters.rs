@@ -46,6 +46,14 @@ fn cut(word: &mut String) {
 }
 
 fn fold(word: &mut String) {
+    // Only Cyrillic and Arabic words fold: their first byte is 0xD0-0xDB.
+    if !word
+        .as_bytes()
+        .first()
+        .is_some_and(|b| (0xD0..=0xDB).contains(b))
+    {
+        return;
+    }
     if let std::borrow::Cow::Owned(folded) = fold_word(word) {
         *word = folded;
     }

@@ -72,6 +72,61 @@ impl WordsStream<'_> {
         true
     }
 
+    /// Where the next word or pair run starts from `self.at`, and whether it
+    /// is a pair run. ASCII bytes are judged without decoding a character.
+    fn next_start(&self) -> Option<(usize, bool)> {
+        let bytes = self.text.as_bytes();
+        let mut i = self.at;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                if b.is_ascii_alphanumeric() {
+                    return Some((i, false));
+                }
+                i += 1;
+                continue;
+            }
+            let c = self.text[i..].chars().next()?;
+            if is_bigrammed(c) {
+                return Some((i, true));
+            }
+            if c.is_alphanumeric() {
+                return Some((i, false));
+            }
+            i += c.len_utf8();
+        }
+        None
+    }
+
+    /// Where the word or pair run starting at `start` ends.
+    fn run_end(&self, start: usize, paired: bool) -> usize {
+        let bytes = self.text.as_bytes();
+        let mut i = start;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                if paired || !b.is_ascii_alphanumeric() {
+                    return i;
+                }
+                i += 1;
+                continue;
+            }
+            let Some(c) = self.text[i..].chars().next() else {
+                break;
+            };
+            let goes_on = if paired {
+                is_bigrammed(c)
+            } else {
+                c.is_alphanumeric() && !is_bigrammed(c)
+            };
+            if !goes_on {
+                return i;
+            }
+            i += c.len_utf8();
+        }
+        bytes.len()
+    }
+
     /// The next token of the current pair run, if any is left.
     fn next_pair(&mut self) -> Option<bool> {
         let chars = self.run.len().checked_sub(1)?;
@@ -100,26 +155,11 @@ impl TokenStream for WordsStream<'_> {
         if let Some(emitted) = self.next_pair() {
             return emitted;
         }
-        let rest = &self.text[self.at..];
-        let Some((start, first)) = rest
-            .char_indices()
-            .find(|&(_, c)| c.is_alphanumeric() || is_bigrammed(c))
-        else {
+        let Some((start, paired)) = self.next_start() else {
             self.at = self.text.len();
             return false;
         };
-        let start = self.at + start;
-        let paired = is_bigrammed(first);
-        let end = self.text[start..]
-            .char_indices()
-            .find(|&(_, c)| {
-                if paired {
-                    !is_bigrammed(c)
-                } else {
-                    !c.is_alphanumeric() || is_bigrammed(c)
-                }
-            })
-            .map_or(self.text.len(), |(i, _)| start + i);
+        let end = self.run_end(start, paired);
         self.at = end;
         if !paired {
             return self.emit(start, end);
