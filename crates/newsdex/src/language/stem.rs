@@ -145,7 +145,12 @@ impl Stem {
 /// The stemmer for a word (lower-cased and folded) of an article whose
 /// Latin words are stemmed by `latin`: by the word's script, `None` for
 /// words never stemmed (character pairs, other scripts).
+#[inline]
 pub fn stemmer_for(word: &str, latin: Stem) -> Option<Stem> {
+    // Most words of most archives: an ASCII letter first.
+    if word.as_bytes().first().is_some_and(u8::is_ascii_alphabetic) {
+        return Some(latin);
+    }
     match script_of_word(word) {
         Script::Latin => Some(latin),
         Script::Cyrillic => Some(Stem::Russian),

@@ -152,8 +152,11 @@ impl TokenStream for WordsStream<'_> {
     fn advance(&mut self) -> bool {
         self.token.text.clear();
         self.token.position = self.token.position.wrapping_add(1);
-        if let Some(emitted) = self.next_pair() {
-            return emitted;
+        if !self.run.is_empty() {
+            if let Some(emitted) = self.next_pair() {
+                return emitted;
+            }
+            self.run.clear();
         }
         let Some((start, paired)) = self.next_start() else {
             self.at = self.text.len();

@@ -9,9 +9,36 @@
 //! capitalised words is a person only with evidence ([`super`]).
 
 use super::{Lang, Vocab};
+use crate::hashing::FastMap;
 use crate::people::lexicon::{self, bits};
+use std::cell::RefCell;
 use std::collections::HashSet;
 use std::sync::LazyLock;
+
+/// Most words whose answers one [`remember`] cache keeps per thread.
+const MEMO_WORDS: usize = 100_000;
+
+thread_local! {
+    /// `title` and `thing` answers by word: both try every ending of a
+    /// list, and the extractor asks them of the same words many times (two
+    /// thirds of German extraction's cost before).
+    static MEMO: RefCell<[FastMap<String, bool>; 2]> = RefCell::new(Default::default());
+}
+
+/// `test(word)`, remembered in cache `which` (0 titles, 1 things).
+fn remember(which: usize, word: &str, test: impl FnOnce(&str) -> bool) -> bool {
+    if let Some(known) = MEMO.with_borrow(|m| m[which].get(word).copied()) {
+        return known;
+    }
+    let answer = test(word);
+    MEMO.with_borrow_mut(|m| {
+        if m[which].len() >= MEMO_WORDS {
+            m[which].clear();
+        }
+        m[which].insert(word.to_string(), answer);
+    });
+    answer
+}
 
 /// The German rule set.
 pub(super) struct German;
@@ -205,9 +232,21 @@ fn noun_ending(lower: &str) -> bool {
                 .any(|e| lower.ends_with(e)))
 }
 
+/// Whether a lower-case word names a thing: a thing word, a compound
+/// ending in one, or a common noun by its ending.
+fn thing_word(lower: &str) -> bool {
+    let head = lower.rsplit(['-', '‐']).next().unwrap_or(lower);
+    THING_SET.contains(lower)
+        || THING_SET.contains(head)
+        || noun_ending(head)
+        || THING_SET
+            .iter()
+            .any(|t| t.chars().count() >= 5 && head.len() >= t.len() + 3 && head.ends_with(t))
+}
+
 impl Lang for German {
     fn title(&self, lower: &str) -> bool {
-        title_word(lower)
+        remember(0, lower, title_word)
     }
     fn stop(&self, lower: &str) -> bool {
         const DAYS: &[&str] = &[
@@ -228,13 +267,7 @@ impl Lang for German {
                 .is_some_and(|h| h != lower && STOP_SET.contains(h) && !GIVEN_SET.contains(h))
     }
     fn thing(&self, lower: &str) -> bool {
-        let head = lower.rsplit(['-', '‐']).next().unwrap_or(lower);
-        THING_SET.contains(lower)
-            || THING_SET.contains(head)
-            || noun_ending(head)
-            || THING_SET
-                .iter()
-                .any(|t| t.chars().count() >= 5 && head.len() >= t.len() + 3 && head.ends_with(t))
+        remember(1, lower, thing_word)
     }
     fn particle(&self, lower: &str, prev_lower: &str) -> bool {
         matches!(

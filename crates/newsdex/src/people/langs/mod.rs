@@ -188,6 +188,10 @@ struct Tok {
     /// A comma right before (an apposition: `Bürgermeister von Palermo,
     /// Leoluca Orlando`).
     comma_before: bool,
+    /// For a capitalised word, its stem by the language's rules (filled
+    /// once by [`with_stems`]: comparing every candidate with every word
+    /// re-stemmed each word, most of German extraction's cost).
+    stem: String,
 }
 
 /// Particles fused to a name by a hyphen (`al-Assad`, `аль-Хадж`).
@@ -267,6 +271,7 @@ fn tokenize(text: &str) -> Vec<Tok> {
             joined,
             sent_start,
             comma_before: trimmed == ",",
+            stem: String::new(),
         });
     }
     toks
@@ -490,12 +495,14 @@ fn evidence(
         // German: a lone word after a title must recur (`Musiker Gewalt`);
         // a lone word that is a person by its shape alone must too (`страна
         // Советов`, `Нидерландов`).
-        let stem = rules.stem(&toks[from].lower);
-        let mentioned_twice = toks
-            .iter()
-            .filter(|t| t.cap && rules.stem(&t.lower) == stem)
-            .count()
-            >= 2;
+        let own;
+        let stem = if toks[from].cap {
+            &toks[from].stem
+        } else {
+            own = rules.stem(&toks[from].lower);
+            &own
+        };
+        let mentioned_twice = toks.iter().filter(|t| t.cap && t.stem == *stem).count() >= 2;
         let recurs = !rules.recurrence_counts() || mentioned_twice;
         return (titled && recurs && rules.lone_titled(&words[0], plain))
             || (rules.lone_surname(&words[0], toks[from].sent_start)
@@ -529,10 +536,18 @@ fn evidence(
     rules.shape(&refs, toks[from].sent_start)
 }
 
+/// The tokens with the stems of their capitalised words filled in.
+fn with_stems(rules: &dyn Lang, mut toks: Vec<Tok>) -> Vec<Tok> {
+    for t in toks.iter_mut().filter(|t| t.cap) {
+        t.stem = rules.stem(&t.lower);
+    }
+    toks
+}
+
 /// People found in the article by `rules`.
 pub(super) fn extract(rules: &dyn Lang, title: &str, body: &str) -> Extraction {
-    let title_toks = tokenize(title);
-    let body_toks = tokenize(body);
+    let title_toks = with_stems(rules, tokenize(title));
+    let body_toks = with_stems(rules, tokenize(body));
     let voc = vocab(rules, &[title_toks.clone(), body_toks.clone()]);
     let mut cands = Vec::new();
     candidates(rules, title, &title_toks, Field::Title, &voc, &mut cands);
