@@ -6,7 +6,7 @@
 //! same number of columns. Reading is the `csv` crate's (quoted delimiters,
 //! doubled quotes, line breaks inside a field).
 //!
-//! A header row is recognised when its cells are names [`super::fields`]
+//! A header row is recognised when its cells are names `super::fields`
 //! knows (`headline`, `text`, `published` ... the keys JSON articles use),
 //! and those columns fill the draft. A file without one (10kGNAD's
 //! `label;text`) gets its columns guessed from the first rows: the body

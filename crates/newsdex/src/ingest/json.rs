@@ -6,7 +6,7 @@
 //! layouts name their fields differently, so each [`Draft`] field is looked up
 //! under a list of common names, case-insensitively, first usable value wins
 //! (`headline` for the title, `datePublished` for the date, ...); the names
-//! are [`super::fields`]', which CSV headers share.
+//! are `super::fields`', which CSV headers share.
 //!
 //! The AllSides dataset (`content_original` plus a tokenised copy under
 //! `content`) is the reference layout: `content_original` is preferred and the

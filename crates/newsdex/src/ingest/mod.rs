@@ -15,7 +15,7 @@
 //! is read like every file.
 //! One file per format: [`text`], [`html`], [`json`] (JSON and JSON Lines),
 //! [`sgml`] (Reuters-21578), [`delimited`] (CSV and TSV, column names
-//! mapped by [`fields`] as JSON keys are), [`trec`] (`<doc>` collections,
+//! mapped by `fields` as JSON keys are), [`trec`] (`<doc>` collections,
 //! found by content whatever their name), [`warc`] (WARC, ARC and WET
 //! web archives), and the news-database exports
 //! of LexisNexis, Nexis Uni, Factiva and Europresse in [`exports`] (a

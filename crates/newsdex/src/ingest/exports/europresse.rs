@@ -24,7 +24,7 @@
 //! (a few capitalised words, no sentence punctuation).
 //!
 //! Europresse writes dates in French (`mardi 14 mars 2006`), read by
-//! [`super::export_date`]; it names no language.
+//! `super::export_date`; it names no language.
 
 use std::sync::LazyLock;
 

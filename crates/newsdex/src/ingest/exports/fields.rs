@@ -1,8 +1,8 @@
 //! The fields of LexisNexis and Nexis exports: `LABEL: value` lines
-//! ([`split_label`]), the labels the vendors write in their English,
-//! French and German interfaces and what each says ([`label_field`]), and
-//! what a value becomes: a section without its page ([`section_of`]), a
-//! language as given ([`language_of`]), a byline's names ([`byline_of`]).
+//! (`split_label`), the labels the vendors write in their English,
+//! French and German interfaces and what each says (`label_field`), and
+//! what a value becomes: a section without its page (`section_of`), a
+//! language as given (`language_of`), a byline's names (`byline_of`).
 
 use std::sync::LazyLock;
 

@@ -2,9 +2,9 @@
 //! and Common Crawl's WET files, plain, gzipped per record, or gzipped
 //! whole, read as a stream: one record in memory at a time.
 //!
-//! Layers, bottom up: [`input`] gives the uncompressed stream with
+//! Layers, bottom up: `input` gives the uncompressed stream with
 //! positions (gzip member by member); [`record`] reads WARC and ARC
-//! ([`arc`]) records from it, reporting damaged ones with their position
+//! (`arc`) records from it, reporting damaged ones with their position
 //! and going on at the next record; [`http`] reads the HTTP response in a
 //! record; [`page`] turns a record into a [`Draft`] or names the kind of
 //! record it is. [`Articles`] strings them together: an iterator of

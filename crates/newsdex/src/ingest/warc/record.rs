@@ -1,15 +1,15 @@
 //! Records, one at a time: a WARC record (`WARC/1.0`, `1.1`, `0.17`,
 //! `0.18`: a version line, named header fields, a blank line,
 //! `Content-Length` bytes of content block, then `\r\n\r\n`) or an ARC
-//! record ([`super::arc`]), read from the uncompressed stream
-//! ([`super::input`]).
+//! record (`super::arc`), read from the uncompressed stream
+//! (`super::input`).
 //!
 //! A damaged record gives a [`Problem`] with its position, and reading
 //! goes on: a record whose length does not end where the next record
 //! starts is dropped and the stream scanned for the next `WARC/` line or
 //! ARC header; if its length ran into the next record, what it took is
 //! given back first, so that record is kept. A damaged gzip member is
-//! skipped to the next one ([`Input::skip_member`]). A record cut off by
+//! skipped to the next one (`Input::skip_member`). A record cut off by
 //! the end of the file is reported; nothing after it is lost, since
 //! nothing is after it. Separators are read leniently (any run of CR and
 //! LF between records), header lines may end in `\n` alone, and folded
