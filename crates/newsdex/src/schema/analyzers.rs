@@ -4,16 +4,14 @@
 //! `keyword` (whole values), and folding a keyword value as the index
 //! holds it. Built from the [`Words`] tokenizer (`words.rs`: words, and
 //! character pairs for Chinese, Japanese, Korean and Thai), tantivy's
-//! lower-casing and accent folding, and the filters of `hyphen_join.rs`,
-//! `fold_filters.rs` and `stem_cache.rs`; the callers are the schema,
-//! queries and snippets.
+//! lower-casing and accent folding, and the filters of `hyphen_join.rs`
+//! and `stem_cache.rs`; the callers are the schema, queries and snippets.
 
 use tantivy::tokenizer::{
     AsciiFoldingFilter, LowerCaser, RawTokenizer, TextAnalyzer, TextAnalyzerBuilder, Tokenizer,
 };
 use tantivy::Index;
 
-use super::fold_filters::{CutLong, ScriptFold};
 use super::hyphen_join::HyphenJoin;
 use super::stem_cache::CachedStemmer;
 use super::words::Words;
@@ -62,15 +60,11 @@ pub fn exact_query_analyzer() -> TextAnalyzer {
     folded(TextAnalyzer::builder(Words::for_query())).build()
 }
 
-/// The steps the word analyzers share after their tokenizer: words cut to
-/// [`LONGEST_WORD`](super::fold_filters::LONGEST_WORD) bytes, lower-cased,
-/// accent-folded, and the letters of Russian and Arabic folded.
+/// The steps the word analyzers share after their tokenizer (which has
+/// cut long words and folded Russian and Arabic letters, `forms.rs`):
+/// lower-cased, accent-folded.
 fn folded<T: Tokenizer>(words: TextAnalyzerBuilder<T>) -> TextAnalyzerBuilder<impl Tokenizer> {
-    words
-        .filter(CutLong)
-        .filter(LowerCaser)
-        .filter(AsciiFoldingFilter)
-        .filter(ScriptFold)
+    words.filter(LowerCaser).filter(AsciiFoldingFilter)
 }
 
 /// Whole values, lower-cased and accent-folded.

@@ -43,7 +43,7 @@ use crate::meaning::PACKED;
 
 mod analyzers;
 mod document;
-mod fold_filters;
+mod forms;
 mod hyphen_join;
 mod stem_cache;
 mod words;
@@ -53,7 +53,7 @@ pub use analyzers::{
     register_analyzers, text_analyzer,
 };
 pub use document::{from_document, url_key, url_keys, ArticleDoc, DocValue};
-pub use fold_filters::{CutLong, ScriptFold, LONGEST_WORD};
+pub use forms::LONGEST_WORD;
 pub use hyphen_join::{hyphen_follows, HyphenJoin, HyphenJoinFilter, HyphenJoinStream};
 pub use stem_cache::{
     language_mark, CachedStemmer, CachedStemmerFilter, CachedStemmerStream, StemCache,

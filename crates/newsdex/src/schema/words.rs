@@ -69,6 +69,8 @@ impl WordsStream<'_> {
         self.token.offset_from = from;
         self.token.offset_to = to;
         self.token.text.push_str(&self.text[from..to]);
+        super::forms::cut(&mut self.token.text);
+        super::forms::fold(&mut self.token.text);
         true
     }
 
@@ -212,7 +214,7 @@ mod tests {
         for text in [
             "Hello, happy tax-payer! £5.2bn in 2016; naïve café",
             "Владимир Путин согласился занять пост",
-            "والرياض: أعلنت وزارة",
+            "والرياض: وزير",
             "",
             "  ...  ",
         ] {
@@ -222,6 +224,13 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn long_words_are_cut_and_letters_folded_as_they_are_cut() {
+        let long = "x".repeat(150);
+        assert_eq!(texts(Words::default(), &long), ["x".repeat(100)]);
+        assert_eq!(texts(Words::default(), "Ёлка أعلنت"), ["Елка", "اعلنت"]);
     }
 
     #[test]
