@@ -89,27 +89,27 @@ pub(super) fn same_person(label: &str, found: &str) -> bool {
 
 /// Micro-averaged counts over (article, person) pairs.
 #[derive(Debug, Default, Clone, Copy)]
-struct Score {
-    articles: usize,
-    tp: usize,
-    fp: usize,
-    fneg: usize,
+pub(super) struct Score {
+    pub(super) articles: usize,
+    pub(super) tp: usize,
+    pub(super) fp: usize,
+    pub(super) fneg: usize,
 }
 
 impl Score {
-    fn add(&mut self, o: Score) {
+    pub(super) fn add(&mut self, o: Score) {
         self.articles += o.articles;
         self.tp += o.tp;
         self.fp += o.fp;
         self.fneg += o.fneg;
     }
-    fn precision(&self) -> f64 {
+    pub(super) fn precision(&self) -> f64 {
         self.tp as f64 / (self.tp + self.fp).max(1) as f64
     }
-    fn recall(&self) -> f64 {
+    pub(super) fn recall(&self) -> f64 {
         self.tp as f64 / (self.tp + self.fneg).max(1) as f64
     }
-    fn f1(&self) -> f64 {
+    pub(super) fn f1(&self) -> f64 {
         let (p, r) = (self.precision(), self.recall());
         2.0 * p * r / (p + r).max(f64::EPSILON)
     }

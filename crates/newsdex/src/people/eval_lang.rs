@@ -9,6 +9,7 @@
 //! (`PEOPLE_LANG_ERRORS=1` prints the development part's). Without
 //! `../shared` the test prints a note and passes, unless `CI` is set.
 
+use super::eval::Score;
 use super::extract;
 use crate::testdata::shared;
 use std::collections::HashMap;
@@ -44,27 +45,6 @@ struct Label {
 /// letters: `М.` ~ `Михаил`), `ё` and `е` one letter.
 fn same_person(label: &str, found: &str) -> bool {
     super::eval::same_person(&label.replace('ё', "е"), &found.replace('ё', "е"))
-}
-
-/// (tp, fp, fn) counts.
-#[derive(Default, Clone, Copy)]
-struct Score {
-    articles: usize,
-    tp: usize,
-    fp: usize,
-    fneg: usize,
-}
-
-impl Score {
-    fn p(&self) -> f64 {
-        self.tp as f64 / (self.tp + self.fp).max(1) as f64
-    }
-    fn r(&self) -> f64 {
-        self.tp as f64 / (self.tp + self.fneg).max(1) as f64
-    }
-    fn f1(&self) -> f64 {
-        2.0 * self.p() * self.r() / (self.p() + self.r()).max(f64::EPSILON)
-    }
 }
 
 /// The title and body of a labelled article.
@@ -164,8 +144,8 @@ fn people_eval_german_russian() {
         println!(
             "{lang:<4} {split:<7} {:>4} {:>6.3} {:>6.3} {:>6.3}   {}/{}/{}",
             s.articles,
-            s.p(),
-            s.r(),
+            s.precision(),
+            s.recall(),
             s.f1(),
             s.tp,
             s.fp,
@@ -173,10 +153,10 @@ fn people_eval_german_russian() {
         );
         assert!(s.articles >= min_n, "{lang} {split}: too few articles");
         assert!(
-            s.p() >= min_p && s.r() >= min_r,
+            s.precision() >= min_p && s.recall() >= min_r,
             "{lang} {split}: P {:.3} R {:.3} under the floors",
-            s.p(),
-            s.r()
+            s.precision(),
+            s.recall()
         );
     }
 }
