@@ -44,7 +44,8 @@ impl Stemming {
         let mut total = 0u64;
         let mut known = 0u64;
         for reader in searcher.segment_readers() {
-            total += u64::from(reader.num_docs());
+            // Deleted articles too: the term counts below include them.
+            total += u64::from(reader.max_doc());
             let Ok(inverted) = reader.inverted_index(f.language) else {
                 continue;
             };
@@ -61,8 +62,7 @@ impl Stemming {
                 }
             }
         }
-        // Articles of no known language (deleted ones counted too: a
-        // little English never hurts).
+        // Articles of no known language, which are analysed as English.
         s.english |= known < total || total == 0;
         s
     }
