@@ -1,6 +1,7 @@
 //! The tokenizer under every word analyzer: words are runs of letters and
 //! digits, as tantivy's `SimpleTokenizer` cuts them (and, for text without
-//! Chinese, Japanese, Korean or Thai, token for token the same), except
+//! Chinese, Japanese, Korean or Thai, long words or letters to fold, token
+//! for token the same), except
 //! that a run of characters from a script written without spaces
 //! ([`crate::language::is_bigrammed`]) is cut into overlapping pairs,
 //! as Lucene's CJK analyzer does, so that every word in it can be found
@@ -12,6 +13,10 @@
 //! end). A query leaves it out at the end of its text, so that `金メダル`
 //! is the phrase `金メ メダ ダル`, found inside any longer run; between
 //! runs it stays, so a phrase spanning two runs keeps its positions.
+//!
+//! Each word is cut to `LONGEST_WORD` bytes and its Russian and Arabic
+//! letters folded as it is cut (`forms.rs`). ASCII bytes are judged
+//! without decoding a character: most text of most archives.
 
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 
