@@ -333,12 +333,17 @@ fn the_page_searches_filters_and_shows_text_as_text() {
          return {title: getComputedStyle(h.querySelector('.hit-title')).direction,
                  passage: getComputedStyle(p).direction,
                  marks: p.querySelectorAll('mark').length,
-                 langs: Array.from(document.querySelectorAll('button.facet[data-facet=\"lang\"]')).map(b => b.dataset.value)};",
+                 langs: Array.from(document.querySelectorAll('button.facet[data-facet=\"lang\"]')).map(b => b.dataset.value),
+                 label: document.querySelector('button.facet[data-facet=\"lang\"]').textContent};",
     );
     assert_eq!(rtl["title"], "rtl", "{rtl}");
     assert_eq!(rtl["passage"], "rtl", "{rtl}");
     assert!(rtl["marks"].as_u64().unwrap() > 0, "{rtl}");
     assert_eq!(rtl["langs"], serde_json::json!(["ar"]), "{rtl}");
+    assert!(
+        rtl["label"].as_str().unwrap().starts_with("Arabic"),
+        "{rtl}"
+    );
     browser.click("button.facet[data-facet=\"lang\"]");
     browser.wait(
         "the language filter",

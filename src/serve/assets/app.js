@@ -366,7 +366,7 @@
     };
     for (const p of s.person) chip("person", p, `Person: ${p}`);
     for (const x of s.section) chip("section", x, `Section: ${x}`);
-    for (const x of s.lang) chip("lang", x, `Language: ${x}`);
+    for (const x of s.lang) chip("lang", x, `Language: ${languageName(x)}`);
     if (s.since && s.since === s.until) chip("date", s.since, `Date: ${s.since}`);
     else {
       if (s.since) chip("since", s.since, `From ${s.since}`);
@@ -390,6 +390,19 @@
     else if (kind === "source") go({ q: removeClause(s.q, value) });
   }
 
+  // A language code as the browser names it in English (`ar` → Arabic);
+  // the code itself where it has no name.
+  const LANGUAGE_NAMES = typeof Intl !== "undefined" && Intl.DisplayNames
+    ? new Intl.DisplayNames(["en"], { type: "language" }) : null;
+  function languageName(code) {
+    try {
+      const name = LANGUAGE_NAMES && LANGUAGE_NAMES.of(code);
+      return name && name !== code ? name : code;
+    } catch (_) {
+      return code;
+    }
+  }
+
   // ---------- facets ----------
   function renderFacets(f, s) {
     const groups = [];
@@ -403,7 +416,7 @@
         const on = isActive(it.name);
         const b = button("facet" + (on ? " active" : ""), null, { facet: kind, value: it.name });
         b.setAttribute("aria-pressed", String(on));
-        b.append(it.name + " ", el("span", "count", fmt(it.articles)));
+        b.append((kind === "lang" ? languageName(it.name) : it.name) + " ", el("span", "count", fmt(it.articles)));
         ul.appendChild(el("li")).append(b);
       }
       sec.append(el("h2", null, title), ul);
