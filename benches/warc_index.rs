@@ -24,38 +24,25 @@
 mod warc;
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 use std::time::Instant;
 
 use newsdex::index::{self, NoProgress, Options};
 use newsdex::store::Store;
-use warc::{build, peak_rss_kb, sample_records};
+use warc::{build, peak_rss_kb, setup, Args};
 
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let flag = |name: &str| {
-        args.iter()
-            .position(|a| a == name)
-            .and_then(|i| args.get(i + 1))
-            .cloned()
-    };
-    let memory: u64 = flag("--memory").map_or(256, |m| m.parse().expect("--memory: MB"));
-    if let Some(dir) = flag("--measure") {
+    let args = Args::read();
+    let memory: u64 = args
+        .flag("--memory")
+        .map_or(256, |m| m.parse().expect("--memory: MB"));
+    if let Some(dir) = args.flag("--measure") {
         measure(Path::new(&dir), memory);
         return;
     }
-    let sizes: Vec<u64> = flag("--sizes")
-        .unwrap_or_else(|| "256,1024".to_string())
-        .split(',')
-        .map(|s| s.trim().parse().expect("--sizes: MB, comma-separated"))
-        .collect();
-    let temp = tempfile::tempdir().expect("temp dir");
-    let out = flag("--out").map_or_else(|| temp.path().to_path_buf(), PathBuf::from);
-    fs::create_dir_all(&out).expect("--out folder");
-    let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora/warc");
-    let records = sample_records(&shared);
-    eprintln!("{} sample records", records.len());
+    let sizes = args.sizes();
+    let (_temp, out, records) = setup(&args);
     println!(
         "| WARC size | records | articles | index (wall) | CPU | MB/s | pages/s | peak RSS | heap / mapped |"
     );
@@ -70,7 +57,7 @@ fn main() {
             .args(["--measure", run.to_str().unwrap()])
             .output()
             .expect("run the measuring child");
-        if !args.iter().any(|a| a == "--keep") {
+        if !args.has("--keep") {
             let _ = fs::remove_dir_all(&run);
         }
         assert!(

@@ -18,36 +18,21 @@ mod warc;
 
 use std::fs::{self, File};
 use std::io::BufReader;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 use std::time::Instant;
 
 use newsdex::ingest::warc::Articles;
-use warc::{build, peak_rss_kb, sample_records};
+use warc::{build, peak_rss_kb, setup, Args};
 
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let flag = |name: &str| {
-        args.iter()
-            .position(|a| a == name)
-            .and_then(|i| args.get(i + 1))
-            .cloned()
-    };
-    if let Some(path) = flag("--measure") {
+    let args = Args::read();
+    if let Some(path) = args.flag("--measure") {
         measure(Path::new(&path));
         return;
     }
-    let sizes: Vec<u64> = flag("--sizes")
-        .unwrap_or_else(|| "256,1024".to_string())
-        .split(',')
-        .map(|s| s.trim().parse().expect("--sizes: MB, comma-separated"))
-        .collect();
-    let temp = tempfile::tempdir().expect("temp dir");
-    let out = flag("--out").map_or_else(|| temp.path().to_path_buf(), PathBuf::from);
-    fs::create_dir_all(&out).expect("--out folder");
-    let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora/warc");
-    let records = sample_records(&shared);
-    eprintln!("{} sample records", records.len());
+    let sizes = args.sizes();
+    let (_temp, out, records) = setup(&args);
     println!("| WARC size | records | pages | read + extract | MB/s | pages/s | peak RSS |");
     println!("| --- | --- | --- | --- | --- | --- | --- |");
     for mb in sizes {
@@ -78,7 +63,7 @@ fn main() {
             pages / secs,
             hwm_kb / 1024.0
         );
-        if flag("--out").is_none() {
+        if args.flag("--out").is_none() {
             let _ = fs::remove_file(&path);
         }
     }

@@ -3,9 +3,9 @@
 //! `../shared/corpora/warc`, written over and over as plain WARC, each copy
 //! with `?copy=N` added to its target URI so no two captures share a URL.
 
-use std::fs::File;
+use std::fs::{self, File};
 use std::io::{BufReader, BufWriter, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use newsdex::ingest::warc::{Reader, Record};
 
@@ -19,6 +19,55 @@ pub const SAMPLES: &[&str] = &[
     "aut-testdata/example.warc.gz",
     "warcio-testdata/example.warc.gz",
 ];
+
+/// The bench's command line (after cargo's own arguments).
+pub struct Args(Vec<String>);
+
+impl Args {
+    /// This process's arguments.
+    pub fn read() -> Args {
+        Args(std::env::args().skip(1).collect())
+    }
+
+    /// The value after `name`, if given.
+    pub fn flag(&self, name: &str) -> Option<String> {
+        self.0
+            .iter()
+            .position(|a| a == name)
+            .and_then(|i| self.0.get(i + 1))
+            .cloned()
+    }
+
+    /// Whether the switch `name` is given (`warc_index --keep`; each bench
+    /// compiles this file on its own, and `warc_ingest` has no switch).
+    #[allow(dead_code)]
+    pub fn has(&self, name: &str) -> bool {
+        self.0.iter().any(|a| a == name)
+    }
+
+    /// `--sizes` in MB (256 and 1,024 unless given).
+    pub fn sizes(&self) -> Vec<u64> {
+        self.flag("--sizes")
+            .unwrap_or_else(|| "256,1024".to_string())
+            .split(',')
+            .map(|s| s.trim().parse().expect("--sizes: MB, comma-separated"))
+            .collect()
+    }
+}
+
+/// Where the WARC files go (`--out`, or a temporary folder the returned
+/// guard removes), and every sample record to build them from.
+pub fn setup(args: &Args) -> (tempfile::TempDir, PathBuf, Vec<Record>) {
+    let temp = tempfile::tempdir().expect("temp dir");
+    let out = args
+        .flag("--out")
+        .map_or_else(|| temp.path().to_path_buf(), PathBuf::from);
+    fs::create_dir_all(&out).expect("--out folder");
+    let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora/warc");
+    let records = sample_records(&shared);
+    eprintln!("{} sample records", records.len());
+    (temp, out, records)
+}
 
 /// Every readable record of the [`SAMPLES`] in `dir`.
 pub fn sample_records(dir: &Path) -> Vec<Record> {
