@@ -117,14 +117,26 @@ impl Score {
 
 /// Scores one article: counts, and the errors as `FP`/`FN` lines.
 fn score(label: &Label, found: &[String], errors: &mut Vec<String>) -> Score {
+    score_people(&label.id(), &label.people, found, same_person, errors)
+}
+
+/// Scores the people `found` in the article `id` against those `wanted`,
+/// each wanted one matched (by `same`) to at most one found: counts, and
+/// the errors as `FP`/`FN` lines.
+pub(super) fn score_people(
+    id: &str,
+    wanted: &[String],
+    found: &[String],
+    same: impl Fn(&str, &str) -> bool,
+    errors: &mut Vec<String>,
+) -> Score {
     let mut s = Score {
         articles: 1,
         ..Score::default()
     };
     let mut used = vec![false; found.len()];
-    let id = label.id();
-    for want in &label.people {
-        match (0..found.len()).find(|&i| !used[i] && same_person(want, &found[i])) {
+    for want in wanted {
+        match (0..found.len()).find(|&i| !used[i] && same(want, &found[i])) {
             Some(i) => {
                 used[i] = true;
                 s.tp += 1;

@@ -9,7 +9,7 @@
 //! (`PEOPLE_LANG_ERRORS=1` prints the development part's). Without
 //! `../shared` the test prints a note and passes, unless `CI` is set.
 
-use super::eval::Score;
+use super::eval::{score_people, Score};
 use super::extract;
 use crate::testdata::shared;
 use std::collections::HashMap;
@@ -98,37 +98,21 @@ fn people_eval_german_russian() {
             .into_iter()
             .map(|p| p.name)
             .collect();
-        let s = scores
-            .entry((label.lang.clone(), label.split.clone()))
-            .or_default();
-        s.articles += 1;
         let id = format!(
             "{}#{}",
             label.source,
             label.row.map(|r| r.to_string()).unwrap_or_default()
         );
-        let show = label.split == "dev";
-        let mut used = vec![false; found.len()];
-        for want in &label.people {
-            match (0..found.len()).find(|&i| !used[i] && same_person(want, &found[i])) {
-                Some(i) => {
-                    used[i] = true;
-                    s.tp += 1;
-                }
-                None => {
-                    s.fneg += 1;
-                    if show {
-                        errors.push(format!("  FN {id}: {want}"));
-                    }
-                }
-            }
+        // Errors are shown for the development part only.
+        let mut article_errors = Vec::new();
+        let got = score_people(&id, &label.people, &found, same_person, &mut article_errors);
+        if label.split == "dev" {
+            errors.extend(article_errors);
         }
-        for (f, _) in found.iter().zip(&used).filter(|(_, u)| !**u) {
-            s.fp += 1;
-            if show {
-                errors.push(format!("  FP {id}: {f}"));
-            }
-        }
+        scores
+            .entry((label.lang.clone(), label.split.clone()))
+            .or_default()
+            .add(got);
     }
     if std::env::var_os("PEOPLE_LANG_ERRORS").is_some() {
         for e in &errors {
