@@ -5,7 +5,7 @@
 use serde_json::Value;
 
 use crate::util::corpora::corpus;
-use crate::util::json::json_lines;
+use crate::util::json::{file_names, json_lines};
 use crate::util::{assert_status, copy_dir, stderr, stdout, Env};
 
 #[test]
@@ -168,22 +168,7 @@ fn dates_are_filtered_by_the_articles_own_day() {
         "Dam closes in Ohio\n\n2016-05-02 23:00\n\nThe old dam closed late at night.\n",
     );
     env.index_corpus();
-    let ids = |hits: &[Value]| {
-        let mut ids: Vec<String> = hits
-            .iter()
-            .map(|h| {
-                h["id"]
-                    .as_str()
-                    .unwrap()
-                    .rsplit('/')
-                    .next()
-                    .unwrap()
-                    .to_string()
-            })
-            .collect();
-        ids.sort();
-        ids
-    };
+    let ids = |hits: &[Value]| file_names(hits, "id");
 
     let (_, hits) = env.search_json(&["dam", "--since", "2016-05-03", "--until", "2016-05-03"]);
     assert_eq!(ids(&hits), ["tokyo.txt"]);
@@ -256,20 +241,7 @@ fn livedoor_articles_are_on_their_tokyo_day() {
     let day = |d: &str| {
         let (code, hits) = env.search_json(&["--since", d, "--until", d, "-n", "10"]);
         assert_eq!(code, if hits.is_empty() { 1 } else { 0 }, "{d}");
-        let mut ids: Vec<String> = hits
-            .iter()
-            .map(|h| {
-                h["id"]
-                    .as_str()
-                    .unwrap()
-                    .rsplit('/')
-                    .next()
-                    .unwrap()
-                    .to_string()
-            })
-            .collect();
-        ids.sort();
-        (ids, hits)
+        (file_names(&hits, "id"), hits)
     };
     let (ids, hits) = day("2012-06-28");
     assert_eq!(ids, ["it-life-hack-6702282.txt", "smax-6701039.txt"]);

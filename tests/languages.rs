@@ -14,6 +14,7 @@ use newsdex::article::Article;
 use newsdex::search::{self, Criteria, Page};
 
 use crate::util::corpora::language_index;
+use crate::util::ranks::RankTally;
 
 /// Which part of a query set a query belongs to.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -96,8 +97,7 @@ fn evaluate(lang: &str, split: Split, cases: &[&Case]) -> Option<Figures> {
         locate_lines: false,
         ..Page::default()
     };
-    let (mut at1, mut at10, mut rr) = (0.0, 0.0, 0.0);
-    let mut misses = Vec::new();
+    let mut tally = RankTally::default();
     for case in cases {
         // Every copy is listed, as Lucene lists them: a target whose story
         // has another copy is not hidden behind it.
@@ -112,28 +112,14 @@ fn evaluate(lang: &str, split: Split, cases: &[&Case]) -> Option<Figures> {
                 .position(|h| case.is_target(&h.article))
                 .map(|i| i + 1),
             Err(e) => {
-                misses.push(format!("  error: {} ({e})", case.query));
+                tally.failed(&case.query, e);
                 continue;
             }
         };
-        match rank {
-            Some(r) => {
-                at1 += f64::from(r == 1);
-                at10 += 1.0;
-                rr += 1.0 / r as f64;
-                if r > 1 {
-                    misses.push(format!("  rank {r}: {}", case.query));
-                }
-            }
-            None => misses.push(format!("  not in top 10: {}", case.query)),
-        }
+        tally.add(rank, &case.query);
     }
-    let n = cases.len() as f64;
-    let f = Figures {
-        at1: at1 / n,
-        at10: at10 / n,
-        mrr: rr / n,
-    };
+    let (at1, at10, mrr) = tally.figures();
+    let f = Figures { at1, at10, mrr };
     let name = match split {
         Split::Dev => "dev",
         Split::HeldOut => "heldout",
@@ -146,7 +132,7 @@ fn evaluate(lang: &str, split: Split, cases: &[&Case]) -> Option<Figures> {
         f.mrr
     );
     if split == Split::Dev {
-        for m in misses {
+        for m in &tally.misses {
             println!("{m}");
         }
     }

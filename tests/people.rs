@@ -2,6 +2,7 @@
 
 use serde_json::Value;
 
+use crate::util::json::file_names;
 use crate::util::{assert_status, marked, stdout, strs, Env};
 
 const SEED: &str = "000_12938842849ca153.txt";
@@ -164,22 +165,7 @@ fn person_query_finds_every_form_of_a_name() {
          Bush then left.\n",
     );
     assert_status(&env.run(&["index", "corpus"]), 0);
-    let files = |hits: &[Value]| -> Vec<String> {
-        let mut v: Vec<String> = hits
-            .iter()
-            .map(|h| {
-                h["path"]
-                    .as_str()
-                    .unwrap()
-                    .rsplit('/')
-                    .next()
-                    .unwrap()
-                    .to_string()
-            })
-            .collect();
-        v.sort();
-        v
-    };
+    let files = |hits: &[Value]| file_names(hits, "path");
     let trumps = ["initial.txt", "nodot.txt", "plain.txt"];
     for q in [
         "Donald Trump",

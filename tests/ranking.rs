@@ -6,6 +6,8 @@
 
 use newsdex::search::{self, Criteria, Page};
 
+use crate::util::ranks::RankTally;
+
 /// One evaluation query and the article it should find.
 struct Case {
     query: String,
@@ -36,8 +38,7 @@ fn evaluate(cases: &[Case], name: &str) -> Option<(f64, f64, f64)> {
 fn evaluate_with(cases: &[Case], name: &str, all_words: bool) -> Option<(f64, f64, f64)> {
     let store = crate::util::corpora::bbc_index()?;
     let opened = store.open().unwrap();
-    let (mut at1, mut at10, mut rr) = (0.0, 0.0, 0.0);
-    let mut misses = Vec::new();
+    let mut tally = RankTally::default();
     for case in cases {
         let criteria = Criteria {
             all_words,
@@ -56,28 +57,14 @@ fn evaluate_with(cases: &[Case], name: &str, all_words: bool) -> Option<(f64, f6
             .iter()
             .position(|h| h.article.path.ends_with(&case.target))
             .map(|i| i + 1);
-        match rank {
-            Some(r) => {
-                at1 += f64::from(r == 1);
-                at10 += 1.0;
-                rr += 1.0 / r as f64;
-                if r > 1 {
-                    misses.push(format!("  rank {r}: {} -> {}", case.query, case.target));
-                }
-            }
-            None => misses.push(format!(
-                "  not in top 10: {} -> {}",
-                case.query, case.target
-            )),
-        }
+        tally.add(rank, &format!("{} -> {}", case.query, case.target));
     }
-    let n = cases.len() as f64;
-    let (s1, s10, mrr) = (at1 / n, at10 / n, rr / n);
+    let (s1, s10, mrr) = tally.figures();
     println!(
         "{name}: {} queries, success@1 {s1:.3}, success@10 {s10:.3}, MRR {mrr:.3}",
         cases.len()
     );
-    for m in misses {
+    for m in &tally.misses {
         println!("{m}");
     }
     Some((s1, s10, mrr))

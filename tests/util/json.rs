@@ -41,6 +41,22 @@ pub fn id_set(lines: &[Value]) -> BTreeSet<String> {
     ids(lines).into_iter().collect()
 }
 
+/// The file names (last path segment) of each line's `key` (`id` or
+/// `path`), sorted: which files a search found, whatever their order.
+pub fn file_names(lines: &[Value], key: &str) -> Vec<String> {
+    let mut names: Vec<String> = lines
+        .iter()
+        .map(|v| {
+            let value = v[key]
+                .as_str()
+                .unwrap_or_else(|| panic!("{key} missing in {v}"));
+            value.rsplit('/').next().unwrap_or(value).to_string()
+        })
+        .collect();
+    names.sort();
+    names
+}
+
 /// A whole-number field of a JSON object (an `index --json` summary's
 /// counts); panics naming it when it is missing.
 pub fn n(v: &Value, key: &str) -> u64 {

@@ -1,8 +1,8 @@
 //! Shared test helpers: a temporary workspace with a copy of the sample
 //! corpus (or hand-made files), and `newsdex` commands pointed at it with the
 //! environment the tool reads cleared. `corpora` reads `../shared/corpora/`
-//! (with its skip rule), `json` reads `--json` output back, `http` and
-//! `client` talk to `newsdex serve`.
+//! (with its skip rule), `json` reads `--json` output back, `ranks` tallies
+//! known-item figures, `http` and `client` talk to `newsdex serve`.
 
 #![allow(dead_code)]
 
@@ -18,6 +18,7 @@ pub mod client;
 pub mod corpora;
 pub mod http;
 pub mod json;
+pub mod ranks;
 
 /// A temporary workspace: `corpus/` for articles and `index/` for the index.
 pub struct Env {
