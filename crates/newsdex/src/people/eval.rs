@@ -109,6 +109,21 @@ impl Score {
     pub(super) fn recall(&self) -> f64 {
         self.tp as f64 / (self.tp + self.fneg).max(1) as f64
     }
+    /// The row of a figures table after its label: articles, P, R, F1
+    /// and tp/fp/fn.
+    pub(super) fn row(&self) -> String {
+        format!(
+            "{:>4} {:>6.3} {:>6.3} {:>6.3}   {}/{}/{}",
+            self.articles,
+            self.precision(),
+            self.recall(),
+            self.f1(),
+            self.tp,
+            self.fp,
+            self.fneg
+        )
+    }
+
     pub(super) fn f1(&self) -> f64 {
         let (p, r) = (self.precision(), self.recall());
         2.0 * p * r / (p + r).max(f64::EPSILON)
@@ -237,16 +252,7 @@ fn people_eval_precision_recall() {
             continue;
         };
         for (name, s) in groups(by_genre) {
-            println!(
-                "{split:<6} {name:<15} {:>4} {:>6.3} {:>6.3} {:>6.3}   {}/{}/{}",
-                s.articles,
-                s.precision(),
-                s.recall(),
-                s.f1(),
-                s.tp,
-                s.fp,
-                s.fneg
-            );
+            println!("{split:<6} {name:<15} {}", s.row());
             if name == "all" {
                 totals.insert(split, s);
             }

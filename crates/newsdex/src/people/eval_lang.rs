@@ -125,16 +125,7 @@ fn people_eval_german_russian() {
             .get(&(lang.to_string(), split.to_string()))
             .copied()
             .unwrap_or_default();
-        println!(
-            "{lang:<4} {split:<7} {:>4} {:>6.3} {:>6.3} {:>6.3}   {}/{}/{}",
-            s.articles,
-            s.precision(),
-            s.recall(),
-            s.f1(),
-            s.tp,
-            s.fp,
-            s.fneg
-        );
+        println!("{lang:<4} {split:<7} {}", s.row());
         assert!(s.articles >= min_n, "{lang} {split}: too few articles");
         assert!(
             s.precision() >= min_p && s.recall() >= min_r,
