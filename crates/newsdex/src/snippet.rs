@@ -248,8 +248,15 @@ fn marks(tokens: &[Token], joined: &[Token], hl: &Highlights) -> Vec<Mark> {
         }
         for (k, p) in hl.prefixes.iter().enumerate() {
             if t.exact.starts_with(p.as_str()) {
+                // One Chinese or Japanese character matches the pair it
+                // starts: mark the character, not the pair.
+                let one_char = p.chars().count() == 1 && p.chars().all(is_bigrammed);
+                let end = match one_char {
+                    true => (t.start + p.len()).min(t.end),
+                    false => t.end,
+                };
                 out.push(Mark {
-                    range: t.start..t.end,
+                    range: t.start..end,
                     key: 2000 + k,
                     weight: 1.0,
                 });
@@ -846,5 +853,13 @@ mod tests {
         }
         assert!(f.iter().any(|x| x.text.starts_with("秋山選手")));
         assert!(f.iter().any(|x| x.text.starts_with("二枚目")));
+        // One character, a prefix of the pairs it starts: that character
+        // is marked, not its pair.
+        let one = Highlights {
+            prefixes: vec!["金".to_string()],
+            ..Highlights::default()
+        };
+        let f = fragments(&body, Some("ja"), &one, &[], 60, 1);
+        assert_eq!(marked(&f[0]), vec!["金"], "{}", f[0].text);
     }
 }
