@@ -66,8 +66,9 @@ pub struct HitJson<'a> {
     /// With a spelling correction searched instead: the query searched.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub corrected: Option<&'a str>,
-    /// Present (true) when no article had every word and these are the
-    /// closest matches.
+    /// Present (true) when this hit is a closest match: the article lacks
+    /// some of the query's words (it comes after every one that has them
+    /// all).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub relaxed: bool,
     /// With `relaxed`: the query words this article contains.
@@ -105,7 +106,7 @@ impl<'a> From<&'a Hit> for HitJson<'a> {
             suggestion: None,
             query: None,
             corrected: None,
-            relaxed: h.matched.is_some(),
+            relaxed: h.closest,
             matched: h.matched.as_deref(),
             copies: &h.copies,
         }

@@ -250,24 +250,28 @@ fn csv_rows(text: &str) -> Vec<Vec<String>> {
     rows
 }
 
-/// The footer's figures: `A-B of TOTAL matching articles; STRICT have
-/// every word`, or `A-B of TOTAL matching stories (N articles, copies shown
-/// once); ...` when some stories have copies. TOTAL is what pages are cut
-/// from.
+/// The footer's figures: `STRICT stories with all 2 words · MORE more with
+/// some of them · showing A-B (N articles, copies shown once)`, or `TOTAL
+/// matching articles · showing A-B` without closest matches. Returns the
+/// list's length (what pages are cut from) and the stories with every
+/// word.
 fn footer(out: &Output) -> (usize, usize) {
     let text = stdout(out);
     let line = text
         .lines()
         .rev()
-        .find(|l| l.contains(" matching "))
+        .find(|l| l.contains(" · showing "))
         .unwrap_or_else(|| panic!("no footer in {text}"));
     let num = |s: &str| s.trim().parse::<usize>().unwrap();
-    let (_, rest) = line.split_once(" of ").unwrap();
-    let (total, rest) = rest.split_once(" matching ").unwrap();
-    let strict = rest
-        .split_once("; ")
-        .map_or(num(total), |(_, r)| num(r.split_once(" ha").unwrap().0));
-    (num(total), strict)
+    let first = |s: &str| num(s.split_whitespace().next().unwrap());
+    let parts: Vec<&str> = line.split(" · ").collect();
+    if parts[0].contains(" matching ") {
+        let total = first(parts[0]);
+        return (total, total);
+    }
+    let (strict, more) = (first(parts[0]), first(parts[1]));
+    assert!(parts[1].ends_with("more with some of them"), "{line}");
+    (strict + more, strict)
 }
 
 #[test]
@@ -280,13 +284,43 @@ fn every_page_is_cut_from_one_list_whatever_the_limit() {
     assert!(strict > 0 && total > strict + 100, "{total} {strict}");
     let text = stdout(&first);
     assert!(
-        text.contains(&format!("1-10 of {total} matching ")),
+        text.contains(&format!(
+            "{strict} stories with both words · {} more with some of them · showing 1-10 (",
+            total - strict
+        )),
         "{text}"
     );
-    assert!(
-        text.contains(&format!("; {strict} have every word")),
-        "{text}"
-    );
+    // The closest matches start after the last story with both words, on
+    // whatever page, with a line saying so.
+    let edge = bbc(&[
+        "search",
+        "supreme court",
+        "--offset",
+        &(strict - 2).to_string(),
+        "-n",
+        "4",
+    ])
+    .unwrap();
+    let ranks: Vec<String> = stdout(&edge)
+        .lines()
+        .filter(|l| {
+            l.starts_with("-- closest")
+                || l.trim_start()
+                    .split(". ")
+                    .next()
+                    .is_some_and(|n| n.parse::<usize>().is_ok())
+        })
+        .map(|l| l.split(". ").next().unwrap().trim().to_string())
+        .collect();
+    let divider = "-- closest matches, with only some of supreme, court (--all-words for exact) --";
+    let want = [
+        (strict - 1).to_string(),
+        strict.to_string(),
+        divider.to_string(),
+        (strict + 1).to_string(),
+        (strict + 2).to_string(),
+    ];
+    assert_eq!(ranks, want, "{}", stdout(&edge));
     // Pages past the full matches say the same.
     let far = bbc(&["search", "supreme court", "--offset", "150", "-n", "5"]).unwrap();
     assert_eq!(footer(&far), (total, strict));

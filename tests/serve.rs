@@ -103,13 +103,13 @@ fn notices_and_suggestions_are_the_clis() {
         200,
     );
     assert_eq!(v["relaxed"], true);
-    let notices = strs(&v["notices"]);
-    assert!(
-        notices
-            .iter()
-            .any(|n| n.contains("showing closest matches")),
-        "{notices:?}"
+    assert_eq!(v["strict_stories"], 0);
+    assert_eq!(
+        v["divider"],
+        serde_json::json!({"before": 0, "text": "no article has both goverment and budjet; closest matches, with some of them"})
     );
+    // Said once, at the divider, not again among the notices.
+    assert!(!strs(&v["notices"]).iter().any(|n| n.contains("closest")));
     let v = server.json("/api/search?q=corbin", 200);
     assert_eq!(v["suggestion"], "corbyn", "{v}");
     assert!(v["notices"]
@@ -396,4 +396,80 @@ fn a_new_commit_is_picked_up_without_a_restart() {
     std::thread::sleep(std::time::Duration::from_millis(400));
     assert_eq!(find(), 1);
     assert_eq!(server.json("/healthz", 200)["articles"], before + 1);
+}
+
+/// Issue #25: the command line, the API and the page say the same: the
+/// stories with every word, how many more have some of them, which hits
+/// are closest matches (the divider just before the first of them, on
+/// whatever page and whatever the limit), and the notices.
+#[test]
+fn the_cli_and_the_api_agree_on_counts_closest_matches_and_notices() {
+    let env = Env::indexed_sample();
+    let server = Server::start(env, &[]);
+    for (q, offset, limit) in [
+        ("Labour election campaign", 0, 10),
+        ("Labour election campaign", 5, 3),
+        ("Labour election campaign", 0, 3),
+        ("why did oil prices rise", 0, 10),
+        ("mayoral campaign xylophone", 0, 5),
+        ("corbin", 0, 10),
+    ] {
+        let (o, l) = (offset.to_string(), limit.to_string());
+        let api = server.json(
+            &format!("/api/search?q={}&offset={o}&limit={l}", enc(q)),
+            200,
+        );
+        let (_, cli) = env.search_json(&[q, "--offset", &o, "-n", &l]);
+        let ranks = |hits: &[Value]| -> Vec<(u64, bool)> {
+            hits.iter()
+                .map(|h| (h["rank"].as_u64().unwrap(), h["relaxed"] == true))
+                .collect()
+        };
+        let api_hits = api["hits"].as_array().unwrap();
+        assert_eq!(ranks(api_hits), ranks(&cli), "{q} {o} {l}");
+        // The divider sits just before the first hit that lacks a word.
+        let first_closest = api_hits.iter().position(|h| h["relaxed"] == true);
+        assert_eq!(
+            api["divider"]["before"].as_u64().map(|n| n as usize),
+            first_closest,
+            "{q}"
+        );
+        // A hit with every word comes before every closest match.
+        let strict = api["strict_stories"].as_u64().unwrap();
+        for h in api_hits {
+            assert_eq!(
+                h["relaxed"] == true,
+                h["rank"].as_u64().unwrap() > strict,
+                "{q}: {h}"
+            );
+        }
+        // The text footer and notices are the API's figures and notices.
+        let out = env.run(&["search", q, "--offset", &o, "-n", &l]);
+        let text = crate::util::stdout(&out);
+        let stories = api["stories"].as_u64().unwrap();
+        let figures = if api["relaxed"] == true {
+            let unit = if stories < api["total"].as_u64().unwrap() {
+                "stor"
+            } else {
+                "article"
+            };
+            format!("{strict} {unit}")
+        } else {
+            format!("{stories} matching ")
+        };
+        assert!(stories == 0 || text.contains(&figures), "{q}: {figures} in {text}");
+        if api["relaxed"] == true {
+            assert!(
+                text.contains(&format!(" · {} more with some of them", stories - strict)),
+                "{text}"
+            );
+        }
+        let said = crate::util::stderr(&out);
+        for notice in strs(&api["notices"]) {
+            assert!(said.contains(notice), "{q}: {notice:?} not in {said}");
+        }
+        if let Some(divider) = api["divider"]["text"].as_str() {
+            assert!(text.contains(&format!("-- {divider} (")), "{text}");
+        }
+    }
 }

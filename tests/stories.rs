@@ -103,11 +103,9 @@ are laid.",
     let out = env.run(&["search", "tram", "council"]);
     let text = stdout(&out);
     assert!(text.contains("+1 copy ("), "{text}");
-    let err = crate::util::stderr(&out);
     assert!(
-        text.contains("of 2 matching stories (3 articles")
-            || err.contains("of 2 matching stories (3 articles"),
-        "{text}{err}"
+        text.contains("2 matching stories · showing 1-2 (3 articles, copies shown once)"),
+        "{text}"
     );
 
     // Every copy when asked.

@@ -156,11 +156,16 @@ fn plain_queries_fall_back_to_closest_matches() {
     let q = "mayoral campaign xylophone zeppelin";
     let out = env.run(&["search", q]);
     assert_status(&out, 0);
-    let err = stderr(&out);
+    // The list starts with the line saying none has every word.
+    let text = stdout(&out);
     assert!(
-        err.contains("no article has all 4 words; showing closest matches"),
-        "{err}"
+        text.starts_with(
+            "-- no article has all of mayoral, campaign, xylophone, zeppelin; \
+             closest matches, with some of them (--all-words for exact) --\n"
+        ),
+        "{text}"
     );
+    assert!(text.contains("0 articles with all 4 words · "), "{text}");
     assert!(
         stdout(&out).contains("matches mayoral campaign"),
         "{}",
@@ -272,9 +277,21 @@ fn closest_matches_prefer_the_article_about_the_query() {
     env.index_corpus();
     let out = env.run(&["search", q]);
     assert_status(&out, 0);
-    let err = stderr(&out);
-    assert!(err.contains("only 1 article has all 3 words"), "{err}");
+    let text = stdout(&out);
+    assert!(
+        text.contains("1 article with all 3 words · 2 more with some of them · showing 1-3"),
+        "{text}"
+    );
+    // The line saying where the closest matches start comes after the
+    // first hit, which has every word.
+    let divider = text
+        .find("-- closest matches, with only some of court, tennis, star")
+        .unwrap();
+    assert!(text.find(" 1. ").unwrap() < divider && divider < text.find(" 2. ").unwrap());
     let (_, hits) = env.search_json(&[q]);
+    // Only the hits that lack a word are marked `relaxed`.
+    let marks: Vec<bool> = hits.iter().map(|h| h["relaxed"] == true).collect();
+    assert_eq!(marks, [false, true, true]);
     let paths: Vec<&str> = hits.iter().map(|h| h["path"].as_str().unwrap()).collect();
     assert_eq!(paths.len(), 3, "{paths:?}");
     assert!(paths[0].ends_with("profile.txt"), "{paths:?}");

@@ -128,6 +128,7 @@ pub fn criteria(words: &[String], filters: &FilterArgs) -> Result<Criteria> {
         sections: filters.section.clone(),
         people: filters.person.clone(),
         languages: filters.lang.clone(),
+        any_words: false,
         all_words: false,
         exact: false,
         all_copies: filters.all_copies,

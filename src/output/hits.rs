@@ -29,13 +29,13 @@ impl Output {
             Output::Text { .. } => {}
         }
         let notices = results.notices();
-        // A correction and closest matches are announced before the hits,
-        // the rest after.
-        let before = |n: &Notice| matches!(n, Notice::Corrected { .. } | Notice::Closest { .. });
+        // A correction is announced before the hits, the rest after; the
+        // closest matches where they start (`hits_text`).
+        let before = |n: &Notice| matches!(n, Notice::Corrected { .. } | Notice::Question { .. });
         for n in notices.iter().filter(|n| before(n)) {
             match n {
-                Notice::Closest { .. } => self.notice(format_args!("{n} (--all-words for exact)")),
-                _ => self.notice(format_args!("{n} with --exact")),
+                Notice::Corrected { .. } => self.notice(format_args!("{n} with --exact")),
+                _ => self.notice(n),
             }
         }
         p.hits_text(results)?;
@@ -71,6 +71,7 @@ impl<W: Write> Printer<W> {
                 "total": results.total,
                 "stories": results.stories,
                 "strict_total": results.strict_total,
+                "strict_stories": results.strict_stories,
                 "offset": results.offset,
                 "query": results.query,
                 "notices": notices,
@@ -114,10 +115,17 @@ impl<W: Write> Printer<W> {
         w.flush()
     }
 
-    /// Search hits for people to read.
+    /// Search hits for people to read, with a line where the closest
+    /// matches start.
     fn hits_text(&mut self, results: &SearchResults) -> io::Result<()> {
         let cwd = std::env::current_dir().ok();
-        for hit in &results.hits {
+        let divider = results.divider();
+        for (i, hit) in results.hits.iter().enumerate() {
+            if let Some((_, notice)) = divider.as_ref().filter(|(at, _)| *at == i) {
+                self.styled(DIM, &format!("-- {notice} (--all-words for exact) --"))?;
+                writeln!(self.out)?;
+                writeln!(self.out)?;
+            }
             let a = &hit.article;
             write!(self.out, "{:>2}. ", hit.rank)?;
             self.styled(TITLE, &a.title)?;
@@ -206,42 +214,57 @@ impl<W: Write> Printer<W> {
         write!(self.out, "{rest}")
     }
 
-    /// A line for the end of a page of hits: how many matched in all, and
-    /// how many of those have every word when some do not.
+    /// A line for the end of a page of hits: how many stories have every
+    /// word, how many more some of them, and which are shown.
     fn hits_footer(&mut self, results: &SearchResults) -> io::Result<()> {
-        let offset = results.offset;
-        let shown = results.hits.len();
-        let mut text = if results.stories < results.total {
-            format!(
-                "{}-{} of {} matching stories ({} articles, copies shown once)",
-                offset + 1,
-                offset + shown,
-                results.stories,
-                results.total
-            )
-        } else {
-            format!(
-                "{}-{} of {} matching articles",
-                offset + 1,
-                offset + shown,
-                results.total
-            )
-        };
-        if results.strict_total < results.total {
-            text.push_str(&format!(
-                "; {} {} every word",
-                results.strict_total,
-                if results.strict_total == 1 {
-                    "has"
-                } else {
-                    "have"
-                }
-            ));
-        }
+        let text = count_line(results);
         self.styled(DIM, &text)?;
         writeln!(self.out)?;
         self.out.flush()
     }
+}
+
+/// The figures to quote: `86 stories with both words · 276 more with some
+/// of them · showing 1-10 (389 articles, copies shown once)`; without
+/// closest matches, `362 matching stories · showing 1-10`.
+pub fn count_line(r: &SearchResults) -> String {
+    let stories = r.stories < r.total;
+    let unit = |n: usize| {
+        let (one, many) = if stories {
+            ("story", "stories")
+        } else {
+            ("article", "articles")
+        };
+        count(n as u64, one, many)
+    };
+    let mut text = if r.relaxed {
+        let all = match r.words.len() {
+            2 => "both words".to_string(),
+            n => format!("all {n} words"),
+        };
+        format!(
+            "{} with {all} · {} more with some of them",
+            unit(r.strict_stories),
+            r.stories - r.strict_stories.min(r.stories)
+        )
+    } else {
+        let n = unit(r.stories);
+        match n.split_once(' ') {
+            Some((figure, noun)) => format!("{figure} matching {noun}"),
+            None => n,
+        }
+    };
+    if !r.hits.is_empty() {
+        text.push_str(&format!(
+            " · showing {}-{}",
+            r.offset + 1,
+            r.offset + r.hits.len()
+        ));
+    }
+    if stories {
+        text.push_str(&format!(" ({} articles, copies shown once)", r.total));
+    }
+    text
 }
 
 /// A path relative to the working directory when it lies inside it.

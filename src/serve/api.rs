@@ -81,6 +81,7 @@ fn criteria(p: &Params) -> Result<Criteria, ApiError> {
         sections: p.all("section"),
         people: p.all("person"),
         languages: p.all("lang"),
+        any_words: false,
         all_words: false,
         exact: false,
         all_copies: p.choice("all_copies", false, &[("true", true), ("false", false)])?,
@@ -100,7 +101,15 @@ struct SearchJson<'a> {
     /// `all_copies=true`); pages are cut from these.
     stories: usize,
     strict_total: usize,
+    /// Stories with every word: the figure to quote.
+    strict_stories: usize,
+    /// Whether the list holds closest matches after the full ones (on
+    /// any page); the hits that are closest matches say `relaxed: true`.
     relaxed: bool,
+    /// Where this page's closest matches start, and what to say there.
+    divider: Option<DividerJson>,
+    /// With `relaxed`: the words searched (content words, as typed).
+    words: Vec<String>,
     offset: usize,
     limit: usize,
     took_ms: f64,
@@ -108,6 +117,15 @@ struct SearchJson<'a> {
     suggestion: Option<&'a str>,
     hits: Vec<HitJson<'a>>,
     facets: Facets,
+}
+
+/// The line before the first closest match of a page.
+#[derive(Debug, Serialize)]
+struct DividerJson {
+    /// Index into `hits` of the first closest match.
+    before: usize,
+    /// What to say there.
+    text: String,
 }
 
 /// `GET /api/search`: a page of hits, the notices the command line gives,
@@ -141,7 +159,6 @@ pub async fn search(State(app): State<App>, RawQuery(raw): RawQuery) -> Response
         blocking(&app, move |g| {
             let searcher = g.opened.searcher().map_err(lib)?;
             let fields = &g.opened.fields;
-            let facets = facets::facets(&searcher, fields, Some(&c), FACET_VALUES).map_err(lib)?;
             let results = if c.is_empty() {
                 // Nothing asked yet: the landing page shows the facets of
                 // the whole archive, and no hits.
@@ -149,6 +166,11 @@ pub async fn search(State(app): State<App>, RawQuery(raw): RawQuery) -> Response
             } else {
                 Some(search::search(&searcher, fields, &c, &page).map_err(lib)?)
             };
+            // The facets describe the list: the correction searched
+            // instead, the closest matches too.
+            let listed = results.as_ref().map_or(&c, |r| &r.listed);
+            let facets =
+                facets::facets(&searcher, fields, Some(listed), FACET_VALUES).map_err(lib)?;
             Ok((c, page, results, facets))
         })
         .await
@@ -163,7 +185,13 @@ pub async fn search(State(app): State<App>, RawQuery(raw): RawQuery) -> Response
                 total: r.map_or(0, |r| r.total),
                 stories: r.map_or(0, |r| r.stories),
                 strict_total: r.map_or(0, |r| r.strict_total),
+                strict_stories: r.map_or(0, |r| r.strict_stories),
                 relaxed: r.is_some_and(|r| r.relaxed),
+                words: r.map_or_else(Vec::new, |r| r.words.clone()),
+                divider: r.and_then(|r| r.divider()).map(|(before, n)| DividerJson {
+                    before,
+                    text: n.to_string(),
+                }),
                 offset: page.offset,
                 limit: page.limit,
                 took_ms: (started.elapsed().as_secs_f64() * 1e4).round() / 10.0,

@@ -44,21 +44,34 @@ export async function showSearch() {
   applyScroll();
 }
 
+// The figures to quote, as `newsdex search` prints them: stories with
+// every word, then how many more have some of them.
+export function countLine(data) {
+  const total = Number(data.stories) || 0, articles = Number(data.total) || 0;
+  const strict = Number(data.strict_stories) || 0, words = list(data.words).length;
+  const story = articles > total;
+  const unit = (n) => (story ? plural(n, "story", "stories") : plural(n, "article"));
+  let text;
+  if (data.relaxed) {
+    const all = words === 2 ? "both words" : words ? `all ${words} words` : "every word";
+    text = `${unit(strict)} with ${all} · ${fmt(Math.max(0, total - strict))} more with some of them`;
+  } else {
+    text = unit(total).replace(" ", " matching ");
+  }
+  return text;
+}
+
 function renderResults(data, s) {
   const hits = list(data.hits);
   // Pages are cut from stories: copies of one story are shown once.
   const total = Number(data.stories) || 0, offset = Number(data.offset) || 0, limit = Number(data.limit) || s.limit;
   const articles = Number(data.total) || 0;
-  const story = articles > total;
-  const unit = (n) => story ? plural(n, "matching story", "matching stories") : plural(n, "matching article");
   const took = Number(data.took_ms) || 0;
   let status;
   if (!total) status = "No articles match. Try fewer words, check the spelling, or remove a filter.";
-  else if (!hits.length) status = `No results on this page: ${unit(total)} in all.`;
   else {
-    status = `${fmt(offset + 1)}–${fmt(offset + hits.length)} of ` + (data.relaxed
-      ? `${unit(total)}: ${fmt(data.strict_total)} articles with every word, ${fmt(articles)} with some`
-      : unit(total));
+    status = countLine(data);
+    status += hits.length ? ` · showing ${fmt(offset + 1)}–${fmt(offset + hits.length)}` : " · none on this page";
     if (articles > total) status += ` (${fmt(articles)} articles, copies shown once)`;
   }
   E.status.textContent = status + (total ? ` (took ${took < 1 ? "<1" : Math.round(took)} ms)` : "");
@@ -68,14 +81,15 @@ function renderResults(data, s) {
   renderTimeline(list(facets.months));
 
   const frag = document.createDocumentFragment();
-  let divided = false;
-  for (const h of hits) {
-    if (h.relaxed && data.relaxed && !divided) {
-      divided = true;
-      frag.append(el("p", "relaxed-divider", "Closest matches — not every word appears in these"));
+  // The closest matches start here: the hits from it on lack a word.
+  const divider = data.divider && Number.isInteger(data.divider.before) ? data.divider : null;
+  hits.forEach((h, i) => {
+    if (divider && divider.before === i) {
+      const text = String(divider.text || "");
+      frag.append(el("p", "relaxed-divider", text.charAt(0).toUpperCase() + text.slice(1)));
     }
     frag.append(renderHit(h, s));
-  }
+  });
   E.results.replaceChildren(frag);
 
   E.pager.hidden = !total;

@@ -35,6 +35,12 @@ pub struct Criteria {
     pub languages: Vec<String>,
     /// Never fall back to partial matching.
     pub all_words: bool,
+    /// Match what a search lists when it falls back to closest matches:
+    /// every article with some of a plain query's words (the full matches
+    /// and the closest ones), so that counts over these criteria
+    /// (`crate::facets`) describe that list. No effect on a query that
+    /// does not relax (one word, explicit syntax, `all_words`).
+    pub any_words: bool,
     /// Search the query as typed: never search a spelling correction
     /// instead (one may still be suggested).
     pub exact: bool,
@@ -83,6 +89,7 @@ pub fn build(fields: &Fields, stemming: &Stemming, c: &Criteria) -> Result<Compi
             words: Vec::new(),
             count_apart: true,
             not_fields: Vec::new(),
+            left_out: Vec::new(),
         }
     } else {
         compile(&c.query, f, stemming).map_err(|error| Error::Query { param: None, error })?
@@ -131,6 +138,7 @@ pub fn build(fields: &Fields, stemming: &Stemming, c: &Criteria) -> Result<Compi
     if c.all_words {
         compiled.relaxed = None;
     }
+    let any_words = c.any_words && compiled.relaxed.is_some();
     // Filters select; they must not move the BM25 score.
     let required: Vec<Box<dyn Query>> = scored
         .into_iter()
@@ -150,6 +158,12 @@ pub fn build(fields: &Fields, stemming: &Stemming, c: &Criteria) -> Result<Compi
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, compiled.query)];
         clauses.extend(required.into_iter().map(|q| (Occur::Must, q)));
         compiled.query = Box::new(BooleanQuery::new(clauses));
+    }
+    if any_words {
+        if let Some(plan) = &compiled.relaxed {
+            // The plan holds the filters too.
+            compiled.query = super::relaxed_query(plan, f);
+        }
     }
     Ok(compiled)
 }

@@ -38,6 +38,8 @@ pub(super) struct Compiler<'a> {
     pub(super) keyword: TextAnalyzer,
     pub(super) highlights: Highlights,
     pub(super) words: Vec<String>,
+    /// Words of a question left out of the search (`question.rs`).
+    pub(super) left_out: Vec<String>,
 }
 
 impl<'a> Compiler<'a> {
@@ -51,6 +53,7 @@ impl<'a> Compiler<'a> {
             keyword: schema::keyword_analyzer(),
             highlights: Highlights::default(),
             words: Vec::new(),
+            left_out: Vec::new(),
         }
     }
 }
@@ -64,6 +67,9 @@ impl Compiler<'_> {
                 let mut clauses: Vec<(Occur, Q)> = Vec::new();
                 let mut stop = Vec::new();
                 for child in children {
+                    if self.is_left_out(child) {
+                        continue;
+                    }
                     match child {
                         Node::Not(inner) => {
                             if let Some(q) = self.node(inner, !negated)? {
@@ -110,6 +116,12 @@ impl Compiler<'_> {
                 pos,
             } => self.leaf(*field, text, kind, *pos, negated),
         }
+    }
+
+    /// Whether a node is a word of a question left out of the search.
+    pub(super) fn is_left_out(&self, node: &Node) -> bool {
+        matches!(node, Node::Leaf { field: None, text, kind: Match::Word, .. }
+            if self.left_out.contains(&text.to_lowercase()))
     }
 
     /// Whether a node is a bare word that is a stop word in the index's

@@ -40,6 +40,7 @@ mod keyword_fields;
 mod languages;
 pub mod parse;
 mod person;
+mod question;
 mod relaxed;
 mod stem_variants;
 mod text_fields;
@@ -82,13 +83,18 @@ pub struct Compiled {
     /// Words written like a field that name none (`obituary:`), searched
     /// as words: worth a word to the user when nothing matches.
     pub not_fields: Vec<String>,
+    /// The function words of a query typed as a question (`why`, `did`),
+    /// left out of the search (`question.rs`), lower-cased.
+    pub left_out: Vec<String>,
 }
 
 /// Parses and compiles a query for the schema's fields, its words stemmed
 /// as the index's languages stem them.
 pub fn compile(input: &str, fields: &Fields, stemming: &Stemming) -> Result<Compiled, QueryError> {
     let ParsedQuery { node, not_fields } = parse_query(input)?;
+    let plain = is_plain(input);
     let mut c = Compiler::new(fields, stemming);
+    c.left_out = question::function_words(&node, input, plain);
     let query = c.node(&node, false)?.ok_or_else(|| {
         qerr(
             0,
@@ -96,11 +102,7 @@ pub fn compile(input: &str, fields: &Fields, stemming: &Stemming) -> Result<Comp
             "use letters or digits; punctuation and symbols are not indexed",
         )
     })?;
-    let relaxed = if is_plain(input) {
-        c.relaxed(&node)?
-    } else {
-        None
-    };
+    let relaxed = if plain { c.relaxed(&node)? } else { None };
     let count_apart = c.highlights.phrases.is_empty() && !has_or_or_filter(&node);
     Ok(Compiled {
         query,
@@ -109,6 +111,7 @@ pub fn compile(input: &str, fields: &Fields, stemming: &Stemming) -> Result<Comp
         words: c.words,
         count_apart,
         not_fields,
+        left_out: c.left_out,
     })
 }
 

@@ -83,6 +83,9 @@ impl Compiler<'_> {
             filters: Vec::new(),
         };
         for leaf in leaves {
+            if self.is_left_out(leaf) {
+                continue;
+            }
             let Node::Leaf {
                 field,
                 text,

@@ -34,9 +34,14 @@ pub(super) struct Collected {
     pub stories: usize,
     /// Articles with every word.
     pub strict_total: usize,
-    /// Whether the page shows closest matches (articles without every
-    /// word); the list they come from is the same on every page.
+    /// Stories with every word (`strict_total` when every copy is shown).
+    pub strict_stories: usize,
+    /// Whether the list holds closest matches (articles without every
+    /// word) after the full ones, on whatever page: the same on every page.
     pub relaxed: bool,
+    /// Where in the list the closest matches start (0-based): entries
+    /// before it have every word.
+    pub closest_from: usize,
     /// The page, best first, with scores.
     pub top: Vec<(f32, DocAddress)>,
 }
@@ -82,11 +87,14 @@ pub(super) fn collect(
             .copied()
             .collect()
     };
+    let strict_stories = if all_copies { total } else { strict_stories };
     let mut out = Collected {
         total,
-        stories: if all_copies { total } else { strict_stories },
+        stories: strict_stories,
         strict_total: total,
+        strict_stories,
         relaxed: false,
+        closest_from: usize::MAX,
         top: cut(&full),
     };
     let Some(plan) = &compiled.relaxed else {
@@ -95,13 +103,15 @@ pub(super) fn collect(
     let partial = query::relaxed_query(plan, fields);
     if want <= out.stories {
         // Articles with some of the words count whatever the page, so
-        // that the total is the same on every page.
+        // that the totals are the same on every page.
         out.total = partial.count(searcher)?.max(total);
         out.stories = if all_copies {
             out.total
         } else {
             stories::count(searcher, &*partial)?.max(strict_stories)
         };
+        out.relaxed = out.stories > strict_stories;
+        out.closest_from = strict_stories;
         return Ok(out);
     }
     // Deep enough for the page, and for RERANK_DEPTH closest matches
@@ -143,6 +153,7 @@ pub(super) fn collect(
         let words = plan.words.iter().map(|w| w.typed.as_str());
         blend_meaning(searcher, words, &mut closest[..n])?;
     }
+    out.closest_from = full.len();
     let mut merged = full;
     merged.extend(closest);
     out.top = cut(&merged);
@@ -152,8 +163,7 @@ pub(super) fn collect(
     } else {
         stories::count(searcher, &*partial)?
     };
-    // Closest matches are on this page.
-    out.relaxed = true;
+    out.relaxed = out.stories > strict_stories;
     Ok(out)
 }
 

@@ -13,12 +13,13 @@ use crate::query::{self, Compiled};
 use crate::schema::{self, Fields};
 use crate::snippet;
 
-/// The hits for `top`, ranked from `page.offset + 1`.
+/// The hits for `top`, ranked from `page.offset + 1`; those from list
+/// position `closest_from` (0-based) on are closest matches.
 pub(super) fn build(
     searcher: &Searcher,
     f: &Fields,
     compiled: &Compiled,
-    relaxed: bool,
+    closest_from: usize,
     top: Vec<(f32, DocAddress)>,
     page: &Page,
 ) -> Result<Vec<Hit>> {
@@ -58,8 +59,9 @@ pub(super) fn build(
                 line,
             })
             .collect();
-        let matched = match (&compiled.relaxed, relaxed) {
-            (Some(plan), true) => Some(matched_words(&article, &plan.words)),
+        let closest = page.offset + i >= closest_from;
+        let matched = match &compiled.relaxed {
+            Some(plan) if closest => Some(matched_words(&article, &plan.words)),
             _ => None,
         };
         article.body = String::new();
@@ -69,6 +71,7 @@ pub(super) fn build(
             article,
             passages,
             snippet: Snippet { text, highlights },
+            closest,
             matched,
             copies: Vec::new(),
         });

@@ -129,7 +129,10 @@ pub struct Hit {
     pub passages: Vec<Passage>,
     /// The passages joined.
     pub snippet: Snippet,
-    /// With relaxed matching: the query words this article contains.
+    /// A closest match: the article lacks some of the query's words (it
+    /// comes after every article that has them all).
+    pub closest: bool,
+    /// For a closest match: the query words this article contains.
     pub matched: Option<Vec<String>>,
     /// Ids of the other copies of this article's story (`crate::stories`),
     /// shown once here; empty with `Criteria::all_copies`.
@@ -143,24 +146,35 @@ pub struct SearchResults {
     pub query: String,
     /// The spelling correction searched instead of `query`, if any.
     pub corrected: Option<String>,
-    /// Number of matching articles in the whole index: with relaxed
-    /// matching, every article with some of the words, on every page.
+    /// Number of articles in the list the pages are cut from: with closest
+    /// matches, every article with some of the words.
     pub total: usize,
-    /// Number of matching stories: copies of one story count once (equal
-    /// to `total` with `Criteria::all_copies`). Pages are cut from these.
+    /// Number of stories in that list: copies of one story count once
+    /// (equal to `total` with `Criteria::all_copies`). Pages are cut from
+    /// these.
     pub stories: usize,
+    /// Stories with every word: the figure to quote (the first
+    /// `strict_stories` of the list; equal to `strict_total` with
+    /// `Criteria::all_copies`).
+    pub strict_stories: usize,
     /// The requested page of hits, best first.
     pub hits: Vec<Hit>,
     /// A corrected query that finds more, when this one found little.
     pub suggestion: Option<String>,
-    /// Whether this page shows closest matches (articles without every
-    /// word), which follow the articles with every word.
+    /// Whether the list holds closest matches (articles without every
+    /// word) after those with every word: the same on every page. Which
+    /// hits are closest matches is [`Hit::closest`].
     pub relaxed: bool,
     /// Articles that matched every word (`total` counts those with some
     /// word too, for a plain query of two or more words).
     pub strict_total: usize,
     /// Content words of the query (stop words left out), when relaxed.
     pub words: Vec<String>,
+    /// Criteria that match exactly the articles of the list: the query
+    /// searched (the correction, if one was searched instead), with
+    /// `any_words` when the list holds closest matches. Counts over them
+    /// (`crate::facets`) describe what is listed.
+    pub listed: Criteria,
     /// Hits skipped before this page.
     pub offset: usize,
     /// Time the search took, in milliseconds.
@@ -170,6 +184,10 @@ pub struct SearchResults {
     /// Words of the query written like a field that name none
     /// (`obituary:`), searched as words.
     pub not_fields: Vec<String>,
+    /// A question's function words, left out of the search (`why`, `did`).
+    pub left_out: Vec<String>,
+    /// The words searched, as typed, when some were left out.
+    pub searched_words: Vec<String>,
 }
 
 /// Something a front end should tell the user besides the hits, in the
@@ -178,12 +196,23 @@ pub struct SearchResults {
 /// `--all-words`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Notice {
-    /// Too few articles have every word: closest matches follow.
+    /// Closest matches follow: the articles from here on lack some of
+    /// the words. Said where they start ([`SearchResults::divider`]), not
+    /// among the notices.
     Closest {
-        /// Articles with every word.
-        strict_total: usize,
-        /// Content words in the query.
-        words: usize,
+        /// Stories (or articles, `stories` false) with every word.
+        strict: usize,
+        /// Whether `strict` counts stories.
+        stories: bool,
+        /// The words searched (content words, as typed).
+        words: Vec<String>,
+    },
+    /// The query reads as a question: its function words were left out.
+    Question {
+        /// The words searched.
+        searched: Vec<String>,
+        /// The words left out.
+        left_out: Vec<String>,
     },
     /// The query as typed found nothing with every word; a spelling
     /// correction was searched instead.
@@ -237,15 +266,28 @@ impl fmt::Display for Notice {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Notice::Closest {
-                strict_total,
-                words: n,
+                strict,
+                stories,
+                words,
             } => {
-                match strict_total {
-                    0 => write!(f, "no article has all {n} words")?,
-                    1 => write!(f, "only 1 article has all {n} words")?,
-                    k => write!(f, "only {k} articles have all {n} words")?,
+                let unit = if *stories { "story" } else { "article" };
+                let all = match words.len() {
+                    2 => format!("both {}", words.join(" and ")),
+                    _ => format!("all of {}", words.join(", ")),
+                };
+                match strict {
+                    0 => write!(f, "no {unit} has {all}; closest matches, with some of them"),
+                    _ => write!(f, "closest matches, with only some of {}", words.join(", ")),
                 }
-                write!(f, "; showing closest matches")
+            }
+            Notice::Question { searched, left_out } => {
+                let left: Vec<String> = left_out.iter().map(|w| format!("`{w}`")).collect();
+                write!(
+                    f,
+                    "searched for {} (a question: left out {})",
+                    searched.join(" "),
+                    left.join(", ")
+                )
             }
             Notice::NoMatches { query } if query.trim().is_empty() => {
                 write!(f, "no article matches the filters given")
@@ -298,7 +340,22 @@ impl fmt::Display for Notice {
 }
 
 impl SearchResults {
-    /// What to tell the user besides the hits, in the order to say it.
+    /// What to say just before the first closest match on this page (the
+    /// index into `hits` and the notice), if the page has one.
+    pub fn divider(&self) -> Option<(usize, Notice)> {
+        let at = self.hits.iter().position(|h| h.closest)?;
+        Some((
+            at,
+            Notice::Closest {
+                strict: self.strict_stories,
+                stories: self.stories < self.total,
+                words: self.words.clone(),
+            },
+        ))
+    }
+
+    /// What to tell the user besides the hits, in the order to say it
+    /// (the closest matches' divider is apart: [`SearchResults::divider`]).
     pub fn notices(&self) -> Vec<Notice> {
         let mut out = Vec::new();
         if let Some(searched) = &self.corrected {
@@ -307,10 +364,10 @@ impl SearchResults {
                 typed: self.query.clone(),
             });
         }
-        if self.relaxed && !self.hits.is_empty() {
-            out.push(Notice::Closest {
-                strict_total: self.strict_total,
-                words: self.words.len(),
+        if !self.left_out.is_empty() {
+            out.push(Notice::Question {
+                searched: self.searched_words.clone(),
+                left_out: self.left_out.clone(),
             });
         }
         if self.hits.is_empty() && self.total > 0 {
@@ -404,6 +461,10 @@ fn run(
             .collect::<Result<Vec<_>>>()?
     };
     let plan = compiled.relaxed.as_ref().filter(|_| got.relaxed);
+    let listed = Criteria {
+        any_words: got.relaxed,
+        ..criteria.clone()
+    };
     if let Some(plan) = plan {
         // Closest matches mark the words that made them match: not `to`
         // or `the` in every line, which count for nothing here.
@@ -426,7 +487,7 @@ fn run(
     let words = plan.map_or_else(Vec::new, |p| {
         p.words.iter().map(|w| w.typed.clone()).collect()
     });
-    let mut hits = hits::build(searcher, fields, &compiled, got.relaxed, got.top, page)?;
+    let mut hits = hits::build(searcher, fields, &compiled, got.closest_from, got.top, page)?;
     for (hit, copies) in hits.iter_mut().zip(copies) {
         hit.copies = copies;
     }
@@ -438,15 +499,24 @@ fn run(
     let results = SearchResults {
         reasons,
         not_fields: compiled.not_fields.clone(),
+        left_out: compiled.left_out.clone(),
+        searched_words: if compiled.left_out.is_empty() {
+            Vec::new()
+        } else {
+            let bare = |w: &String| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+            compiled.words.iter().map(bare).collect()
+        },
         query: criteria.query.clone(),
         corrected: None,
         total: got.total,
         stories: got.stories,
+        strict_stories: got.strict_stories,
         hits,
         suggestion: None,
         relaxed: got.relaxed,
         strict_total: got.strict_total,
         words,
+        listed,
         offset: page.offset,
         took_ms: 0.0,
     };
@@ -537,14 +607,17 @@ mod tests {
         assert!(r
             .hits
             .iter()
-            .all(|h| h.matched.as_ref().is_some_and(|m| m.len() == 1)));
-        assert!(matches!(
-            r.notices()[0],
-            Notice::Closest {
-                strict_total: 0,
-                words: 2
-            }
-        ));
+            .all(|h| h.closest && h.matched.as_ref().is_some_and(|m| m.len() == 1)));
+        let (at, divider) = r.divider().unwrap();
+        assert_eq!(at, 0);
+        assert_eq!(
+            divider.to_string(),
+            "no article has both budget and oil; closest matches, with some of them"
+        );
+        assert!(!r
+            .notices()
+            .iter()
+            .any(|n| matches!(n, Notice::Closest { .. })));
         // Not with all_words.
         let strict = Criteria {
             all_words: true,
@@ -650,17 +723,24 @@ mod tests {
         // the full matches counts it too.
         let first = search(&s, &f, &c, &page(1, 0)).unwrap();
         assert_eq!((first.total, first.strict_total), (3, 2));
-        assert!(!first.relaxed);
-        assert!(!first
-            .notices()
-            .iter()
-            .any(|n| matches!(n, Notice::Closest { .. })));
+        assert_eq!((first.stories, first.strict_stories), (3, 2));
+        // The list has closest matches, whatever the page: only the hit
+        // that lacks a word is one, and the divider sits just before it.
+        assert!(first.relaxed);
+        assert!(first.divider().is_none());
         let whole = search(&s, &f, &c, &page(10, 0)).unwrap();
+        assert_eq!(whole.divider().map(|(at, _)| at), Some(2));
+        // The facets of the list count what it lists, closest matches too.
+        let counted = crate::facets::facets(&s, &f, Some(&whole.listed), 10).unwrap();
+        assert_eq!(counted.total, 3);
         let mut paged = Vec::new();
         for offset in 0..3 {
             let p = search(&s, &f, &c, &page(1, offset)).unwrap();
-            assert_eq!((p.total, p.strict_total), (3, 2));
-            assert_eq!(p.relaxed, offset == 2);
+            assert_eq!((p.total, p.strict_total, p.strict_stories), (3, 2, 2));
+            assert!(p.relaxed);
+            assert_eq!(p.hits[0].closest, offset == 2);
+            assert_eq!(p.hits[0].matched.is_some(), offset == 2);
+            assert_eq!(p.divider().is_some(), offset == 2);
             paged.extend(p.hits.into_iter().map(|h| h.article.id));
         }
         let ids: Vec<String> = whole.hits.into_iter().map(|h| h.article.id).collect();
@@ -693,6 +773,14 @@ mod tests {
         assert_eq!(r.query, "gordan brwon");
         assert_eq!(r.corrected.as_deref(), Some("gordon brown"));
         assert_eq!(r.total, 11);
+        // What the list holds: the correction's matches.
+        assert_eq!(r.listed.query, "gordon brown");
+        let counted = crate::facets::facets(&s, &f, Some(&r.listed), 10).unwrap();
+        assert_eq!(
+            (counted.total, r.stories),
+            (2, 2),
+            "ten copies of one story"
+        );
         assert_eq!(
             r.notices()[0],
             Notice::Corrected {
@@ -711,6 +799,29 @@ mod tests {
         let quoted = Criteria::query("\"gordan\" brwon");
         let r = search(&s, &f, &quoted, &page(10, 0)).unwrap();
         assert_eq!(r.corrected, None);
+    }
+
+    /// Issue #25: a question's function words neither gate nor count.
+    #[test]
+    fn a_question_is_searched_for_its_subject() {
+        let (index, f) = ram_index(ARTICLES);
+        let s = index.reader().unwrap().searcher();
+        let r = search(
+            &s,
+            &f,
+            &Criteria::query("Why did oil prices climb?"),
+            &page(10, 0),
+        )
+        .unwrap();
+        assert_eq!((r.strict_total, titles(&r)[0]), (1, "Oil prices climb"));
+        assert_eq!(
+            r.notices()[0].to_string(),
+            "searched for oil prices climb (a question: left out `why`, `did`)"
+        );
+        // Not a question: every word counts.
+        let r = search(&s, &f, &Criteria::query("oil prices why"), &page(10, 0)).unwrap();
+        assert_eq!(r.strict_total, 0);
+        assert!(r.left_out.is_empty());
     }
 
     #[test]
