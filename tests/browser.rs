@@ -351,3 +351,78 @@ fn the_page_searches_filters_and_shows_text_as_text() {
     );
     browser.screenshot("serve-arabic.png");
 }
+
+/// Issue #25 items 1-3 on BBC: the status line quotes the stories with
+/// both words and counts the closest matches apart; the divider sits just
+/// before the first hit that lacks a word, on the page where they start
+/// and on no page before it; the sidebar counts the list shown.
+#[test]
+fn the_count_is_the_stories_with_every_word_and_the_divider_sits_where_they_end() {
+    let Some(store) = crate::util::corpora::bbc_index() else {
+        return;
+    };
+    let Some(browser) = Browser::start() else {
+        return;
+    };
+    let server = Server::start_at(store.path(), &[]);
+    let api = server.json("/api/search?q=gordon+brown", 200);
+    let (strict, stories) = (
+        api["strict_stories"].as_u64().unwrap(),
+        api["stories"].as_u64().unwrap(),
+    );
+    assert!(
+        api["relaxed"] == true && strict > 10 && stories > strict,
+        "{api}"
+    );
+
+    browser.go(&format!("{}/?q=gordon+brown", server.url()));
+    browser.wait("results", SETTLED);
+    let status = browser.js("return document.querySelector('#status').textContent");
+    let want = format!(
+        "{strict} stories with both words · {} more with some of them · showing 1–10",
+        stories - strict
+    );
+    assert!(
+        status.as_str().unwrap().starts_with(&want),
+        "{status} / {want}"
+    );
+    let page1 = browser.js(
+        "return {dividers: document.querySelectorAll('.relaxed-divider').length,
+                 relaxed: document.querySelectorAll('article.hit.relaxed').length};",
+    );
+    assert_eq!(page1, json!({"dividers": 0, "relaxed": 0}));
+
+    // The page where the closest matches start: the divider between the
+    // last story with both words and the first without.
+    browser.go(&format!(
+        "{}/?q=gordon+brown&offset={}",
+        server.url(),
+        strict - 3
+    ));
+    browser.wait("results", SETTLED);
+    let around = browser.js("const d = document.querySelector('.relaxed-divider');
+         const rank = (n) => n && n.querySelector('.hit-rank').textContent;
+         const hits = [...document.querySelectorAll('article.hit')];
+         const first = hits.findIndex((h) => h.classList.contains('relaxed'));
+         return {text: d && d.textContent, before: rank(d.previousElementSibling),
+                 after: rank(d.nextElementSibling),
+                 tail: hits.slice(first).every((h) => h.classList.contains('relaxed')),
+                 head: hits.slice(0, first).every((h) => !h.classList.contains('relaxed'))};");
+    assert_eq!(around["before"], format!("{strict}."), "{around}");
+    assert_eq!(around["after"], format!("{}.", strict + 1), "{around}");
+    assert_eq!(
+        (around["head"].clone(), around["tail"].clone()),
+        (json!(true), json!(true))
+    );
+    assert_eq!(
+        around["text"],
+        "Closest matches, with only some of gordon, brown"
+    );
+    // The sidebar counts the list shown: its people come from it, the
+    // closest matches too ("Brown" alone in them).
+    let facets = server.json("/api/search?q=gordon+brown&limit=1", 200);
+    let listed = server.json("/api/search?q=gordon+brown&offset=200&limit=1", 200);
+    assert_eq!(facets["facets"], listed["facets"], "the same on every page");
+    browser.js("document.querySelector('.relaxed-divider').scrollIntoView({block: 'center'})");
+    browser.screenshot("serve-closest-matches.png");
+}

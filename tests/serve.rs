@@ -457,7 +457,10 @@ fn the_cli_and_the_api_agree_on_counts_closest_matches_and_notices() {
         } else {
             format!("{stories} matching ")
         };
-        assert!(stories == 0 || text.contains(&figures), "{q}: {figures} in {text}");
+        assert!(
+            stories == 0 || text.contains(&figures),
+            "{q}: {figures} in {text}"
+        );
         if api["relaxed"] == true {
             assert!(
                 text.contains(&format!(" · {} more with some of them", stories - strict)),
