@@ -17,6 +17,7 @@
 mod api;
 mod error;
 mod params;
+mod person;
 mod state;
 
 use std::net::SocketAddr;
@@ -117,11 +118,16 @@ pub(crate) fn router(app: App, config: &Config) -> Router {
         .route("/api/search", get(api::search))
         .route("/api/articles/{*id}", get(api::article))
         .route("/api/people", get(api::people_list))
+        .route("/api/people/{name}", get(person::person))
         .route("/api/timeline", get(api::timeline))
         .route("/api/stats", get(api::stats))
         .route("/api/openapi.json", get(openapi))
         .route("/healthz", get(api::health))
         .route("/", get(page))
+        // The people directory and a person's page: the page's script
+        // reads the path.
+        .route("/people", get(page))
+        .route("/people/{name}", get(page))
         .route("/assets/app.js", get(script))
         .route("/assets/app.css", get(style))
         .fallback(not_found)

@@ -2,7 +2,8 @@
 //! dropped; requests go through `client`.
 
 use std::io::{BufRead, BufReader, Read};
-use std::process::{Child, Stdio};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
 
 use serde_json::Value;
 
@@ -22,8 +23,21 @@ impl Server {
     pub fn start(env: &Env, extra: &[&str]) -> Server {
         let mut args = vec!["serve", "--addr", "127.0.0.1:0", "--quiet"];
         args.extend_from_slice(extra);
-        let mut child = env
-            .process(&args)
+        Server::spawn(env.process(&args))
+    }
+
+    /// Starts `newsdex --index INDEX serve --addr 127.0.0.1:0 --quiet` on
+    /// an index built elsewhere (`corpora::bbc_index`).
+    pub fn at(index: &Path) -> Server {
+        Server::spawn(super::newsdex_at(
+            index,
+            &["serve", "--addr", "127.0.0.1:0", "--quiet"],
+        ))
+    }
+
+    /// Runs the `serve` command and waits until it prints its URL.
+    fn spawn(mut cmd: Command) -> Server {
+        let mut child = cmd
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
