@@ -161,6 +161,13 @@ fn an_unknown_person_is_a_404_naming_who_is_near() {
         server.json("/api/people/%20", 400)["error"]["parameter"],
         "name"
     );
+    // The OpenAPI document describes the endpoint and the near names.
+    let spec = server.json("/api/openapi.json", 200);
+    assert!(spec["paths"]["/api/people/{name}"]["get"].is_object());
+    assert!(
+        spec["components"]["schemas"]["Error"]["properties"]["error"]["properties"]["near"]
+            .is_object()
+    );
     // The page answers the person's path and the directory's; the script
     // reads the path.
     for path in ["/people", "/people/Tony%20Blair"] {
