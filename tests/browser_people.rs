@@ -184,6 +184,15 @@ fn names_link_to_person_pages_and_chips_still_filter() {
         near,
         serde_json::json!(["Tony Blair", "/people/Tony%20Blair"])
     );
+    // The search box works from a people page: the results replace it.
+    browser.js("document.querySelector('#q').value = 'budget';
+         document.querySelector('#search-form').requestSubmit();");
+    browser.wait("results", SETTLED);
+    assert_eq!(browser.js("return location.pathname"), "/");
+    assert_eq!(
+        browser.js("return document.querySelector('#people-view').hidden"),
+        true
+    );
 
     // The directory: most-mentioned first, and a box that filters.
     browser.go(&format!("{}/people", server.url()));

@@ -170,7 +170,7 @@ fn an_unknown_person_is_a_404_naming_who_is_near() {
     );
     // The page answers the person's path and the directory's; the script
     // reads the path.
-    for path in ["/people", "/people/Tony%20Blair"] {
+    for path in ["/people", "/people/", "/people/Tony%20Blair"] {
         let res = server.get(path);
         assert_eq!(res.status, 200, "{path}");
         assert!(res.body.contains("/assets/app.js"), "{path}");

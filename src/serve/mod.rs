@@ -127,6 +127,7 @@ pub(crate) fn router(app: App, config: &Config) -> Router {
         // The people directory and a person's page: the page's script
         // reads the path.
         .route("/people", get(page))
+        .route("/people/", get(page))
         .route("/people/{name}", get(page))
         .route("/assets/{name}", get(asset))
         .fallback(not_found)
