@@ -44,6 +44,10 @@ mod extraction;
 mod serve;
 // The search page in headless Chromium over WebDriver (issue #13).
 mod browser;
+// A person's page and the home page's newest articles, over the API (issue #25).
+mod serve_people;
+// Person pages, the people directory and the home page in Chromium (issue #25).
+mod browser_people;
 // Story clusters: copies shown and counted once, duplicates (issue #16).
 mod stories;
 // People across articles: a surname alone links to a full name (issue #15).

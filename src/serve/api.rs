@@ -40,7 +40,7 @@ const FILTERS: [&str; 7] = [
 
 /// Runs `job` on the blocking pool with the index as of now, within the
 /// server's time limit and its bound on searches at once.
-async fn blocking<T: Send + 'static>(
+pub(super) async fn blocking<T: Send + 'static>(
     app: &App,
     job: impl FnOnce(&Generation) -> Result<T, ApiError> + Send + 'static,
 ) -> Result<T, ApiError> {
@@ -159,9 +159,10 @@ pub async fn search(State(app): State<App>, RawQuery(raw): RawQuery) -> Response
         blocking(&app, move |g| {
             let searcher = g.opened.searcher().map_err(lib)?;
             let fields = &g.opened.fields;
-            let results = if c.is_empty() {
+            let results = if c.is_empty() && !matches!(page.sort, Sort::Newest | Sort::Oldest) {
                 // Nothing asked yet: the landing page shows the facets of
-                // the whole archive, and no hits.
+                // the whole archive, and no hits (but the newest or oldest
+                // articles of the archive, when asked by date).
                 None
             } else {
                 Some(search::search(&searcher, fields, &c, &page).map_err(lib)?)
@@ -209,14 +210,14 @@ pub async fn search(State(app): State<App>, RawQuery(raw): RawQuery) -> Response
 }
 
 /// The answer: the data as JSON, or the error.
-fn respond<T: Serialize>(result: Result<T, ApiError>) -> Response {
+pub(super) fn respond<T: Serialize>(result: Result<T, ApiError>) -> Response {
     match result {
         Ok(body) => Json(body).into_response(),
         Err(e) => e.into_response(),
     }
 }
 
-fn lib(e: impl Into<newsdex::error::Error>) -> ApiError {
+pub(super) fn lib(e: impl Into<newsdex::error::Error>) -> ApiError {
     ApiError::from_library(e.into())
 }
 
@@ -392,15 +393,7 @@ pub async fn timeline(State(app): State<App>, RawQuery(raw): RawQuery) -> Respon
         allowed.push("by");
         let p = Params::parse(raw.as_deref(), &allowed)?;
         let c = criteria(&p)?;
-        let by = p.choice(
-            "by",
-            Period::Month,
-            &[
-                ("week", Period::Week),
-                ("month", Period::Month),
-                ("year", Period::Year),
-            ],
-        )?;
+        let by = period(&p)?;
         blocking(&app, move |g| {
             let searcher = g.opened.searcher().map_err(lib)?;
             facets::timeline(&searcher, &g.opened.fields, Some(&c), by).map_err(lib)
@@ -408,6 +401,19 @@ pub async fn timeline(State(app): State<App>, RawQuery(raw): RawQuery) -> Respon
         .await
     };
     respond(run.await)
+}
+
+/// The `by` parameter: a timeline's periods (a month by default).
+pub(super) fn period(p: &Params) -> Result<Period, ApiError> {
+    p.choice(
+        "by",
+        Period::Month,
+        &[
+            ("week", Period::Week),
+            ("month", Period::Month),
+            ("year", Period::Year),
+        ],
+    )
 }
 
 /// `GET /api/stats`: the figures `newsdex stats --json` prints.

@@ -27,6 +27,9 @@ pub struct ApiError {
     pub column: Option<usize>,
     /// What is wrong and what to do, in one line.
     pub message: String,
+    /// For an unknown person: the names near it, to offer instead.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub near: Vec<String>,
 }
 
 impl ApiError {
@@ -38,6 +41,7 @@ impl ApiError {
             parameter: Some(parameter.to_string()),
             column: None,
             message: message.into(),
+            near: Vec::new(),
         }
     }
 
@@ -49,6 +53,7 @@ impl ApiError {
             parameter: parameter.map(str::to_string),
             column: None,
             message: message.into(),
+            near: Vec::new(),
         }
     }
 
@@ -60,7 +65,14 @@ impl ApiError {
             parameter: None,
             column: None,
             message: message.into(),
+            near: Vec::new(),
         }
+    }
+
+    /// The same error offering `near` names instead.
+    pub fn with_near(mut self, near: Vec<String>) -> ApiError {
+        self.near = near;
+        self
     }
 
     /// A library error met while answering: a query the parser refuses is
@@ -73,6 +85,7 @@ impl ApiError {
                 parameter: Some(if param.is_some() { "person" } else { "q" }.to_string()),
                 column: Some(error.column),
                 message: error.to_string(),
+                near: Vec::new(),
             },
             Error::NotFound(id) => {
                 ApiError::not_found(Some("id"), format!("no article with id `{id}`"))
@@ -88,6 +101,7 @@ impl ApiError {
                     parameter: None,
                     column: None,
                     message: e.full(),
+                    near: Vec::new(),
                 }
             }
         }

@@ -17,6 +17,7 @@
 mod api;
 mod error;
 mod params;
+mod person;
 mod state;
 
 use std::net::SocketAddr;
@@ -117,11 +118,17 @@ pub(crate) fn router(app: App, config: &Config) -> Router {
         .route("/api/search", get(api::search))
         .route("/api/articles/{*id}", get(api::article))
         .route("/api/people", get(api::people_list))
+        .route("/api/people/{name}", get(person::person))
         .route("/api/timeline", get(api::timeline))
         .route("/api/stats", get(api::stats))
         .route("/api/openapi.json", get(openapi))
         .route("/healthz", get(api::health))
         .route("/", get(page))
+        // The people directory and a person's page: the page's script
+        // reads the path.
+        .route("/people", get(page))
+        .route("/people/", get(page))
+        .route("/people/{name}", get(page))
         .route("/assets/{name}", get(asset))
         .fallback(not_found)
         .with_state(app);
@@ -218,7 +225,9 @@ const ASSETS: &[(&str, &str, &str)] = &[
     ("facets.js", JS, include_str!("assets/facets.js")),
     ("fetch.js", JS, include_str!("assets/fetch.js")),
     ("filters.js", JS, include_str!("assets/filters.js")),
+    ("home.js", JS, include_str!("assets/home.js")),
     ("notices.js", JS, include_str!("assets/notices.js")),
+    ("people.js", JS, include_str!("assets/people.js")),
     ("results.js", JS, include_str!("assets/results.js")),
     ("state.js", JS, include_str!("assets/state.js")),
     ("timeline.js", JS, include_str!("assets/timeline.js")),

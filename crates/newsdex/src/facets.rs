@@ -205,6 +205,68 @@ fn fold_links(
     Ok(())
 }
 
+/// What the archive's counts say about one person, over the articles a
+/// `person:"NAME"` search finds (each story once): the `newsdex people
+/// --person NAME` list without the person, and the forms the name is
+/// found under.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PersonCounts {
+    /// Articles that name the person (copies of a story counted once), as
+    /// `search --person` counts stories.
+    pub articles: u64,
+    /// The names as the articles give them that this person's articles are
+    /// found by, most articles first: every form of the full name
+    /// (`crate::people::Variant`) and the surname alone where the archive
+    /// links it to the person (`crate::person_links`).
+    pub forms: Vec<ValueCount>,
+    /// The people most often named in the same articles, most first, as
+    /// the people list counts them (forms merged, linked surnames under
+    /// the full name).
+    pub alongside: Vec<ValueCount>,
+    /// The person's articles per period.
+    pub timeline: Timeline,
+}
+
+/// Counts over the articles that name `name` ([`PersonCounts`]): up to
+/// `alongside` people named beside the person, and a timeline by `by`.
+/// An unknown name gives no articles and nothing else.
+pub fn person(
+    searcher: &Searcher,
+    fields: &Fields,
+    name: &str,
+    alongside: usize,
+    by: Period,
+) -> Result<PersonCounts> {
+    let c = Criteria {
+        people: vec![name.to_string()],
+        ..Criteria::default()
+    };
+    let docs = matching(searcher, fields, Some(&c))?;
+    let asked = query::PersonMatch::Name(crate::people::normalise(name));
+    let mut forms: Vec<ValueCount> = raw_counts(searcher, &docs, Facet::Person)?
+        .into_iter()
+        .filter(|(n, _)| asked.matches(n) || asked.surname_alone(n))
+        .map(|(name, (articles, _))| ValueCount { name, articles })
+        .collect();
+    forms.sort_by(|a, b| {
+        b.articles
+            .cmp(&a.articles)
+            .then_with(|| a.name.cmp(&b.name))
+    });
+    let is_self = |n: &str| asked.matches(n) || forms.iter().any(|f| f.name == n);
+    // The person heads their own list (with their forms): ask for enough
+    // names that `alongside` others remain.
+    let mut others = person_values(searcher, fields, &docs, alongside + forms.len() + 1, true)?;
+    others.retain(|v| !is_self(&v.name));
+    others.truncate(alongside);
+    Ok(PersonCounts {
+        articles: docs.values().map(|ids| ids.len() as u64).sum(),
+        timeline: count_periods(searcher, &docs, by)?,
+        forms,
+        alongside: others,
+    })
+}
+
 /// The values of `facet` most often found in the matching articles, most
 /// first (ties by name), and the number of matching articles.
 pub fn count(

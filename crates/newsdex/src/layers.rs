@@ -29,8 +29,9 @@ const ORDER: &[&[&str]] = &[
     &["person_links", "index"],
     // Query language: parse, compile, filters.
     &["query"],
-    // Answers: passages, counts, the search itself, index statistics.
-    &["snippet", "facets", "search", "stats"],
+    // Answers: passages, counts, the search itself, index statistics, a
+    // person's page.
+    &["snippet", "facets", "search", "stats", "person_profile"],
 ];
 
 /// Files that are not part of the layered library: the crate root and the

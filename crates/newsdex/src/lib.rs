@@ -42,6 +42,7 @@ pub mod meaning;
 pub mod merges;
 pub mod people;
 pub mod person_links;
+pub mod person_profile;
 pub mod query;
 pub mod schema;
 pub mod search;

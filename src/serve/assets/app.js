@@ -8,12 +8,14 @@
 // textContent / createTextNode, never as HTML.
 
 import { $, E, uniq } from "./dom.js";
-import { ui, SORTS, parseState, navigate, go, onRender } from "./state.js";
+import { ui, SORTS, parseState, navigate, go, onRender, isLanding } from "./state.js";
 import { clearError, showError } from "./fetch.js";
 import { showSearch } from "./results.js";
 import { showArticle } from "./article.js";
 import { clickFacet, removeFilter, clearFilters } from "./filters.js";
 import { narrowTo } from "./timeline.js";
+import { peopleRoute, showPeople } from "./people.js";
+import { showOverview } from "./home.js";
 
 const DATE_RE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 
@@ -26,13 +28,21 @@ function render() {
     E[k].removeAttribute("aria-invalid");
   }
   clearError();
-  const reading = !!state.article;
+  // `/people` and `/people/NAME` are the people views; every other state
+  // is in the query string.
+  const people = peopleRoute(location.pathname);
+  const reading = !!state.article || !!people;
   for (const n of [E.activeFilters, E.status, E.notices, E.results]) n.hidden = reading;
   if (reading) E.timeline.hidden = E.pager.hidden = E.facets.hidden = E.landing.hidden = true;
-  E.articleView.hidden = !reading;
+  E.articleView.hidden = !state.article || !!people;
+  $("people-view").hidden = !people;
   document.body.classList.toggle("reading", reading);
-  if (reading) showArticle(state.article);
-  else showSearch();
+  if (people) showPeople(people);
+  else if (state.article) showArticle(state.article);
+  else {
+    showSearch();
+    if (isLanding(state)) showOverview();
+  }
 }
 
 // ---------- the form ----------

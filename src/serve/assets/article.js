@@ -4,6 +4,7 @@
 import { E, el, button, fmt, list, appendMarked, cleanRanges, metaLine } from "./dom.js";
 import { ui, urlFor, applyScroll } from "./state.js";
 import { load } from "./fetch.js";
+import { personLink } from "./people.js";
 
 export async function showArticle(id) {
   const view = E.articleView;
@@ -103,9 +104,11 @@ function renderArticle(a) {
           : `Search for articles mentioning ${p.name}`;
         const inferred = p.linked ? [el("span", "inferred", `→ ${target} (inferred)`), " "] : [];
         b.append(el("span", `swatch p${i % 6}`), p.name + " ", ...inferred, el("span", "count", fmt(counts.get(p.name))));
-        ul.appendChild(el("li")).append(b);
+        const li = ul.appendChild(el("li"));
+        li.className = "chip-pair";
+        li.append(b, personLink(target));
       });
-    sec.append(h2, ul, el("p", "hint", "Every mention is marked in the text. Click a name to search for articles mentioning that person."));
+    sec.append(h2, ul, el("p", "hint", "Every mention is marked in the text. Click a name to search for articles mentioning that person, › for the person's page."));
     view.append(sec);
   }
 

@@ -3,6 +3,7 @@
 
 import { E, el, button, fmt, list, languageName } from "./dom.js";
 import { sourceClauses } from "./filters.js";
+import { personLink } from "./people.js";
 
 export function renderFacets(f, s) {
   const groups = [];
@@ -17,7 +18,9 @@ export function renderFacets(f, s) {
       const b = button("facet" + (on ? " active" : ""), null, { facet: kind, value: it.name });
       b.setAttribute("aria-pressed", String(on));
       b.append((kind === "lang" ? languageName(it.name) : it.name) + " ", el("span", "count", fmt(it.articles)));
-      ul.appendChild(el("li")).append(b);
+      const li = ul.appendChild(el("li"));
+      li.append(b);
+      if (kind === "person") li.append(personLink(it.name));
     }
     sec.append(el("h2", null, title), ul);
     groups.push(sec);

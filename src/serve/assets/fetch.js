@@ -57,3 +57,12 @@ export function setBusy(on) {
   E.main.setAttribute("aria-busy", String(on));
   E.results.classList.toggle("busy", on);
 }
+
+// One GET outside the view's request (the home page's overview, a
+// person's page): `{ status, body }`, `body` null when not JSON; throws
+// when the server cannot be reached.
+export async function getJSON(url) {
+  const r = await fetch(url, { headers: { Accept: "application/json" } });
+  return { status: r.status, body: await r.json().catch(() => null) };
+}
+export { networkError };

@@ -8,6 +8,7 @@ import { renderActiveFilters } from "./filters.js";
 import { renderFacets } from "./facets.js";
 import { renderTimeline, clearTimeline } from "./timeline.js";
 import { renderNotices } from "./notices.js";
+import { personLink } from "./people.js";
 
 const MAX_CHIPS = 8;
 let cache = { key: null, data: null };
@@ -115,12 +116,15 @@ function renderHit(h, s) {
   const people = list(h.people);
   if (people.length) {
     const box = el("div", "hit-people");
-    box.setAttribute("aria-label", "People mentioned — click to filter");
+    box.setAttribute("aria-label", "People mentioned — click a name to filter, › for the person's page");
     people.forEach((name, i) => {
       const b = button("person-chip" + (s.person.includes(name) ? " active" : ""), name, { value: name });
       b.title = `Only articles mentioning ${name}`;
-      b.hidden = i >= MAX_CHIPS && people.length > MAX_CHIPS + 1;
-      box.append(b);
+      // The chip filters; the small link beside it opens the person's page.
+      const pair = el("span", "chip-pair");
+      pair.append(b, personLink(name));
+      pair.hidden = i >= MAX_CHIPS && people.length > MAX_CHIPS + 1;
+      box.append(pair);
     });
     if (people.length > MAX_CHIPS + 1) box.append(button("more-people", `+${people.length - MAX_CHIPS} more`));
     art.append(box);

@@ -72,16 +72,13 @@ impl Criteria {
 /// Parses the query and adds the filters: one tantivy query, with the plans
 /// for highlighting and partial matching.
 ///
-/// An empty query with a filter matches every article the filter lets
-/// through (`search --person NAME`, a facet click on the page).
+/// An empty query matches every article the filters let through
+/// (`search --person NAME`, a facet click on the page), and with no
+/// filter every article (the server's home page lists the newest). The
+/// command line asks for a query or a filter before it gets here.
 pub fn build(fields: &Fields, stemming: &Stemming, c: &Criteria) -> Result<Compiled> {
     let f = fields;
-    let filtered = !c.people.is_empty()
-        || !c.sections.is_empty()
-        || !c.languages.is_empty()
-        || c.since.is_some()
-        || c.until.is_some();
-    let mut compiled = if c.query.trim().is_empty() && filtered {
+    let mut compiled = if c.query.trim().is_empty() {
         Compiled {
             query: Box::new(AllQuery),
             relaxed: None,

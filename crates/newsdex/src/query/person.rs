@@ -105,7 +105,7 @@ impl Compiler<'_> {
                 "write person:khan or person:\"Sadiq Khan\"",
             ));
         }
-        let (query, spec) = person_term(f, &words, kind, pos)?;
+        let (query, spec) = person_term(f, text, &words, kind, pos)?;
         if !negated {
             self.highlights.people.push(spec);
         }
@@ -126,10 +126,11 @@ impl Compiler<'_> {
     }
 }
 
-/// The query for a `person:` term's (non-empty) words, and the people it
-/// asks for.
+/// The query for a `person:` term (`text` as written, cut into non-empty
+/// `words`), and the people it asks for.
 fn person_term(
     f: &Fields,
+    text: &str,
     words: &[String],
     kind: &Match,
     pos: usize,
@@ -157,9 +158,14 @@ fn person_term(
         ),
         // Every form of the name: with or without middle initials,
         // dots or a suffix (`crate::people::Variant`), and the surname
-        // alone where the archive links it to the name.
+        // alone where the archive links it to the name. A quoted name is
+        // read as the index read it (`Variant::of` the name as written):
+        // its words would cut `O'Driscoll` into `o driscoll`.
         _ => {
-            let name = words.join(" ");
+            let name = match kind {
+                Match::Phrase { .. } => crate::people::normalise(text),
+                _ => words.join(" "),
+            };
             (
                 Box::new(PersonNameQuery::new(f, &name)) as Q,
                 PersonMatch::Name(name),
@@ -269,5 +275,47 @@ impl Query for PersonNameQuery {
             1 => clauses.pop().expect("one clause").1.weight(enable_scoring),
             _ => BooleanQuery::new(clauses).weight(enable_scoring),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::query::{build, Criteria, Stemming};
+
+    /// Issue #25: a quoted name with an apostrophe finds its articles
+    /// (`O'Driscoll` was cut into `o driscoll`, a name no article has), so
+    /// the person's page of a name from the people list is never empty.
+    #[test]
+    fn a_name_with_an_apostrophe_finds_its_articles() {
+        let (index, f) = crate::testdata::ram_index(&[
+            (
+                "sport",
+                "Ireland win",
+                "Brian O'Driscoll scored twice. O'Driscoll said the team was ready.",
+            ),
+            (
+                "sport",
+                "Lions tour",
+                "Captain Brian O’Driscoll led the Lions.",
+            ),
+            ("sport", "Wales lose", "Gareth Thomas was injured."),
+        ]);
+        let s = index.reader().unwrap().searcher();
+        let count = |c: &Criteria| {
+            build(&f, &Stemming::of_index(&s, &f), c)
+                .unwrap()
+                .query
+                .count(&s)
+                .unwrap()
+        };
+        for typed in ["Brian O'Driscoll", "brian o’driscoll"] {
+            let c = Criteria {
+                people: vec![typed.into()],
+                ..Criteria::default()
+            };
+            assert_eq!(count(&c), 2, "{typed}");
+        }
+        assert_eq!(count(&Criteria::query("person:\"Brian O'Driscoll\"")), 2);
+        assert_eq!(count(&Criteria::query("person:driscoll")), 2);
     }
 }

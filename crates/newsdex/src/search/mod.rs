@@ -837,4 +837,21 @@ mod tests {
         assert_eq!(r.total, 3);
         assert!(r.hits.iter().all(|h| h.score == 0.0));
     }
+
+    /// Issue #25: the server's home page lists the newest articles of the
+    /// whole archive: no query and no filter matches every article.
+    #[test]
+    fn nothing_asked_matches_the_whole_archive() {
+        let (index, f) = ram_index(ARTICLES);
+        let s = index.reader().unwrap().searcher();
+        let p = Page {
+            sort: Sort::Newest,
+            ..page(2, 0)
+        };
+        let r = search(&s, &f, &Criteria::default(), &p).unwrap();
+        assert_eq!(r.total as u64, s.num_docs());
+        assert_eq!(r.hits.len(), 2);
+        assert!(!r.relaxed);
+        assert!(r.notices().is_empty(), "{:?}", r.notices());
+    }
 }
