@@ -309,3 +309,24 @@ fn bare_date_ranges_in_the_query_are_since_and_until() {
         stderr(&out)
     );
 }
+
+/// Issue #25 item 7: a `section:` or `person:` clause typed in the query
+/// that matches nothing gets the help `--section` and `--person` get.
+#[test]
+fn query_clauses_that_match_nothing_say_what_is_near() {
+    let env = Env::indexed_sample();
+    let out = env.run(&["search", "section:politcs budget"]);
+    assert_status(&out, 1);
+    assert!(
+        stderr(&out).contains("no article is in section `politcs`; near it: politics"),
+        "{}",
+        stderr(&out)
+    );
+    let out = env.run(&["search", "person:\"Mr Blair\" budget"]);
+    assert_status(&out, 1);
+    assert!(
+        stderr(&out).contains("no article names `Mr Blair` as a person; try Tony Blair"),
+        "{}",
+        stderr(&out)
+    );
+}
