@@ -124,6 +124,7 @@ pub(crate) fn router(app: App, config: &Config) -> Router {
         .route("/", get(page))
         .route("/assets/app.js", get(script))
         .route("/assets/app.css", get(style))
+        .route("/favicon.ico", get(favicon))
         .fallback(not_found)
         .with_state(app);
     let mut router = api
@@ -227,6 +228,19 @@ async fn style() -> Response {
             (header::CACHE_CONTROL, "no-cache"),
         ],
         include_str!("assets/app.css"),
+    )
+        .into_response()
+}
+
+/// The page's icon (32x32, compiled in), so browsers asking for it get
+/// one rather than a 404.
+async fn favicon() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "image/x-icon"),
+            (header::CACHE_CONTROL, "max-age=86400"),
+        ],
+        include_bytes!("assets/favicon.ico").as_slice(),
     )
         .into_response()
 }
