@@ -280,10 +280,18 @@ fn page_assets_headers_and_openapi() {
     assert_eq!(page.header("x-content-type-options"), Some("nosniff"));
     assert_eq!(server.get("/assets/app.js").status, 200);
     assert_eq!(server.get("/assets/app.css").status, 200);
+    let module = server.get("/assets/results.js");
+    assert_eq!(module.status, 200);
+    assert!(module
+        .header("content-type")
+        .unwrap()
+        .starts_with("text/javascript"));
     // No file serving, no listing, no way out.
     for path in [
         "/assets/",
         "/assets/../Cargo.toml",
+        "/assets/mod.rs",
+        "/assets/%2E%2E%2Fmod.rs",
         "/src/main.rs",
         "/.newsdex",
     ] {

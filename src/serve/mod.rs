@@ -122,8 +122,7 @@ pub(crate) fn router(app: App, config: &Config) -> Router {
         .route("/api/openapi.json", get(openapi))
         .route("/healthz", get(api::health))
         .route("/", get(page))
-        .route("/assets/app.js", get(script))
-        .route("/assets/app.css", get(style))
+        .route("/assets/{name}", get(asset))
         .route("/favicon.ico", get(favicon))
         .fallback(not_found)
         .with_state(app);
@@ -210,26 +209,37 @@ async fn page() -> Response {
         .into_response()
 }
 
-async fn script() -> Response {
-    (
-        [
-            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
-            (header::CACHE_CONTROL, "no-cache"),
-        ],
-        include_str!("assets/app.js"),
-    )
-        .into_response()
-}
+/// The page's files, compiled in: name, content type, text. Nothing else
+/// is served under `/assets/`.
+const ASSETS: &[(&str, &str, &str)] = &[
+    ("app.css", CSS, include_str!("assets/app.css")),
+    ("app.js", JS, include_str!("assets/app.js")),
+    ("article.js", JS, include_str!("assets/article.js")),
+    ("dom.js", JS, include_str!("assets/dom.js")),
+    ("facets.js", JS, include_str!("assets/facets.js")),
+    ("fetch.js", JS, include_str!("assets/fetch.js")),
+    ("filters.js", JS, include_str!("assets/filters.js")),
+    ("notices.js", JS, include_str!("assets/notices.js")),
+    ("results.js", JS, include_str!("assets/results.js")),
+    ("state.js", JS, include_str!("assets/state.js")),
+    ("timeline.js", JS, include_str!("assets/timeline.js")),
+];
+const JS: &str = "text/javascript; charset=utf-8";
+const CSS: &str = "text/css; charset=utf-8";
 
-async fn style() -> Response {
-    (
-        [
-            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
-            (header::CACHE_CONTROL, "no-cache"),
-        ],
-        include_str!("assets/app.css"),
-    )
-        .into_response()
+/// `GET /assets/{name}`: one of [`ASSETS`], or a 404.
+async fn asset(axum::extract::Path(name): axum::extract::Path<String>) -> Response {
+    match ASSETS.iter().find(|(n, _, _)| *n == name) {
+        Some(&(_, kind, text)) => (
+            [
+                (header::CONTENT_TYPE, kind),
+                (header::CACHE_CONTROL, "no-cache"),
+            ],
+            text,
+        )
+            .into_response(),
+        None => (StatusCode::NOT_FOUND, "not found\n").into_response(),
+    }
 }
 
 /// The page's icon (32x32, compiled in), so browsers asking for it get
@@ -263,5 +273,34 @@ async fn not_found(req: Request) -> Response {
         .into_response()
     } else {
         (StatusCode::NOT_FOUND, "not found\n").into_response()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ASSETS;
+
+    /// Every file in `assets/` is served, and every module a script
+    /// imports is one of them: a module left out of [`ASSETS`] would break
+    /// the page only in a browser.
+    #[test]
+    fn every_asset_and_every_import_is_served() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/serve/assets");
+        let served = |name: &str| ASSETS.iter().any(|(n, _, _)| *n == name);
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let name = entry.unwrap().file_name().into_string().unwrap();
+            if name.ends_with(".js") || name.ends_with(".css") {
+                assert!(served(&name), "assets/{name} is not in ASSETS");
+            }
+        }
+        for (name, _, text) in ASSETS {
+            for import in text.split("from \"./").skip(1) {
+                let target = &import[..import.find('"').unwrap()];
+                assert!(
+                    served(target),
+                    "{name} imports {target}, which is not served"
+                );
+            }
+        }
     }
 }

@@ -1,0 +1,133 @@
+// A search: the count, the hits with their marked passages, paging, and
+// (through their modules) notices, timeline and sidebar.
+
+import { E, el, button, fmt, plural, list, marked, metaLine } from "./dom.js";
+import { ui, params, urlFor, isLanding, applyScroll } from "./state.js";
+import { load, cancel, setBusy } from "./fetch.js";
+import { renderActiveFilters } from "./filters.js";
+import { renderFacets } from "./facets.js";
+import { renderTimeline, clearTimeline } from "./timeline.js";
+import { renderNotices } from "./notices.js";
+
+const MAX_CHIPS = 8;
+let cache = { key: null, data: null };
+
+function clearResults(status) {
+  E.status.textContent = status;
+  for (const n of [E.notices, E.results, E.chart, E.facets]) n.replaceChildren();
+  E.timeline.hidden = E.pager.hidden = E.facets.hidden = true;
+  clearTimeline();
+}
+
+export async function showSearch() {
+  const s = ui.state;
+  document.title = s.q ? `${s.q} — newsdex` : "newsdex";
+  renderActiveFilters();
+  E.landing.hidden = !isLanding(s);
+  E.status.hidden = isLanding(s);
+  const url = "/api/search?" + params(s, true);
+  if (isLanding(s) || cache.key === url) {
+    cancel();
+    setBusy(false);
+    if (isLanding(s)) clearResults("");
+    else renderResults(cache.data, s);
+    return applyScroll();
+  }
+  setBusy(true);
+  E.status.textContent = "Searching…";
+  const body = await load(url, s.q);
+  if (body === undefined) return;
+  setBusy(false);
+  if (!body) return clearResults("Search failed.");
+  cache = { key: url, data: body };
+  renderResults(body, s);
+  applyScroll();
+}
+
+function renderResults(data, s) {
+  const hits = list(data.hits);
+  // Pages are cut from stories: copies of one story are shown once.
+  const total = Number(data.stories) || 0, offset = Number(data.offset) || 0, limit = Number(data.limit) || s.limit;
+  const articles = Number(data.total) || 0;
+  const story = articles > total;
+  const unit = (n) => story ? plural(n, "matching story", "matching stories") : plural(n, "matching article");
+  const took = Number(data.took_ms) || 0;
+  let status;
+  if (!total) status = "No articles match. Try fewer words, check the spelling, or remove a filter.";
+  else if (!hits.length) status = `No results on this page: ${unit(total)} in all.`;
+  else {
+    status = `${fmt(offset + 1)}–${fmt(offset + hits.length)} of ` + (data.relaxed
+      ? `${unit(total)}: ${fmt(data.strict_total)} articles with every word, ${fmt(articles)} with some`
+      : unit(total));
+    if (articles > total) status += ` (${fmt(articles)} articles, copies shown once)`;
+  }
+  E.status.textContent = status + (total ? ` (took ${took < 1 ? "<1" : Math.round(took)} ms)` : "");
+
+  renderNotices(data);
+  const facets = data.facets || {};
+  renderTimeline(list(facets.months));
+
+  const frag = document.createDocumentFragment();
+  let divided = false;
+  for (const h of hits) {
+    if (h.relaxed && data.relaxed && !divided) {
+      divided = true;
+      frag.append(el("p", "relaxed-divider", "Closest matches — not every word appears in these"));
+    }
+    frag.append(renderHit(h, s));
+  }
+  E.results.replaceChildren(frag);
+
+  E.pager.hidden = !total;
+  E.pageInfo.textContent = `page ${fmt(Math.floor(offset / limit) + 1)} of ${fmt(Math.max(1, Math.ceil(total / limit)))}`;
+  E.prev.disabled = offset <= 0;
+  E.next.disabled = offset + limit >= total;
+  renderFacets(facets, s);
+}
+
+function renderHit(h, s) {
+  const art = el("article", "hit" + (h.relaxed ? " relaxed" : ""));
+  art.dataset.id = h.id;
+  const head = el("h2", "hit-head");
+  const a = el("a", "hit-title internal", h.title || "(untitled)");
+  a.dir = "auto";
+  a.href = urlFor(Object.assign({}, s, { article: h.id }));
+  a.dataset.id = h.id;
+  head.append(el("span", "hit-rank", `${h.rank}.`), " ", a);
+  const extra = h.relaxed || Array.isArray(h.matched)
+    ? [el("span", "matched", "matches: " + (list(h.matched).join(" ") || "—"))] : [];
+  art.append(head, metaLine("hit-meta", h, "", extra));
+
+  const people = list(h.people);
+  if (people.length) {
+    const box = el("div", "hit-people");
+    box.setAttribute("aria-label", "People mentioned — click to filter");
+    people.forEach((name, i) => {
+      const b = button("person-chip" + (s.person.includes(name) ? " active" : ""), name, { value: name });
+      b.title = `Only articles mentioning ${name}`;
+      b.hidden = i >= MAX_CHIPS && people.length > MAX_CHIPS + 1;
+      box.append(b);
+    });
+    if (people.length > MAX_CHIPS + 1) box.append(button("more-people", `+${people.length - MAX_CHIPS} more`));
+    art.append(box);
+  }
+  const frags = list(h.fragments).length ? h.fragments : h.snippet ? [{ text: h.snippet, highlights: h.highlights }] : [];
+  for (const f of frags) {
+    const p = marked("p", "passage", f.text, f.highlights);
+    p.dir = "auto";
+    art.append(p);
+  }
+  const copies = list(h.copies);
+  if (copies.length) {
+    // Other copies of this story in the archive, shown once here.
+    const p = el("p", "copies", `+${plural(copies.length, "copy", "copies")}: `);
+    copies.forEach((id, i) => {
+      const c = el("a", "copy internal", id);
+      c.href = urlFor(Object.assign({}, s, { article: id }));
+      c.dataset.id = id;
+      p.append(...(i ? [", ", c] : [c]));
+    });
+    art.append(p);
+  }
+  return art;
+}
