@@ -65,7 +65,7 @@ function renderResults(data, s) {
 
   renderNotices(data);
   const facets = data.facets || {};
-  renderTimeline(list(facets.months));
+  renderTimeline(list(facets.months), facets.undated);
 
   const frag = document.createDocumentFragment();
   let divided = false;
