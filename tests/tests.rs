@@ -44,6 +44,8 @@ mod extraction;
 mod serve;
 // The search page in headless Chromium over WebDriver (issue #13).
 mod browser;
+// The page's keyboard, dates, notices, phone layout and axe-core check (issue #25).
+mod browser_access;
 // Story clusters: copies shown and counted once, duplicates (issue #16).
 mod stories;
 // People across articles: a surname alone links to a full name (issue #15).
