@@ -362,11 +362,12 @@ fn a_phone_gets_a_compact_header_and_a_jump_to_the_filters() {
         "/window/rect",
         Some(json!({"width": 375, "height": 812})),
     );
-    browser.go(&format!("{}/?q=oil", server.url()));
+    // Articles from 1987 to 2023: a long chart with several year labels.
+    browser.go(&format!("{}/?q=said", server.url()));
     browser.wait("results", SETTLED);
     browser.wait(
         "the chart",
-        "return document.querySelectorAll('#chart text').length",
+        "return document.querySelectorAll('#chart text').length > 1",
     );
     let layout = browser.js(
         "const svg = document.querySelector('#chart svg');
@@ -376,7 +377,8 @@ fn a_phone_gets_a_compact_header_and_a_jump_to_the_filters() {
                  header: document.querySelector('#masthead').getBoundingClientRect().height,
                  jump: !document.querySelector('#to-facets').hidden && document.querySelector('#to-facets').getBoundingClientRect().height > 0,
                  facetsTop: document.querySelector('#facets').getBoundingClientRect().top + scrollY,
-                 labelEnd: last.x + last.width, svgWidth: svg.getBBox ? svg.width.baseVal.value : 0,
+                 labelEnd: last.x + last.width, svgWidth: svg.width.baseVal.value,
+                 overlap: labels.some((b, i) => i > 0 && b.x < labels[i - 1].x + labels[i - 1].width),
                  dates: getComputedStyle(document.querySelector('#filters-row')).display};",
     );
     assert!(
@@ -393,6 +395,7 @@ fn a_phone_gets_a_compact_header_and_a_jump_to_the_filters() {
         layout["labelEnd"].as_f64().unwrap() <= layout["svgWidth"].as_f64().unwrap(),
         "{layout}"
     );
+    assert_eq!(layout["overlap"], false, "{layout}");
     browser.screenshot("serve-phone-results.png");
     // The jump link moves focus to the sidebar.
     browser.click("#to-facets");

@@ -46,7 +46,8 @@ function drawChart() {
   const root = svg("svg", { width: W, height: H, viewBox: `0 0 ${W} ${H}`, class: "chart", role: "group", "aria-label": "Articles per month: arrow keys move between months, Enter narrows to one" });
   root.append(svg("line", { x1: 0, x2: W, y1: base + 0.5, y2: base + 0.5, class: "baseline" }));
   const every = [1, 2, 5, 10, 20, 25, 50, 100].find((k) => k * step * 12 >= 36) || 100;
-  let lastLabel = -1e9;
+  const LABEL = 28; // a year's width at the labels' 11px
+  let lastEnd = -1e9;
   months.forEach((m, i) => {
     const x = 2 + i * step, period = String(m.period || ""), count = Number(m.articles) || 0;
     const h = count ? Math.max(3, (count / max) * plotH) : 0;
@@ -62,11 +63,11 @@ function drawChart() {
     }
     root.append(r);
     const y = parseInt(period, 10);
-    if ((i === 0 || (period.endsWith("-01") && y % every === 0)) && x - lastLabel >= 36) {
-      lastLabel = x;
+    // A label near the right edge ends at its tick, so it is not cut.
+    const near = x + LABEL + 2 > W, start = near ? x - LABEL : x + 1;
+    if ((i === 0 || (period.endsWith("-01") && y % every === 0)) && start >= lastEnd + 8) {
+      lastEnd = start + LABEL;
       root.append(svg("line", { x1: x + 0.5, x2: x + 0.5, y1: base, y2: base + 4, class: "tick" }));
-      // A label near the right edge ends at its tick, so it is not cut.
-      const near = x + 30 > W;
       const t = svg("text", { x: near ? x : x + 1, y: H - 4, class: "year-label", "text-anchor": near ? "end" : "start" });
       t.textContent = String(y);
       root.append(t);
