@@ -21,7 +21,7 @@ use crate::util::Env;
 
 const SEED_TITLE: &str =
     "Jeremy Corbyn and Sadiq Khan unite for mayoral campaign after loyalty list leak";
-const ELEMENT: &str = "element-6066-11e4-a52e-4f735466cecf";
+pub(crate) const ELEMENT: &str = "element-6066-11e4-a52e-4f735466cecf";
 
 /// chromedriver and one browser session, ended when dropped.
 pub(crate) struct Browser {
@@ -89,7 +89,7 @@ impl Browser {
         })
     }
 
-    fn call(&self, method: &str, path: &str, body: Option<Value>) -> Value {
+    pub(crate) fn call(&self, method: &str, path: &str, body: Option<Value>) -> Value {
         let path = format!("/session/{}{path}", self.session);
         let body = body.map(|b| b.to_string());
         let res = request(&self.addr, method, &path, &[], body.as_deref());

@@ -259,3 +259,74 @@ fn livedoor_articles_are_on_their_tokyo_day() {
     assert_eq!(early["date"], "2012-06-27T22:55:00Z");
     assert_eq!(early["date_local"], "2012-06-28T07:55:00+09:00");
 }
+
+/// Issue #25 item 5: the bare date ranges the page advertises (`1987-03..`,
+/// `..1987-02`, `1987-03-02..1987-03`) select what `--since`/`--until`
+/// select, beside words; an impossible date is an error naming it.
+#[test]
+fn bare_date_ranges_in_the_query_are_since_and_until() {
+    let env = Env::indexed_sample();
+    let ids = |args: &[&str]| -> Vec<String> {
+        let mut all = args.to_vec();
+        all.extend(["--limit", "100"]);
+        let (code, hits) = env.search_json(&all);
+        assert_eq!(code, 0, "{args:?}");
+        let mut ids: Vec<String> = hits.iter().map(|h| h["id"].to_string()).collect();
+        ids.sort();
+        ids
+    };
+    let every = ids(&["oil"]);
+    for (bare, since, until) in [
+        ("oil 1987-03..", Some("1987-03"), None),
+        ("oil ..1987-02", None, Some("1987-02")),
+        (
+            "1987-03-02..1987-03 oil",
+            Some("1987-03-02"),
+            Some("1987-03"),
+        ),
+        (
+            "oil date:1987-02..1987-02",
+            Some("1987-02"),
+            Some("1987-02"),
+        ),
+    ] {
+        let mut flags = vec!["oil"];
+        if let Some(s) = since {
+            flags.extend(["--since", s]);
+        }
+        if let Some(u) = until {
+            flags.extend(["--until", u]);
+        }
+        let got = ids(&[bare]);
+        assert!(!got.is_empty() && got.len() < every.len(), "{bare}");
+        assert_eq!(got, ids(&flags), "{bare}");
+    }
+    let out = env.run(&["search", "oil 1987-13.."]);
+    assert_status(&out, 2);
+    assert!(
+        stderr(&out).contains("`1987-13` is not a date"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+/// Issue #25 item 7: a `section:` or `person:` clause typed in the query
+/// that matches nothing gets the help `--section` and `--person` get.
+#[test]
+fn query_clauses_that_match_nothing_say_what_is_near() {
+    let env = Env::indexed_sample();
+    let out = env.run(&["search", "section:politcs budget"]);
+    assert_status(&out, 1);
+    assert!(
+        stderr(&out).contains("no article is in section `politcs`; near it: politics"),
+        "{}",
+        stderr(&out)
+    );
+    let out = env.run(&["search", "person:\"Mr Blair\" budget"]);
+    assert_status(&out, 1);
+    assert!(
+        stderr(&out).contains("no article names `Mr Blair` as a person; try Tony Blair"),
+        "{}",
+        stderr(&out)
+    );
+}

@@ -476,3 +476,65 @@ fn the_cli_and_the_api_agree_on_counts_closest_matches_and_notices() {
         }
     }
 }
+
+/// Issue #25 items 4, 5, 7, 8, 17: notices as data beside the sentences,
+/// the help for `section:`/`person:` typed in the query, undated matches
+/// counted in the facets as in the timeline, the bare date ranges, and an
+/// icon.
+#[test]
+fn notices_as_data_undated_counts_and_an_icon() {
+    let env = Env::indexed_sample();
+    let server = Server::start(env, &[]);
+    let v = server.json("/api/search?q=budget&since=2005&until=2004", 200);
+    assert_eq!(
+        v["notice_details"],
+        serde_json::json!([
+            {"kind": "no_matches", "query": "budget"},
+            {"kind": "empty_range"}
+        ]),
+        "{v}"
+    );
+    assert_eq!(strs(&v["notices"]).len(), 2, "the sentences stay: {v}");
+    let v = server.json(
+        &format!(
+            "/api/search?q={}",
+            enc("person:\"Mr Blair\" section:politcs")
+        ),
+        200,
+    );
+    let kinds: Vec<&str> = v["notice_details"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        kinds,
+        ["no_matches", "unknown_section", "unknown_person"],
+        "{v}"
+    );
+    assert_eq!(v["notice_details"][1]["near"][0], "politics", "{v}");
+    assert_eq!(v["notice_details"][2]["near"][0], "Tony Blair", "{v}");
+    // Undated matches: counted apart, the same in the facets and the
+    // timeline; the dated ones are in the months.
+    let v = server.json("/api/search?q=oil", 200);
+    let t = server.json("/api/timeline?q=oil", 200);
+    let undated = v["facets"]["undated"].as_u64().unwrap();
+    assert!(undated > 0, "{}", v["facets"]);
+    assert_eq!(undated, t["undated"].as_u64().unwrap());
+    let dated: u64 = v["facets"]["months"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["articles"].as_u64().unwrap())
+        .sum();
+    assert_eq!(dated + undated, v["stories"].as_u64().unwrap());
+    // The bare range is the date filter.
+    let bare = server.json(&format!("/api/search?q={}", enc("oil 1987-03..")), 200);
+    let since = server.json("/api/search?q=oil&since=1987-03", 200);
+    assert_eq!(total(&bare), total(&since));
+    assert!(total(&bare) > 0 && total(&bare) < total(&v));
+    let icon = server.get("/favicon.ico");
+    assert_eq!(icon.status, 200);
+    assert_eq!(icon.header("content-type"), Some("image/x-icon"));
+}

@@ -48,6 +48,8 @@ mod browser;
 mod serve_people;
 // Person pages, the people directory and the home page in Chromium (issue #25).
 mod browser_people;
+// The page's keyboard, dates, notices, phone layout and axe-core check (issue #25).
+mod browser_access;
 // Story clusters: copies shown and counted once, duplicates (issue #16).
 mod stories;
 // People across articles: a surname alone links to a full name (issue #15).

@@ -115,7 +115,7 @@ pub fn criteria(words: &[String], filters: &FilterArgs) -> Result<Criteria> {
             .map(|v| {
                 parse_period(v).ok_or_else(|| {
                     anyhow!(
-                        "invalid {flag} value `{v}`: give a date like 2016-05-03, 2016-05 or 2016"
+                        "invalid {flag} value `{v}`: give a date like 2016-05-03, 3 May 2016, 2016-05, May 2016 or 2016"
                     )
                 })
             })

@@ -53,8 +53,9 @@ impl<W: Write> Printer<W> {
     /// Search hits as JSON Lines; with a spelling correction each carries
     /// the `query` as typed and the one `corrected` (searched). With no
     /// hits, one object `{"total", "stories", "strict_total", "offset", "query",
-    /// "corrected"?, "suggestion"?, "notices"}`, so a search always prints
-    /// a line.
+    /// "corrected"?, "suggestion"?, "notices", "notice_details"}`, so a
+    /// search always prints a line (`notice_details`: the notices as data,
+    /// as the API gives them).
     fn hits_json(&mut self, results: &SearchResults) -> io::Result<()> {
         let corrected = results.corrected.as_deref();
         for hit in &results.hits {
@@ -75,6 +76,7 @@ impl<W: Write> Printer<W> {
                 "offset": results.offset,
                 "query": results.query,
                 "notices": notices,
+                "notice_details": results.notices(),
             });
             if let Some(c) = corrected {
                 obj["corrected"] = c.into();

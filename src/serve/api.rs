@@ -19,7 +19,7 @@ use newsdex::article::Article;
 use newsdex::facets::{self, Facets, Period, ValueCount};
 use newsdex::people;
 use newsdex::person_links;
-use newsdex::search::{self, Criteria, Page, Sort};
+use newsdex::search::{self, Criteria, Notice, Page, Sort};
 
 /// Most hits one page may ask for.
 pub const MAX_LIMIT: usize = 100;
@@ -114,6 +114,8 @@ struct SearchJson<'a> {
     limit: usize,
     took_ms: f64,
     notices: Vec<String>,
+    /// The notices as data (`{kind, ...}`), for the page to word its way.
+    notice_details: Vec<Notice>,
     suggestion: Option<&'a str>,
     hits: Vec<HitJson<'a>>,
     facets: Facets,
@@ -199,6 +201,7 @@ pub async fn search(State(app): State<App>, RawQuery(raw): RawQuery) -> Response
                 notices: r.map_or_else(Vec::new, |r| {
                     r.notices().iter().map(ToString::to_string).collect()
                 }),
+                notice_details: r.map_or_else(Vec::new, |r| r.notices()),
                 suggestion: r.and_then(|r| r.suggestion.as_deref()),
                 hits: r.map_or_else(Vec::new, |r| r.hits.iter().map(HitJson::from).collect()),
                 facets,

@@ -130,6 +130,7 @@ pub(crate) fn router(app: App, config: &Config) -> Router {
         .route("/people/", get(page))
         .route("/people/{name}", get(page))
         .route("/assets/{name}", get(asset))
+        .route("/favicon.ico", get(favicon))
         .fallback(not_found)
         .with_state(app);
     let mut router = api
@@ -248,6 +249,19 @@ async fn asset(axum::extract::Path(name): axum::extract::Path<String>) -> Respon
             .into_response(),
         None => (StatusCode::NOT_FOUND, "not found\n").into_response(),
     }
+}
+
+/// The page's icon (32x32, compiled in), so browsers asking for it get
+/// one rather than a 404.
+async fn favicon() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "image/x-icon"),
+            (header::CACHE_CONTROL, "max-age=86400"),
+        ],
+        include_bytes!("assets/favicon.ico").as_slice(),
+    )
+        .into_response()
 }
 
 async fn openapi() -> Response {

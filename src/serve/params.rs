@@ -129,7 +129,7 @@ impl Params {
             Some((start, stop)) => Ok(Some(if end { stop } else { start })),
             None => Err(ApiError::bad(
                 name,
-                format!("`{name}` must be a date like 2016-05-03, 2016-05 or 2016, not `{v}`"),
+                format!("`{name}` must be a date like 2016-05-03, 3 May 2016, 2016-05, May 2016 or 2016, not `{v}`"),
             )),
         }
     }

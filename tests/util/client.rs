@@ -122,10 +122,19 @@ fn parse(raw: &[u8]) -> Response {
     {
         body = dechunk(&body);
     }
+    // Text must be UTF-8; an image (the icon) is kept as lossy text.
+    let image = headers
+        .iter()
+        .any(|(k, v)| k == "content-type" && v.starts_with("image/"));
+    let body = if image {
+        String::from_utf8_lossy(&body).into_owned()
+    } else {
+        String::from_utf8(body).expect("UTF-8 body")
+    };
     Response {
         status,
         headers,
-        body: String::from_utf8(body).expect("UTF-8 body"),
+        body,
     }
 }
 

@@ -392,9 +392,10 @@ mod tests {
     }
 }
 
-/// A calendar period given on the command line: `2016`, `2016-05`, a day in
-/// any format [`parse_date`] reads, or an exact instant. Returns the first
-/// instant of the period and the first instant after it.
+/// A calendar period given on the command line: `2016`, `2016-05`, a month
+/// by name (`March 2016`, `Mar 2016`), a day in any format [`parse_date`]
+/// reads, or an exact instant. Returns the first instant of the period and
+/// the first instant after it.
 pub fn parse_period(s: &str) -> Option<(DateTime<Utc>, DateTime<Utc>)> {
     let s = s.trim();
     let day = |y: i32, m: u32, d: u32| {
@@ -416,6 +417,15 @@ pub fn parse_period(s: &str) -> Option<(DateTime<Utc>, DateTime<Utc>)> {
                 day(y, m + 1, 1)?
             };
             return Some((day(y, m, 1)?, next));
+        }
+    }
+    if let Some((name, y)) = s.split_once(|c: char| c.is_whitespace() || c == ',') {
+        let y = y.trim_start_matches([',', ' ']).trim();
+        if let (Some(m), true) = (
+            month(name.trim_end_matches('.')),
+            y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()),
+        ) {
+            return parse_period(&format!("{y}-{m:02}"));
         }
     }
     let instant = parse_date(s)?;
@@ -447,5 +457,11 @@ mod period_tests {
         assert_eq!((a.day(), b.day()), (3, 4));
         assert!(parse_period("yesterday-ish").is_none());
         assert!(parse_period("2016-13").is_none());
+        // A month by name, as a person types it in a form (issue #25).
+        for s in ["March 2015", "Mar 2015", "march, 2015", "Mar. 2015"] {
+            assert_eq!(parse_period(s), parse_period("2015-03"), "{s}");
+        }
+        assert!(parse_period("Mayor 2015").is_none());
+        assert!(parse_period("March 15").is_none());
     }
 }

@@ -394,6 +394,9 @@ pub struct Facets {
     pub languages: Vec<ValueCount>,
     /// Matching articles per month, first to last dated match.
     pub months: Vec<Bucket>,
+    /// Matching articles without a date, in no month (a page that counts
+    /// by date says how many it cannot place).
+    pub undated: u64,
 }
 
 /// Counts people, sections, sources (each up to `limit` values) and months
@@ -405,13 +408,15 @@ pub fn facets(
     limit: usize,
 ) -> Result<Facets> {
     let docs = matching(searcher, fields, criteria)?;
+    let months = count_periods(searcher, &docs, Period::Month)?;
     Ok(Facets {
         total: docs.values().map(|ids| ids.len() as u64).sum(),
         people: top_values(searcher, fields, &docs, Facet::Person, limit)?,
         sections: top_values(searcher, fields, &docs, Facet::Section, limit)?,
         sources: top_values(searcher, fields, &docs, Facet::Source, limit)?,
         languages: top_values(searcher, fields, &docs, Facet::Language, limit)?,
-        months: count_periods(searcher, &docs, Period::Month)?.buckets,
+        months: months.buckets,
+        undated: months.undated,
     })
 }
 
@@ -568,6 +573,7 @@ mod tests {
             }
         );
         assert!(got.months.is_empty(), "undated articles have no month");
+        assert_eq!(got.undated, 3, "and are counted apart");
         // No criteria: the whole archive.
         assert_eq!(facets(&s, &f, None, 10).unwrap().total, 4);
         assert_eq!(people(&s, &f, Some(&c), 1).unwrap().1.len(), 1);

@@ -9,15 +9,13 @@
 
 import { $, E, uniq } from "./dom.js";
 import { ui, SORTS, parseState, navigate, go, onRender, isLanding } from "./state.js";
-import { clearError, showError } from "./fetch.js";
+import { clearError } from "./fetch.js";
 import { showSearch } from "./results.js";
 import { showArticle } from "./article.js";
 import { clickFacet, removeFilter, clearFilters } from "./filters.js";
 import { narrowTo } from "./timeline.js";
 import { peopleRoute, showPeople } from "./people.js";
 import { showOverview } from "./home.js";
-
-const DATE_RE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 
 function render() {
   const state = ui.state;
@@ -32,6 +30,12 @@ function render() {
   // is in the query string.
   const people = peopleRoute(location.pathname);
   const reading = !!state.article || !!people;
+  // The results page's level-one heading (the landing page, the article
+  // view and the people views have their own).
+  const heading = $("page-heading");
+  heading.hidden = reading || isLanding(state);
+  heading.textContent = state.q.trim() ? `Results for “${state.q.trim()}”` : "Filtered articles";
+  $("to-facets").hidden = true;
   for (const n of [E.activeFilters, E.status, E.notices, E.results]) n.hidden = reading;
   if (reading) E.timeline.hidden = E.pager.hidden = E.facets.hidden = E.landing.hidden = true;
   E.articleView.hidden = !state.article || !!people;
@@ -46,21 +50,23 @@ function render() {
 }
 
 // ---------- the form ----------
-function readDate(input) {
-  const raw = input.value.trim(), v = raw.replace(/[/.]/g, "-");
-  if (!v || DATE_RE.test(v)) return v;
-  input.setAttribute("aria-invalid", "true");
-  showError(`“${raw}” is not a date: write a year (2016), a month (2016-05) or a day (2016-05-03).`);
-  input.focus();
-  return null;
-}
+// The From and To fields go to the server as typed: it reads every common
+// date form (2016, May 2016, 3 May 2016, 05/03/2016 ...) and names the
+// field it cannot read (fetch.js words that).
 function submitForm() {
   clearError();
-  const since = readDate(E.since);
-  const until = since === null ? null : readDate(E.until);
-  if (until === null) return;
-  go({ q: E.q.value.trim(), sort: SORTS.includes(E.sort.value) ? E.sort.value : "relevance", since, until });
+  go({
+    q: E.q.value.trim(), sort: SORTS.includes(E.sort.value) ? E.sort.value : "relevance",
+    since: E.since.value.trim(), until: E.until.value.trim(), exact: false,
+  });
 }
+// On a phone the sort and date fields fold away behind a button.
+const filtersToggle = $("filters-toggle");
+filtersToggle.addEventListener("click", () => {
+  const open = filtersToggle.getAttribute("aria-expanded") !== "true";
+  filtersToggle.setAttribute("aria-expanded", String(open));
+  E.searchForm.classList.toggle("filters-open", open);
+});
 E.searchForm.addEventListener("submit", (e) => {
   e.preventDefault();
   submitForm();
@@ -68,7 +74,7 @@ E.searchForm.addEventListener("submit", (e) => {
 E.sort.addEventListener("change", submitForm);
 for (const inp of [E.since, E.until]) {
   inp.addEventListener("change", () => {
-    if (inp.value.trim().replace(/[/.]/g, "-") !== ui.state[inp.id]) submitForm();
+    if (inp.value.trim() !== ui.state[inp.id]) submitForm();
   });
 }
 E.prev.addEventListener("click", () => navigate(Object.assign({}, ui.state, { offset: Math.max(0, ui.state.offset - ui.state.limit) })));
@@ -81,6 +87,17 @@ document.addEventListener("click", (e) => {
   const state = ui.state;
   const bar = t.closest("rect[data-period]");
   if (bar) return narrowTo(bar);
+  // Jumps within the page move focus there without touching the URL (a
+  // changed hash would redraw the view and scroll to the top).
+  const jump = t.closest("a.skip-link, a.jump-link");
+  if (jump) {
+    const target = $(jump.getAttribute("href").slice(1));
+    if (!target) return;
+    e.preventDefault();
+    target.focus({ preventScroll: true });
+    target.scrollIntoView({ block: "start" });
+    return;
+  }
   const b = t.closest("button");
   const c = b ? b.classList : null;
   if (!b) {

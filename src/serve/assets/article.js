@@ -51,7 +51,6 @@ function renderArticle(a) {
   nav.append(back);
 
   const header = el("header", "article-head");
-  if (a.section) header.append(el("p", "kicker", a.section));
   const h1 = el("h1");
   h1.dir = "auto";
   h1.id = "article-title";

@@ -86,12 +86,29 @@ export function metaLine(cls, o, by, extra) {
     t.dateTime = o.date;
     bits.push(t);
   } else bits.push(el("span", "date undated", "undated"));
-  if (o.section) bits.push(el("span", "section", o.section));
+  if (o.section) {
+    const sec = el("span", "section", sectionLabel(o.section));
+    sec.dataset.value = o.section;
+    bits.push(sec);
+  }
   if (o.source) bits.push(el("span", "source", o.source));
   if (o.byline) bits.push(el("span", "byline", by + o.byline));
   if (o.word_count) bits.push(el("span", "words", plural(o.word_count, "word")));
   bits.concat(extra).forEach((b, i) => p.append(...(i ? [el("span", "sep", " · "), b] : [b])));
   return p;
+}
+
+// A section as words (`FOREIGN_POLICY`, `economy_and_jobs` → "Foreign
+// policy", "Economy and jobs"); a name already written as words
+// (`Business Day`) as it is. Filters use the value itself.
+export function sectionLabel(value) {
+  const v = String(value || "").trim();
+  if (/^[A-Z]{1,3}$/.test(v)) return v; // an acronym: US, UK
+  const slug = /[_]/.test(v) || v === v.toUpperCase() || v === v.toLowerCase();
+  if (!slug) return v;
+  const words = v.replace(/[_]+/g, " ").replace(/\s+/g, " ").trim().toLowerCase()
+    .replace(/\b(us|uk|eu|un|usa|nhs|bbc)\b/g, (w) => w.toUpperCase());
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 // A language code as the browser names it in English (`ar` → Arabic);

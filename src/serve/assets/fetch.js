@@ -22,8 +22,24 @@ function apiError(res, q) {
     extra = el("pre", "syntax-caret", q + "\n" + " ".repeat(Math.max(1, parseInt(err.column, 10) || 1) - 1) + "^");
     extra.setAttribute("aria-hidden", "true");
   }
-  if (err.parameter === "since" || err.parameter === "until") E[err.parameter].setAttribute("aria-invalid", "true");
-  showError(err.message || "The server rejected the request.", extra);
+  showError(worded(err, q), extra);
+}
+
+// The server's message in the page's words where it names a field of the
+// page; as the server wrote it otherwise.
+function worded(err, q) {
+  const field = { since: "From", until: "To" }[err.parameter];
+  if (field && err.code === "bad_parameter") {
+    E[err.parameter].setAttribute("aria-invalid", "true");
+    const typed = E[err.parameter].value.trim();
+    return `The ${field} date “${typed}” is not a date newsdex can read: write a year (2016), a month ` +
+      "(2016-05 or May 2016) or a day (2016-05-03, 3 May 2016 or 05/03/2016, month first).";
+  }
+  if (err.parameter === "q" && err.code === "bad_parameter" && /over \d+ characters/.test(err.message || "")) {
+    const most = (err.message.match(/over ([\d,]+)/) || [])[1] || "1000";
+    return `The search is too long (${Array.from(q || "").length} characters; at most ${most}): shorten it.`;
+  }
+  return err.message || "The server rejected the request.";
 }
 const networkError = (e) =>
   showError(`Could not reach the newsdex server — is “newsdex serve” still running? (${(e && e.message) || e})`);

@@ -1,7 +1,7 @@
 // The filters a search has (chips above the results) and adding or
 // removing one: people, sections, languages, dates, sources.
 
-import { E, el, button, reEscape, languageName } from "./dom.js";
+import { E, el, button, reEscape, languageName, sectionLabel } from "./dom.js";
 import { ui, go } from "./state.js";
 
 export function sourceClauses(q) {
@@ -22,7 +22,7 @@ export function renderActiveFilters() {
     chips.push(b);
   };
   for (const p of s.person) chip("person", p, `Person: ${p}`);
-  for (const x of s.section) chip("section", x, `Section: ${x}`);
+  for (const x of s.section) chip("section", x, `Section: ${sectionLabel(x)}`);
   for (const x of s.lang) chip("lang", x, `Language: ${languageName(x)}`);
   if (s.since && s.since === s.until) chip("date", s.since, `Date: ${s.since}`);
   else {

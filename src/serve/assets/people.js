@@ -249,6 +249,7 @@ function renderDirectory(view, data) {
     "(copies of a story counted once). A name opens the person's page.");
   const form = el("form", "people-filter");
   form.setAttribute("role", "search");
+  form.setAttribute("aria-label", "Filter the people listed");
   const label = el("label", null, "Filter names");
   label.htmlFor = "people-filter";
   const input = el("input");

@@ -79,7 +79,7 @@ function renderResults(data, s) {
 
   renderNotices(data);
   const facets = data.facets || {};
-  renderTimeline(list(facets.months));
+  renderTimeline(list(facets.months), facets.undated);
 
   const frag = document.createDocumentFragment();
   // The closest matches start here: the hits from it on lack a word.

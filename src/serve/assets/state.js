@@ -24,6 +24,8 @@ export function parseState(search) {
     lang: uniq(p.getAll("lang").filter(Boolean)),
     since: g("since"), until: g("until"), sort: SORTS.includes(g("sort")) ? g("sort") : "relevance",
     offset: off > 0 ? off : 0, limit: lim >= 1 && lim <= 100 ? lim : PAGE, article: g("article"),
+    // Search the query as typed, not a spelling correction of it.
+    exact: g("exact") === "true",
   };
 }
 export function params(s, api) {
@@ -35,6 +37,7 @@ export function params(s, api) {
   if (s.since) p.set("since", s.since);
   if (s.until) p.set("until", s.until);
   if (s.sort !== "relevance") p.set("sort", s.sort);
+  if (s.exact) p.set("exact", "true");
   if (api || s.offset) p.set("offset", String(s.offset));
   if (api || s.limit !== PAGE) p.set("limit", String(s.limit));
   if (!api && s.article) p.set("article", s.article);

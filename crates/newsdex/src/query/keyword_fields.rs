@@ -111,7 +111,7 @@ pub(super) fn date(f: &Fields, leaf: &Leaf) -> Result<Option<Q>, QueryError> {
         qerr(
             pos,
             format!("`{v}` is not a date"),
-            "write date:2016, date:2016-05, date:2016-05-03 or date:[2016-01-01 TO 2016-05-05]",
+            "write date:2016, date:2016-05, date:2016-05-03, 2016-05.. or 2016-01-01..2016-05-05",
         )
     };
     let (lower, upper) = match kind {

@@ -13,7 +13,14 @@
 //! value  := '"' words '"' ["~" N]             phrase, or words within N
 //!         | "[" from "TO" to "]"              range (dates)
 //!         | word ["*" | "~" [N]]              word, prefix, fuzzy
+//!         | period ".." period                dates (either end may be left out)
 //! ```
+//!
+//! A date range may be written bare, without `date:`: `2016-05..` (from
+//! May 2016 on), `..2016` (up to the end of 2016), `2015..2016`,
+//! `2016-05-03..2016-06`. Each end is a year, month or day; the range
+//! holds both ends whole, as `date:[2015 TO 2016]` and `--since 2015
+//! --until 2016` do.
 //!
 //! Apostrophes and other punctuation inside a word are part of the word
 //! (`children's`, `O'Neill`): the analyzer decides what they mean. Only the
@@ -346,6 +353,17 @@ fn lex_word(
         out.push(Lexed { tok, pos: start });
         return Ok(());
     }
+    if let Some(range) = period_range(word) {
+        out.push(Lexed {
+            tok: Tok::Field(FieldName::Date),
+            pos: start,
+        });
+        out.push(Lexed {
+            tok: range,
+            pos: start,
+        });
+        return Ok(());
+    }
     if let Some((name, rest)) = word.split_once(':') {
         let looks_like_field =
             !name.is_empty() && name.chars().all(|c| c.is_ascii_alphabetic() || c == '_');
@@ -384,8 +402,12 @@ fn lex_word(
                     }
                 }
             }
+            let tok = match period_range(rest) {
+                Some(range) if field == FieldName::Date => range,
+                _ => Tok::Word(rest.to_string()),
+            };
             out.push(Lexed {
-                tok: Tok::Word(rest.to_string()),
+                tok,
                 pos: value_pos,
             });
             return Ok(());
@@ -396,6 +418,38 @@ fn lex_word(
         pos: start,
     });
     Ok(())
+}
+
+/// A date range written with two dots (`2016-05..`, `..2016`,
+/// `2015..2016`), as a range token with `*` for an open end; `None` for
+/// anything else. Each end is shaped like a period (`2016`, `2016-05`,
+/// `2016-05-03`): whether it is a real date is the compiler's question, so
+/// `2016-13..` is an error pointing at it, not two words.
+fn period_range(word: &str) -> Option<Tok> {
+    let (from, to) = word.split_once("..")?;
+    let period = |s: &str| {
+        let mut parts = s.split('-');
+        let year = parts.next().unwrap_or("");
+        let rest: Vec<&str> = parts.collect();
+        year.len() == 4
+            && year.bytes().all(|b| b.is_ascii_digit())
+            && rest.len() <= 2
+            && rest
+                .iter()
+                .all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
+    };
+    let end = |s: &str| match s {
+        "" => Some("*".to_string()),
+        s if period(s) => Some(s.to_string()),
+        _ => None,
+    };
+    if from.is_empty() && to.is_empty() {
+        return None;
+    }
+    Some(Tok::Range {
+        from: end(from)?,
+        to: end(to)?,
+    })
 }
 
 /// A range `[FROM TO TO]` opening at `chars[*i]`; moves `i` past it.
@@ -964,6 +1018,66 @@ mod tests {
             "a AND b", "a OR b", "-a b", "+a", "\"a b\"", "camp*", "corbin~1", "(a b)", "NOT a",
         ] {
             assert!(!is_plain(q), "{q}");
+        }
+    }
+
+    /// Issue #25: the bare date ranges the page advertises are ranges on
+    /// `date:`, with the same ends as `date:[A TO B]`.
+    #[test]
+    fn bare_date_ranges_are_date_ranges() {
+        let range = |q: &str| match parse(q).unwrap() {
+            Node::Leaf {
+                field: Some(FieldName::Date),
+                kind: Match::Range { from, to },
+                ..
+            } => (from, to),
+            other => panic!("{q}: {other:?}"),
+        };
+        let s = |v: &str| Some(v.to_string());
+        assert_eq!(range("2016-05.."), (s("2016-05"), None));
+        assert_eq!(range("..2016"), (None, s("2016")));
+        assert_eq!(range("2015..2016"), (s("2015"), s("2016")));
+        assert_eq!(
+            range("2016-05-03..2016-06"),
+            (s("2016-05-03"), s("2016-06"))
+        );
+        assert_eq!(range("date:2016-05.."), (s("2016-05"), None));
+        assert_eq!(range("date:[2015 TO 2016]"), range("2015..2016"));
+        // Beside words, negated, and still a plain query.
+        let Node::And(parts) = parse("obama 2016-05..").unwrap() else {
+            panic!()
+        };
+        assert_eq!(parts[0], word("obama", 0));
+        assert!(matches!(
+            &parts[1],
+            Node::Leaf {
+                field: Some(FieldName::Date),
+                kind: Match::Range { .. },
+                pos: 6,
+                ..
+            }
+        ));
+        assert!(is_plain("obama 2016-05.."));
+        assert!(matches!(parse("-..2010").unwrap(), Node::Not(_)));
+        // Two dots elsewhere are words.
+        for q in [
+            "..",
+            "e.g..",
+            "2016..x",
+            "16..17",
+            "2016-5-3-1..",
+            "title:2016..",
+        ] {
+            assert!(
+                !matches!(
+                    parse(q).unwrap(),
+                    Node::Leaf {
+                        kind: Match::Range { .. },
+                        ..
+                    }
+                ),
+                "{q}"
+            );
         }
     }
 

@@ -2,7 +2,9 @@
 //! article is in (with the sections near that name), a person no article
 //! names (with the people of that surname), dates asked of an index whose
 //! articles have none, or a date range that ends before it starts. Each is
-//! a [`Notice`] the front ends print after "no matches".
+//! a [`Notice`] the front ends print after "no matches". A `section:` or
+//! `person:` clause typed in the query is explained as the `--section` or
+//! `--person` filter is.
 
 use tantivy::collector::Count;
 use tantivy::query::ExistsQuery;
@@ -11,14 +13,16 @@ use tantivy::Searcher;
 use super::Notice;
 use crate::error::Result;
 use crate::facets::{self, Facet};
-use crate::query::{self, Criteria};
+use crate::query::{self, Criteria, FieldName, Match, Node};
 use crate::schema::{self, Fields};
 use crate::snippet;
 
 /// Most near names given in one notice.
 const NEAR: usize = 3;
 
-/// The filters of `c` that match no article on their own, explained.
+/// The filters of `c` that match no article on their own, explained:
+/// the `--section`/`--person` filters and the `section:`/`person:`
+/// clauses of the query alike.
 pub(super) fn explain(searcher: &Searcher, f: &Fields, c: &Criteria) -> Result<Vec<Notice>> {
     let mut out = Vec::new();
     if let (Some(since), Some(until)) = (c.since, c.until) {
@@ -31,80 +35,145 @@ pub(super) fn explain(searcher: &Searcher, f: &Fields, c: &Criteria) -> Result<V
     {
         out.push(Notice::NoDates);
     }
-    if !c.sections.is_empty() {
-        let (_, known) = facets::count(searcher, f, None, Facet::Section, usize::MAX)?;
-        for wanted in &c.sections {
-            let folded = schema::fold_keyword(wanted);
-            if known
-                .iter()
-                .any(|k| schema::fold_keyword(&k.name) == folded)
-            {
-                continue;
+    let (mut sections, mut people) = (c.sections.clone(), Vec::new());
+    for name in &c.people {
+        // `--person NAME` means the whole name, as a quoted `person:`.
+        people.push((
+            name.clone(),
+            format!("person:\"{}\"", name.replace('"', " ")),
+        ));
+    }
+    for (field, text, kind) in query_clauses(&c.query) {
+        match (field, kind) {
+            (FieldName::Section, _) if !sections.contains(&text) => sections.push(text),
+            (FieldName::Person, Match::Word) => {
+                people.push((text.clone(), format!("person:{text}")))
             }
-            let mut near: Vec<(u8, u64, String)> = known
-                .iter()
-                .filter_map(|k| {
-                    let name = schema::fold_keyword(&k.name);
-                    // One edit for short names, two for longer, as for words.
-                    let most = if folded.chars().count() <= 4 { 1 } else { 2 };
-                    let dist = (1..=most).find(|&d| snippet::within_distance(&name, &folded, d));
-                    let related = folded.chars().count() >= 3
-                        && (name.starts_with(&folded) || folded.starts_with(&name));
-                    dist.or(related.then_some(3))
-                        .map(|d| (d, k.articles, k.name.clone()))
-                })
-                .collect();
-            near.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
-            out.push(Notice::UnknownSection {
-                name: wanted.clone(),
-                near: near.into_iter().take(NEAR).map(|n| n.2).collect(),
-            });
+            (FieldName::Person, _) => {
+                let q = format!("person:\"{}\"", text.replace('"', " "));
+                people.push((text, q));
+            }
+            _ => {}
         }
     }
-    for wanted in &c.people {
-        let alone = Criteria {
-            people: vec![wanted.clone()],
-            ..Criteria::default()
-        };
-        // A count alone: no need to tally the names of those it finds.
-        if query::build(f, &query::Stemming::of_index(searcher, f), &alone)?
-            .query
-            .count(searcher)?
-            > 0
-        {
-            continue;
+    people.dedup_by(|a, b| a.0 == b.0);
+    if !sections.is_empty() {
+        let (_, known) = facets::count(searcher, f, None, Facet::Section, usize::MAX)?;
+        out.extend(sections.iter().filter_map(|s| unknown_section(&known, s)));
+    }
+    for (name, alone) in people {
+        if let Some(n) = unknown_person(searcher, f, &name, &alone)? {
+            out.push(n);
         }
-        // People who share the name's last word (`Mr Blair` → Tony Blair).
-        let surname = wanted
-            .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-')
-            .rfind(|w| !w.is_empty())
-            .unwrap_or("");
-        let near = if surname.is_empty() {
-            Vec::new()
-        } else {
-            let by_word = Criteria::query(format!("person:{}", surname.replace('"', "")));
-            match facets::count(searcher, f, Some(&by_word), Facet::Person, 50) {
-                Ok((_, list)) => {
-                    let word = crate::people::normalise(surname);
-                    list.into_iter()
-                        .filter(|p| {
-                            crate::people::normalise(&p.name)
-                                .split_whitespace()
-                                .any(|w| w == word)
-                        })
-                        .take(NEAR)
-                        .map(|p| p.name)
-                        .collect()
-                }
-                Err(_) => Vec::new(),
-            }
-        };
-        out.push(Notice::UnknownPerson {
-            name: wanted.clone(),
-            near,
-        });
     }
     Ok(out)
+}
+
+/// The `section:` and `person:` clauses of a query that ask for a whole
+/// value or a word of it (not negated, not a prefix or fuzzy match), as
+/// written; none when the query does not parse.
+fn query_clauses(q: &str) -> Vec<(FieldName, String, Match)> {
+    fn walk(node: &Node, out: &mut Vec<(FieldName, String, Match)>) {
+        match node {
+            Node::And(v) | Node::Or(v) => v.iter().for_each(|n| walk(n, out)),
+            Node::Not(_) => {}
+            Node::Leaf {
+                field: Some(field @ (FieldName::Section | FieldName::Person)),
+                text,
+                kind: kind @ (Match::Word | Match::Phrase { .. }),
+                ..
+            } if !text.trim().is_empty() => {
+                out.push((*field, text.trim().to_string(), kind.clone()))
+            }
+            Node::Leaf { .. } => {}
+        }
+    }
+    let mut out = Vec::new();
+    if let Ok(node) = query::parse(q) {
+        walk(&node, &mut out);
+    }
+    out
+}
+
+/// A section no article is in, with the sections near its name; `None`
+/// when some article is in it.
+fn unknown_section(known: &[facets::ValueCount], wanted: &str) -> Option<Notice> {
+    let folded = schema::fold_keyword(wanted);
+    if known
+        .iter()
+        .any(|k| schema::fold_keyword(&k.name) == folded)
+    {
+        return None;
+    }
+    let mut near: Vec<(u8, u64, String)> = known
+        .iter()
+        .filter_map(|k| {
+            let name = schema::fold_keyword(&k.name);
+            // One edit for short names, two for longer, as for words.
+            let most = if folded.chars().count() <= 4 { 1 } else { 2 };
+            let dist = (1..=most).find(|&d| snippet::within_distance(&name, &folded, d));
+            let related = folded.chars().count() >= 3
+                && (name.starts_with(&folded) || folded.starts_with(&name));
+            dist.or(related.then_some(3))
+                .map(|d| (d, k.articles, k.name.clone()))
+        })
+        .collect();
+    near.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+    Some(Notice::UnknownSection {
+        name: wanted.to_string(),
+        near: near.into_iter().take(NEAR).map(|n| n.2).collect(),
+    })
+}
+
+/// A person no article names (`alone`: the `person:` query that asks for
+/// them), with the people who share the name's last word; `None` when
+/// some article names them.
+fn unknown_person(
+    searcher: &Searcher,
+    f: &Fields,
+    wanted: &str,
+    alone: &str,
+) -> Result<Option<Notice>> {
+    // A count alone: no need to tally the names of those it finds.
+    let Ok(q) = query::build(
+        f,
+        &query::Stemming::of_index(searcher, f),
+        &Criteria::query(alone),
+    ) else {
+        return Ok(None);
+    };
+    if q.query.count(searcher)? > 0 {
+        return Ok(None);
+    }
+    // People who share the name's last word (`Mr Blair` → Tony Blair).
+    let surname = wanted
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-')
+        .rfind(|w| !w.is_empty())
+        .unwrap_or("");
+    let near = if surname.is_empty() {
+        Vec::new()
+    } else {
+        let by_word = Criteria::query(format!("person:{}", surname.replace('"', "")));
+        match facets::count(searcher, f, Some(&by_word), Facet::Person, 50) {
+            Ok((_, list)) => {
+                let word = crate::people::normalise(surname);
+                list.into_iter()
+                    .filter(|p| {
+                        crate::people::normalise(&p.name)
+                            .split_whitespace()
+                            .any(|w| w == word)
+                    })
+                    .take(NEAR)
+                    .map(|p| p.name)
+                    .collect()
+            }
+            Err(_) => Vec::new(),
+        }
+    };
+    Ok(Some(Notice::UnknownPerson {
+        name: wanted.to_string(),
+        near,
+    }))
 }
 
 #[cfg(test)]
@@ -144,5 +213,40 @@ mod tests {
             ..Criteria::default()
         };
         assert!(explain(&s, &f, &fine).unwrap().is_empty());
+    }
+
+    /// Issue #25 item 7: the same help for clauses typed in the query.
+    #[test]
+    fn query_clauses_are_explained_as_the_filters_are() {
+        let (index, f) = ram_index(&[
+            ("sport", "Final", "Tony Blair watched the final."),
+            ("sports", "Cup", "The cup was won."),
+        ]);
+        let s = index.reader().unwrap().searcher();
+        let got = explain(
+            &s,
+            &f,
+            &Criteria::query("final section:sprot person:\"Mr Blair\" -person:nobody"),
+        )
+        .unwrap();
+        assert_eq!(
+            got,
+            [
+                Notice::UnknownSection {
+                    name: "sprot".into(),
+                    near: vec!["sport".into(), "sports".into()]
+                },
+                Notice::UnknownPerson {
+                    name: "Mr Blair".into(),
+                    near: vec!["Tony Blair".into()]
+                }
+            ]
+        );
+        let fine = Criteria::query("section:sport person:blair person:\"Tony Blair\"");
+        assert!(explain(&s, &f, &fine).unwrap().is_empty());
+        // A query that does not parse explains nothing more.
+        assert!(explain(&s, &f, &Criteria::query("section:("))
+            .unwrap()
+            .is_empty());
     }
 }

@@ -193,8 +193,10 @@ pub struct SearchResults {
 /// Something a front end should tell the user besides the hits, in the
 /// order given by [`SearchResults::notices`]. Its `Display` is the
 /// sentence; front ends add their own hints (the command line names
-/// `--all-words`).
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// `--all-words`). Serialised as `{"kind": "closest", ...fields}`, so a
+/// front end with words of its own (the web page) can say it its way.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Notice {
     /// Closest matches follow: the articles from here on lack some of
     /// the words. Said where they start ([`SearchResults::divider`]), not
@@ -235,7 +237,10 @@ pub enum Notice {
         stories: bool,
     },
     /// A corrected query finds more.
-    DidYouMean(String),
+    DidYouMean {
+        /// The corrected query.
+        query: String,
+    },
     /// `since` is not before `until`.
     EmptyRange,
     /// Dates were asked of an index whose articles have none.
@@ -304,7 +309,7 @@ impl fmt::Display for Notice {
                 "no results on this page: {total} matching {}, the last at {total}",
                 if *stories { "stories" } else { "articles" }
             ),
-            Notice::DidYouMean(s) => write!(f, "did you mean: {s}"),
+            Notice::DidYouMean { query } => write!(f, "did you mean: {query}"),
             Notice::EmptyRange => write!(
                 f,
                 "the date range ends before it starts (--since is after --until)"
@@ -387,7 +392,7 @@ impl SearchResults {
         }
         out.extend(self.reasons.iter().cloned());
         if let Some(s) = &self.suggestion {
-            out.push(Notice::DidYouMean(s.clone()));
+            out.push(Notice::DidYouMean { query: s.clone() });
         }
         out
     }
@@ -707,7 +712,17 @@ mod tests {
         assert_eq!(r.suggestion.as_deref(), Some("chancellor"));
         assert_eq!(
             r.notices().last(),
-            Some(&Notice::DidYouMean("chancellor".into()))
+            Some(&Notice::DidYouMean {
+                query: "chancellor".into()
+            })
+        );
+        // As data, for front ends with words of their own (issue #25).
+        assert_eq!(
+            serde_json::to_value(r.notices()).unwrap(),
+            serde_json::json!([
+                {"kind": "no_matches", "query": "chancelor"},
+                {"kind": "did_you_mean", "query": "chancellor"}
+            ])
         );
         // A query that finds enough gets none.
         let r = search(&s, &f, &Criteria::query("budget"), &page(10, 0)).unwrap();
