@@ -44,6 +44,8 @@ mod extraction;
 mod serve;
 // The search page in headless Chromium over WebDriver (issue #13).
 mod browser;
+// Exports, searched words marked in the article, copies, stored text over the API (issue #25).
+mod serve_workflow;
 // Story clusters: copies shown and counted once, duplicates (issue #16).
 mod stories;
 // People across articles: a surname alone links to a full name (issue #15).

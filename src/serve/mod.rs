@@ -3,6 +3,7 @@
 //!
 //! - `api`: the handlers, each a caller of the library like `commands/`;
 //! - `params`: checked request parameters (a bad one is a 400 naming it);
+//! - `export`: every hit of a search as a CSV or JSON Lines download;
 //! - `error`: the JSON error bodies;
 //! - `state`: the index, opened once and again after a commit;
 //! - `assets/`: the page's HTML, CSS and JavaScript, compiled in, and the
@@ -16,6 +17,7 @@
 
 mod api;
 mod error;
+mod export;
 mod params;
 mod state;
 
@@ -116,6 +118,8 @@ pub(crate) fn router(app: App, config: &Config) -> Router {
     let api = Router::new()
         .route("/api/search", get(api::search))
         .route("/api/articles/{*id}", get(api::article))
+        .route("/api/text/{*id}", get(api::text))
+        .route("/api/export", get(export::export))
         .route("/api/people", get(api::people_list))
         .route("/api/timeline", get(api::timeline))
         .route("/api/stats", get(api::stats))

@@ -20,10 +20,23 @@ impl Server {
     /// Starts `newsdex serve --addr 127.0.0.1:0 --quiet EXTRA...` on the
     /// workspace's index and waits until it prints its URL.
     pub fn start(env: &Env, extra: &[&str]) -> Server {
+        Server::spawn(env.process(&Server::args(extra)))
+    }
+
+    /// Starts `newsdex serve` as [`Server::start`] does, on the index at
+    /// `index` (a shared corpus's, such as `corpora::bbc_index`).
+    pub fn at(index: &std::path::Path, extra: &[&str]) -> Server {
+        Server::spawn(super::newsdex_at(index, &Server::args(extra)))
+    }
+
+    fn args<'a>(extra: &[&'a str]) -> Vec<&'a str> {
         let mut args = vec!["serve", "--addr", "127.0.0.1:0", "--quiet"];
         args.extend_from_slice(extra);
-        let mut child = env
-            .process(&args)
+        args
+    }
+
+    fn spawn(mut command: std::process::Command) -> Server {
+        let mut child = command
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
