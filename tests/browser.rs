@@ -24,14 +24,14 @@ const SEED_TITLE: &str =
 const ELEMENT: &str = "element-6066-11e4-a52e-4f735466cecf";
 
 /// chromedriver and one browser session, ended when dropped.
-struct Browser {
+pub(crate) struct Browser {
     driver: Child,
     addr: String,
     session: String,
 }
 
 impl Browser {
-    fn start() -> Option<Browser> {
+    pub(crate) fn start() -> Option<Browser> {
         let driver_bin = ["/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver"]
             .into_iter()
             .map(PathBuf::from)
@@ -89,7 +89,7 @@ impl Browser {
         })
     }
 
-    fn call(&self, method: &str, path: &str, body: Option<Value>) -> Value {
+    pub(crate) fn call(&self, method: &str, path: &str, body: Option<Value>) -> Value {
         let path = format!("/session/{}{path}", self.session);
         let body = body.map(|b| b.to_string());
         let res = request(&self.addr, method, &path, &[], body.as_deref());
@@ -98,11 +98,11 @@ impl Browser {
         v["value"].clone()
     }
 
-    fn go(&self, url: &str) {
+    pub(crate) fn go(&self, url: &str) {
         self.call("POST", "/url", Some(json!({ "url": url })));
     }
 
-    fn js(&self, script: &str) -> Value {
+    pub(crate) fn js(&self, script: &str) -> Value {
         self.call(
             "POST",
             "/execute/sync",
@@ -111,7 +111,7 @@ impl Browser {
     }
 
     /// Waits until `script` returns something truthy, and returns it.
-    fn wait(&self, what: &str, script: &str) -> Value {
+    pub(crate) fn wait(&self, what: &str, script: &str) -> Value {
         let deadline = Instant::now() + Duration::from_secs(20);
         loop {
             let v = self.js(script);
@@ -123,7 +123,7 @@ impl Browser {
         }
     }
 
-    fn click(&self, css: &str) {
+    pub(crate) fn click(&self, css: &str) {
         let el = self.call(
             "POST",
             "/element",
@@ -136,7 +136,7 @@ impl Browser {
         self.call("POST", &format!("/element/{id}/click"), Some(json!({})));
     }
 
-    fn screenshot(&self, name: &str) -> PathBuf {
+    pub(crate) fn screenshot(&self, name: &str) -> PathBuf {
         let b64 = self.call("GET", "/screenshot", None);
         let path = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
         std::fs::write(&path, base64(b64.as_str().unwrap())).unwrap();
@@ -174,7 +174,7 @@ fn base64(s: &str) -> Vec<u8> {
 }
 
 /// Results shown: the status line is there and no search is running.
-const SETTLED: &str = "const s = document.querySelector('#status');
+pub(crate) const SETTLED: &str = "const s = document.querySelector('#status');
     return s && s.textContent.trim() !== '' && !document.querySelector('#main[aria-busy=\"true\"]')
         && document.querySelectorAll('article.hit').length > 0;";
 

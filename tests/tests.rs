@@ -44,6 +44,8 @@ mod extraction;
 mod serve;
 // The search page in headless Chromium over WebDriver (issue #13).
 mod browser;
+// Exports, citations, searched phrases marked, copies by headline, in Chromium (issue #25).
+mod browser_workflow;
 // Exports, searched words marked in the article, copies, stored text over the API (issue #25).
 mod serve_workflow;
 // Story clusters: copies shown and counted once, duplicates (issue #16).

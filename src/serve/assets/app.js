@@ -3,7 +3,8 @@
 // page's events; each other module does one job (state.js the URL state,
 // fetch.js requests, results.js a search, notices.js what it says,
 // filters.js and facets.js narrowing, timeline.js the chart, article.js
-// the article view, dom.js building elements). The whole state lives in
+// the article view, export.js the download links, cite.js citations and
+// copying, dom.js building elements). The whole state lives in
 // the URL query string. Article text is only ever inserted with
 // textContent / createTextNode, never as HTML.
 
@@ -14,6 +15,7 @@ import { showSearch } from "./results.js";
 import { showArticle } from "./article.js";
 import { clickFacet, removeFilter, clearFilters } from "./filters.js";
 import { narrowTo } from "./timeline.js";
+import { copyFrom } from "./cite.js";
 
 const DATE_RE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 
@@ -28,6 +30,7 @@ function render() {
   clearError();
   const reading = !!state.article;
   for (const n of [E.activeFilters, E.status, E.notices, E.results]) n.hidden = reading;
+  if (reading) E.export.hidden = true;
   if (reading) E.timeline.hidden = E.pager.hidden = E.facets.hidden = E.landing.hidden = true;
   E.articleView.hidden = !reading;
   document.body.classList.toggle("reading", reading);
@@ -90,12 +93,7 @@ document.addEventListener("click", (e) => {
     b.remove();
   } else if (b.id === "clear-filters") {
     clearFilters();
-  } else if (b.id === "copy-path") {
-    navigator.clipboard.writeText(b.dataset.path).then(() => {
-      b.textContent = "Copied";
-      setTimeout(() => { b.textContent = "Copy path"; }, 2000);
-    }, () => { b.textContent = "Could not copy"; });
-  }
+  } else if (c.contains("copy-text")) copyFrom(b);
 });
 
 document.addEventListener("keydown", (e) => {
