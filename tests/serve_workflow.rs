@@ -273,6 +273,21 @@ fn export_quotes_parses_and_checks_its_parameters() {
     assert!(rows[0]["path"].as_str().unwrap().ends_with("feed.jsonl"));
     assert!(rows[0]["line"].as_u64().unwrap() >= 1);
 
+    // `newsdex export` (whole stored articles) names and writes the
+    // fields both give alike.
+    let out = env.run(&["export", "--all-copies", "market"]);
+    assert_status(&out, 0);
+    let stored = json_lines(&stdout(&out));
+    assert_eq!(stored.len(), rows.len() + 1, "the undated one too");
+    for row in &rows {
+        let a = stored.iter().find(|a| a["id"] == row["id"]).unwrap();
+        for key in [
+            "title", "date", "source", "section", "byline", "url", "path", "line", "people",
+        ] {
+            assert_eq!(a[key], row[key], "{key}");
+        }
+    }
+
     for (query, parameter) in [
         ("q=market", "format"),
         ("q=market&format=xlsx", "format"),
