@@ -164,18 +164,22 @@ impl Job {
     /// Searches the first page and says how it went on `first`, then
     /// sends the rows page by page until the list, [`MAX_ROWS`] or the
     /// time limit ends them, or the client goes away.
-    fn run(mut self, index: &Index, first: oneshot::Sender<Result<Start, ApiError>>) {
+    fn run(self, index: &Index, first: oneshot::Sender<Result<Start, ApiError>>) {
         let started = Instant::now();
         let generation = match index.current().map_err(ApiError::from_library) {
             Ok(g) => g,
             Err(e) => return drop(first.send(Err(e))),
         };
         let opened = &generation.opened;
-        let search = |page: &Page| -> Result<SearchResults, ApiError> {
+        let search = |offset: usize| -> Result<SearchResults, ApiError> {
             let searcher = opened.searcher().map_err(lib)?;
-            search::search(&searcher, &opened.fields, &self.criteria, page).map_err(lib)
+            let page = Page {
+                offset,
+                ..self.page.clone()
+            };
+            search::search(&searcher, &opened.fields, &self.criteria, &page).map_err(lib)
         };
-        let mut results = match search(&self.page) {
+        let mut results = match search(0) {
             Ok(r) => r,
             Err(e) => return drop(first.send(Err(e))),
         };
@@ -185,52 +189,88 @@ impl Job {
         if first.send(Ok(Start { rows, listed })).is_err() {
             return;
         }
+        let plan = Plan {
+            form: self.form,
+            listed,
+            max_rows: MAX_ROWS,
+            deadline: started + self.limit,
+            limit: self.limit,
+        };
+        let form = self.form;
+        plan.stream(
+            |offset, take, buf| {
+                if offset > 0 {
+                    results = search(offset).map_err(|e| e.message)?;
+                }
+                for hit in results.hits.iter().take(take) {
+                    let _ = form.row(&mut *buf, &HitRow::new(hit, results.words.len()), &[]);
+                }
+                Ok(results.hits.len().min(take))
+            },
+            |bytes| self.tx.send(Ok(Bytes::from(bytes))).is_ok(),
+        );
+    }
+}
+
+/// How one export's rows are cut into pages and when they stop.
+struct Plan {
+    form: Form,
+    /// Hits in the search's list.
+    listed: usize,
+    /// Most rows to send.
+    max_rows: usize,
+    /// When to stop searching more pages.
+    deadline: Instant,
+    /// The time limit, to name it.
+    limit: Duration,
+}
+
+impl Plan {
+    /// The header, then page after page: `page(offset, take, buf)` writes
+    /// at most `take` rows from `offset` into `buf` and says how many (0
+    /// at the end of the list), and `send` sends a chunk (false when the
+    /// client has gone). A last line says why the rows stop short of the
+    /// list: the row bound, the deadline, or a failed page.
+    fn stream(
+        &self,
+        mut page: impl FnMut(usize, usize, &mut Vec<u8>) -> Result<usize, String>,
+        mut send: impl FnMut(Vec<u8>) -> bool,
+    ) {
+        let rows = self.listed.min(self.max_rows);
         let mut buf = Vec::new();
         let _ = self.form.header(&mut buf, &[]);
         let mut sent = 0;
-        loop {
-            for hit in results.hits.iter().take(rows - sent) {
-                let _ = self
-                    .form
-                    .row(&mut buf, &HitRow::new(hit, results.words.len()), &[]);
-            }
-            sent += results.hits.len().min(rows - sent);
-            if !self.send(&mut buf) {
+        let stopped = loop {
+            let got = match page(sent, rows - sent, &mut buf) {
+                Ok(n) => n,
+                Err(message) => break Some(message),
+            };
+            sent += got;
+            if !send(std::mem::take(&mut buf)) {
                 return;
             }
-            if sent >= rows || results.hits.is_empty() {
-                break;
+            if sent >= rows || got == 0 {
+                break None;
             }
-            if started.elapsed() > self.limit {
-                let why = format!(
+            if Instant::now() > self.deadline {
+                break Some(format!(
                     "the export took over {} s; narrow the query or add filters",
                     self.limit.as_secs()
-                );
-                let _ = self.form.cut(&mut buf, sent, listed, &why);
-                self.send(&mut buf);
-                return;
+                ));
             }
-            self.page.offset = sent;
-            results = match search(&self.page) {
-                Ok(r) => r,
-                Err(e) => {
-                    let _ = self.form.cut(&mut buf, sent, listed, &e.message);
-                    self.send(&mut buf);
-                    return;
-                }
-            };
+        };
+        let why = stopped.or_else(|| {
+            (rows < self.listed).then(|| {
+                format!(
+                    "an export holds at most {} rows; narrow the query or add filters",
+                    self.max_rows
+                )
+            })
+        });
+        if let Some(why) = why {
+            let _ = self.form.cut(&mut buf, sent, self.listed, &why);
+            send(buf);
         }
-        if rows < listed {
-            let why =
-                format!("an export holds at most {MAX_ROWS} rows; narrow the query or add filters");
-            let _ = self.form.cut(&mut buf, sent, listed, &why);
-            self.send(&mut buf);
-        }
-    }
-
-    /// Sends what `buf` holds; false when the client has gone.
-    fn send(&self, buf: &mut Vec<u8>) -> bool {
-        self.tx.send(Ok(Bytes::from(std::mem::take(buf)))).is_ok()
     }
 }
 
@@ -262,7 +302,81 @@ fn file_stem(query: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::file_stem;
+    use super::*;
+
+    /// A list of `listed` rows `row N`, sent through `plan` in pages of
+    /// `batch`, the first page failing with `fail` if given: the lines.
+    fn streamed(plan: &Plan, batch: usize, fail: Option<usize>) -> Vec<String> {
+        let mut out = Vec::new();
+        plan.stream(
+            |offset, take, buf| {
+                if fail == Some(offset) {
+                    return Err("the index went away".into());
+                }
+                let n = take.min(batch).min(plan.listed - offset);
+                for i in offset..offset + n {
+                    buf.extend_from_slice(format!("row {}\n", i + 1).as_bytes());
+                }
+                Ok(n)
+            },
+            |bytes| {
+                out.extend_from_slice(&bytes);
+                true
+            },
+        );
+        String::from_utf8(out)
+            .unwrap()
+            .lines()
+            .map(str::to_string)
+            .collect()
+    }
+
+    fn plan(listed: usize, max_rows: usize, deadline: Instant) -> Plan {
+        Plan {
+            form: Form::JsonLines,
+            listed,
+            max_rows,
+            deadline,
+            limit: Duration::from_secs(60),
+        }
+    }
+
+    #[test]
+    fn rows_stop_at_the_list_the_bound_or_the_deadline_and_say_why() {
+        let later = Instant::now() + Duration::from_secs(3600);
+        let all = streamed(&plan(25, 100, later), 4, None);
+        assert_eq!(all.len(), 25);
+        assert_eq!((all[0].as_str(), all[24].as_str()), ("row 1", "row 25"));
+        let cut = streamed(&plan(25, 10, later), 4, None);
+        assert_eq!(cut.len(), 11);
+        assert_eq!(cut[9], "row 10");
+        let last: serde_json::Value = serde_json::from_str(&cut[10]).unwrap();
+        assert_eq!(
+            (last["cut"].clone(), last["rows"].clone()),
+            (true.into(), 10.into())
+        );
+        assert!(last["message"]
+            .as_str()
+            .unwrap()
+            .contains("at most 10 rows"));
+        // Past the deadline after the first page: that page, then why.
+        let late = streamed(&plan(25, 100, Instant::now()), 4, None);
+        assert_eq!(late.len(), 5);
+        assert!(late[4].contains("took over 60 s"), "{}", late[4]);
+        // A failed page: what came before, then the error.
+        let failed = streamed(&plan(25, 100, later), 4, Some(8));
+        assert_eq!(failed.len(), 9);
+        assert!(failed[8].contains("the index went away"), "{}", failed[8]);
+        // CSV: the header, and a cut line the reader takes as a row.
+        let csv = Plan {
+            form: Form::Csv,
+            ..plan(5, 2, later)
+        };
+        let lines = streamed(&csv, 4, None);
+        assert!(lines[0].starts_with("rank,id,title"));
+        assert!(lines[3].starts_with("# cut: 2 of 5 rows; an export holds at most 2 rows"));
+        assert_eq!(lines[3].matches(',').count(), 12, "{}", lines[3]);
+    }
 
     #[test]
     fn file_names_are_plain() {
