@@ -9,8 +9,10 @@
 //! has every word). The first page is searched before answering, so a bad
 //! query is still a 400; the rest streams as it is searched, on the
 //! blocking pool and holding one of the server's search permits, under a
-//! longer time limit than a search ([`TIME_FACTOR`] times it). At most
-//! [`MAX_ROWS`] rows; a last line says when the rows stop short and why.
+//! longer time limit than a search ([`TIME_FACTOR`] times it); at most a
+//! quarter as many exports as searches run at once ([`running_at_once`]).
+//! At most [`MAX_ROWS`] rows; a last line says when the rows stop short
+//! and why.
 
 use std::time::{Duration, Instant};
 
@@ -35,6 +37,13 @@ pub const BATCH: usize = 1_000;
 /// An export may run this many times the server's time limit for a
 /// request (60 s with the default 10 s).
 pub const TIME_FACTOR: u32 = 6;
+
+/// Exports that may run at once: a quarter of the searches that may
+/// (at least one), so that exports never hold every search permit and
+/// searches stay quick while they run.
+pub fn running_at_once(concurrent: usize) -> usize {
+    (concurrent / 4).max(1)
+}
 
 /// What the first page tells the response's headers.
 struct Start {
@@ -88,6 +97,17 @@ async fn start(app: App, raw: Option<String>) -> Result<Response, ApiError> {
         locate_lines: false,
     };
     let filename = format!("{}.{}", file_stem(&c.query), form.extension());
+    // An export waits for its turn among exports, then for a search
+    // permit, each within the request time limit.
+    let turn = tokio::time::timeout(app.limits.timeout, app.exports.clone().acquire_owned())
+        .await
+        .map_err(|_| {
+            ApiError::unavailable(
+                "busy",
+                "other exports are running; try again when one finishes",
+            )
+        })?
+        .expect("semaphore never closed");
     let permit = tokio::time::timeout(app.limits.timeout, app.permits.clone().acquire_owned())
         .await
         .map_err(|_| ApiError::unavailable("busy", "the server is busy; try again shortly"))?
@@ -97,7 +117,7 @@ async fn start(app: App, raw: Option<String>) -> Result<Response, ApiError> {
     let index = app.index.clone();
     let limit = app.limits.timeout * TIME_FACTOR;
     tokio::task::spawn_blocking(move || {
-        let _permit = permit;
+        let _permits = (turn, permit);
         let job = Job {
             form,
             criteria: c,

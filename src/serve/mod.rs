@@ -78,6 +78,9 @@ pub struct Config {
 pub(crate) struct App {
     index: Arc<state::Index>,
     permits: Arc<Semaphore>,
+    /// Exports running at once (`export::running_at_once`): each also
+    /// holds one of `permits` while it searches.
+    exports: Arc<Semaphore>,
     limits: Limits,
 }
 
@@ -102,6 +105,9 @@ pub fn run(store: Store, config: Config, ready: impl FnOnce(SocketAddr)) -> Resu
         let app = App {
             index: Arc::new(index),
             permits: Arc::new(Semaphore::new(config.limits.concurrent.max(1))),
+            exports: Arc::new(Semaphore::new(export::running_at_once(
+                config.limits.concurrent,
+            ))),
             limits: config.limits,
         };
         let router = router(app, &config);
