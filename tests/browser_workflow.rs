@@ -34,7 +34,7 @@ fn export_links_download_every_result_and_hits_cite() {
     let Some(b) = Browser::start() else {
         return;
     };
-    let server = Server::at(store.path(), &[]);
+    let server = Server::start_at(store.path(), &[]);
     let stories = server.json("/api/search?q=minister", 200)["stories"]
         .as_u64()
         .unwrap();
@@ -131,7 +131,7 @@ fn the_article_marks_a_searched_phrase_and_copies_show_headlines() {
     let Some(b) = Browser::start() else {
         return;
     };
-    let server = Server::at(store.path(), &[]);
+    let server = Server::start_at(store.path(), &[]);
     // An article with the phrase whose headline says "Brown" alone.
     let v = server.json("/api/search?q=%22gordon+brown%22&limit=100", 200);
     let hit = v["hits"]

@@ -138,7 +138,7 @@ fn export_holds_every_hit_in_the_search_order() {
     let Some(store) = bbc_index() else {
         return;
     };
-    let server = Server::at(store.path(), &[]);
+    let server = Server::start_at(store.path(), &[]);
     let res = download(&server, "/api/export?format=csv&q=minister", "text/csv");
     assert_eq!(
         res.header("content-disposition"),

@@ -42,12 +42,12 @@ mod crash;
 mod extraction;
 // `newsdex serve`: the JSON API over HTTP, errors, reloads (issue #13).
 mod serve;
-// The search page in headless Chromium over WebDriver (issue #13).
-mod browser;
 // Exports, citations, searched phrases marked, copies by headline, in Chromium (issue #25).
 mod browser_workflow;
 // Exports, searched words marked in the article, copies, stored text over the API (issue #25).
 mod serve_workflow;
+// The search page in headless Chromium over WebDriver (issue #13).
+mod browser;
 // Story clusters: copies shown and counted once, duplicates (issue #16).
 mod stories;
 // People across articles: a surname alone links to a full name (issue #15).

@@ -2,6 +2,7 @@
 //! dropped; requests go through `client`.
 
 use std::io::{BufRead, BufReader, Read};
+use std::path::Path;
 use std::process::{Child, Stdio};
 
 use serde_json::Value;
@@ -23,9 +24,8 @@ impl Server {
         Server::spawn(env.process(&Server::args(extra)))
     }
 
-    /// Starts `newsdex serve` as [`Server::start`] does, on the index at
-    /// `index` (a shared corpus's, such as `corpora::bbc_index`).
-    pub fn at(index: &std::path::Path, extra: &[&str]) -> Server {
+    /// Starts `newsdex serve` on the index at `index` (a shared corpus's).
+    pub fn start_at(index: &Path, extra: &[&str]) -> Server {
         Server::spawn(super::newsdex_at(index, &Server::args(extra)))
     }
 
@@ -33,6 +33,12 @@ impl Server {
         let mut args = vec!["serve", "--addr", "127.0.0.1:0", "--quiet"];
         args.extend_from_slice(extra);
         args
+    }
+
+    /// Starts `newsdex serve` on an index built elsewhere
+    /// (`corpora::bbc_index`).
+    pub fn at(index: &Path) -> Server {
+        Server::start_at(index, &[])
     }
 
     fn spawn(mut command: std::process::Command) -> Server {

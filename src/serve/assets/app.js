@@ -11,11 +11,11 @@
 import { $, E, uniq } from "./dom.js";
 import { ui, SORTS, parseState, navigate, go, onRender } from "./state.js";
 import { clearError, showError } from "./fetch.js";
+import { copyFrom } from "./cite.js";
 import { showSearch } from "./results.js";
 import { showArticle } from "./article.js";
 import { clickFacet, removeFilter, clearFilters } from "./filters.js";
 import { narrowTo } from "./timeline.js";
-import { copyFrom } from "./cite.js";
 
 const DATE_RE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 

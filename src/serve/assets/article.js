@@ -4,10 +4,10 @@
 // a way back to the results.
 
 import { E, el, button, fmt, plural, list, appendMarked, cleanRanges, metaLine } from "./dom.js";
-import { ui, urlFor, applyScroll } from "./state.js";
-import { load } from "./fetch.js";
 import { searched } from "./results.js";
 import { citeButton } from "./cite.js";
+import { ui, urlFor, applyScroll } from "./state.js";
+import { load } from "./fetch.js";
 
 export async function showArticle(id) {
   const view = E.articleView;

@@ -4,12 +4,12 @@
 import { E, el, button, fmt, plural, list, marked, metaLine } from "./dom.js";
 import { ui, params, urlFor, isLanding, applyScroll } from "./state.js";
 import { load, cancel, setBusy } from "./fetch.js";
+import { renderExport } from "./export.js";
+import { citeButton } from "./cite.js";
 import { renderActiveFilters } from "./filters.js";
 import { renderFacets } from "./facets.js";
 import { renderTimeline, clearTimeline } from "./timeline.js";
 import { renderNotices } from "./notices.js";
-import { renderExport } from "./export.js";
-import { citeButton } from "./cite.js";
 
 const MAX_CHIPS = 8;
 let cache = { key: null, data: null };
