@@ -20,7 +20,7 @@ use newsdex::article::Article;
 use newsdex::facets::{self, Facets, Period, ValueCount};
 use newsdex::people;
 use newsdex::person_links;
-use newsdex::search::{self, Criteria, Marks, Page, Sort};
+use newsdex::search::{self, Criteria, Page, Sort};
 
 /// Most hits one page may ask for.
 pub const MAX_LIMIT: usize = 100;
@@ -255,7 +255,7 @@ struct ArticleJson {
 }
 
 impl ArticleJson {
-    fn new(a: Article, marks: Marks) -> ArticleJson {
+    fn new(a: Article, marks: search::Marks) -> ArticleJson {
         let span = |field: &'static str, text: &str, [start, end]: [usize; 2]| MentionJson {
             field,
             start,

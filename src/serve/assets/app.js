@@ -11,9 +11,9 @@
 import { $, E, uniq } from "./dom.js";
 import { ui, SORTS, parseState, navigate, go, onRender } from "./state.js";
 import { clearError, showError } from "./fetch.js";
-import { copyFrom } from "./cite.js";
 import { showSearch } from "./results.js";
 import { showArticle } from "./article.js";
+import { copyFrom } from "./cite.js";
 import { clickFacet, removeFilter, clearFilters } from "./filters.js";
 import { narrowTo } from "./timeline.js";
 
