@@ -76,7 +76,42 @@ pub struct HitJson<'a> {
     pub matched: Option<&'a [String]>,
     /// Ids of the other copies of this story, shown once here (empty with
     /// `--all-copies`).
-    pub copies: &'a [String],
+    pub copies: Vec<&'a str>,
+    /// The same copies, each with what tells it apart: headline, date,
+    /// source, section.
+    pub copy_articles: Vec<CopyJson<'a>>,
+}
+
+/// Another copy of a hit's story, as the page lists it.
+#[derive(Debug, Serialize)]
+pub struct CopyJson<'a> {
+    /// Article id.
+    pub id: &'a str,
+    /// Headline.
+    pub title: &'a str,
+    /// ISO 8601 date in UTC (`...Z`) or null.
+    pub date: Option<String>,
+    /// The same instant in the zone the source dated it in, when it named
+    /// one (as [`HitJson::date_local`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date_local: Option<String>,
+    /// Source or null.
+    pub source: Option<&'a str>,
+    /// Section or null.
+    pub section: Option<&'a str>,
+}
+
+impl<'a> From<&'a newsdex::article::Article> for CopyJson<'a> {
+    fn from(a: &'a newsdex::article::Article) -> Self {
+        CopyJson {
+            id: &a.id,
+            title: &a.title,
+            date: a.date.map(iso),
+            date_local: zoned_iso(a),
+            source: a.source.as_deref(),
+            section: a.section.as_deref(),
+        }
+    }
 }
 
 impl<'a> From<&'a Hit> for HitJson<'a> {
@@ -108,7 +143,8 @@ impl<'a> From<&'a Hit> for HitJson<'a> {
             corrected: None,
             relaxed: h.closest,
             matched: h.matched.as_deref(),
-            copies: &h.copies,
+            copies: h.copies.iter().map(|c| c.id.as_str()).collect(),
+            copy_articles: h.copies.iter().map(CopyJson::from).collect(),
         }
     }
 }

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 mod cli;
 mod commands;
 mod hit_json;
+mod hit_rows;
 mod output;
 mod serve;
 

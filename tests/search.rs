@@ -209,12 +209,28 @@ fn headline_lists_and_csv() {
     assert_status(&out, 0);
     let mut rows = csv_rows(&stdout(&out));
     let header = rows.remove(0);
+    // The columns of the page's export (`/api/export`), then the snippet.
     assert_eq!(
         header,
-        ["rank", "date", "section", "source", "byline", "title", "id", "path", "url", "snippet"]
+        [
+            "rank",
+            "id",
+            "title",
+            "date",
+            "source",
+            "section",
+            "byline",
+            "url",
+            "path",
+            "line",
+            "people",
+            "every_word",
+            "matched",
+            "snippet"
+        ]
     );
     assert_eq!(rows.len(), 5);
-    assert!(rows.iter().all(|r| r.len() == 10));
+    assert!(rows.iter().all(|r| r.len() == 14));
     // The seed's snippet holds quotes and commas: quoted, quotes doubled.
     let raw = stdout(&out);
     assert!(

@@ -42,6 +42,10 @@ mod crash;
 mod extraction;
 // `newsdex serve`: the JSON API over HTTP, errors, reloads (issue #13).
 mod serve;
+// Exports, citations, searched phrases marked, copies by headline, in Chromium (issue #25).
+mod browser_workflow;
+// Exports, searched words marked in the article, copies, stored text over the API (issue #25).
+mod serve_workflow;
 // The search page in headless Chromium over WebDriver (issue #13).
 mod browser;
 // A person's page and the home page's newest articles, over the API (issue #25).

@@ -9,7 +9,8 @@ use std::io::{self, Write};
 use std::path::Path;
 
 use super::{count, one_line, Output, Printer, DIM, MATCH, META, TITLE};
-use crate::hit_json::{iso, HitJson};
+use crate::hit_json::HitJson;
+use crate::hit_rows::{Form, HitRow};
 use newsdex::ingest::archive;
 use newsdex::search::{Notice, SearchResults};
 
@@ -90,31 +91,16 @@ impl<W: Write> Printer<W> {
         self.out.flush()
     }
 
-    /// Search hits as CSV (RFC 4180 quoting), a header row first.
+    /// Search hits as CSV (RFC 4180 quoting), a header row first: the
+    /// columns the page's export has (`crate::hit_rows`), then the snippet.
     fn hits_csv(&mut self, results: &SearchResults) -> io::Result<()> {
-        let mut w = csv::Writer::from_writer(&mut self.out);
-        w.write_record([
-            "rank", "date", "section", "source", "byline", "title", "id", "path", "url", "snippet",
-        ])?;
+        let csv = Form::Csv;
+        csv.header(&mut self.out, &["snippet"])?;
         for hit in &results.hits {
-            let a = &hit.article;
-            let rank = hit.rank.to_string();
-            let date = a.date.map(iso).unwrap_or_default();
-            let text = |v: &Option<String>| v.clone().unwrap_or_default();
-            w.write_record([
-                rank.as_str(),
-                &date,
-                &text(&a.section),
-                &text(&a.source),
-                &text(&a.byline),
-                &a.title,
-                &a.id,
-                &a.path,
-                &text(&a.url),
-                &hit.snippet.text,
-            ])?;
+            let row = HitRow::new(hit, results.words.len());
+            csv.row(&mut self.out, &row, &[hit.snippet.text.as_str()])?;
         }
-        w.flush()
+        self.out.flush()
     }
 
     /// Search hits for people to read, with a line where the closest
@@ -168,7 +154,7 @@ impl<W: Write> Printer<W> {
             if !hit.copies.is_empty() {
                 write!(self.out, "    ")?;
                 let n = hit.copies.len();
-                let listed: Vec<&str> = hit.copies.iter().take(3).map(String::as_str).collect();
+                let listed: Vec<&str> = hit.copies.iter().take(3).map(|c| c.id.as_str()).collect();
                 let more = if n > 3 {
                     format!(" and {} more", n - 3)
                 } else {

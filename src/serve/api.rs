@@ -6,6 +6,7 @@
 use std::time::Instant;
 
 use axum::extract::{Path, RawQuery, State};
+use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Serialize;
@@ -28,7 +29,7 @@ pub const MAX_OFFSET: usize = 10_000;
 /// Values listed per facet.
 pub const FACET_VALUES: usize = 20;
 
-const FILTERS: [&str; 7] = [
+pub(super) const FILTERS: [&str; 7] = [
     "q",
     "person",
     "section",
@@ -72,8 +73,8 @@ pub(super) async fn blocking<T: Send + 'static>(
     }
 }
 
-/// The filters shared by search, people and timeline.
-fn criteria(p: &Params) -> Result<Criteria, ApiError> {
+/// The filters shared by search, export, people and timeline.
+pub(super) fn criteria(p: &Params) -> Result<Criteria, ApiError> {
     Ok(Criteria {
         query: p.one("q")?.unwrap_or_default(),
         since: p.date("since", false)?,
@@ -86,6 +87,20 @@ fn criteria(p: &Params) -> Result<Criteria, ApiError> {
         exact: false,
         all_copies: p.choice("all_copies", false, &[("true", true), ("false", false)])?,
     })
+}
+
+/// The `sort` parameter (search and export).
+pub(super) fn sort(p: &Params) -> Result<Sort, ApiError> {
+    p.choice(
+        "sort",
+        Sort::Relevance,
+        &[
+            ("relevance", Sort::Relevance),
+            ("recent", Sort::Recent),
+            ("newest", Sort::Newest),
+            ("oldest", Sort::Oldest),
+        ],
+    )
 }
 
 /// `GET /api/search`.
@@ -144,16 +159,7 @@ pub async fn search(State(app): State<App>, RawQuery(raw): RawQuery) -> Response
         let page = Page {
             limit: p.number("limit", 10, 1, MAX_LIMIT)?,
             offset: p.number("offset", 0, 0, MAX_OFFSET)?,
-            sort: p.choice(
-                "sort",
-                Sort::Relevance,
-                &[
-                    ("relevance", Sort::Relevance),
-                    ("recent", Sort::Recent),
-                    ("newest", Sort::Newest),
-                    ("oldest", Sort::Oldest),
-                ],
-            )?,
+            sort: sort(&p)?,
             snippets: p.number("snippets", 3, 1, 10)?,
             snippet_chars: 200,
             locate_lines: true,
@@ -275,10 +281,22 @@ struct ArticleJson {
     word_count: u64,
     body: String,
     people: Vec<PersonJson>,
+    /// What the search (`q`, `person`) marks in the headline and body, in
+    /// order: empty when nothing was asked.
+    matches: Vec<MentionJson>,
 }
 
 impl ArticleJson {
-    fn new(a: Article) -> ArticleJson {
+    fn new(a: Article, marks: search::Marks) -> ArticleJson {
+        let span = |field: &'static str, text: &str, [start, end]: [usize; 2]| MentionJson {
+            field,
+            start,
+            end,
+            text: text.chars().skip(start).take(end - start).collect(),
+        };
+        let matches = (marks.title.iter().map(|m| span("title", &a.title, *m)))
+            .chain(marks.body.iter().map(|m| span("body", &a.body, *m)))
+            .collect();
         let found = people::extract(&a.title, &a.body, a.language.as_deref());
         let people = found
             .into_iter()
@@ -329,38 +347,127 @@ impl ArticleJson {
             word_count: a.word_count,
             body: a.body,
             people,
+            matches,
         }
     }
 }
 
 /// `GET /api/articles/{id}`: the stored article, its people and the
-/// character spans of each mention. Looked up by id only.
+/// character spans of each mention, and with `q` or `person` what that
+/// search marks in it. Looked up by id only.
 pub async fn article(
     State(app): State<App>,
     Path(id): Path<String>,
     RawQuery(raw): RawQuery,
 ) -> Response {
     let run = async {
-        Params::parse(raw.as_deref(), &[])?;
-        if id.chars().count() > super::params::MAX_VALUE_CHARS {
-            return Err(ApiError::bad("id", "the id is too long"));
-        }
+        let p = Params::parse(raw.as_deref(), &["q", "person"])?;
+        let asked = Criteria {
+            query: p.one("q")?.unwrap_or_default(),
+            people: p.all("person"),
+            ..Criteria::default()
+        };
+        checked_id(&id)?;
         blocking(&app, move |g| {
-            match g.opened.article_by_id(&id).map_err(lib)? {
-                Some(mut a) => {
-                    let searcher = g.opened.searcher().map_err(lib)?;
-                    person_links::complete(&searcher, &g.opened.fields, &mut a).map_err(lib)?;
-                    Ok(ArticleJson::new(a))
-                }
-                None => Err(ApiError::not_found(
-                    Some("id"),
-                    format!("no article with id `{id}` (ids are as /api/search gives them)"),
-                )),
-            }
+            let mut a = stored(g, &id)?;
+            let searcher = g.opened.searcher().map_err(lib)?;
+            person_links::complete(&searcher, &g.opened.fields, &mut a).map_err(lib)?;
+            let marks = search::marks(&searcher, &g.opened.fields, &asked, &a).map_err(lib)?;
+            Ok(ArticleJson::new(a, marks))
         })
         .await
     };
     respond(run.await)
+}
+
+/// An id from a path, checked for length.
+fn checked_id(id: &str) -> Result<(), ApiError> {
+    if id.chars().count() > super::params::MAX_VALUE_CHARS {
+        return Err(ApiError::bad("id", "the id is too long"));
+    }
+    Ok(())
+}
+
+/// The stored article with this id, or a 404.
+fn stored(g: &Generation, id: &str) -> Result<Article, ApiError> {
+    g.opened.article_by_id(id).map_err(lib)?.ok_or_else(|| {
+        ApiError::not_found(
+            Some("id"),
+            format!("no article with id `{id}` (ids are as /api/search gives them)"),
+        )
+    })
+}
+
+/// `GET /api/text/{id}`: the stored article as plain text, to read or
+/// save: a header block (`Title:`, `Date:`, `Source:` ...; the one
+/// `newsdex index` reads back from a `.txt` file), a blank line, the body.
+/// Looked up by id in the index: no part of the request names a file.
+pub async fn text(
+    State(app): State<App>,
+    Path(id): Path<String>,
+    RawQuery(raw): RawQuery,
+) -> Response {
+    let run = async {
+        Params::parse(raw.as_deref(), &[])?;
+        checked_id(&id)?;
+        blocking(&app, move |g| stored(g, &id)).await
+    };
+    let a = match run.await {
+        Ok(a) => a,
+        Err(e) => return e.into_response(),
+    };
+    let one_line = |v: &str| v.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut text = format!("Title: {}\n", one_line(&a.title));
+    let date = a.zoned_date().map(|d| d.to_rfc3339()).or(a.date.map(iso));
+    let fields = [
+        ("Date", date),
+        ("Source", a.source.clone()),
+        ("Section", a.section.clone()),
+        ("Byline", a.byline.clone()),
+        ("URL", a.url.clone()),
+    ];
+    for (key, value) in fields {
+        if let Some(v) = value.filter(|v| !v.trim().is_empty()) {
+            text.push_str(&format!("{key}: {}\n", one_line(&v)));
+        }
+    }
+    text.push('\n');
+    text.push_str(a.body.trim_end());
+    text.push('\n');
+    let name: String = a
+        .path
+        .rsplit(['/', '\\'])
+        .next()
+        .map(|file| file.rsplit_once('.').map_or(file, |(stem, _)| stem))
+        .filter(|stem| !stem.is_empty())
+        .unwrap_or("article")
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '.' || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    (
+        [
+            (
+                header::CONTENT_TYPE,
+                "text/plain; charset=utf-8".to_string(),
+            ),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("inline; filename=\"{name}.txt\""),
+            ),
+            (
+                header::CONTENT_SECURITY_POLICY,
+                "default-src 'none'".to_string(),
+            ),
+        ],
+        text,
+    )
+        .into_response()
 }
 
 /// `GET /api/people`.

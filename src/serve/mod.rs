@@ -3,6 +3,7 @@
 //!
 //! - `api`: the handlers, each a caller of the library like `commands/`;
 //! - `params`: checked request parameters (a bad one is a 400 naming it);
+//! - `export`: every hit of a search as a CSV or JSON Lines download;
 //! - `error`: the JSON error bodies;
 //! - `state`: the index, opened once and again after a commit;
 //! - `assets/`: the page's HTML, CSS and JavaScript, compiled in, and the
@@ -16,6 +17,7 @@
 
 mod api;
 mod error;
+mod export;
 mod params;
 mod person;
 mod state;
@@ -77,6 +79,9 @@ pub struct Config {
 pub(crate) struct App {
     index: Arc<state::Index>,
     permits: Arc<Semaphore>,
+    /// Exports running at once (`export::running_at_once`): each also
+    /// holds one of `permits` while it searches.
+    exports: Arc<Semaphore>,
     limits: Limits,
 }
 
@@ -101,6 +106,9 @@ pub fn run(store: Store, config: Config, ready: impl FnOnce(SocketAddr)) -> Resu
         let app = App {
             index: Arc::new(index),
             permits: Arc::new(Semaphore::new(config.limits.concurrent.max(1))),
+            exports: Arc::new(Semaphore::new(export::running_at_once(
+                config.limits.concurrent,
+            ))),
             limits: config.limits,
         };
         let router = router(app, &config);
@@ -117,6 +125,8 @@ pub(crate) fn router(app: App, config: &Config) -> Router {
     let api = Router::new()
         .route("/api/search", get(api::search))
         .route("/api/articles/{*id}", get(api::article))
+        .route("/api/text/{*id}", get(api::text))
+        .route("/api/export", get(export::export))
         .route("/api/people", get(api::people_list))
         .route("/api/people/{name}", get(person::person))
         .route("/api/timeline", get(api::timeline))
@@ -222,7 +232,9 @@ const ASSETS: &[(&str, &str, &str)] = &[
     ("app.css", CSS, include_str!("assets/app.css")),
     ("app.js", JS, include_str!("assets/app.js")),
     ("article.js", JS, include_str!("assets/article.js")),
+    ("cite.js", JS, include_str!("assets/cite.js")),
     ("dom.js", JS, include_str!("assets/dom.js")),
+    ("export.js", JS, include_str!("assets/export.js")),
     ("facets.js", JS, include_str!("assets/facets.js")),
     ("fetch.js", JS, include_str!("assets/fetch.js")),
     ("filters.js", JS, include_str!("assets/filters.js")),

@@ -570,31 +570,7 @@ pub fn fragments(
         return Vec::new();
     }
     let starts = sentence_starts(body);
-    let tokens = if hl.is_empty() {
-        Vec::new()
-    } else {
-        tokenize(body, &hl.stems, latin_stem(language))
-    };
-    let joined = if hl.stems.is_empty() {
-        Vec::new()
-    } else {
-        joined_tokens(body, &tokens)
-    };
-    let mut found = marks(&tokens, &joined, hl);
-    found.extend(extra.iter().map(|r| Mark {
-        range: r.clone(),
-        key: 5000,
-        weight: 1.0,
-    }));
-    found.sort_by_key(|m| (m.range.start, std::cmp::Reverse(m.range.end)));
-    // Drop marks nested inside an earlier, longer one (a stem inside a phrase).
-    let mut kept: Vec<Mark> = Vec::new();
-    for m in found {
-        if kept.last().is_some_and(|k| m.range.start < k.range.end) {
-            continue;
-        }
-        kept.push(m);
-    }
+    let kept = marks_in(body, language, hl, extra);
     if kept.is_empty() {
         let end = advance_chars(body, 0, max_chars);
         let end = if end < body.len() {
@@ -656,6 +632,57 @@ pub fn fragments(
             render(body, w, &inside, &starts)
         })
         .collect()
+}
+
+/// Every span of `text` the query matches, in order and not overlapping,
+/// as byte ranges: what the snippets mark, over the whole text (an
+/// article's headline or body, in `language`). `extra` are further spans
+/// to mark (person mentions), as byte ranges into `text`.
+pub fn spans(
+    text: &str,
+    language: Option<&str>,
+    hl: &Highlights,
+    extra: &[Range<usize>],
+) -> Vec<Range<usize>> {
+    marks_in(text, language, hl, extra)
+        .into_iter()
+        .map(|m| m.range)
+        .collect()
+}
+
+/// The marks of `body` in order, those nested inside an earlier, longer
+/// one left out (a stem inside a phrase).
+fn marks_in(
+    body: &str,
+    language: Option<&str>,
+    hl: &Highlights,
+    extra: &[Range<usize>],
+) -> Vec<Mark> {
+    let tokens = if hl.is_empty() {
+        Vec::new()
+    } else {
+        tokenize(body, &hl.stems, latin_stem(language))
+    };
+    let joined = if hl.stems.is_empty() {
+        Vec::new()
+    } else {
+        joined_tokens(body, &tokens)
+    };
+    let mut found = marks(&tokens, &joined, hl);
+    found.extend(extra.iter().map(|r| Mark {
+        range: r.clone(),
+        key: 5000,
+        weight: 1.0,
+    }));
+    found.sort_by_key(|m| (m.range.start, std::cmp::Reverse(m.range.end)));
+    let mut kept: Vec<Mark> = Vec::new();
+    for m in found {
+        if kept.last().is_some_and(|k| m.range.start < k.range.end) {
+            continue;
+        }
+        kept.push(m);
+    }
+    kept
 }
 
 /// Joins fragments into one snippet string with `…` between them, and

@@ -3,7 +3,8 @@
 // page's events; each other module does one job (state.js the URL state,
 // fetch.js requests, results.js a search, notices.js what it says,
 // filters.js and facets.js narrowing, timeline.js the chart, article.js
-// the article view, dom.js building elements). The whole state lives in
+// the article view, export.js the download links, cite.js citations and
+// copying, dom.js building elements). The whole state lives in
 // the URL query string. Article text is only ever inserted with
 // textContent / createTextNode, never as HTML.
 
@@ -12,6 +13,7 @@ import { ui, SORTS, parseState, navigate, go, onRender, isLanding } from "./stat
 import { clearError } from "./fetch.js";
 import { showSearch } from "./results.js";
 import { showArticle } from "./article.js";
+import { copyFrom } from "./cite.js";
 import { clickFacet, removeFilter, clearFilters } from "./filters.js";
 import { narrowTo } from "./timeline.js";
 import { peopleRoute, showPeople } from "./people.js";
@@ -37,6 +39,7 @@ function render() {
   heading.textContent = state.q.trim() ? `Results for “${state.q.trim()}”` : "Filtered articles";
   $("to-facets").hidden = true;
   for (const n of [E.activeFilters, E.status, E.notices, E.results]) n.hidden = reading;
+  if (reading) E.export.hidden = true;
   if (reading) E.timeline.hidden = E.pager.hidden = E.facets.hidden = E.landing.hidden = true;
   E.articleView.hidden = !state.article || !!people;
   $("people-view").hidden = !people;
@@ -117,12 +120,7 @@ document.addEventListener("click", (e) => {
     b.remove();
   } else if (b.id === "clear-filters") {
     clearFilters();
-  } else if (b.id === "copy-path") {
-    navigator.clipboard.writeText(b.dataset.path).then(() => {
-      b.textContent = "Copied";
-      setTimeout(() => { b.textContent = "Copy path"; }, 2000);
-    }, () => { b.textContent = "Could not copy"; });
-  }
+  } else if (c.contains("copy-text")) copyFrom(b);
 });
 
 document.addEventListener("keydown", (e) => {

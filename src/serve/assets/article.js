@@ -1,7 +1,11 @@
 // The article view: the stored article with every mention of each
-// person marked, its file, and a way back to the results.
+// person marked, what was searched marked as the snippets mark it (the
+// server says where), its file and stored text, a citation to copy, and
+// a way back to the results.
 
-import { E, el, button, fmt, list, appendMarked, cleanRanges, metaLine } from "./dom.js";
+import { E, el, button, fmt, plural, list, appendMarked, cleanRanges, metaLine } from "./dom.js";
+import { searched } from "./results.js";
+import { citeButton } from "./cite.js";
 import { ui, urlFor, applyScroll } from "./state.js";
 import { load } from "./fetch.js";
 import { personLink } from "./people.js";
@@ -9,8 +13,15 @@ import { personLink } from "./people.js";
 export async function showArticle(id) {
   const view = E.articleView;
   view.replaceChildren(backLink(), el("p", "loading", "Loading article…"));
-  const body = await load("/api/articles/" + encodeURIComponent(id), "");
-  if (body) renderArticle(body);
+  // What the search searched (its correction, if it searched one) and its
+  // people: the server finds them in the article.
+  const p = new URLSearchParams();
+  const q = searched(ui.state.q);
+  if (q) p.set("q", q);
+  for (const x of ui.state.person) p.append("person", x);
+  const qs = p.toString();
+  const body = await load("/api/articles/" + encodeURIComponent(id) + (qs ? "?" + qs : ""), q);
+  if (body) renderArticle(body, q);
   else if (body === null) view.replaceChildren(backLink());
 }
 
@@ -20,13 +31,20 @@ function backLink() {
   return a;
 }
 
-function fileHref(path) {
-  let p = String(path).replace(/\\/g, "/");
-  if (!p.startsWith("/")) p = "/" + p;
-  return "file://" + encodeURI(p).replace(/#/g, "%23").replace(/\?/g, "%3F");
+// Search matches ([start, end, {match}]) with the people marks of one
+// field: a mention inside a match is shown as the match, its person named
+// on it.
+function withMatches(people, matches) {
+  const out = matches.slice();
+  for (const r of people) {
+    const over = out.find((m) => m[2].match && m[0] < r[1] && r[0] < m[1]);
+    if (!over) out.push(r);
+    else if (!over[2].name) Object.assign(over[2], r[2]);
+  }
+  return out;
 }
 
-function renderArticle(a) {
+function renderArticle(a, q) {
   const view = E.articleView;
   document.title = `${a.title || "Article"} — newsdex`;
   const people = list(a.people).filter((p) => p && p.name);
@@ -35,7 +53,25 @@ function renderArticle(a) {
     counts.set(p.name, list(p.mentions).length);
     for (const m of list(p.mentions)) if (marks[m.field]) marks[m.field].push([m.start, m.end, { name: p.name, i }]);
   });
+  const matches = list(a.matches).filter((m) => m && marks[m.field]);
+  for (const f of ["title", "body"]) {
+    const mine = matches.filter((m) => m.field === f).map((m) => [m.start, m.end, { match: true }]);
+    marks[f] = withMatches(marks[f], mine);
+  }
+  let shown = 0;
   const markFor = (r) => {
+    if (r[2].match) {
+      // Search matches look like the snippets' marks; the first is where
+      // "jump to first match" goes.
+      const m = el("mark", "match");
+      m.dataset.match = String(++shown);
+      if (shown === 1) {
+        m.id = "first-match";
+        m.tabIndex = -1;
+      }
+      if (r[2].name) m.dataset.person = m.title = r[2].name;
+      return m;
+    }
     const m = el("mark", `person p${r[2].i % 6}`);
     m.dataset.person = m.title = r[2].name;
     return m;
@@ -69,20 +105,32 @@ function renderArticle(a) {
   header.append(h1, metaLine("article-meta", a, "By ", extra));
 
   if (a.path) {
+    // The file as the index knows it (a browser cannot open file:// from
+    // a page), its path to copy, and the stored text the server gives by id.
     const fp = el("p", "article-file", "File: ");
-    const link = el("a", null, a.path);
-    link.id = "source-link";
-    link.href = fileHref(a.path);
-    fp.append(link);
+    const path = el("code", null, a.path);
+    path.id = "source-path";
+    fp.append(path);
     if (a.line > 1) fp.append(` (line ${a.line})`);
-    if (navigator.clipboard && window.isSecureContext) {
-      const cp = button("secondary small", "Copy path", { path: a.path });
-      cp.id = "copy-path";
-      fp.append(" ", cp);
-    }
+    const where = a.line > 1 ? `${a.path}:${a.line}` : a.path;
+    const cp = button("secondary small copy-text", "Copy path", { copy: where, label: "Copy path" });
+    cp.id = "copy-path";
+    const text = el("a", "stored-text", "stored text");
+    text.id = "stored-text";
+    text.href = "/api/text/" + encodeURIComponent(a.id);
+    text.target = "_blank";
+    text.rel = "noopener";
+    fp.append(" ", cp, " · ", text);
     header.append(fp);
   }
+  const tools = el("p", "article-tools");
+  const cite = citeButton(a);
+  cite.id = "copy-citation";
+  tools.append(cite);
+  header.append(tools);
   view.replaceChildren(nav, header);
+  const found = q || ui.state.person.length ? matchLine(matches.length, q) : null;
+  if (found) view.append(found);
 
   if (people.length) {
     const sec = el("section", "article-people");
@@ -121,12 +169,39 @@ function renderArticle(a) {
     body.append(p);
   }
   if (!body.firstChild) body.append(el("p", "empty", "(This article has no body text.)"));
+  const first = h1.querySelector("#first-match") || body.querySelector("#first-match");
+  const jump = found && found.querySelector("a");
+  if (jump && first) {
+    jump.addEventListener("click", (e) => {
+      e.preventDefault();
+      first.scrollIntoView({ block: "center" });
+      first.focus({ preventScroll: true });
+    });
+  }
   const foot = backLink();
   foot.classList.add("bottom");
   view.append(body, foot);
   applyScroll();
   if (ui.focusHeading) h1.focus({ preventScroll: true });
   ui.focusHeading = false;
+}
+
+// "3 matches for “gordon brown” · jump to the first", or that the search
+// matched no words in the text.
+function matchLine(n, q) {
+  const p = el("p", "article-matches");
+  p.id = "article-matches";
+  p.setAttribute("role", "status");
+  const what = q ? [" for ", el("code", null, q)] : [];
+  if (!n) {
+    p.append("The search", ...what, " marks nothing in this text (it matched other fields, or a copy).");
+    return p;
+  }
+  const a = el("a", "jump", "jump to the first");
+  a.href = "#first-match";
+  a.id = "jump-to-match";
+  p.append(plural(n, "match", "matches"), ...what, " marked ", el("mark", "match", "like this"), " · ", a);
+  return p;
 }
 
 // [start, end) code-point spans of the paragraphs (split on blank lines)

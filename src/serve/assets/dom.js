@@ -8,7 +8,7 @@ export const $ = (id) => document.getElementById(id);
 export const E = {};
 for (const id of ["search-form", "q", "sort", "since", "until", "error", "landing", "active-filters", "status",
   "notices", "timeline", "chart", "timeline-caption", "results", "pager", "prev", "next", "page-info",
-  "article-view", "facets", "main"]) E[id.replace(/-(\w)/g, (_, c) => c.toUpperCase())] = $(id);
+  "article-view", "facets", "main", "export"]) E[id.replace(/-(\w)/g, (_, c) => c.toUpperCase())] = $(id);
 
 export function el(tag, cls, text) {
   const n = document.createElement(tag);

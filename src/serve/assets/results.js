@@ -4,6 +4,8 @@
 import { E, el, button, fmt, plural, list, marked, metaLine } from "./dom.js";
 import { ui, params, urlFor, isLanding, applyScroll } from "./state.js";
 import { load, cancel, setBusy } from "./fetch.js";
+import { renderExport } from "./export.js";
+import { citeButton } from "./cite.js";
 import { renderActiveFilters } from "./filters.js";
 import { renderFacets } from "./facets.js";
 import { renderTimeline, clearTimeline } from "./timeline.js";
@@ -17,7 +19,15 @@ function clearResults(status) {
   E.status.textContent = status;
   for (const n of [E.notices, E.results, E.chart, E.facets]) n.replaceChildren();
   E.timeline.hidden = E.pager.hidden = E.facets.hidden = true;
+  renderExport(0);
   clearTimeline();
+}
+
+// The query the shown search searched for `q`: its spelling correction
+// when it searched one instead (the article view marks what was searched).
+export function searched(q) {
+  const d = cache.data;
+  return d && d.query === q && d.corrected ? d.corrected : q;
 }
 
 export async function showSearch() {
@@ -76,6 +86,7 @@ function renderResults(data, s) {
     if (articles > total) status += ` (${fmt(articles)} articles, copies shown once)`;
   }
   E.status.textContent = status + (total ? ` (took ${took < 1 ? "<1" : Math.round(took)} ms)` : "");
+  renderExport(total, s);
 
   renderNotices(data);
   const facets = data.facets || {};
@@ -135,17 +146,34 @@ function renderHit(h, s) {
     p.dir = "auto";
     art.append(p);
   }
-  const copies = list(h.copies);
-  if (copies.length) {
-    // Other copies of this story in the archive, shown once here.
-    const p = el("p", "copies", `+${plural(copies.length, "copy", "copies")}: `);
-    copies.forEach((id, i) => {
-      const c = el("a", "copy internal", id);
-      c.href = urlFor(Object.assign({}, s, { article: id }));
-      c.dataset.id = id;
-      p.append(...(i ? [", ", c] : [c]));
-    });
-    art.append(p);
-  }
+  const copies = list(h.copy_articles).length ? h.copy_articles : list(h.copies).map((id) => ({ id, title: id }));
+  if (copies.length) art.append(renderCopies(copies, s));
+  const tools = el("p", "hit-tools");
+  tools.append(citeButton(h));
+  art.append(tools);
   return art;
+}
+
+// Other copies of this story in the archive, shown once here: each by
+// headline, source and date; more than three folded away.
+function renderCopies(copies, s) {
+  const ul = el("ul");
+  for (const c of copies) {
+    const li = el("li", "copy");
+    const a = el("a", "internal", c.title || "(untitled)");
+    a.dir = "auto";
+    a.href = urlFor(Object.assign({}, s, { article: c.id }));
+    a.dataset.id = c.id;
+    li.append(a, metaLine("copy-meta", c, "", []));
+    ul.append(li);
+  }
+  const label = `+${plural(copies.length, "copy", "copies")} of this story`;
+  if (copies.length <= 3) {
+    const box = el("div", "copies");
+    box.append(el("p", "copies-label", label + ":"), ul);
+    return box;
+  }
+  const box = el("details", "copies");
+  box.append(el("summary", null, label), ul);
+  return box;
 }

@@ -29,7 +29,11 @@ pub(super) fn build(
         let doc: TantivyDocument = searcher.doc(addr)?;
         let mut article = schema::from_document(f, &doc);
         crate::person_links::drop_things(searcher, f, &mut article.people)?;
-        let mentions = person_mentions(&article, &compiled.highlights.people);
+        let mentions = person_mentions(
+            &article,
+            &compiled.highlights.people,
+            crate::people::Field::Body,
+        );
         // No passages asked for: a list of headlines.
         let frags = if page.snippets == 0 {
             Vec::new()
@@ -80,7 +84,7 @@ pub(super) fn build(
 }
 
 /// The query words (as typed) whose stems occur in the article.
-fn matched_words(article: &Article, words: &[query::RelaxedWord]) -> Vec<String> {
+pub(super) fn matched_words(article: &Article, words: &[query::RelaxedWord]) -> Vec<String> {
     let present = snippet::stems_of([article.title.as_str(), article.body.as_str()]);
     words
         .iter()
@@ -89,12 +93,14 @@ fn matched_words(article: &Article, words: &[query::RelaxedWord]) -> Vec<String>
         .collect()
 }
 
-/// Byte ranges in the body where the people a query asks for are named
-/// (`Mr Khan` for `person:"Sadiq Khan"`), found by re-running the extractor
-/// on the hit: cheaper than storing every mention in the index.
-fn person_mentions(
+/// Byte ranges in the `field` (body or headline) where the people a query
+/// asks for are named (`Mr Khan` for `person:"Sadiq Khan"`), found by
+/// re-running the extractor on the hit: cheaper than storing every mention
+/// in the index.
+pub(super) fn person_mentions(
     article: &Article,
     wanted: &[query::PersonMatch],
+    field: crate::people::Field,
 ) -> Vec<std::ops::Range<usize>> {
     if wanted.is_empty() {
         return Vec::new();
@@ -113,7 +119,7 @@ fn person_mentions(
                 || linked.iter().any(|w| w.surname_alone(&p.name))
         })
         .flat_map(|p| p.mentions)
-        .filter(|m| m.field == crate::people::Field::Body)
+        .filter(|m| m.field == field)
         .map(|m| m.start..m.end)
         .collect()
 }

@@ -12,6 +12,7 @@
 //! - `rerank`: closest matches blended with meaning;
 //! - `hits`: stored articles, passages and highlights for the page;
 //! - `lines`: where each passage sits in its source file;
+//! - `marks`: what a query marks in one whole article (the article view);
 //! - `suggest`: spelling corrections: searched instead of the query when
 //!   it found nothing with every word and the correction is confident
 //!   (unless `Criteria::exact`), offered as "did you mean" otherwise.
@@ -24,6 +25,7 @@ mod collect;
 mod explain;
 mod hits;
 mod lines;
+mod marks;
 mod rerank;
 mod suggest;
 
@@ -39,6 +41,7 @@ use crate::query;
 pub use crate::query::Criteria;
 use crate::schema::Fields;
 
+pub use marks::{marks, Marks};
 pub use rerank::{CLOSENESS_SPREAD, MEANING_WEIGHT, RERANK_DEPTH};
 
 /// How to order hits.
@@ -134,9 +137,10 @@ pub struct Hit {
     pub closest: bool,
     /// For a closest match: the query words this article contains.
     pub matched: Option<Vec<String>>,
-    /// Ids of the other copies of this article's story (`crate::stories`),
-    /// shown once here; empty with `Criteria::all_copies`.
-    pub copies: Vec<String>,
+    /// The other copies of this article's story (`crate::stories`), shown
+    /// once here: their stored fields, bodies left empty; none with
+    /// `Criteria::all_copies`.
+    pub copies: Vec<Article>,
 }
 
 /// The answer to a search.
@@ -471,23 +475,7 @@ fn run(
         ..criteria.clone()
     };
     if let Some(plan) = plan {
-        // Closest matches mark the words that made them match: not `to`
-        // or `the` in every line, which count for nothing here.
-        let content: std::collections::HashSet<&str> = plan
-            .words
-            .iter()
-            .flat_map(|w| w.stems.iter().map(String::as_str))
-            .collect();
-        compiled
-            .highlights
-            .stems
-            .retain(|s| content.contains(s.as_str()));
-        // Unspaced Chinese or Japanese matched pair by pair: mark the pairs.
-        let pairs = content.iter().filter(|s| crate::language::has_bigrammed(s));
-        compiled
-            .highlights
-            .stems
-            .extend(pairs.map(|s| s.to_string()));
+        closest_highlights(&mut compiled.highlights, plan);
     }
     let words = plan.map_or_else(Vec::new, |p| {
         p.words.iter().map(|w| w.typed.clone()).collect()
@@ -526,6 +514,20 @@ fn run(
         took_ms: 0.0,
     };
     Ok((results, compiled))
+}
+
+/// What closest matches mark: the words that made them match, not `to`
+/// or `the` in every line, which count for nothing there.
+fn closest_highlights(highlights: &mut query::Highlights, plan: &query::RelaxedPlan) {
+    let content: std::collections::HashSet<&str> = plan
+        .words
+        .iter()
+        .flat_map(|w| w.stems.iter().map(String::as_str))
+        .collect();
+    highlights.stems.retain(|s| content.contains(s.as_str()));
+    // Unspaced Chinese or Japanese matched pair by pair: mark the pairs.
+    let pairs = content.iter().filter(|s| crate::language::has_bigrammed(s));
+    highlights.stems.extend(pairs.map(|s| s.to_string()));
 }
 
 #[cfg(test)]

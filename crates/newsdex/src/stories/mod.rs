@@ -28,6 +28,7 @@ use tantivy::{DocAddress, DocId, Score, Searcher, SegmentOrdinal, SegmentReader,
 
 pub use assign::{own_story, Assigner};
 
+use crate::article::Article;
 use crate::error::{Error, Result};
 use crate::schema::{sketch_column, Fields, SKETCH_COLUMNS};
 use crate::sketch::{self, HASHES};
@@ -219,29 +220,27 @@ pub fn members(searcher: &Searcher, fields: &Fields, story: u64) -> Result<Vec<D
     Ok(docs)
 }
 
-/// Ids of the other live copies of the story of the document at `at`, in
-/// index order.
+/// The other live copies of the story of the document at `at`, in index
+/// order: their stored fields, so a list of copies can tell them apart by
+/// headline, source and date (the body is left empty to keep them light).
 pub fn copies(
     searcher: &Searcher,
     fields: &Fields,
     stories: &mut Stories<'_>,
     at: DocAddress,
-) -> Result<Vec<String>> {
+) -> Result<Vec<Article>> {
     let story = stories.of(at)?;
-    let mut ids = Vec::new();
+    let mut out = Vec::new();
     for other in members(searcher, fields, story)? {
         if other == at {
             continue;
         }
         let doc: tantivy::TantivyDocument = searcher.doc(other)?;
-        if let Some(id) = doc.get_first(fields.id).and_then(|v| {
-            use tantivy::schema::Value;
-            v.as_str().map(str::to_string)
-        }) {
-            ids.push(id);
-        }
+        let mut article = crate::schema::from_document(fields, &doc);
+        article.body = String::new();
+        out.push(article);
     }
-    Ok(ids)
+    Ok(out)
 }
 
 /// A segment's MinHash sketch columns, opened once.
