@@ -63,13 +63,12 @@ pub struct HitRow<'a> {
 }
 
 impl<'a> HitRow<'a> {
-    /// The row of `hit`, from a search whose query has `words` content
-    /// words (`SearchResults::words`, empty unless it fell back to closest
-    /// matches).
-    pub fn new(hit: &'a Hit, words: usize) -> HitRow<'a> {
+    /// The row of `hit`: `every_word` unless it is a closest match
+    /// (`Hit::closest`).
+    pub fn new(hit: &'a Hit) -> HitRow<'a> {
         let a = &hit.article;
         let matched = hit.matched.as_deref().unwrap_or_default();
-        let every_word = hit.matched.is_none() || matched.len() >= words;
+        let every_word = !hit.closest;
         HitRow {
             rank: hit.rank,
             id: &a.id,

@@ -97,7 +97,7 @@ impl<W: Write> Printer<W> {
         let csv = Form::Csv;
         csv.header(&mut self.out, &["snippet"])?;
         for hit in &results.hits {
-            let row = HitRow::new(hit, results.words.len());
+            let row = HitRow::new(hit);
             csv.row(&mut self.out, &row, &[hit.snippet.text.as_str()])?;
         }
         self.out.flush()

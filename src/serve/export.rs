@@ -230,7 +230,7 @@ impl Job {
                     results = search(offset).map_err(|e| e.message)?;
                 }
                 for hit in results.hits.iter().take(take) {
-                    let _ = form.row(&mut *buf, &HitRow::new(hit, results.words.len()), &[]);
+                    let _ = form.row(&mut *buf, &HitRow::new(hit), &[]);
                 }
                 Ok(results.hits.len().min(take))
             },
