@@ -323,18 +323,17 @@ impl Archive {
             let grouped = group_forms(named);
             return self.without_things(searcher, fields, grouped, limit);
         }
-        // Most articles first, ties by name, as one number each.
-        let mut groups: Vec<u64> = self
-            .groups(&counts)
-            .into_iter()
-            .map(|(id, n)| self.order_key(id, n))
-            .collect();
         // Only the head of the list is sorted, deeper while names in it
         // are left out.
         let mut head = limit.saturating_mul(4).saturating_add(32);
         loop {
-            let whole = head >= groups.len();
-            if whole {
+            let (groups, complete) = self.groups(&counts, head);
+            // Most articles first, ties by name, as one number each.
+            let mut groups: Vec<u64> = groups
+                .into_iter()
+                .map(|(id, n)| self.order_key(id, n))
+                .collect();
+            if head >= groups.len() {
                 groups.sort_unstable();
             } else {
                 groups.select_nth_unstable(head);
@@ -348,7 +347,7 @@ impl Archive {
                 })
                 .collect();
             let kept = self.without_things(searcher, fields, shown, limit)?;
-            if whole || kept.len() == limit {
+            if (complete && head >= groups.len()) || kept.len() == limit {
                 return Ok(kept);
             }
             head = head.saturating_mul(4);
@@ -369,26 +368,46 @@ impl Archive {
     }
 
     /// The groups of forms of the counted names, each under the id of the
-    /// name that names it ([`group_sorted`], key by key).
-    fn groups(&self, counts: &[u64]) -> Vec<(u32, u64)> {
-        let mut out: Vec<(u32, u64)> = Vec::new();
-        let mut touched = vec![false; self.shared_keys.len()];
-        let mut shared: Vec<u32> = Vec::new();
+    /// name that names it ([`group_sorted`], key by key), with whether
+    /// they are all of them: those that may be among the `head` most
+    /// counted, at least. A name no other shares a key with is a group
+    /// of its own, and a shared key has a group at least as large as its
+    /// most counted name: `head` of these set a floor, and a key whose
+    /// names add up to less has no group above it. The most mentioned
+    /// people of `the` on the 1x corpus are among 81,000 groups; grouping
+    /// every key took longer than counting.
+    fn groups(&self, counts: &[u64], head: usize) -> (Vec<(u32, u64)>, bool) {
+        let mut sure: Vec<u64> = Vec::new();
+        let (mut best, mut sum) = (
+            vec![0u64; self.shared_keys.len()],
+            vec![0u64; self.shared_keys.len()],
+        );
         for (id, &n) in counts.iter().enumerate() {
-            if n == 0 {
-                continue;
-            }
             match self.keys[id] {
-                ALONE => out.push((id as u32, n)),
-                k if !touched[k as usize] => {
-                    touched[k as usize] = true;
-                    shared.push(k);
+                _ if n == 0 => {}
+                ALONE => sure.push(n),
+                k => {
+                    best[k as usize] = best[k as usize].max(n);
+                    sum[k as usize] += n;
                 }
-                _ => {}
             }
         }
-        for k in shared {
-            let mut named: Vec<(u32, u64)> = self.shared_keys[k as usize]
+        sure.extend(best.iter().copied().filter(|&n| n > 0));
+        let floor = match head.checked_sub(1) {
+            Some(nth) if nth < sure.len() => *sure.select_nth_unstable_by(nth, |a, b| b.cmp(a)).1,
+            _ => 0,
+        };
+        let mut out: Vec<(u32, u64)> = counts
+            .iter()
+            .enumerate()
+            .filter(|&(id, &n)| n > 0 && n >= floor && self.keys[id] == ALONE)
+            .map(|(id, &n)| (id as u32, n))
+            .collect();
+        for (k, ids) in self.shared_keys.iter().enumerate() {
+            if sum[k] == 0 || sum[k] < floor {
+                continue;
+            }
+            let mut named: Vec<(u32, u64)> = ids
                 .iter()
                 .filter(|&&id| counts[id as usize] > 0)
                 .map(|&id| (id, counts[id as usize]))
@@ -404,7 +423,7 @@ impl Archive {
                     .map(|(id, n)| (id, n, &self.names[id as usize].variant)),
             ));
         }
-        out
+        (out, floor <= 1)
     }
 
     /// Moves the counts of the [`super::LINKED_NAMES`] most counted
@@ -461,12 +480,7 @@ impl Archive {
 
     /// The articles in which the one-word name `id` links to full names
     /// ([`crate::person_links::linked_docs`]), looked up once.
-    fn links(
-        &self,
-        searcher: &Searcher,
-        fields: &Fields,
-        id: u32,
-    ) -> Result<Arc<Linked>> {
+    fn links(&self, searcher: &Searcher, fields: &Fields, id: u32) -> Result<Arc<Linked>> {
         if let Some(found) = lock(&self.links).get(&id) {
             return Ok(found.clone());
         }
