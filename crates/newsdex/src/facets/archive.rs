@@ -1,8 +1,9 @@
 //! What counting needs to know of the whole index, read once per index
 //! generation (tantivy's `SearcherGeneration`: the same segments and
 //! deletions) and kept until the next commit: each person's name once,
-//! with its [`Variant`]; each article's people as numbers; each article's
-//! story as a small number; and, filled in as queries ask, which names are
+//! with its [`Variant`]; each article's people as numbers, and its day;
+//! (each article's story as a small number is `crate::stories::numbers`);
+//! and, filled in as queries ask, which names are
 //! things ([`crate::person_links::is_thing`]), which articles a surname
 //! alone links to a full name ([`crate::person_links::linked_docs`]), and
 //! the answers for the whole archive (the landing page's sidebar, the
@@ -55,8 +56,6 @@ struct Segment {
     /// `people[starts[doc]..starts[doc + 1]]` are the doc's name ids.
     starts: Vec<u32>,
     people: Vec<u32>,
-    /// Each doc's story, numbered from 0 across the archive.
-    stories: Vec<u32>,
     /// Each doc's own day (`local_date`) in days since 1970, [`UNDATED`]
     /// for none.
     days: Vec<i32>,
@@ -94,7 +93,7 @@ pub(super) struct Archive {
     /// Name ids by key, for the keys that more than one name has.
     shared_keys: Vec<Vec<u32>>,
     segments: Vec<Segment>,
-    stories: usize,
+    stories: Arc<crate::stories::Numbers>,
     things: Mutex<FastMap<u32, bool>>,
     links: Mutex<FastMap<u32, Arc<Linked>>>,
     everything: Mutex<Everything>,
@@ -121,9 +120,8 @@ impl Archive {
     fn read(searcher: &Searcher) -> Result<Archive> {
         let mut names: Vec<Name> = Vec::new();
         let mut by_name: FastMap<String, u32> = FastMap::default();
-        let mut story_ids: FastMap<u64, u32> = FastMap::default();
         let mut segments = Vec::new();
-        for (ord, segment) in searcher.segment_readers().iter().enumerate() {
+        for segment in searcher.segment_readers() {
             let max = segment.max_doc();
             let mut ids: Vec<u32> = Vec::new();
             let (mut starts, mut people) = (Vec::with_capacity(max as usize + 1), Vec::new());
@@ -150,17 +148,6 @@ impl Archive {
             } else {
                 starts.resize(max as usize + 1, 0);
             }
-            let column = segment.fast_fields().u64("story").map_err(Error::from)?;
-            let stories = (0..max)
-                .map(|doc| {
-                    // A document without a story stands alone.
-                    let story = column
-                        .first(doc)
-                        .unwrap_or(1 << 63 | (ord as u64) << 32 | u64::from(doc));
-                    let next = story_ids.len() as u32;
-                    *story_ids.entry(story).or_insert(next)
-                })
-                .collect();
             let local = segment
                 .fast_fields()
                 .date("local_date")
@@ -178,7 +165,6 @@ impl Archive {
             segments.push(Segment {
                 starts,
                 people,
-                stories,
                 days,
             });
         }
@@ -209,7 +195,7 @@ impl Archive {
             keys,
             shared_keys,
             segments,
-            stories: story_ids.len(),
+            stories: crate::stories::numbers(searcher)?,
             things: Mutex::default(),
             links: Mutex::default(),
             everything: Mutex::default(),
@@ -218,10 +204,14 @@ impl Archive {
 
     /// Keeps the first document of each story in `docs` (in index order).
     pub(super) fn one_per_story(&self, docs: &mut Matches) {
-        let mut seen = vec![false; self.stories];
+        let mut seen = vec![false; self.stories.stories];
         for (&segment, ids) in docs.iter_mut() {
-            let stories = &self.segments[segment as usize].stories;
-            ids.retain(|&doc| !std::mem::replace(&mut seen[stories[doc as usize] as usize], true));
+            let stories = &self.stories.segments[segment as usize];
+            // A document without a story stands alone.
+            ids.retain(|&doc| match stories[doc as usize] {
+                crate::stories::NO_STORY => true,
+                story => !std::mem::replace(&mut seen[story as usize], true),
+            });
         }
     }
 
@@ -448,7 +438,7 @@ impl Archive {
         bare.sort_unstable_by_key(key);
         let matched: Vec<Vec<bool>> = (0..self.segments.len() as u32)
             .map(|s| {
-                let mut m = vec![false; self.segments[s as usize].stories.len()];
+                let mut m = vec![false; self.segments[s as usize].days.len()];
                 for &doc in docs.get(&s).map(Vec::as_slice).unwrap_or(&[]) {
                     m[doc as usize] = true;
                 }
