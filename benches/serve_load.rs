@@ -2,7 +2,7 @@
 //! against a real server on loopback, on a real corpus.
 //!
 //! `cargo bench --bench serve_load -- [--corpus DIR | --index DIR] [--mix
-//! all|broad] [--requests N] [--clients N]` (defaults:
+//! all|broad] [--requests N] [--clients N] [--newsdex PATH]` (defaults:
 //! `../shared/corpora/bbc`, the `all` mix, 2,000 requests, 16 clients). It
 //! indexes the corpus into cargo's target tmp dir (incrementally, so a
 //! second run reuses it), or serves the index `--index` names as it is
@@ -12,7 +12,9 @@
 //! searches of every kind, paging, filters, misspellings, article fetches,
 //! people, timeline, stats; `broad` is the requests that match most of the
 //! archive (issue #25: `the`, the landing page's empty search, the people
-//! list, `obama`), whose cost is counting the sidebar over every match. It prints requests/s, latency
+//! list, `obama`), whose cost is counting the sidebar over every match.
+//! `--newsdex` serves with another build of `newsdex` (an older one, to
+//! compare). It prints requests/s, latency
 //! percentiles overall and per endpoint, and the count of errors (any
 //! status other than 200, or a failed connection), and exits non-zero if
 //! there was any.
@@ -27,6 +29,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
+/// The `newsdex` this build made; `--newsdex PATH` serves with another
+/// (an older build, for a before-and-after table).
 const NEWSDEX: &str = env!("CARGO_BIN_EXE_newsdex");
 
 /// The request mix: searches as people type them, with the page's
@@ -125,7 +129,8 @@ fn main() {
     }
     let shown = if given.is_some() { &index } else { &corpus };
 
-    let mut server = Command::new(NEWSDEX)
+    let newsdex = arg(&args, "--newsdex").unwrap_or_else(|| NEWSDEX.to_string());
+    let mut server = Command::new(&newsdex)
         .arg("--index")
         .arg(&index)
         .args(["serve", "--addr", "127.0.0.1:0", "--quiet"])
