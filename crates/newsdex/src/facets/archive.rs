@@ -1,9 +1,10 @@
 //! What counting needs to know of the whole index, read once per index
 //! generation (tantivy's `SearcherGeneration`: the same segments and
 //! deletions) and kept until the next commit: each person's name once,
-//! with its [`Variant`]; each article's people as numbers, and its day;
-//! (each article's story as a small number is `crate::stories::numbers`);
-//! and, filled in as queries ask, which names are
+//! with its [`Variant`], and each article's people as numbers (read when
+//! people are first counted: a timeline or a list of sources on the
+//! command line does not wait for them); each article's story as a small
+//! number (`crate::stories::numbers`); and, filled in as queries ask, which names are
 //! things ([`crate::person_links::is_thing`]), which articles a surname
 //! alone links to a full name ([`crate::person_links::linked_docs`]), and
 //! the answers for the whole archive (the landing page's sidebar, the
@@ -15,7 +16,7 @@
 //! name was read from the column's compressed dictionary on its own.
 
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 
 use tantivy::{DocAddress, Searcher, SearcherGeneration};
 
@@ -51,18 +52,12 @@ type Linked = Vec<(String, Vec<DocAddress>)>;
 /// In [`Archive::keys`]: a name whose key no other name has.
 const ALONE: u32 = u32::MAX;
 
-/// One segment's articles: their people (name ids, by doc) and stories.
+/// One segment's articles: their people (name ids, by doc).
 struct Segment {
     /// `people[starts[doc]..starts[doc + 1]]` are the doc's name ids.
     starts: Vec<u32>,
     people: Vec<u32>,
-    /// Each doc's own day (`local_date`) in days since 1970, [`UNDATED`]
-    /// for none.
-    days: Vec<i32>,
 }
-
-/// The day of an article without a date.
-const UNDATED: i32 = i32::MIN;
 
 /// Answers for the whole archive, by the arguments that shape them.
 #[derive(Default)]
@@ -73,8 +68,9 @@ struct Everything {
     people: HashMap<(bool, usize), (u64, Vec<ValueCount>)>,
 }
 
-/// The archive-wide tables for one index generation.
-pub(super) struct Archive {
+/// What the people list needs of every name and article, for one index
+/// generation.
+struct Table {
     names: Vec<Name>,
     by_name: FastMap<String, u32>,
     /// Name ids in alphabetical order.
@@ -93,9 +89,15 @@ pub(super) struct Archive {
     /// Name ids by key, for the keys that more than one name has.
     shared_keys: Vec<Vec<u32>>,
     segments: Vec<Segment>,
-    stories: Arc<crate::stories::Numbers>,
     things: Mutex<FastMap<u32, bool>>,
     links: Mutex<FastMap<u32, Arc<Linked>>>,
+}
+
+/// The archive-wide tables for one index generation: the people's, read
+/// when a count of people first needs them (a timeline or a list of
+/// sources does not), and the answers for the whole archive.
+pub(super) struct Archive {
+    table: OnceLock<Table>,
     everything: Mutex<Everything>,
 }
 
@@ -108,7 +110,10 @@ pub(super) fn of(searcher: &Searcher) -> Result<Arc<Archive>> {
         cache.push(entry);
         return Ok(archive);
     }
-    let archive = Arc::new(Archive::read(searcher)?);
+    let archive = Arc::new(Archive {
+        table: OnceLock::new(),
+        everything: Mutex::default(),
+    });
     if cache.len() == KEPT {
         cache.remove(0);
     }
@@ -116,8 +121,24 @@ pub(super) fn of(searcher: &Searcher) -> Result<Arc<Archive>> {
     Ok(archive)
 }
 
-impl Archive {
-    fn read(searcher: &Searcher) -> Result<Archive> {
+/// Keeps the first document of each story in `docs` (in index order),
+/// by the story numbers of the generation (`crate::stories::numbers`).
+pub(super) fn one_per_story(searcher: &Searcher, docs: &mut Matches) -> Result<()> {
+    let numbers = crate::stories::numbers(searcher)?;
+    let mut seen = vec![false; numbers.stories];
+    for (&segment, ids) in docs.iter_mut() {
+        let stories = &numbers.segments[segment as usize];
+        // A document without a story stands alone.
+        ids.retain(|&doc| match stories[doc as usize] {
+            crate::stories::NO_STORY => true,
+            story => !std::mem::replace(&mut seen[story as usize], true),
+        });
+    }
+    Ok(())
+}
+
+impl Table {
+    fn read(searcher: &Searcher) -> Result<Table> {
         let mut names: Vec<Name> = Vec::new();
         let mut by_name: FastMap<String, u32> = FastMap::default();
         let mut segments = Vec::new();
@@ -148,25 +169,7 @@ impl Archive {
             } else {
                 starts.resize(max as usize + 1, 0);
             }
-            let local = segment
-                .fast_fields()
-                .date("local_date")
-                .map_err(Error::from)?;
-            let days = (0..max)
-                .map(|doc| {
-                    local
-                        .first(doc)
-                        .map(|d| d.into_timestamp_secs())
-                        .filter(|&s| chrono::DateTime::from_timestamp(s, 0).is_some())
-                        .and_then(|s| i32::try_from(s.div_euclid(86_400)).ok())
-                        .unwrap_or(UNDATED)
-                })
-                .collect();
-            segments.push(Segment {
-                starts,
-                people,
-                days,
-            });
+            segments.push(Segment { starts, people });
         }
         let mut order: Vec<u32> = (0..names.len() as u32).collect();
         order.sort_unstable_by(|&a, &b| names[a as usize].text.cmp(&names[b as usize].text));
@@ -186,7 +189,7 @@ impl Archive {
             }
         }
         let bare = names.iter().map(|n| !n.text.trim().contains(' ')).collect();
-        Ok(Archive {
+        Ok(Table {
             names,
             by_name,
             by_rank: order,
@@ -195,43 +198,34 @@ impl Archive {
             keys,
             shared_keys,
             segments,
-            stories: crate::stories::numbers(searcher)?,
             things: Mutex::default(),
             links: Mutex::default(),
-            everything: Mutex::default(),
         })
     }
+}
 
-    /// Keeps the first document of each story in `docs` (in index order).
-    pub(super) fn one_per_story(&self, docs: &mut Matches) {
-        let mut seen = vec![false; self.stories.stories];
-        for (&segment, ids) in docs.iter_mut() {
-            let stories = &self.stories.segments[segment as usize];
-            // A document without a story stands alone.
-            ids.retain(|&doc| match stories[doc as usize] {
-                crate::stories::NO_STORY => true,
-                story => !std::mem::replace(&mut seen[story as usize], true),
-            });
+impl Archive {
+    /// The people's table, read now if it is not yet.
+    fn table(&self, searcher: &Searcher) -> Result<&Table> {
+        if let Some(table) = self.table.get() {
+            return Ok(table);
         }
+        // Two requests may read it at once: one keeps its copy.
+        let _ = self.table.set(Table::read(searcher)?);
+        Ok(self.table.get().expect("just set"))
     }
 
-    /// The matching articles by their own day (days since 1970), in
-    /// order, and the number without a date.
-    pub(super) fn days(&self, docs: &Matches) -> (Vec<(i32, u64)>, u64) {
-        let mut counts: FastMap<i32, u64> = FastMap::default();
-        let mut undated = 0;
-        for (&segment, ids) in docs {
-            let days = &self.segments[segment as usize].days;
-            for &doc in ids {
-                match days[doc as usize] {
-                    UNDATED => undated += 1,
-                    day => *counts.entry(day).or_default() += 1,
-                }
-            }
-        }
-        let mut days: Vec<(i32, u64)> = counts.into_iter().collect();
-        days.sort_unstable();
-        (days, undated)
+    /// The people of `docs`, most first ([`Table::people`]).
+    pub(super) fn people(
+        &self,
+        searcher: &Searcher,
+        fields: &Fields,
+        docs: &Matches,
+        limit: usize,
+        links: bool,
+    ) -> Result<Vec<ValueCount>> {
+        self.table(searcher)?
+            .people(searcher, fields, docs, limit, links)
     }
 
     /// The `facets` answer for the whole archive, when kept.
@@ -272,12 +266,14 @@ impl Archive {
             .people
             .insert((all_copies, limit), people.clone());
     }
+}
 
+impl Table {
     /// The people of `docs`, most first: one line per person (the forms
     /// of a name together, `group_forms`), without the names the archive
     /// shows to be no person; with `links`, surnames alone counted under
     /// the full names they link to.
-    pub(super) fn people(
+    fn people(
         &self,
         searcher: &Searcher,
         fields: &Fields,
@@ -438,7 +434,7 @@ impl Archive {
         bare.sort_unstable_by_key(key);
         let matched: Vec<Vec<bool>> = (0..self.segments.len() as u32)
             .map(|s| {
-                let mut m = vec![false; self.segments[s as usize].days.len()];
+                let mut m = vec![false; self.segments[s as usize].starts.len() - 1];
                 for &doc in docs.get(&s).map(Vec::as_slice).unwrap_or(&[]) {
                     m[doc as usize] = true;
                 }

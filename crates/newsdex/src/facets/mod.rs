@@ -38,12 +38,7 @@ type Matches = BTreeMap<u32, Vec<u32>>;
 /// The doc ids the criteria match (every live article for `None`), by
 /// segment: one per story (the first in index order) unless
 /// `Criteria::all_copies`, so that copies of a story count once.
-fn matching(
-    searcher: &Searcher,
-    fields: &Fields,
-    criteria: Option<&Criteria>,
-    archive: &archive::Archive,
-) -> Result<Matches> {
+fn matching(searcher: &Searcher, fields: &Fields, criteria: Option<&Criteria>) -> Result<Matches> {
     let query: Box<dyn Query> = match criteria {
         Some(c) if !c.is_empty() => {
             query::build(fields, &query::Stemming::of_index(searcher, fields), c)?.query
@@ -52,7 +47,7 @@ fn matching(
     };
     let mut docs: Matches = searcher.search(&*query, &DocIds)?.into_iter().collect();
     if !criteria.is_some_and(|c| c.all_copies) {
-        archive.one_per_story(&mut docs);
+        archive::one_per_story(searcher, &mut docs)?;
     }
     Ok(docs)
 }
@@ -156,7 +151,7 @@ pub fn people(
     if let Some(kept) = archive.people_of_all(all_copies, limit).filter(|_| whole) {
         return Ok(kept);
     }
-    let docs = matching(searcher, fields, criteria, &archive)?;
+    let docs = matching(searcher, fields, criteria)?;
     let total = docs.values().map(|ids| ids.len() as u64).sum();
     let answer = (total, archive.people(searcher, fields, &docs, limit, true)?);
     if whole {
@@ -182,7 +177,7 @@ pub fn count(
     if facet == Facet::Person {
         return people(searcher, fields, criteria, limit);
     }
-    let docs = matching(searcher, fields, criteria, &*archive::of(searcher)?)?;
+    let docs = matching(searcher, fields, criteria)?;
     let total = docs.values().map(|ids| ids.len() as u64).sum();
     Ok((total, top_values(searcher, fields, &docs, facet, limit)?))
 }
@@ -326,14 +321,14 @@ pub fn facets(
     if let Some(kept) = archive.facets_of_all(all_copies, limit).filter(|_| whole) {
         return Ok(kept);
     }
-    let docs = matching(searcher, fields, criteria, &archive)?;
+    let docs = matching(searcher, fields, criteria)?;
     let answer = Facets {
         total: docs.values().map(|ids| ids.len() as u64).sum(),
         people: archive.people(searcher, fields, &docs, limit, true)?,
         sections: top_values(searcher, fields, &docs, Facet::Section, limit)?,
         sources: top_values(searcher, fields, &docs, Facet::Source, limit)?,
         languages: top_values(searcher, fields, &docs, Facet::Language, limit)?,
-        months: count_periods(&archive, &docs, Period::Month).buckets,
+        months: count_periods(searcher, &docs, Period::Month)?.buckets,
     };
     if whole {
         archive.keep_facets_of_all(all_copies, limit, &answer);
@@ -411,18 +406,37 @@ pub fn timeline(
     criteria: Option<&Criteria>,
     by: Period,
 ) -> Result<Timeline> {
-    let archive = archive::of(searcher)?;
-    let docs = matching(searcher, fields, criteria, &archive)?;
-    Ok(count_periods(&archive, &docs, by))
+    let docs = matching(searcher, fields, criteria)?;
+    count_periods(searcher, &docs, by)
 }
 
-fn count_periods(archive: &archive::Archive, docs: &Matches, by: Period) -> Timeline {
-    let (days, undated) = archive.days(docs);
+fn count_periods(searcher: &Searcher, docs: &Matches, by: Period) -> Result<Timeline> {
+    // By day first (days since 1970): a date and a map entry per day, not
+    // per article.
+    let mut days: crate::hashing::FastMap<i64, u64> = Default::default();
+    let (mut undated, mut total) = (0u64, 0u64);
+    for (&segment_ord, ids) in docs {
+        let segment = searcher.segment_reader(segment_ord);
+        // Each article's own day: its date where it was published.
+        let dates = segment
+            .fast_fields()
+            .date("local_date")
+            .map_err(Error::from)?;
+        for &doc in ids {
+            total += 1;
+            match dates
+                .first(doc)
+                .map(|d| d.into_timestamp_secs())
+                .filter(|&s| DateTime::<Utc>::from_timestamp(s, 0).is_some())
+            {
+                Some(s) => *days.entry(s.div_euclid(86_400)).or_default() += 1,
+                None => undated += 1,
+            }
+        }
+    }
     let mut counts: BTreeMap<NaiveDate, u64> = BTreeMap::new();
-    let mut total = undated;
     for (day, n) in days {
-        total += n;
-        if let Some(d) = DateTime::<Utc>::from_timestamp(i64::from(day) * 86_400, 0) {
+        if let Some(d) = DateTime::<Utc>::from_timestamp(day * 86_400, 0) {
             *counts.entry(period_start(d.date_naive(), by)).or_default() += n;
         }
     }
@@ -438,11 +452,11 @@ fn count_periods(archive: &archive::Archive, docs: &Matches, by: Period) -> Time
             at = next_start(at, by);
         }
     }
-    Timeline {
+    Ok(Timeline {
         buckets,
         undated,
         total,
-    }
+    })
 }
 
 #[cfg(test)]
