@@ -49,7 +49,7 @@ struct Name {
 /// The full names a one-word name links to, each with its articles.
 type Linked = Vec<(String, Vec<DocAddress>)>;
 
-/// In [`Archive::keys`]: a name whose key no other name has.
+/// In [`Table::keys`]: a name whose key no other name has.
 const ALONE: u32 = u32::MAX;
 
 /// One segment's articles: their people (name ids, by doc).
@@ -347,7 +347,7 @@ impl Table {
         (u64::from(u32::MAX) - n) << 32 | u64::from(self.ranks[id as usize])
     }
 
-    /// The name id and count an [`Archive::order_key`] stands for.
+    /// The name id and count an [`Table::order_key`] stands for.
     fn of_order_key(&self, key: u64) -> (u32, u64) {
         let id = self.by_rank[(key & u64::from(u32::MAX)) as usize];
         (id, u64::from(u32::MAX) - (key >> 32))

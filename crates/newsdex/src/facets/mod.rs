@@ -153,11 +153,26 @@ pub fn people(
     }
     let docs = matching(searcher, fields, criteria)?;
     let total = docs.values().map(|ids| ids.len() as u64).sum();
-    let answer = (total, archive.people(searcher, fields, &docs, limit, true)?);
+    let answer = (total, person_values(searcher, fields, &docs, limit, true)?);
     if whole {
         archive.keep_people_of_all(all_copies, limit, &answer);
     }
     Ok(answer)
+}
+
+/// The people of `docs`, most first: one line per person, not per form of
+/// the name (`crate::people::name_forms::group_forms`), without the names
+/// the archive shows to be no person; with `links`, surnames alone counted
+/// under the full names they link to. Counted with the generation's
+/// tables (`archive`).
+fn person_values(
+    searcher: &Searcher,
+    fields: &Fields,
+    docs: &Matches,
+    limit: usize,
+    links: bool,
+) -> Result<Vec<ValueCount>> {
+    archive::of(searcher)?.people(searcher, fields, docs, limit, links)
 }
 
 /// How many of the most frequent one-word names the `people` list looks up
@@ -324,7 +339,7 @@ pub fn facets(
     let docs = matching(searcher, fields, criteria)?;
     let answer = Facets {
         total: docs.values().map(|ids| ids.len() as u64).sum(),
-        people: archive.people(searcher, fields, &docs, limit, true)?,
+        people: person_values(searcher, fields, &docs, limit, true)?,
         sections: top_values(searcher, fields, &docs, Facet::Section, limit)?,
         sources: top_values(searcher, fields, &docs, Facet::Source, limit)?,
         languages: top_values(searcher, fields, &docs, Facet::Language, limit)?,
