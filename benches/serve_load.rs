@@ -1,13 +1,20 @@
 //! Load benchmark for `newsdex serve` (issue #13): many clients at once
 //! against a real server on loopback, on a real corpus.
 //!
-//! `cargo bench --bench serve_load -- [--corpus DIR] [--requests N] [--clients N]`
-//! (defaults: `../shared/corpora/bbc`, 2,000 requests, 16 clients). It
+//! `cargo bench --bench serve_load -- [--corpus DIR | --index DIR] [--mix
+//! all|broad] [--requests N] [--clients N] [--newsdex PATH]` (defaults:
+//! `../shared/corpora/bbc`, the `all` mix, 2,000 requests, 16 clients). It
 //! indexes the corpus into cargo's target tmp dir (incrementally, so a
-//! second run reuses it), starts `newsdex serve` on an ephemeral port, and
-//! has each client thread send requests from a fixed mix (searches of every
-//! kind, paging, filters, misspellings, article fetches, people, timeline,
-//! stats) one connection at a time. It prints requests/s, latency
+//! second run reuses it), or serves the index `--index` names as it is
+//! (built beforehand, e.g. `newsdex --index DIR index /tmp/newsdex-1x`),
+//! starts `newsdex serve` on an ephemeral port, and has each client thread
+//! send requests from a fixed mix one connection at a time: `all` is
+//! searches of every kind, paging, filters, misspellings, article fetches,
+//! people, timeline, stats; `broad` is the requests that match most of the
+//! archive (issue #25: `the`, the landing page's empty search, the people
+//! list, `obama`), whose cost is counting the sidebar over every match.
+//! `--newsdex` serves with another build of `newsdex` (an older one, to
+//! compare). It prints requests/s, latency
 //! percentiles overall and per endpoint, and the count of errors (any
 //! status other than 200, or a failed connection), and exits non-zero if
 //! there was any.
@@ -16,12 +23,14 @@
 mod client;
 
 use std::io::{BufRead, BufReader};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
+/// The `newsdex` this build made; `--newsdex PATH` serves with another
+/// (an older build, for a before-and-after table).
 const NEWSDEX: &str = env!("CARGO_BIN_EXE_newsdex");
 
 /// The request mix: searches as people type them, with the page's
@@ -49,6 +58,17 @@ const MIX: &[&str] = &[
     "/api/search?q=microsoft&snippets=1",
 ];
 
+/// The broad mix (`--mix broad`): searches that match most of the archive,
+/// so that counting the sidebar's people, sections and months over every
+/// match is most of their cost.
+const BROAD: &[&str] = &[
+    "/api/search?q=the",
+    "/api/search",
+    "/api/people",
+    "/api/search?q=obama",
+    "/api/search?q=the&offset=10",
+];
+
 fn arg(args: &[String], name: &str) -> Option<String> {
     args.iter()
         .position(|a| a == name)
@@ -63,6 +83,27 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
     sorted[i]
 }
 
+/// Indexes `corpus` into `index` (incrementally: a second run reuses it).
+fn index_corpus(corpus: &Path, index: &Path) {
+    assert!(corpus.exists(), "no corpus at {}", corpus.display());
+    eprintln!("indexing {} into {}", corpus.display(), index.display());
+    let build = || {
+        Command::new(NEWSDEX)
+            .arg("--index")
+            .arg(index)
+            .args(["index", "--quiet"])
+            .arg(corpus)
+            .status()
+            .expect("run newsdex index")
+            .success()
+    };
+    if !build() {
+        // An index from an older schema: start again.
+        let _ = std::fs::remove_dir_all(index);
+        assert!(build(), "newsdex index failed");
+    }
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let corpus = arg(&args, "--corpus")
@@ -71,27 +112,25 @@ fn main() {
     let requests: usize =
         arg(&args, "--requests").map_or(2000, |v| v.parse().expect("--requests N"));
     let clients: usize = arg(&args, "--clients").map_or(16, |v| v.parse().expect("--clients N"));
-    assert!(corpus.exists(), "no corpus at {}", corpus.display());
-    let index = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("serve-load-index");
-
-    eprintln!("indexing {} into {}", corpus.display(), index.display());
-    let build = || {
-        Command::new(NEWSDEX)
-            .arg("--index")
-            .arg(&index)
-            .args(["index", "--quiet"])
-            .arg(&corpus)
-            .status()
-            .expect("run newsdex index")
-            .success()
+    let broad = match arg(&args, "--mix").as_deref() {
+        None | Some("all") => false,
+        Some("broad") => true,
+        Some(other) => panic!("--mix {other}: use all or broad"),
     };
-    if !build() {
-        // An index from an older schema: start again.
-        let _ = std::fs::remove_dir_all(&index);
-        assert!(build(), "newsdex index failed");
+    let given = arg(&args, "--index").map(PathBuf::from);
+    let index = given
+        .clone()
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("serve-load-index"));
+    if given.is_some() {
+        assert!(index.exists(), "no index at {}", index.display());
+        eprintln!("serving {} as it is", index.display());
+    } else {
+        index_corpus(&corpus, &index);
     }
+    let shown = if given.is_some() { &index } else { &corpus };
 
-    let mut server = Command::new(NEWSDEX)
+    let newsdex = arg(&args, "--newsdex").unwrap_or_else(|| NEWSDEX.to_string());
+    let mut server = Command::new(&newsdex)
         .arg("--index")
         .arg(&index)
         .args(["serve", "--addr", "127.0.0.1:0", "--quiet"])
@@ -117,11 +156,14 @@ fn main() {
         .to_string();
     let article_path = format!("/api/articles/{}", id.replace('/', "%2F"));
 
-    let mix: Vec<String> = MIX
-        .iter()
-        .map(|s| s.to_string())
-        .chain([article_path])
-        .collect();
+    let mix: Vec<String> = if broad {
+        BROAD.iter().map(|s| s.to_string()).collect()
+    } else {
+        MIX.iter()
+            .map(|s| s.to_string())
+            .chain([article_path])
+            .collect()
+    };
     let next = Arc::new(AtomicUsize::new(0));
     let results: Arc<Mutex<Vec<(usize, f64, bool)>>> = Arc::new(Mutex::new(Vec::new()));
     let started = Instant::now();
@@ -155,7 +197,7 @@ fn main() {
     println!(
         "newsdex serve, {} requests from {clients} clients on {}",
         results.len(),
-        corpus.display()
+        shown.display()
     );
     println!("| figure | value |\n| --- | --- |");
     println!("| requests/s | {:.0} |", results.len() as f64 / wall);

@@ -538,3 +538,57 @@ fn notices_as_data_undated_counts_and_an_icon() {
     assert_eq!(icon.status, 200);
     assert_eq!(icon.header("content-type"), Some("image/x-icon"));
 }
+
+/// Issue #25: the sidebar lists people as `/api/people` and `newsdex
+/// people` do for the same articles (a surname alone under the full name
+/// it links to, the forms of a name together), the landing page's too;
+/// the whole archive's list, kept until the next commit, follows one.
+#[test]
+fn sidebar_people_are_the_people_list() {
+    let env = Env::with_sample();
+    env.index_corpus();
+    let server = Server::start(&env, &[]);
+    for q in ["", "q=election", "q=minister"] {
+        let side = server.json(&format!("/api/search?{q}"), 200)["facets"]["people"].clone();
+        let n = side.as_array().unwrap().len();
+        assert!(n > 0, "{q}");
+        let list = server.json(&format!("/api/people?{q}&limit={n}"), 200);
+        assert_eq!(side, list["people"], "{q}");
+        let query = q.strip_prefix("q=").unwrap_or("");
+        let mut args = vec!["--json", "people", "--limit"];
+        let limit = n.to_string();
+        args.push(&limit);
+        if !query.is_empty() {
+            args.push(query);
+        }
+        let out = env.run(&args);
+        assert_status(&out, 0);
+        let cli: Vec<Value> = String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        assert_eq!(side, Value::Array(cli), "{q}");
+    }
+    let named = || {
+        server.json("/api/people?limit=1000", 200)["people"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|p| p["name"] == "John Quillfeather")
+    };
+    assert!(!named());
+    env.write(
+        "late/news.txt",
+        "Minister resigns\n\nJohn Quillfeather, the transport minister, resigned on Monday. \
+         \"I have done my best,\" said John Quillfeather, 54. Mr Quillfeather will stay on as an MP.\n",
+    );
+    env.index_corpus();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while !named() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the list never changed"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+}

@@ -15,7 +15,7 @@
 //! Three callers: a `person:"Full Name"` query adds the articles whose
 //! surname alone links to it ([`linked_query`]), `show` says which of an
 //! article's people are linked, and why ([`of_article`]), and the `people`
-//! list counts linked articles under the full name ([`linked_articles`]).
+//! list counts linked articles under the full name ([`linked_docs`]).
 
 use std::collections::{BTreeMap, HashSet};
 
@@ -309,16 +309,17 @@ fn year_range(f: &Fields, year: i32) -> Box<dyn Query> {
 }
 
 /// The full names a one-word name (`Trump`, as an article's people list
-/// it) links to across the archive, each with the number of articles that
-/// name it so and pass `keep`: one per title gender that links elsewhere
-/// (`Mr Blair`, `Mrs Blair`), each article counted once. For the `people`
-/// list (`crate::facets::people`).
-pub fn linked_articles(
+/// it) links to across the archive, each with the articles that name it
+/// so: one per title gender that links elsewhere (`Mr Blair`, `Mrs
+/// Blair`), sorted, each article under the first full name only. For the
+/// `people` list (`crate::facets::people`), which keeps them for the index
+/// generation (they depend on the index alone) and counts the ones each
+/// query matches.
+pub fn linked_docs(
     searcher: &Searcher,
     f: &Fields,
     name: &str,
-    keep: &dyn Fn(DocAddress) -> bool,
-) -> Result<Vec<(String, u64)>> {
+) -> Result<Vec<(String, Vec<DocAddress>)>> {
     let key = Variant::of(name).key;
     if key.is_empty() || key.contains(' ') {
         return Ok(Vec::new());
@@ -338,13 +339,14 @@ pub fn linked_articles(
         let Some(q) = linked_query(searcher, f, &Variant::of(&person))? else {
             continue;
         };
-        let docs = searcher.search(&*q, &DocSetCollector)?;
-        let n = docs
+        let mut docs: Vec<DocAddress> = searcher
+            .search(&*q, &DocSetCollector)?
             .into_iter()
-            .filter(|d| keep(*d) && seen.insert(*d))
-            .count() as u64;
-        if n > 0 {
-            out.push((person, n));
+            .filter(|d| seen.insert(*d))
+            .collect();
+        docs.sort_unstable();
+        if !docs.is_empty() {
+            out.push((person, docs));
         }
     }
     Ok(out)

@@ -16,7 +16,7 @@
 
 use super::lexicon::{self, bits, PARTICLES};
 use super::normalise;
-use std::collections::HashMap;
+use crate::hashing::FastMap;
 
 /// The index term of a name's key alone (`k|donald trump`, `k|blair`):
 /// what every form of the name, and a one-word name, is found by.
@@ -163,20 +163,38 @@ impl Variant {
 /// list the suffix is worth telling apart).
 pub fn group_forms(mut names: Vec<(String, u64)>) -> Vec<(String, u64)> {
     names.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    struct Group {
-        name: String,
+    let variants: Vec<Variant> = names.iter().map(|(n, _)| Variant::of(n)).collect();
+    let mut out = group_sorted(
+        names
+            .into_iter()
+            .zip(&variants)
+            .map(|((name, count), v)| (name, count, v)),
+    );
+    out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    out
+}
+
+/// [`group_forms`] on names already sorted (most first, ties by name),
+/// each with its [`Variant`]; the groups in the order they start. A name
+/// joins only a group of its own key, so the names of each key can be
+/// grouped apart, in the same order, with the same groups: the people
+/// list (`crate::facets`) groups only the keys with more than one name.
+pub fn group_sorted<'v, T>(
+    names: impl IntoIterator<Item = (T, u64, &'v Variant)>,
+) -> Vec<(T, u64)> {
+    struct Group<'v, T> {
+        name: T,
         count: u64,
-        variant: Variant,
-        initials: Vec<String>,
+        variant: &'v Variant,
+        initials: Vec<&'v str>,
     }
-    let mut groups: Vec<Group> = Vec::new();
+    let mut groups: Vec<Group<T>> = Vec::new();
     // Groups by key: only names with one key can join. Scanning every group
     // for every name made `newsdex people` on the 1x benchmark corpus
     // (about 100,000 distinct names) take 48 s.
-    let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
-    for (name, count) in names {
-        let v = Variant::of(&name);
-        let same_key = by_key.get(&v.key).map(Vec::as_slice).unwrap_or(&[]);
+    let mut by_key: FastMap<&str, Vec<usize>> = FastMap::default();
+    for (name, count, v) in names {
+        let same_key = by_key.get(v.key.as_str()).map(Vec::as_slice).unwrap_or(&[]);
         let fits: Vec<usize> = same_key
             .iter()
             .copied()
@@ -191,17 +209,17 @@ pub fn group_forms(mut names: Vec<(String, u64)>) -> Vec<(String, u64)> {
             [k] => {
                 let g = &mut groups[*k];
                 g.count += count;
-                if !v.initials.is_empty() && !g.initials.contains(&v.initials) {
-                    g.initials.push(v.initials);
+                if !v.initials.is_empty() && !g.initials.contains(&v.initials.as_str()) {
+                    g.initials.push(&v.initials);
                 }
             }
             _ => {
-                by_key.entry(v.key.clone()).or_default().push(groups.len());
+                by_key.entry(&v.key).or_default().push(groups.len());
                 groups.push(Group {
                     name,
                     count,
                     initials: (!v.initials.is_empty())
-                        .then(|| v.initials.clone())
+                        .then_some(v.initials.as_str())
                         .into_iter()
                         .collect(),
                     variant: v,
@@ -209,9 +227,7 @@ pub fn group_forms(mut names: Vec<(String, u64)>) -> Vec<(String, u64)> {
             }
         }
     }
-    let mut out: Vec<(String, u64)> = groups.into_iter().map(|g| (g.name, g.count)).collect();
-    out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    out
+    groups.into_iter().map(|g| (g.name, g.count)).collect()
 }
 
 #[cfg(test)]

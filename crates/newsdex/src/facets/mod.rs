@@ -5,18 +5,17 @@
 //! They take [`Criteria`] only, never a page: they count every match,
 //! each story once (`crate::stories`) unless `Criteria::all_copies`.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, TimeZone, Utc};
 use serde::Serialize;
-use tantivy::collector::DocSetCollector;
+use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::query::{AllQuery, Query};
-use tantivy::{DocAddress, Searcher};
+use tantivy::{DocAddress, DocId, Score, Searcher, SegmentOrdinal, SegmentReader};
 
 use crate::error::{Error, Result};
 use crate::query::{self, Criteria};
 use crate::schema::Fields;
-use crate::stories::Stories;
 
 /// A value (a person, a section, a source) and the number of matching
 /// articles that have it.
@@ -31,7 +30,9 @@ pub struct ValueCount {
 /// A person and the number of matching articles that mention them.
 pub type PersonCount = ValueCount;
 
-/// Doc ids by segment.
+mod archive;
+
+/// Doc ids by segment, in order.
 type Matches = BTreeMap<u32, Vec<u32>>;
 
 /// The doc ids the criteria match (every live article for `None`), by
@@ -44,29 +45,59 @@ fn matching(searcher: &Searcher, fields: &Fields, criteria: Option<&Criteria>) -
         }
         _ => Box::new(AllQuery),
     };
-    let mut docs: Vec<DocAddress> = searcher
-        .search(&*query, &DocSetCollector)?
-        .into_iter()
-        .collect();
-    docs.sort_unstable();
+    let mut docs: Matches = searcher.search(&*query, &DocIds)?.into_iter().collect();
     if !criteria.is_some_and(|c| c.all_copies) {
-        let mut stories = Stories::new(searcher);
-        let mut seen = HashSet::new();
-        docs =
-            crate::stories::collapse(&mut stories, docs.into_iter().map(|d| ((), d)), &mut seen)?
-                .into_iter()
-                .map(|((), d)| d)
-                .collect();
+        archive::one_per_story(searcher, &mut docs)?;
     }
-    let mut by_segment: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
-    for DocAddress {
-        segment_ord,
-        doc_id,
-    } in docs
-    {
-        by_segment.entry(segment_ord).or_default().push(doc_id);
+    Ok(docs)
+}
+
+/// Whether the criteria ask for the whole archive.
+fn everything(criteria: Option<&Criteria>) -> bool {
+    criteria.is_none_or(Criteria::is_empty)
+}
+
+/// Collects the matching doc ids of each segment, in order: a vector
+/// where `DocSetCollector` hashed every address.
+struct DocIds;
+
+/// [`DocIds`] in one segment.
+struct SegmentDocIds(u32, Vec<u32>);
+
+impl Collector for DocIds {
+    type Fruit = Vec<(u32, Vec<u32>)>;
+    type Child = SegmentDocIds;
+
+    fn for_segment(
+        &self,
+        segment: SegmentOrdinal,
+        _reader: &SegmentReader,
+    ) -> tantivy::Result<SegmentDocIds> {
+        Ok(SegmentDocIds(segment, Vec::new()))
     }
-    Ok(by_segment)
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(&self, fruits: Vec<(u32, Vec<u32>)>) -> tantivy::Result<Self::Fruit> {
+        Ok(fruits
+            .into_iter()
+            .filter(|(_, ids)| !ids.is_empty())
+            .collect())
+    }
+}
+
+impl SegmentCollector for SegmentDocIds {
+    type Fruit = (u32, Vec<u32>);
+
+    fn collect(&mut self, doc: DocId, _score: Score) {
+        self.1.push(doc);
+    }
+
+    fn harvest(self) -> (u32, Vec<u32>) {
+        (self.0, self.1)
+    }
 }
 
 /// What to count articles by.
@@ -99,26 +130,41 @@ impl Facet {
 /// The people most often mentioned in the matching articles, most first
 /// (ties by name), and the number of matching articles.
 ///
+/// One line per person, not per form of the name
+/// (`crate::people::name_forms::group_forms`), without the names the
+/// archive shows to be films, bands or firms
+/// ([`crate::person_links::is_thing`]: "Vera Drake", "Franz Ferdinand").
 /// Articles that name someone by surname alone are counted under the full
-/// name the archive links the surname to (`crate::person_links`), for the most
-/// frequent one-word names ([`LINKED_NAMES`]): `Trump` in an article that
-/// never says "Donald Trump" counts for Donald Trump. The page's sidebar
-/// (`facets`) counts names as written: it is computed on every search.
+/// name the archive links the surname to (`crate::person_links`), for the
+/// most frequent one-word names ([`LINKED_NAMES`]): `Trump` in an article
+/// that never says "Donald Trump" counts for Donald Trump. The page's
+/// sidebar (`facets`) lists its people the same way.
 pub fn people(
     searcher: &Searcher,
     fields: &Fields,
     criteria: Option<&Criteria>,
     limit: usize,
 ) -> Result<(u64, Vec<PersonCount>)> {
+    let archive = archive::of(searcher)?;
+    let all_copies = criteria.is_some_and(|c| c.all_copies);
+    let whole = everything(criteria);
+    if let Some(kept) = archive.people_of_all(all_copies, limit).filter(|_| whole) {
+        return Ok(kept);
+    }
     let docs = matching(searcher, fields, criteria)?;
     let total = docs.values().map(|ids| ids.len() as u64).sum();
-    Ok((total, person_values(searcher, fields, &docs, limit, true)?))
+    let answer = (total, person_values(searcher, fields, &docs, limit, true)?);
+    if whole {
+        archive.keep_people_of_all(all_copies, limit, &answer);
+    }
+    Ok(answer)
 }
 
 /// The people of `docs`, most first: one line per person, not per form of
-/// the name (`crate::people::name_forms::group_forms`), without the names the
-/// archive shows to be no person; with `links`, surnames alone counted
-/// under the full names they link to ([`fold_links`]).
+/// the name (`crate::people::name_forms::group_forms`), without the names
+/// the archive shows to be no person; with `links`, surnames alone counted
+/// under the full names they link to. Counted with the generation's
+/// tables (`archive`).
 fn person_values(
     searcher: &Searcher,
     fields: &Fields,
@@ -126,84 +172,13 @@ fn person_values(
     limit: usize,
     links: bool,
 ) -> Result<Vec<ValueCount>> {
-    let mut named = raw_counts(searcher, docs, Facet::Person)?
-        .into_iter()
-        .filter(|(name, _)| !name.is_empty())
-        .map(|(name, (n, _))| (name, n))
-        .collect();
-    if links {
-        fold_links(searcher, fields, docs, &mut named)?;
-    }
-    let grouped = crate::people::name_forms::group_forms(named);
-    Ok(without_things(searcher, fields, grouped, limit)?
-        .into_iter()
-        .map(|(name, articles)| ValueCount { name, articles })
-        .collect())
-}
-
-/// The first `limit` of a list of people, most articles first, without the
-/// names the archive shows to be films, bands or firms
-/// ([`crate::person_links::is_thing`]: "Vera Drake", "Franz Ferdinand"). Only
-/// the names shown are looked up.
-fn without_things(
-    searcher: &Searcher,
-    fields: &Fields,
-    grouped: Vec<(String, u64)>,
-    limit: usize,
-) -> Result<Vec<(String, u64)>> {
-    let mut kept = Vec::with_capacity(limit.min(grouped.len()));
-    for (name, n) in grouped {
-        if kept.len() == limit {
-            break;
-        }
-        if !crate::person_links::is_thing(searcher, fields, &name)? {
-            kept.push((name, n));
-        }
-    }
-    Ok(kept)
+    archive::of(searcher)?.people(searcher, fields, docs, limit, links)
 }
 
 /// How many of the most frequent one-word names the `people` list looks up
-/// links for: each costs a scan of the names with that surname and a query.
+/// links for: each costs a scan of the names with that surname and a query
+/// the first time in an index generation.
 pub const LINKED_NAMES: usize = 20;
-
-/// Moves the counts of linked one-word names to the full names they link
-/// to, article by article.
-fn fold_links(
-    searcher: &Searcher,
-    fields: &Fields,
-    docs: &Matches,
-    named: &mut Vec<(String, u64)>,
-) -> Result<()> {
-    let mut bare: Vec<(String, u64)> = named
-        .iter()
-        .filter(|(n, _)| !n.trim().contains(' '))
-        .cloned()
-        .collect();
-    bare.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    bare.truncate(LINKED_NAMES);
-    let matched = |d: DocAddress| {
-        docs.get(&d.segment_ord)
-            .is_some_and(|ids| ids.binary_search(&d.doc_id).is_ok())
-    };
-    for (name, _) in bare {
-        for (person, moved) in
-            crate::person_links::linked_articles(searcher, fields, &name, &matched)?
-        {
-            for (n, count) in named.iter_mut() {
-                if *n == name {
-                    *count -= moved.min(*count);
-                }
-            }
-            match named.iter_mut().find(|(n, _)| *n == person) {
-                Some((_, count)) => *count += moved,
-                None => named.push((person, moved)),
-            }
-        }
-    }
-    named.retain(|(_, n)| *n > 0);
-    Ok(())
-}
 
 /// What the archive's counts say about one person, over the articles a
 /// `person:"NAME"` search finds (each story once): the `newsdex people
@@ -284,8 +259,8 @@ pub fn count(
     Ok((total, top_values(searcher, fields, &docs, facet, limit)?))
 }
 
-/// The articles per value of `facet` as stored (folded for keywords,
-/// as written for people), with one article that has it.
+/// The articles per value of `facet` as stored (folded), with one
+/// article that has it.
 fn raw_counts(
     searcher: &Searcher,
     docs: &Matches,
@@ -301,19 +276,34 @@ fn raw_counts(
         else {
             continue;
         };
-        let mut per_ord: HashMap<u64, (u64, u32)> = HashMap::new();
+        // By ordinal: (articles, the first of them).
+        let mut per_ord: Vec<(u64, u32)> = vec![(0, 0); col.num_terms()];
         for &doc in ids {
             for ord in col.term_ords(doc) {
-                per_ord.entry(ord).or_insert((0, doc)).0 += 1;
+                let slot = &mut per_ord[ord as usize];
+                if slot.0 == 0 {
+                    slot.1 = doc;
+                }
+                slot.0 += 1;
             }
         }
-        let mut name = String::new();
-        for (ord, (n, doc)) in per_ord {
-            name.clear();
-            col.ord_to_str(ord, &mut name).map_err(Error::engine_io)?;
-            let at = DocAddress::new(segment_ord, doc);
-            counts.entry(name.clone()).or_insert((0, at)).0 += n;
-        }
+        let ords: Vec<u64> = (0..per_ord.len() as u64)
+            .filter(|&o| per_ord[o as usize].0 > 0)
+            .collect();
+        // The values in one pass over the dictionary: each lookup on its
+        // own decompresses its block again.
+        let mut values = ords.iter();
+        col.dictionary()
+            .sorted_ords_to_term_cb(&ords, |bytes| {
+                let Some(&ord) = values.next() else { return };
+                let (n, doc) = per_ord[ord as usize];
+                let at = DocAddress::new(segment_ord, doc);
+                counts
+                    .entry(String::from_utf8_lossy(bytes).into_owned())
+                    .or_insert((0, at))
+                    .0 += n;
+            })
+            .map_err(Error::engine_io)?;
     }
     Ok(counts)
 }
@@ -323,8 +313,7 @@ fn raw_counts(
 ///
 /// Sections, sources and bylines are counted on their folded form (`BBC
 /// News` and `bbc news` are one source) and shown as one article stores
-/// them; people's names are counted as written, then the forms of one
-/// name are counted together under its most frequent form.
+/// them. Not for people: they are counted by [`people`].
 fn top_values(
     searcher: &Searcher,
     fields: &Fields,
@@ -332,9 +321,6 @@ fn top_values(
     facet: Facet,
     limit: usize,
 ) -> Result<Vec<ValueCount>> {
-    if facet == Facet::Person {
-        return person_values(searcher, fields, docs, limit, false);
-    }
     let counts = raw_counts(searcher, docs, facet)?;
     let mut list: Vec<(ValueCount, DocAddress)> = counts
         .into_iter()
@@ -399,25 +385,37 @@ pub struct Facets {
     pub undated: u64,
 }
 
-/// Counts people, sections, sources (each up to `limit` values) and months
-/// over the articles the criteria match, in one query.
+/// Counts people (as [`people`] lists them), sections, sources (each up
+/// to `limit` values) and months over the articles the criteria match, in
+/// one query. The whole archive's (no criteria: the landing page) is
+/// counted once per index generation.
 pub fn facets(
     searcher: &Searcher,
     fields: &Fields,
     criteria: Option<&Criteria>,
     limit: usize,
 ) -> Result<Facets> {
+    let archive = archive::of(searcher)?;
+    let all_copies = criteria.is_some_and(|c| c.all_copies);
+    let whole = everything(criteria);
+    if let Some(kept) = archive.facets_of_all(all_copies, limit).filter(|_| whole) {
+        return Ok(kept);
+    }
     let docs = matching(searcher, fields, criteria)?;
     let months = count_periods(searcher, &docs, Period::Month)?;
-    Ok(Facets {
+    let answer = Facets {
         total: docs.values().map(|ids| ids.len() as u64).sum(),
-        people: top_values(searcher, fields, &docs, Facet::Person, limit)?,
+        people: person_values(searcher, fields, &docs, limit, true)?,
         sections: top_values(searcher, fields, &docs, Facet::Section, limit)?,
         sources: top_values(searcher, fields, &docs, Facet::Source, limit)?,
         languages: top_values(searcher, fields, &docs, Facet::Language, limit)?,
         months: months.buckets,
         undated: months.undated,
-    })
+    };
+    if whole {
+        archive.keep_facets_of_all(all_copies, limit, &answer);
+    }
+    Ok(answer)
 }
 
 /// Width of a timeline bucket.
@@ -495,7 +493,9 @@ pub fn timeline(
 }
 
 fn count_periods(searcher: &Searcher, docs: &Matches, by: Period) -> Result<Timeline> {
-    let mut counts: BTreeMap<NaiveDate, u64> = BTreeMap::new();
+    // By day first (days since 1970): a date and a map entry per day, not
+    // per article.
+    let mut days: crate::hashing::FastMap<i64, u64> = Default::default();
     let (mut undated, mut total) = (0u64, 0u64);
     for (&segment_ord, ids) in docs {
         let segment = searcher.segment_reader(segment_ord);
@@ -508,11 +508,18 @@ fn count_periods(searcher: &Searcher, docs: &Matches, by: Period) -> Result<Time
             total += 1;
             match dates
                 .first(doc)
-                .and_then(|d| DateTime::<Utc>::from_timestamp(d.into_timestamp_secs(), 0))
+                .map(|d| d.into_timestamp_secs())
+                .filter(|&s| DateTime::<Utc>::from_timestamp(s, 0).is_some())
             {
-                Some(d) => *counts.entry(period_start(d.date_naive(), by)).or_default() += 1,
+                Some(s) => *days.entry(s.div_euclid(86_400)).or_default() += 1,
                 None => undated += 1,
             }
+        }
+    }
+    let mut counts: BTreeMap<NaiveDate, u64> = BTreeMap::new();
+    for (day, n) in days {
+        if let Some(d) = DateTime::<Utc>::from_timestamp(day * 86_400, 0) {
+            *counts.entry(period_start(d.date_naive(), by)).or_default() += n;
         }
     }
     let mut buckets = Vec::new();
@@ -625,6 +632,53 @@ mod tests {
         );
         // The list is cut after the names left out: still `limit` long.
         assert_eq!(people(&s, &f, None, 2).unwrap().1.len(), 2);
+    }
+
+    /// Issue #25: the sidebar lists people as the people list does: the
+    /// articles that name Tony Blair by surname alone ("Mr Blair") count
+    /// for him, not for a "Blair" of their own, and the forms of one name
+    /// are one line. It counted names as written before.
+    #[test]
+    fn sidebar_people_are_the_people_list() {
+        let (index, f) = crate::testdata::ram_index(&[
+            ("politics", "Visit", "Tony Blair visited Paris on Monday."),
+            ("politics", "Talks", "Tony Blair met the French president."),
+            ("politics", "Speech", "Tony Blair spoke about schools."),
+            ("politics", "Schools", "Mr Blair said the plan would work."),
+            ("politics", "Budget", "Mr Blair answered questions on tax."),
+            ("politics", "Press", "Barack Obama spoke to the press."),
+            ("politics", "Trip", "Barack H. Obama flew to Berlin."),
+            ("politics", "Rally", "Barack Obama held a rally."),
+        ]);
+        let s = index.reader().unwrap().searcher();
+        let pairs = |v: &[ValueCount]| -> Vec<(String, u64)> {
+            v.iter().map(|c| (c.name.clone(), c.articles)).collect()
+        };
+        let listed = pairs(&people(&s, &f, None, 10).unwrap().1);
+        assert_eq!(
+            listed,
+            [
+                ("Tony Blair".to_string(), 5),
+                ("Barack Obama".to_string(), 3)
+            ]
+        );
+        assert_eq!(pairs(&facets(&s, &f, None, 10).unwrap().people), listed);
+        // A query's sidebar too, and the second time (kept for the
+        // index generation) the same.
+        let c = Criteria::query("said OR spoke OR visited");
+        let once = facets(&s, &f, Some(&c), 10).unwrap();
+        assert_eq!(
+            pairs(&once.people),
+            [
+                ("Tony Blair".to_string(), 3),
+                ("Barack Obama".to_string(), 1)
+            ]
+        );
+        assert_eq!(
+            pairs(&people(&s, &f, Some(&c), 10).unwrap().1),
+            pairs(&once.people)
+        );
+        assert_eq!(facets(&s, &f, None, 10).unwrap().people.len(), 2);
     }
 
     /// Issue #24: an article counts in the month of its own day. Dated
