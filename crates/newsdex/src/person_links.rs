@@ -17,7 +17,8 @@
 //! article's people are linked, and why ([`of_article`]), and the `people`
 //! list counts linked articles under the full name ([`linked_docs`]).
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::Mutex;
 
 use chrono::{DateTime, Datelike, Utc};
 use tantivy::collector::DocSetCollector;
@@ -163,15 +164,49 @@ pub fn is_thing(searcher: &Searcher, f: &Fields, name: &str) -> Result<bool> {
 /// Takes out of an article's people the names the archive shows to be no
 /// person ([`is_thing`]), for a search hit, `show` and the API: the film
 /// "Vera Drake" is not listed among the people of a review of it.
+///
+/// What was found is kept for the index generation: a server asks about
+/// the same names hit after hit, search after search (a tenth of a broad
+/// search's instructions went here).
 pub fn drop_things(searcher: &Searcher, f: &Fields, people: &mut Vec<String>) -> Result<()> {
     let mut kept = Vec::with_capacity(people.len());
     for name in people.drain(..) {
-        if !is_thing(searcher, f, &name)? {
+        if !thing_of_generation(searcher, f, &name)? {
             kept.push(name);
         }
     }
     *people = kept;
     Ok(())
+}
+
+/// Names found to be things or not, for one index generation.
+type KnownThings = Option<(tantivy::SearcherGeneration, HashMap<String, bool>)>;
+static KNOWN_THINGS: Mutex<KnownThings> = Mutex::new(None);
+
+/// [`is_thing`], remembered for `searcher`'s generation (one generation
+/// at a time; a commit starts again).
+fn thing_of_generation(searcher: &Searcher, f: &Fields, name: &str) -> Result<bool> {
+    let lock = || KNOWN_THINGS.lock().unwrap_or_else(|e| e.into_inner());
+    let generation = searcher.generation();
+    if let Some((g, known)) = lock().as_ref() {
+        if let Some(&thing) = known.get(name).filter(|_| g == generation) {
+            return Ok(thing);
+        }
+    }
+    let thing = is_thing(searcher, f, name)?;
+    let mut guard = lock();
+    match guard.as_mut() {
+        Some((g, known)) if g == generation => {
+            known.insert(name.to_string(), thing);
+        }
+        _ => {
+            *guard = Some((
+                generation.clone(),
+                HashMap::from([(name.to_string(), thing)]),
+            ))
+        }
+    }
+    Ok(thing)
 }
 
 /// How many articles hold a `person_key` term, over every segment

@@ -618,6 +618,22 @@ mod tests {
         let mut named = vec!["Vera Drake".to_string(), "Mike Leigh".to_string()];
         crate::person_links::drop_things(&s, &f, &mut named).unwrap();
         assert_eq!(named, ["Mike Leigh"]);
+        // What drop_things remembers is its index's: in another archive
+        // Vera Drake is a person, and stays one.
+        let (other, of) = crate::testdata::ram_index(&[
+            ("news", "Mayor", "Vera Drake said the council would vote."),
+            (
+                "news",
+                "Vote",
+                "Mayor Vera Drake spoke, and Vera Drake won.",
+            ),
+        ]);
+        let os = other.reader().unwrap().searcher();
+        for (searcher, fields, kept) in [(&os, &of, 2), (&s, &f, 1), (&os, &of, 2)] {
+            let mut named = vec!["Vera Drake".to_string(), "Mike Leigh".to_string()];
+            crate::person_links::drop_things(searcher, fields, &mut named).unwrap();
+            assert_eq!(named.len(), kept, "{named:?}");
+        }
         let listed: Vec<String> = people(&s, &f, None, 10)
             .unwrap()
             .1
