@@ -426,3 +426,35 @@ fn the_count_is_the_stories_with_every_word_and_the_divider_sits_where_they_end(
     browser.js("document.querySelector('.relaxed-divider').scrollIntoView({block: 'center'})");
     browser.screenshot("serve-closest-matches.png");
 }
+
+/// Issue #25 item 11: the sidebar's people are the people list's: a
+/// surname alone that the archive links to a full name is counted under
+/// it ("Reagan" under Ronald Reagan), not listed apart, with the count
+/// `/api/people` gives for the same search.
+#[test]
+fn the_sidebar_merges_a_persons_names_as_the_people_list_does() {
+    let Some(browser) = Browser::start() else {
+        return;
+    };
+    let env = Env::indexed_sample();
+    let server = Server::start(env, &[]);
+    let listed = server.json("/api/people?q=reagan&limit=20", 200);
+    let first = &listed["people"][0];
+    assert_eq!(first["name"], "Ronald Reagan", "{listed}");
+    browser.go(&format!("{}/?q=reagan", server.url()));
+    browser.wait("results", SETTLED);
+    let sidebar = browser.js(
+        "return [...document.querySelectorAll('[data-facet=person] button.facet')]
+            .map((b) => [b.dataset.value, b.querySelector('.count').textContent]);",
+    );
+    let rows = sidebar.as_array().unwrap();
+    assert_eq!(
+        rows[0],
+        json!(["Ronald Reagan", first["articles"].to_string()]),
+        "{sidebar}"
+    );
+    assert!(
+        rows.iter().all(|r| r[0] != "Reagan"),
+        "the surname alone is not listed apart: {sidebar}"
+    );
+}
