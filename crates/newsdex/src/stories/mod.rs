@@ -33,7 +33,7 @@ pub use assign::{own_story, Assigner};
 
 use crate::article::Article;
 use crate::error::{Error, Result};
-use crate::hashing::FastMap;
+use crate::hashing::{FastMap, FastSet};
 use crate::schema::{sketch_column, Fields, SKETCH_COLUMNS};
 use crate::sketch::{self, HASHES};
 
@@ -157,10 +157,70 @@ pub fn collapse<T>(
     Ok(out)
 }
 
-/// The number of stories among the documents `query` matches.
+/// The number of stories among the documents `query` matches: by the
+/// generation's story numbers when they are kept (a server, once anything
+/// has counted people or stories over the archive), else by hashing each
+/// match's story, which costs less than reading every document's story
+/// for one search (a command-line process: 12M instructions on the 1x
+/// corpus, a quarter of a whole `newsdex search`).
 pub fn count(searcher: &Searcher, query: &dyn tantivy::query::Query) -> Result<usize> {
-    let seen = searcher.search(query, &StoryCount(numbers(searcher)?))?;
-    Ok(seen.iter().map(|w| w.count_ones() as usize).sum())
+    if let Some(numbers) = kept_numbers(searcher) {
+        let seen = searcher.search(query, &StoryCount(numbers))?;
+        return Ok(seen.iter().map(|w| w.count_ones() as usize).sum());
+    }
+    Ok(searcher.search(query, &HashedStoryCount)?.len())
+}
+
+/// Collects the distinct stories of the matching documents by their story
+/// ids, for a count without [`Numbers`].
+struct HashedStoryCount;
+
+/// [`HashedStoryCount`] in one segment.
+struct HashedSegmentStories {
+    column: Column<u64>,
+    seen: FastSet<u64>,
+}
+
+impl Collector for HashedStoryCount {
+    type Fruit = FastSet<u64>;
+    type Child = HashedSegmentStories;
+
+    fn for_segment(
+        &self,
+        _segment: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<HashedSegmentStories> {
+        Ok(HashedSegmentStories {
+            column: reader.fast_fields().u64("story")?,
+            seen: FastSet::default(),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(&self, fruits: Vec<FastSet<u64>>) -> tantivy::Result<FastSet<u64>> {
+        let mut all = FastSet::default();
+        for f in fruits {
+            all.extend(f);
+        }
+        Ok(all)
+    }
+}
+
+impl SegmentCollector for HashedSegmentStories {
+    type Fruit = FastSet<u64>;
+
+    fn collect(&mut self, doc: DocId, _score: Score) {
+        if let Some(s) = self.column.first(doc) {
+            self.seen.insert(s);
+        }
+    }
+
+    fn harvest(self) -> FastSet<u64> {
+        self.seen
+    }
 }
 
 /// In [`Numbers`]: a document without a story.
@@ -180,6 +240,14 @@ pub struct Numbers {
 
 /// The [`Numbers`] of the last few index generations.
 static NUMBERS: Mutex<Vec<(SearcherGeneration, Arc<Numbers>)>> = Mutex::new(Vec::new());
+
+/// The story numbers of `searcher`'s generation if they are kept.
+fn kept_numbers(searcher: &Searcher) -> Option<Arc<Numbers>> {
+    let kept = NUMBERS.lock().unwrap_or_else(|e| e.into_inner());
+    kept.iter()
+        .find(|(g, _)| g == searcher.generation())
+        .map(|(_, n)| n.clone())
+}
 
 /// The story numbers of `searcher`'s generation, read now if they are not
 /// kept (the last four generations are: a server has one live index,
@@ -431,5 +499,33 @@ fn copy_of(a: &crate::article::Article, similarity: f32) -> StoryMember {
         line: a.line,
         title: a.title.clone(),
         similarity,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A count gives the same number by hashing story ids (nothing kept
+    /// yet: a command-line process) and by the kept story numbers (a
+    /// server).
+    #[test]
+    fn a_count_is_the_same_with_or_without_the_kept_numbers() {
+        let body = "Gordon Brown spoke to the party conference in Brighton about the economy.";
+        let mut articles = vec![("politics", "Brown speech", body); 5];
+        articles.push((
+            "business",
+            "Budget",
+            "The budget cut tax for savers this year.",
+        ));
+        articles.push(("sport", "Final", "The cup final went to penalties."));
+        let (index, _) = crate::testdata::ram_index(&articles);
+        let s = index.reader().unwrap().searcher();
+        let all = tantivy::query::AllQuery;
+        assert!(kept_numbers(&s).is_none());
+        let hashed = count(&s, &all).unwrap();
+        numbers(&s).unwrap();
+        assert!(kept_numbers(&s).is_some());
+        assert_eq!((hashed, count(&s, &all).unwrap()), (3, 3));
     }
 }
