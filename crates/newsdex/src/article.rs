@@ -442,14 +442,18 @@ fn fallback_title(body: &str) -> String {
 
 /// Hash of the normalised title and body, as 16 hex digits. Two copies of a
 /// wire story that differ only in white space get the same hash.
+///
+/// The words are gathered, each followed by one space, and hashed at once:
+/// the same digest as feeding them to a streaming hasher word by word
+/// (`xxh3` is defined over the bytes, not the calls), for a third of the
+/// instructions (two `update` calls a word cost 3.6% of indexing BBC).
 pub fn content_hash(title: &str, body: &str) -> String {
-    use xxhash_rust::xxh3::Xxh3;
-    let mut h = Xxh3::new();
+    let mut bytes = Vec::with_capacity(title.len() + body.len() + 2);
     for word in title.split_whitespace().chain(body.split_whitespace()) {
-        h.update(word.as_bytes());
-        h.update(b" ");
+        bytes.extend_from_slice(word.as_bytes());
+        bytes.push(b' ');
     }
-    format!("{:016x}", h.digest())
+    format!("{:016x}", xxhash_rust::xxh3::xxh3_64(&bytes))
 }
 
 #[cfg(test)]
@@ -644,5 +648,21 @@ mod tests {
     fn content_hash_ignores_whitespace_only_differences() {
         assert_eq!(content_hash("A  b", "c\n\nd"), content_hash("A b", "c d"));
         assert_ne!(content_hash("A b", "c d"), content_hash("A b", "c e"));
+    }
+
+    /// The hashes stored in existing indexes stay valid: the same digest as
+    /// the word-by-word streaming hash it replaced.
+    #[test]
+    fn content_hash_is_the_streaming_hash_of_its_words() {
+        use xxhash_rust::xxh3::Xxh3;
+        let long = "word ".repeat(300) + "Zürich\u{a0}東京 end";
+        for (title, body) in [("", ""), ("A  b", "c\n\nd"), ("Headline", long.as_str())] {
+            let mut h = Xxh3::new();
+            for word in title.split_whitespace().chain(body.split_whitespace()) {
+                h.update(word.as_bytes());
+                h.update(b" ");
+            }
+            assert_eq!(content_hash(title, body), format!("{:016x}", h.digest()));
+        }
     }
 }
