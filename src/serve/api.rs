@@ -85,8 +85,17 @@ pub(super) fn criteria(p: &Params) -> Result<Criteria, ApiError> {
         any_words: false,
         all_words: false,
         exact: false,
-        all_copies: p.choice("all_copies", false, &[("true", true), ("false", false)])?,
+        all_copies: p.flag("all_copies")?,
     })
+}
+
+/// The filters, and how a search (or an export) takes the query:
+/// `all_words`, `exact`.
+pub(super) fn search_criteria(p: &Params) -> Result<Criteria, ApiError> {
+    let mut c = criteria(p)?;
+    c.all_words = p.flag("all_words")?;
+    c.exact = p.flag("exact")?;
+    Ok(c)
 }
 
 /// The `sort` parameter (search and export).
@@ -153,9 +162,7 @@ pub async fn search(State(app): State<App>, RawQuery(raw): RawQuery) -> Response
         let mut allowed = FILTERS.to_vec();
         allowed.extend(["limit", "offset", "sort", "snippets", "all_words", "exact"]);
         let p = Params::parse(raw.as_deref(), &allowed)?;
-        let mut c = criteria(&p)?;
-        c.all_words = p.choice("all_words", false, &[("true", true), ("false", false)])?;
-        c.exact = p.choice("exact", false, &[("true", true), ("false", false)])?;
+        let c = search_criteria(&p)?;
         let page = Page {
             limit: p.number("limit", 10, 1, MAX_LIMIT)?,
             offset: p.number("offset", 0, 0, MAX_OFFSET)?,

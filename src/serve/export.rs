@@ -23,7 +23,7 @@ use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use tokio::sync::{mpsc, oneshot};
 
-use super::api::{criteria, lib, sort, FILTERS};
+use super::api::{lib, search_criteria, sort, FILTERS};
 use super::error::ApiError;
 use super::params::Params;
 use super::state::Index;
@@ -83,9 +83,7 @@ async fn start(app: App, raw: Option<String>) -> Result<Response, ApiError> {
             &[("csv", Form::Csv), ("jsonl", Form::JsonLines)],
         ),
     }?;
-    let mut c = criteria(&p)?;
-    c.all_words = p.choice("all_words", false, &[("true", true), ("false", false)])?;
-    c.exact = p.choice("exact", false, &[("true", true), ("false", false)])?;
+    let c = search_criteria(&p)?;
     if c.is_empty() {
         return Err(ApiError::bad(
             "q",

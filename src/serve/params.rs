@@ -134,6 +134,11 @@ impl Params {
         }
     }
 
+    /// `true` or `false` (case-insensitive), false when absent.
+    pub fn flag(&self, name: &str) -> Result<bool, ApiError> {
+        self.choice(name, false, &[("true", true), ("false", false)])
+    }
+
     /// One of `choices` (case-insensitive), `default` when absent.
     pub fn choice<T: Copy>(
         &self,
