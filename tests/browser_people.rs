@@ -9,7 +9,7 @@
 use serde_json::Value;
 
 use crate::browser::{Browser, SETTLED};
-use crate::serve_people::url_encode;
+use crate::util::http::url_encode;
 use crate::util::http::Server;
 use crate::util::Env;
 

@@ -10,7 +10,7 @@ use serde_json::Value;
 
 use crate::browser::{Browser, SETTLED};
 use crate::util::corpora::bbc_index;
-use crate::util::http::Server;
+use crate::util::http::{url_encode_path, Server};
 
 /// `GET url` from inside the page (a synchronous request, as a click on
 /// the link would fetch it): the status and body.
@@ -147,7 +147,7 @@ fn the_article_marks_a_searched_phrase_and_copies_show_headlines() {
     b.go(&format!(
         "{}/?q=%22gordon+brown%22&article={}",
         server.url(),
-        enc(id)
+        url_encode_path(id)
     ));
     let said = b.wait(
         "matches line",
@@ -232,15 +232,4 @@ fn the_article_marks_a_searched_phrase_and_copies_show_headlines() {
         with_copies["id"].as_str().unwrap()
     ));
     b.screenshot("serve-copies.png");
-}
-
-fn enc(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'/' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }

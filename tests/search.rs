@@ -7,7 +7,7 @@ use std::process::Output;
 
 use crate::util::corpora::{bbc, bbc_json};
 use crate::util::json::ids;
-use crate::util::{assert_status, marked, stderr, stdout, Env};
+use crate::util::{assert_status, marked, stderr, stdout, Env, EXPORT_COLUMNS};
 
 const SEED: &str = "000_12938842849ca153.txt";
 const SEED_TITLE: &str =
@@ -210,25 +210,7 @@ fn headline_lists_and_csv() {
     let mut rows = csv_rows(&stdout(&out));
     let header = rows.remove(0);
     // The columns of the page's export (`/api/export`), then the snippet.
-    assert_eq!(
-        header,
-        [
-            "rank",
-            "id",
-            "title",
-            "date",
-            "source",
-            "section",
-            "byline",
-            "url",
-            "path",
-            "line",
-            "people",
-            "every_word",
-            "matched",
-            "snippet"
-        ]
-    );
+    assert_eq!(header, [&EXPORT_COLUMNS[..], &["snippet"]].concat());
     assert_eq!(rows.len(), 5);
     assert!(rows.iter().all(|r| r.len() == 14));
     // The seed's snippet holds quotes and commas: quoted, quotes doubled.

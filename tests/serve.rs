@@ -4,23 +4,10 @@
 
 use serde_json::Value;
 
-use crate::util::http::{request, Server};
+use crate::util::http::{request, url_encode, Server};
 use crate::util::{assert_status, strs, Env};
 
 const SEED_ID_END: &str = "seed/politics/000_12938842849ca153.txt";
-
-fn enc(s: &str) -> String {
-    let mut out = String::new();
-    for b in s.bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                out.push(b as char)
-            }
-            _ => out.push_str(&format!("%{b:02X}")),
-        }
-    }
-    out
-}
 
 fn total(v: &Value) -> u64 {
     v["total"].as_u64().expect("total")
@@ -30,7 +17,10 @@ fn total(v: &Value) -> u64 {
 fn search_answers_as_the_cli_does_with_facets() {
     let env = Env::indexed_sample();
     let server = Server::start(env, &[]);
-    let v = server.json(&format!("/api/search?q={}", enc("\"door to door\"")), 200);
+    let v = server.json(
+        &format!("/api/search?q={}", url_encode("\"door to door\"")),
+        200,
+    );
     assert_eq!(v["query"], "\"door to door\"");
     let hits = v["hits"].as_array().unwrap();
     assert!(!hits.is_empty());
@@ -82,7 +72,7 @@ fn search_answers_as_the_cli_does_with_facets() {
     // A facet narrows: only that section.
     let name = sections[0]["name"].as_str().unwrap();
     let narrowed = server.json(
-        &format!("/api/search?q=election&section={}", enc(name)),
+        &format!("/api/search?q=election&section={}", url_encode(name)),
         200,
     );
     assert_eq!(total(&narrowed), sections[0]["articles"].as_u64().unwrap());
@@ -99,7 +89,10 @@ fn notices_and_suggestions_are_the_clis() {
     // As typed (a confident correction would be searched instead; see
     // spelling.rs).
     let v = server.json(
-        &format!("/api/search?q={}&exact=true", enc("goverment budjet")),
+        &format!(
+            "/api/search?q={}&exact=true",
+            url_encode("goverment budjet")
+        ),
         200,
     );
     assert_eq!(v["relaxed"], true);
@@ -137,9 +130,12 @@ fn notices_and_suggestions_are_the_clis() {
 fn article_people_timeline_stats_health() {
     let env = Env::indexed_sample();
     let server = Server::start(env, &[]);
-    let hit = &server.json(&format!("/api/search?q={}", enc("\"door to door\"")), 200)["hits"][0];
+    let hit = &server.json(
+        &format!("/api/search?q={}", url_encode("\"door to door\"")),
+        200,
+    )["hits"][0];
     let id = hit["id"].as_str().unwrap();
-    let a = server.json(&format!("/api/articles/{}", enc(id)), 200);
+    let a = server.json(&format!("/api/articles/{}", url_encode(id)), 200);
     assert_eq!(a["id"], id);
     assert!(a["body"].as_str().unwrap().contains("door to door"));
     // Each mention's span, in characters, holds the name as written.
@@ -176,7 +172,10 @@ fn article_people_timeline_stats_health() {
     assert_eq!(server.json(&format!("/api/articles/{id}"), 200)["id"], id);
 
     let p = server.json(
-        &format!("/api/people?q={}&limit=5", enc("person:\"Tony Blair\"")),
+        &format!(
+            "/api/people?q={}&limit=5",
+            url_encode("person:\"Tony Blair\"")
+        ),
         200,
     );
     assert_eq!(p["people"][0]["name"], "Tony Blair");
@@ -222,7 +221,7 @@ fn bad_requests_are_400s_naming_the_parameter() {
         assert_eq!(v["error"]["parameter"], param, "{query}: {v}");
         assert!(!v["error"]["message"].as_str().unwrap().is_empty());
     }
-    let v = server.json(&format!("/api/search?q={}", enc("\"door to")), 400);
+    let v = server.json(&format!("/api/search?q={}", url_encode("\"door to")), 400);
     assert_eq!(v["error"]["code"], "query_syntax");
     assert_eq!(v["error"]["parameter"], "q");
     assert_eq!(v["error"]["column"], 1, "{v}");
@@ -416,7 +415,7 @@ fn the_cli_and_the_api_agree_on_counts_closest_matches_and_notices() {
     ] {
         let (o, l) = (offset.to_string(), limit.to_string());
         let api = server.json(
-            &format!("/api/search?q={}&offset={o}&limit={l}", enc(q)),
+            &format!("/api/search?q={}&offset={o}&limit={l}", url_encode(q)),
             200,
         );
         let (_, cli) = env.search_json(&[q, "--offset", &o, "-n", &l]);
@@ -498,7 +497,7 @@ fn notices_as_data_undated_counts_and_an_icon() {
     let v = server.json(
         &format!(
             "/api/search?q={}",
-            enc("person:\"Mr Blair\" section:politcs")
+            url_encode("person:\"Mr Blair\" section:politcs")
         ),
         200,
     );
@@ -530,7 +529,10 @@ fn notices_as_data_undated_counts_and_an_icon() {
         .sum();
     assert_eq!(dated + undated, v["stories"].as_u64().unwrap());
     // The bare range is the date filter.
-    let bare = server.json(&format!("/api/search?q={}", enc("oil 1987-03..")), 200);
+    let bare = server.json(
+        &format!("/api/search?q={}", url_encode("oil 1987-03..")),
+        200,
+    );
     let since = server.json("/api/search?q=oil&since=1987-03", 200);
     assert_eq!(total(&bare), total(&since));
     assert!(total(&bare) > 0 && total(&bare) < total(&v));

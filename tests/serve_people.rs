@@ -7,26 +7,8 @@
 use serde_json::Value;
 
 use crate::util::corpora::bbc_index;
-use crate::util::http::Server;
+use crate::util::http::{url_encode, Server};
 use crate::util::{strs, Env};
-
-fn enc(s: &str) -> String {
-    url_encode(s)
-}
-
-/// Percent-encodes everything but unreserved characters.
-pub(crate) fn url_encode(s: &str) -> String {
-    let mut out = String::new();
-    for b in s.bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                out.push(b as char)
-            }
-            _ => out.push_str(&format!("%{b:02X}")),
-        }
-    }
-    out
-}
 
 fn n(v: &Value) -> u64 {
     v.as_u64().unwrap_or_else(|| panic!("a count: {v}"))
@@ -87,7 +69,10 @@ fn a_persons_page_counts_as_the_command_line_does() {
     let env = Env::indexed_sample();
     let server = Server::start(env, &[]);
     let p = server.json(
-        &format!("/api/people/{}?alongside=5&limit=4", enc("Tony Blair")),
+        &format!(
+            "/api/people/{}?alongside=5&limit=4",
+            url_encode("Tony Blair")
+        ),
         200,
     );
     assert_eq!(p["name"], "Tony Blair");
@@ -107,18 +92,21 @@ fn a_persons_page_counts_as_the_command_line_does() {
     };
     assert_eq!(ids(p["latest"].as_array().unwrap()), ids(&hits));
     let s = server.json(
-        &format!("/api/search?person={}&limit=1", enc("Tony Blair")),
+        &format!("/api/search?person={}&limit=1", url_encode("Tony Blair")),
         200,
     );
     assert_eq!(n(&s["stories"]), n(&p["articles"]));
     assert_eq!(n(&s["total"]), n(&p["articles_with_copies"]));
     // Any form of the name finds the same page.
-    let by_form = server.json(&format!("/api/people/{}", enc("tony  BLAIR")), 200);
+    let by_form = server.json(&format!("/api/people/{}", url_encode("tony  BLAIR")), 200);
     assert_eq!(by_form["articles"], p["articles"]);
     // A timeline by year, as /api/timeline gives it.
-    let y = server.json(&format!("/api/people/{}?by=year", enc("Tony Blair")), 200);
+    let y = server.json(
+        &format!("/api/people/{}?by=year", url_encode("Tony Blair")),
+        200,
+    );
     let t = server.json(
-        &format!("/api/timeline?person={}&by=year", enc("Tony Blair")),
+        &format!("/api/timeline?person={}&by=year", url_encode("Tony Blair")),
         200,
     );
     assert_eq!(y["timeline"], t);
@@ -128,7 +116,7 @@ fn a_persons_page_counts_as_the_command_line_does() {
 fn an_unknown_person_is_a_404_naming_who_is_near() {
     let env = Env::indexed_sample();
     let server = Server::start(env, &[]);
-    let v = server.json(&format!("/api/people/{}", enc("Mr Blair")), 404);
+    let v = server.json(&format!("/api/people/{}", url_encode("Mr Blair")), 404);
     assert_eq!(v["error"]["code"], "not_found");
     assert_eq!(v["error"]["parameter"], "name");
     assert!(strs(&v["error"]["near"]).contains(&"Tony Blair"), "{v}");
@@ -139,7 +127,7 @@ fn an_unknown_person_is_a_404_naming_who_is_near() {
             .contains("try Tony Blair"),
         "{v}"
     );
-    let v = server.json(&format!("/api/people/{}", enc("Qqqq Zzzz")), 404);
+    let v = server.json(&format!("/api/people/{}", url_encode("Qqqq Zzzz")), 404);
     assert!(v["error"]["near"].is_null(), "{v}");
     assert!(
         v["error"]["message"]
@@ -154,7 +142,10 @@ fn an_unknown_person_is_a_404_naming_who_is_near() {
         ("alongside=101", "alongside"),
         ("q=x", "q"),
     ] {
-        let v = server.json(&format!("/api/people/{}?{query}", enc("Tony Blair")), 400);
+        let v = server.json(
+            &format!("/api/people/{}?{query}", url_encode("Tony Blair")),
+            400,
+        );
         assert_eq!(v["error"]["parameter"], param, "{query}: {v}");
     }
     assert_eq!(
@@ -189,11 +180,14 @@ fn bbc_people_have_pages_that_count_as_search_does() {
     for (i, person) in listed["people"].as_array().unwrap().iter().enumerate() {
         let name = person["name"].as_str().unwrap();
         let p = server.json(
-            &format!("/api/people/{}?limit=1&alongside=3", enc(name)),
+            &format!("/api/people/{}?limit=1&alongside=3", url_encode(name)),
             200,
         );
         consistent(&p);
-        let s = server.json(&format!("/api/search?person={}&limit=1", enc(name)), 200);
+        let s = server.json(
+            &format!("/api/search?person={}&limit=1", url_encode(name)),
+            200,
+        );
         assert_eq!(n(&s["stories"]), n(&p["articles"]), "{name}");
         assert!(n(&p["articles"]) >= n(&person["articles"]), "{name}");
         if i < 5 {
@@ -201,7 +195,7 @@ fn bbc_people_have_pages_that_count_as_search_does() {
         }
     }
     // "Blair" alone, where the archive links it to him, is one of his forms.
-    let p = server.json(&format!("/api/people/{}", enc("Tony Blair")), 200);
+    let p = server.json(&format!("/api/people/{}", url_encode("Tony Blair")), 200);
     let forms: Vec<&str> = p["forms"]
         .as_array()
         .unwrap()
@@ -213,7 +207,10 @@ fn bbc_people_have_pages_that_count_as_search_does() {
         "{forms:?}"
     );
     // A name with an apostrophe has its page (it found nothing before).
-    let p = server.json(&format!("/api/people/{}", enc("Brian O'Driscoll")), 200);
+    let p = server.json(
+        &format!("/api/people/{}", url_encode("Brian O'Driscoll")),
+        200,
+    );
     assert!(n(&p["articles"]) >= 15, "{p}");
 }
 

@@ -7,25 +7,8 @@
 use serde_json::Value;
 
 use crate::util::corpora::bbc_index;
-use crate::util::http::{Response, Server};
-use crate::util::{assert_status, stdout, Env};
-
-/// The export's columns, as `hit_rows::COLUMNS` gives them.
-const COLUMNS: [&str; 13] = [
-    "rank",
-    "id",
-    "title",
-    "date",
-    "source",
-    "section",
-    "byline",
-    "url",
-    "path",
-    "line",
-    "people",
-    "every_word",
-    "matched",
-];
+use crate::util::http::{url_encode_path, Response, Server};
+use crate::util::{assert_status, stdout, Env, EXPORT_COLUMNS};
 
 const BODY: &str = "The harbour board voted on Monday to close the old \
 fish market, ending two centuries of trade on the quay, after engineers \
@@ -145,7 +128,7 @@ fn export_holds_every_hit_in_the_search_order() {
         Some("attachment; filename=\"newsdex-minister.csv\"")
     );
     let (header, rows) = csv_records(&res.body);
-    assert_eq!(header, COLUMNS);
+    assert_eq!(header, EXPORT_COLUMNS);
     let stories = server.json("/api/search?q=minister", 200)["stories"]
         .as_u64()
         .unwrap() as usize;
@@ -216,7 +199,7 @@ fn export_holds_every_hit_in_the_search_order() {
     .unwrap();
     assert_status(&out, 0);
     let (header, cli) = csv_records(&stdout(&out));
-    assert_eq!(header[..13], COLUMNS);
+    assert_eq!(header[..13], EXPORT_COLUMNS);
     assert_eq!(header[13], "snippet");
     let cli: Vec<Vec<String>> = cli.into_iter().map(|r| r[..13].to_vec()).collect();
     assert_eq!(api, cli);
@@ -332,7 +315,7 @@ fn article_marks_copies_and_stored_text() {
     );
 
     let id = hit["id"].as_str().unwrap();
-    let path = format!("/api/articles/{}?q=%22fish+market%22", enc(id));
+    let path = format!("/api/articles/{}?q=%22fish+market%22", url_encode_path(id));
     let a = server.json(&path, 200);
     let body: Vec<char> = a["body"].as_str().unwrap().chars().collect();
     let title: Vec<char> = a["title"].as_str().unwrap().chars().collect();
@@ -347,21 +330,31 @@ fn article_marks_copies_and_stored_text() {
     }
     // The word alone (`the market would move`) is marked by a search for
     // the word, not by the phrase.
-    let words = server.json(&format!("/api/articles/{}?q=market", enc(id)), 200);
+    let words = server.json(
+        &format!("/api/articles/{}?q=market", url_encode_path(id)),
+        200,
+    );
     assert!(
         words["matches"].as_array().unwrap().len() > matches.len(),
         "{words}"
     );
-    let none = server.json(&format!("/api/articles/{}", enc(id)), 200);
+    let none = server.json(&format!("/api/articles/{}", url_encode_path(id)), 200);
     assert_eq!(none["matches"], serde_json::json!([]));
-    let v = server.json(&format!("/api/articles/{}?sort=new", enc(id)), 400);
+    let v = server.json(
+        &format!("/api/articles/{}?sort=new", url_encode_path(id)),
+        400,
+    );
     assert_eq!(v["error"]["parameter"], "sort");
 
     let spec = server.json("/api/openapi.json", 200);
     for p in ["/api/export", "/api/text/{id}"] {
         assert!(spec["paths"].get(p).is_some(), "{p}");
     }
-    let res = download(&server, &format!("/api/text/{}", enc(id)), "text/plain");
+    let res = download(
+        &server,
+        &format!("/api/text/{}", url_encode_path(id)),
+        "text/plain",
+    );
     assert!(res
         .body
         .starts_with(&format!("Title: {}\n", a["title"].as_str().unwrap())));
@@ -378,17 +371,4 @@ fn article_marks_copies_and_stored_text() {
         let v = server.json(bad, 404);
         assert_eq!(v["error"]["parameter"], "id", "{bad}: {v}");
     }
-}
-
-fn enc(s: &str) -> String {
-    let mut out = String::new();
-    for b in s.bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
-                out.push(b as char)
-            }
-            _ => out.push_str(&format!("%{b:02X}")),
-        }
-    }
-    out
 }

@@ -95,3 +95,27 @@ impl Drop for Server {
         let _ = self.child.wait();
     }
 }
+
+/// Percent-encodes all but the unreserved characters, for a query value
+/// or a path segment (`Tony%20Blair`).
+pub fn url_encode(s: &str) -> String {
+    encode(s, "")
+}
+
+/// [`url_encode`] keeping `/`: an article id in a path (the route takes
+/// the rest of the path).
+pub fn url_encode_path(s: &str) -> String {
+    encode(s, "/")
+}
+
+fn encode(s: &str, keep: &str) -> String {
+    let mut out = String::new();
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) || keep.as_bytes().contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}

@@ -128,6 +128,24 @@ impl Env {
     }
 }
 
+/// The columns of the page's export and of `search --csv` (before its
+/// snippet), as `hit_rows::COLUMNS` gives them.
+pub const EXPORT_COLUMNS: [&str; 13] = [
+    "rank",
+    "id",
+    "title",
+    "date",
+    "source",
+    "section",
+    "byline",
+    "url",
+    "path",
+    "line",
+    "people",
+    "every_word",
+    "matched",
+];
+
 /// `newsdex --index INDEX ARGS...`, with the environment variables the
 /// tool reads cleared.
 pub fn newsdex_at(index: &Path, args: &[&str]) -> std::process::Command {
