@@ -171,7 +171,7 @@ pub fn is_thing(searcher: &Searcher, f: &Fields, name: &str) -> Result<bool> {
 pub fn drop_things(searcher: &Searcher, f: &Fields, people: &mut Vec<String>) -> Result<()> {
     let mut kept = Vec::with_capacity(people.len());
     for name in people.drain(..) {
-        if !thing_of_generation(searcher, f, &name)? {
+        if !is_thing_kept(searcher, f, &name)? {
             kept.push(name);
         }
     }
@@ -184,8 +184,9 @@ type KnownThings = Option<(tantivy::SearcherGeneration, HashMap<String, bool>)>;
 static KNOWN_THINGS: Mutex<KnownThings> = Mutex::new(None);
 
 /// [`is_thing`], remembered for `searcher`'s generation (one generation
-/// at a time; a commit starts again).
-fn thing_of_generation(searcher: &Searcher, f: &Fields, name: &str) -> Result<bool> {
+/// at a time; a commit starts again): hits and the people lists
+/// (`crate::facets`) ask about the same names again and again.
+pub fn is_thing_kept(searcher: &Searcher, f: &Fields, name: &str) -> Result<bool> {
     let lock = || KNOWN_THINGS.lock().unwrap_or_else(|e| e.into_inner());
     let generation = searcher.generation();
     if let Some((g, known)) = lock().as_ref() {

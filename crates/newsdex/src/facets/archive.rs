@@ -4,11 +4,12 @@
 //! with its [`Variant`], and each article's people as numbers (read when
 //! people are first counted: a timeline or a list of sources on the
 //! command line does not wait for them); each article's story as a small
-//! number (`crate::stories::numbers`); and, filled in as queries ask, which names are
-//! things ([`crate::person_links::is_thing`]), which articles a surname
-//! alone links to a full name ([`crate::person_links::linked_docs`]), and
-//! the answers for the whole archive (the landing page's sidebar, the
-//! people list without a query), which only a commit changes.
+//! number (`crate::stories::numbers`); and, filled in as queries ask, which
+//! articles a surname alone links to a full name
+//! ([`crate::person_links::linked_docs`]), and the answers for the whole
+//! archive (the landing page's sidebar, the people list without a query),
+//! which only a commit changes. Which names are things is remembered by
+//! [`crate::person_links::is_thing_kept`], for hits and lists alike.
 //!
 //! So a query's count is a pass over its matching doc ids adding ones in
 //! arrays: on the 1x benchmark corpus (60,000 articles) the people of `the`
@@ -89,7 +90,6 @@ struct Table {
     /// Name ids by key, for the keys that more than one name has.
     shared_keys: Vec<Vec<u32>>,
     segments: Vec<Segment>,
-    things: Mutex<FastMap<u32, bool>>,
     links: Mutex<FastMap<u32, Arc<Linked>>>,
 }
 
@@ -198,7 +198,6 @@ impl Table {
             keys,
             shared_keys,
             segments,
-            things: Mutex::default(),
             links: Mutex::default(),
         })
     }
@@ -478,7 +477,8 @@ impl Table {
 
     /// The first `limit` of a list of people, most articles first, without
     /// the names the archive shows to be films, bands or firms
-    /// ([`crate::person_links::is_thing`], looked up once a name).
+    /// ([`crate::person_links::is_thing_kept`], looked up once a name and
+    /// generation).
     fn without_things(
         &self,
         searcher: &Searcher,
@@ -491,22 +491,10 @@ impl Table {
             if kept.len() == limit {
                 break;
             }
-            if !self.is_thing(searcher, fields, &name)? {
+            if !crate::person_links::is_thing_kept(searcher, fields, &name)? {
                 kept.push(ValueCount { name, articles });
             }
         }
         Ok(kept)
-    }
-
-    fn is_thing(&self, searcher: &Searcher, fields: &Fields, name: &str) -> Result<bool> {
-        let Some(&id) = self.by_name.get(name) else {
-            return crate::person_links::is_thing(searcher, fields, name);
-        };
-        if let Some(&thing) = lock(&self.things).get(&id) {
-            return Ok(thing);
-        }
-        let thing = crate::person_links::is_thing(searcher, fields, name)?;
-        lock(&self.things).insert(id, thing);
-        Ok(thing)
     }
 }
