@@ -175,7 +175,7 @@ fn an_unknown_person_is_a_404_naming_who_is_near() {
 #[test]
 fn bbc_people_have_pages_that_count_as_search_does() {
     let Some(store) = bbc_index() else { return };
-    let server = Server::at(store.path());
+    let server = Server::start_at(store.path(), &[]);
     let listed = server.json("/api/people?limit=40", 200);
     for (i, person) in listed["people"].as_array().unwrap().iter().enumerate() {
         let name = person["name"].as_str().unwrap();

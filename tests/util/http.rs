@@ -35,12 +35,6 @@ impl Server {
         args
     }
 
-    /// Starts `newsdex serve` on an index built elsewhere
-    /// (`corpora::bbc_index`).
-    pub fn at(index: &Path) -> Server {
-        Server::start_at(index, &[])
-    }
-
     fn spawn(mut command: std::process::Command) -> Server {
         let mut child = command
             .stdout(Stdio::piped())
