@@ -3,7 +3,8 @@
 //!
 //! Indexing reads every `.txt` file under the corpus in one thread with a
 //! trivial split (first line the title, the rest the body) and adds title
-//! and body as `TEXT | STORED` (tantivy's default analyzer, positions), with
+//! and body as stored text with tantivy's English stemming analyzer
+//! (`en_stem`) and positions, as issue #26 defines the floor, with
 //! tantivy's default writer threads and the given heap, one commit. Search
 //! opens the index, runs the query over title and body (all words
 //! required), and prints the top 10 with a body snippet each.
@@ -12,15 +13,20 @@ use std::path::Path;
 
 use tantivy::collector::TopDocs;
 use tantivy::query::QueryParser;
-use tantivy::schema::{Schema, Value, STORED, TEXT};
+use tantivy::schema::{IndexRecordOption, Schema, TextFieldIndexing, TextOptions, Value};
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{doc, Index, IndexWriter, TantivyDocument};
 
 /// Indexes the corpus into `out` (a new folder).
 pub fn index(corpus: &Path, out: &Path, heap: usize) {
     let mut b = Schema::builder();
-    let title = b.add_text_field("title", TEXT | STORED);
-    let body = b.add_text_field("body", TEXT | STORED);
+    let text = TextOptions::default().set_stored().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer("en_stem")
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+    );
+    let title = b.add_text_field("title", text.clone());
+    let body = b.add_text_field("body", text);
     std::fs::create_dir_all(out).expect("create floor index folder");
     let index = Index::create_in_dir(out, b.build()).expect("create floor index");
     let mut writer: IndexWriter = index.writer(heap).expect("floor writer");
