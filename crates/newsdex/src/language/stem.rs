@@ -13,10 +13,14 @@ use super::fold::strip_arabic_prefix;
 use super::script::{script_of_word, Script};
 use crate::hashing::FxHasher;
 
-/// Slots of a [`Stemmers`]' table (a power of two): 131,072 words, 8 MB.
-/// News vocabulary is Zipfian: the most frequent hundred thousand words
-/// cover nearly every token.
+/// Most slots of a [`Stemmers`]' table (a power of two): 131,072 words,
+/// 8 MB. News vocabulary is Zipfian: the most frequent hundred thousand
+/// words cover nearly every token.
 const SLOTS: usize = 1 << 17;
+
+/// Slots of a new table: 64 KB, enough for a query's words and a
+/// snippet's; an index's table grows from it.
+const FIRST_SLOTS: usize = 1 << 10;
 
 /// Bytes of one slot: one cache line, holding a word and its stem.
 const SLOT: usize = 64;
@@ -152,11 +156,15 @@ pub fn stemmer_for(word: &str, latin: Stem) -> Option<Stem> {
 /// slot from the one there (a word and stem longer than [`ROOM`] bytes
 /// are stemmed every time). A map of strings cost two or three cache
 /// misses a lookup (its slot, the key's bytes, the stem's), and lookups
-/// were 8% of indexing on the 1x corpus; a slot is one. Allocated zeroed
-/// on first use, so a query's few words touch a few pages of it.
+/// were 8% of indexing on the 1x corpus; a slot is one. The table starts
+/// at [`FIRST_SLOTS`] and is replaced by one four times larger (empty)
+/// once half its slots have been filled, up to [`SLOTS`]: a query's
+/// stemmer never zeroes 8 MB.
 #[derive(Default)]
 pub struct Stemmers {
     table: Vec<u8>,
+    /// Slots filled since the table was made.
+    filled: usize,
 }
 
 impl Stemmers {
@@ -179,15 +187,19 @@ impl Stemmers {
         if short || word.bytes().all(|b| b.is_ascii_digit()) {
             return;
         }
-        if self.table.is_empty() {
-            self.table = vec![0; SLOTS * SLOT];
+        let slots = self.table.len() / SLOT;
+        if slots == 0 || (self.filled > slots / 2 && slots < SLOTS) {
+            let slots = if slots == 0 { FIRST_SLOTS } else { slots * 4 };
+            self.table = vec![0; slots.min(SLOTS) * SLOT];
+            self.filled = 0;
         }
+        let slots = self.table.len() / SLOT;
         // The stemmer's number plus one: a zeroed slot is empty.
         let id = stem as u8 + 1;
         let mut h = FxHasher::default();
         h.write(word.as_bytes());
         h.write_u8(id);
-        let at = (h.finish() >> (64 - SLOTS.trailing_zeros())) as usize * SLOT;
+        let at = (h.finish() >> (64 - slots.trailing_zeros())) as usize * SLOT;
         let slot = &mut self.table[at..at + SLOT];
         let len = word.len();
         if slot[0] == id && usize::from(slot[1]) == len && &slot[3..3 + len] == word.as_bytes() {
@@ -204,6 +216,9 @@ impl Stemmers {
         };
         let stemmed = Stemmer::new(stem.algorithm()).stem(input);
         if len + stemmed.len() <= ROOM {
+            if slot[0] == 0 {
+                self.filled += 1;
+            }
             slot[0] = id;
             slot[1] = len as u8;
             slot[2] = stemmed.len() as u8;

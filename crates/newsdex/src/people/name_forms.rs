@@ -14,7 +14,7 @@
 //! query looks up [`Variant::query_terms`], so a search for one form finds
 //! every compatible form. Neither side needs the other's text.
 
-use super::lexicon::{self, bits, PARTICLES};
+use super::lexicon::{PARTICLES, SUFFIXES};
 use super::normalise;
 use crate::hashing::FastMap;
 
@@ -75,7 +75,10 @@ impl Variant {
         let mut suffix = String::new();
         if words.len() >= 3 {
             let last = words[words.len() - 1];
-            if lexicon::class_lower(last) & bits::SUFFIX != 0 {
+            // The suffix list alone, not the whole lexicon's table: a
+            // search that shows names would otherwise build it (a quarter
+            // of a one-word search's instructions).
+            if SUFFIXES.contains(last) {
                 suffix = last.to_string();
                 words.pop();
             }
