@@ -268,7 +268,8 @@ pub enum PeriodArg {
 /// Options shared by `index` and `rebuild`.
 #[derive(Debug, Args)]
 pub struct WriteArgs {
-    /// Writer memory budget in MB
+    /// Memory budget in MB: tantivy's writer heap, and an eighth (at least
+    /// 8 MB) for files being parsed and articles waiting to be indexed
     #[arg(long, value_name = "MB", default_value_t = 256, value_parser = clap::value_parser!(u64).range(16..=65536))]
     pub memory: u64,
 

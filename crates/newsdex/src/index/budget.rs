@@ -1,11 +1,14 @@
-//! The byte budget that bounds the source bytes of files parsed but not
-//! yet with the writer: a parse thread takes a file's bytes before reading
-//! it and the writer's end gives them back once the file's articles are
-//! handed over (`pipeline.rs`). Plain std mutex and condvar; knows nothing
-//! of files or tantivy.
+//! The byte budget that bounds the bytes of files being parsed and of
+//! articles not yet indexed: a parse thread takes a file's bytes before
+//! reading it; the writer's end gives each article's share of them to its
+//! document, and the rest back, when it hands the articles to tantivy;
+//! tantivy gives a document's share back when it drops the document,
+//! indexed (`pipeline.rs`). So the budget also bounds tantivy's queue of
+//! documents, which counts documents (10,000 of any size), not bytes.
+//! Plain std mutex and condvar; knows nothing of files or tantivy.
 
-/// The least source bytes parsed ahead of the writer, whatever `--memory`.
-pub(super) const MIN_PARSE_BUDGET: u64 = 32 << 20;
+/// The least bytes of text in flight, whatever `--memory`.
+pub(super) const MIN_TEXT_BUDGET: u64 = 8 << 20;
 
 /// Source bytes being parsed or waiting for the writer, bounded: a parser
 /// waits before taking a file that would go over the limit, unless nothing
@@ -17,12 +20,25 @@ pub(super) struct ByteBudget {
 }
 
 /// Gives its bytes back to the budget when dropped.
-pub(super) struct Release<'a> {
-    budget: &'a ByteBudget,
+pub(super) struct Release {
+    budget: std::sync::Arc<ByteBudget>,
     bytes: u64,
 }
 
-impl Drop for Release<'_> {
+impl Release {
+    /// Moves up to `bytes` of this guard's bytes into a guard of their own,
+    /// given back when that one is dropped.
+    pub(super) fn split(&mut self, bytes: u64) -> Release {
+        let bytes = bytes.min(self.bytes);
+        self.bytes -= bytes;
+        Release {
+            budget: self.budget.clone(),
+            bytes,
+        }
+    }
+}
+
+impl Drop for Release {
     fn drop(&mut self) {
         let mut held = self.budget.held.lock().unwrap_or_else(|e| e.into_inner());
         *held -= self.bytes;
@@ -42,7 +58,7 @@ impl ByteBudget {
     /// Waits until `bytes` (at most the limit) fit and takes them; they
     /// are given back when the guard is dropped, wherever that happens (a
     /// parser that fails drops it too, so no one waits for it forever).
-    pub(super) fn acquire(&self, bytes: u64) -> Release<'_> {
+    pub(super) fn acquire(self: &std::sync::Arc<Self>, bytes: u64) -> Release {
         let bytes = bytes.min(self.limit);
         let mut held = self.held.lock().unwrap_or_else(|e| e.into_inner());
         while *held > 0 && *held + bytes > self.limit {
@@ -50,7 +66,7 @@ impl ByteBudget {
         }
         *held += bytes;
         Release {
-            budget: self,
+            budget: self.clone(),
             bytes,
         }
     }
@@ -60,11 +76,12 @@ impl ByteBudget {
 mod tests {
     use super::*;
     use std::sync::atomic::{AtomicBool, Ordering};
+    use std::sync::Arc;
     use std::time::Duration;
 
     #[test]
     fn byte_budget_waits_for_room_and_lets_a_huge_file_through_alone() {
-        let budget = ByteBudget::new(100);
+        let budget = Arc::new(ByteBudget::new(100));
         // Larger than the limit, nothing else held: goes through, clamped.
         let huge = budget.acquire(1_000);
         assert_eq!(huge.bytes, 100);
@@ -82,6 +99,20 @@ mod tests {
             drop(first);
         });
         assert!(second_in.load(Ordering::SeqCst));
+        assert_eq!(*budget.held.lock().unwrap(), 0);
+    }
+
+    #[test]
+    fn a_split_share_is_held_until_it_is_dropped() {
+        let budget = Arc::new(ByteBudget::new(100));
+        let mut file = budget.acquire(90);
+        let article = file.split(30);
+        let too_much = file.split(500);
+        assert_eq!((file.bytes, article.bytes, too_much.bytes), (0, 30, 60));
+        drop(file);
+        drop(too_much);
+        assert_eq!(*budget.held.lock().unwrap(), 30);
+        drop(article);
         assert_eq!(*budget.held.lock().unwrap(), 0);
     }
 }

@@ -2,12 +2,13 @@
 //! job (`parse.rs`) and send the outcome down a bounded channel; the
 //! thread that called the run takes them one by one, gives each article
 //! its story ([`Assigner`]), hands it to tantivy's writer and records the
-//! file in the manifest. The source bytes in flight are bounded by
-//! `budget.rs`; progress and Ctrl-C go through [`Progress`].
+//! file in the manifest. The bytes in flight, from a file being read to
+//! its articles indexed, are bounded by `budget.rs`; progress and Ctrl-C
+//! go through [`Progress`].
 
 use rayon::prelude::*;
 
-use super::budget::{ByteBudget, Release, MIN_PARSE_BUDGET};
+use super::budget::{ByteBudget, Release};
 use super::parse::{process, FileOutcome, Handoff, Job, OldArticles};
 use super::sync::{write_failed, Run, Writing};
 use super::{skips_of, FileNote, Options, Progress};
@@ -50,10 +51,16 @@ impl Run<'_> {
             story_error: None,
         };
         let (opts, progress) = (self.opts, self.progress);
-        let left = parse_in_parallel(jobs, opts, progress, old_articles, |handed| match handed {
-            Handed::Part(key, articles) => write_part(&mut sink, key, articles),
-            Handed::Done(job, outcome) => self.write_file(&mut sink, job, outcome),
-        });
+        let left = parse_in_parallel(
+            jobs,
+            opts,
+            progress,
+            old_articles,
+            |handed, held| match handed {
+                Handed::Part(key, articles) => write_part(&mut sink, key, articles, held),
+                Handed::Done(job, outcome) => self.write_file(&mut sink, job, outcome, held),
+            },
+        );
         if let Some(e) = sink.add_error {
             return Err(failed(e.into()));
         }
@@ -69,8 +76,9 @@ impl Run<'_> {
     }
 
     /// Takes one file's outcome: counts it, hands its articles to the
-    /// writer (after deleting its old ones), and records it.
-    fn write_file(&mut self, sink: &mut Sink, job: &Job, outcome: FileOutcome) {
+    /// writer (after deleting its old ones, each holding its share of
+    /// `held`), and records it.
+    fn write_file(&mut self, sink: &mut Sink, job: &Job, outcome: FileOutcome, held: &mut Release) {
         let report = &mut *self.report;
         let manifest = &mut self.opened.manifest;
         let key = ingest::path_string(&job.entry.path);
@@ -103,7 +111,7 @@ impl Run<'_> {
                 report.articles_updated += changes.updated;
                 report.articles_removed += changes.removed;
                 report.articles_unchanged += changes.unchanged;
-                sink.add(articles);
+                sink.add(articles, held);
                 manifest.files.insert(key, rec);
             }
             FileOutcome::Unusable(rec) => {
@@ -140,13 +148,16 @@ impl Run<'_> {
 }
 
 impl Sink<'_> {
-    /// Gives articles their stories and hands them to tantivy's writer.
-    fn add(&mut self, articles: Vec<Article>) {
+    /// Gives articles their stories and hands them to tantivy's writer,
+    /// each document holding its text's bytes of `held` until tantivy has
+    /// indexed and dropped it.
+    fn add(&mut self, articles: Vec<Article>, held: &mut Release) {
         for mut a in articles {
             if let Err(e) = self.stories.assign(&mut a) {
                 self.story_error.get_or_insert(e);
             }
-            let doc = ArticleDoc::new(self.w.fields.clone(), a);
+            let share = held.split((a.title.len() + a.body.len()) as u64);
+            let doc = ArticleDoc::new(self.w.fields.clone(), a).holding(Box::new(share));
             if let Err(e) = self.w.writer.add_document(doc) {
                 self.add_error.get_or_insert(e);
             }
@@ -157,14 +168,14 @@ impl Sink<'_> {
 /// One batch of a streamed file's articles: the file's old articles go
 /// before its first batch (a delete in tantivy removes what was added
 /// before it, so never after).
-fn write_part(sink: &mut Sink, key: String, articles: Vec<Article>) {
+fn write_part(sink: &mut Sink, key: String, articles: Vec<Article>, held: &mut Release) {
     if !sink.streamed.contains(&key) {
         if !sink.w.index_is_empty {
             sink.w.delete_file(&key);
         }
         sink.streamed.insert(key);
     }
-    sink.add(articles);
+    sink.add(articles, held);
 }
 
 /// What a parse thread hands the writer's end: a batch of a streamed
@@ -179,30 +190,32 @@ enum Handed<'j, 'a> {
 // budget), as they were as a tuple: boxing it would add an allocation a
 // file for nothing.
 #[allow(clippy::large_enum_variant)]
-enum Message<'a, 'b> {
-    Part(String, Vec<Article>, Release<'b>),
+enum Message<'a> {
+    Part(String, Vec<Article>, Release),
     /// A file done, with the bytes of it not yet counted as read.
-    Done(Job<'a>, FileOutcome, Release<'b>, u64),
+    Done(Job<'a>, FileOutcome, Release, u64),
 }
 
-/// Runs `jobs` on rayon's threads and gives each file, with its outcome, to
-/// `write` on this thread as parsing finishes (and a streamed file's
-/// batches as they are read). Returns how many files were not handled
+/// Runs `jobs` on rayon's threads and gives each file, with its outcome and
+/// the budget it holds, to `write` on this thread as parsing finishes (and
+/// a streamed file's batches as they are read); what `write` leaves of the
+/// budget goes back after it. Returns how many files were not handled
 /// because the user asked to stop.
 fn parse_in_parallel<'a>(
     jobs: Vec<Job<'a>>,
     opts: &Options,
     progress: &dyn Progress,
     old_articles: Option<&OldArticles>,
-    mut write: impl FnMut(Handed<'_, 'a>),
+    mut write: impl FnMut(Handed<'_, 'a>, &mut Release),
 ) -> u64 {
     let bytes = jobs.iter().map(|j| j.entry.size).sum();
     progress.start(jobs.len() as u64, bytes);
     let mut left = jobs.len() as u64;
     let (tx, rx) = crossbeam_channel::bounded::<Message>(256);
-    // Parsed files wait for the writer; this bounds the source bytes they
-    // come from, not just their number (256 files of 64 MB would be 16 GB).
-    let budget = ByteBudget::new((opts.memory_bytes as u64 / 2).max(MIN_PARSE_BUDGET));
+    // Parsed files wait for the writer, and their articles for tantivy;
+    // this bounds their bytes, not just their number (256 files of 64 MB
+    // would be 16 GB; tantivy queues 10,000 documents of any size).
+    let budget = std::sync::Arc::new(ByteBudget::new(opts.text_bytes() as u64));
     std::thread::scope(|s| {
         // Each job travels with its outcome and is freed once handled: a
         // million paths and old records need not outlive their turn.
@@ -242,7 +255,7 @@ fn parse_in_parallel<'a>(
                 let _ = tx.send(Message::Done(job, outcome, held, rest));
             });
         });
-        // `_held` is released when this file's articles are with the writer.
+        // What `write` leaves of `held` is released when it returns.
         for message in rx {
             // Unhandled files keep their old records (and articles), so
             // the next run reads them again; what was handled commits.
@@ -250,11 +263,13 @@ fn parse_in_parallel<'a>(
                 break;
             }
             match message {
-                Message::Part(key, articles, _held) => write(Handed::Part(key, articles)),
-                Message::Done(job, outcome, _held, rest) => {
+                Message::Part(key, articles, mut held) => {
+                    write(Handed::Part(key, articles), &mut held)
+                }
+                Message::Done(job, outcome, mut held, rest) => {
                     left -= 1;
                     progress.advance(1, rest);
-                    write(Handed::Done(&job, outcome));
+                    write(Handed::Done(&job, outcome), &mut held);
                 }
             }
         }

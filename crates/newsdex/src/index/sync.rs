@@ -142,13 +142,14 @@ impl Run<'_> {
             .map_or(2, |n| n.get())
             .min(8);
         let per_thread_min = 15 << 20;
-        let threads = threads.min((opts.memory_bytes / per_thread_min).max(1));
+        let heap = opts.writer_bytes();
+        let threads = threads.min((heap / per_thread_min).max(1));
         let failed = |e: Error| write_failed(self.store.path(), e);
         // One merge at a time: merges map what they read (see `merges`), and
         // on two cores a second merge thread only competes with the indexers.
         let options = tantivy::indexer::IndexWriterOptions::builder()
             .num_worker_threads(threads)
-            .memory_budget_per_thread((opts.memory_bytes / threads).max(per_thread_min))
+            .memory_budget_per_thread((heap / threads).max(per_thread_min))
             .num_merge_threads(1)
             .build();
         let writer: IndexWriter<ArticleDoc> = self

@@ -22,7 +22,14 @@ use crate::meaning::PACKED;
 /// feeds the writer, and tantivy queues up to 10,000 documents: on the 1x
 /// benchmark corpus the copies were about 5% of indexing CPU and over a
 /// hundred MB of queued text.
-pub struct ArticleDoc {
+///
+/// One pointer wide: tantivy's queue allocates its 10,000 slots up front,
+/// each the size of four documents; with the article inline they were
+/// 37 MB of the indexer's peak memory.
+pub struct ArticleDoc(Box<Parts>);
+
+/// What an [`ArticleDoc`] holds.
+struct Parts {
     fields: Fields,
     article: Article,
     /// The URL's [`url_keys`], which the article does not hold.
@@ -39,6 +46,9 @@ pub struct ArticleDoc {
     /// Headline and body behind their [`language_mark`], for the stemmed
     /// fields of an article whose Latin words are not stemmed as English.
     marked: Option<[String; 2]>,
+    /// Whatever the caller wants dropped with the document (the indexer's
+    /// share of its memory budget, given back once tantivy has indexed it).
+    _hold: Option<Box<dyn std::any::Any + Send + Sync>>,
 }
 
 impl ArticleDoc {
@@ -74,7 +84,7 @@ impl ArticleDoc {
                     format!("{m}{}", article.body),
                 ]
             });
-        ArticleDoc {
+        ArticleDoc(Box::new(Parts {
             fields,
             article,
             url_keys,
@@ -82,7 +92,14 @@ impl ArticleDoc {
             person_links,
             thing_terms,
             marked,
-        }
+            _hold: None,
+        }))
+    }
+
+    /// The document, holding `hold` until it is dropped.
+    pub fn holding(mut self, hold: Box<dyn std::any::Any + Send + Sync>) -> ArticleDoc {
+        self.0._hold = Some(hold);
+        self
     }
 }
 
@@ -118,7 +135,7 @@ impl Document for ArticleDoc {
     type FieldsValuesIter<'a> = std::vec::IntoIter<(Field, DocValue<'a>)>;
 
     fn iter_fields_and_values(&self) -> Self::FieldsValuesIter<'_> {
-        let (f, a) = (&self.fields, &self.article);
+        let (f, a) = (&self.0.fields, &self.0.article);
         fn text(field: Field, s: &str) -> (Field, DocValue<'_>) {
             (field, DocValue::Str(s))
         }
@@ -132,7 +149,7 @@ impl Document for ArticleDoc {
         v.push((f.line, DocValue::U64(a.line)));
         // The stemmed fields take the text behind its language's mark
         // (stored with it: [`from_document`] takes it off).
-        let (title, body) = match &self.marked {
+        let (title, body) = match &self.0.marked {
             Some([t, b]) => (t.as_str(), b.as_str()),
             None => (a.title.as_str(), a.body.as_str()),
         };
@@ -178,7 +195,7 @@ impl Document for ArticleDoc {
         for s in &a.places {
             v.push(text(f.place, s));
         }
-        for key in &self.url_keys {
+        for key in &self.0.url_keys {
             v.push(text(f.url_parts, key));
         }
         v.push((f.word_count, DocValue::U64(a.word_count)));
@@ -200,16 +217,16 @@ impl Document for ArticleDoc {
             v.push(text(f.person, name));
             // Once per mention: tantivy's term frequency is the count.
             for _ in 0..a.mentions.get(i).copied().unwrap_or(1).max(1) {
-                for key in &self.person_keys[i] {
+                for key in &self.0.person_keys[i] {
                     v.push(text(f.person_key, key));
                 }
                 v.push(text(f.person_text, name));
             }
         }
-        for t in &self.person_links {
+        for t in &self.0.person_links {
             v.push(text(f.person_key, t));
         }
-        for t in &self.thing_terms {
+        for t in &self.0.thing_terms {
             v.push(text(f.person_key, t));
         }
         v.into_iter()
