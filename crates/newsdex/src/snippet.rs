@@ -36,12 +36,41 @@ pub struct Fragment {
     pub body_bytes: Range<usize>,
 }
 
+/// A word of the text: its byte range, where its unstemmed form lies in
+/// its [`Tokens`]' text, and its stem (empty when it cannot be one the
+/// query wants).
 #[derive(Debug, Clone)]
 struct Token {
     start: usize,
     end: usize,
-    exact: String,
+    exact: Range<usize>,
     stem: String,
+}
+
+/// The words of a text, their unstemmed forms one after another in one
+/// string: a string each was an allocation a word of every hit shown.
+#[derive(Debug, Default)]
+struct Tokens {
+    list: Vec<Token>,
+    text: String,
+}
+
+impl Tokens {
+    /// The unstemmed form of `t`.
+    fn exact(&self, t: &Token) -> &str {
+        &self.text[t.exact.clone()]
+    }
+
+    fn push(&mut self, start: usize, end: usize, exact: &str, stem: String) {
+        let at = self.text.len();
+        self.text.push_str(exact);
+        self.list.push(Token {
+            start,
+            end,
+            exact: at..self.text.len(),
+            stem,
+        });
+    }
 }
 
 /// A marked span of the body: byte range and which query part it matched.
@@ -99,7 +128,7 @@ fn hyphen_joins<'a>(
 /// one of `wanted` (it starts with what every word of that stem shares);
 /// otherwise it is left empty: stemming every word of every hit shown
 /// cost more than the rest of a one-word search.
-fn tokenize(body: &str, wanted: &HashSet<String>, latin: Stem) -> Vec<Token> {
+fn tokenize(body: &str, wanted: &HashSet<String>, latin: Stem) -> Tokens {
     // Short stems have irregular words ("dying" -> "die"): first letter.
     let prefixes: Vec<&str> = wanted
         .iter()
@@ -110,23 +139,21 @@ fn tokenize(body: &str, wanted: &HashSet<String>, latin: Stem) -> Vec<Token> {
         .collect();
     ANALYZERS.with_borrow_mut(|(exact, stems)| {
         let mut es = exact.token_stream(body);
-        let mut out = Vec::new();
+        let mut out = Tokens {
+            list: Vec::with_capacity(body.len() / 6),
+            text: String::with_capacity(body.len()),
+        };
         while let Some(e) = es.next() {
             let mut stem = String::new();
             // Arabic words lose a prefix when stemmed (`والرياض`): those
             // are always stemmed.
             if prefixes.iter().any(|p| e.text.starts_with(p))
-                || script_of_word(&e.text) == Script::Arabic
+                || (!e.text.is_ascii() && script_of_word(&e.text) == Script::Arabic)
             {
                 stem.clone_from(&e.text);
                 stems.stem_as(&mut stem, latin);
             }
-            out.push(Token {
-                start: e.offset_from,
-                end: e.offset_to,
-                exact: e.text.clone(),
-                stem,
-            });
+            out.push(e.offset_from, e.offset_to, &e.text, stem);
         }
         out
     })
@@ -140,27 +167,24 @@ fn latin_stem(language: Option<&str>) -> Stem {
 
 /// The joined forms of the hyphenated words among `tokens`, as tokens
 /// spanning the whole word, stemmed.
-fn joined_tokens(body: &str, tokens: &[Token]) -> Vec<Token> {
-    let words = tokens.iter().map(|t| (t.start, t.end, t.exact.as_str()));
+fn joined_tokens(body: &str, tokens: &Tokens) -> Tokens {
+    let words = tokens
+        .list
+        .iter()
+        .map(|t| (t.start, t.end, tokens.exact(t)));
     let joins = hyphen_joins(body, words);
+    let mut out = Tokens::default();
     if joins.is_empty() {
-        return Vec::new();
+        return out;
     }
     ANALYZERS.with_borrow_mut(|(_, stems)| {
-        joins
-            .into_iter()
-            .map(|(exact, range)| {
-                let mut stem = exact.clone();
-                stems.stem_into(&mut stem);
-                Token {
-                    start: range.start,
-                    end: range.end,
-                    exact,
-                    stem,
-                }
-            })
-            .collect()
-    })
+        for (exact, range) in joins {
+            let mut stem = exact.clone();
+            stems.stem_into(&mut stem);
+            out.push(range.start, range.end, &exact, stem);
+        }
+    });
+    out
 }
 
 /// The stems of every word of `texts` (through the same cached analyzer
@@ -224,12 +248,13 @@ pub fn within_distance(a: &str, b: &str, max: u8) -> bool {
 }
 
 /// Finds every span of `tokens` the query matches.
-fn marks(tokens: &[Token], joined: &[Token], hl: &Highlights) -> Vec<Mark> {
+fn marks(all: &Tokens, joined: &Tokens, hl: &Highlights) -> Vec<Mark> {
+    let tokens = &all.list[..];
     let mut out = Vec::new();
     // Keys: 0.. for phrases, then stems, prefixes, fuzzy words.
     let stems: Vec<&String> = hl.stems.iter().collect();
     // `e-mail` for `email`: the whole hyphenated word.
-    for t in joined {
+    for t in &joined.list {
         if let Some(k) = stems.iter().position(|s| **s == t.stem) {
             out.push(Mark {
                 range: t.start..t.end,
@@ -239,6 +264,7 @@ fn marks(tokens: &[Token], joined: &[Token], hl: &Highlights) -> Vec<Mark> {
         }
     }
     for (i, t) in tokens.iter().enumerate() {
+        let exact = all.exact(t);
         if let Some(k) = stems.iter().position(|s| **s == t.stem) {
             out.push(Mark {
                 range: t.start..t.end,
@@ -247,7 +273,7 @@ fn marks(tokens: &[Token], joined: &[Token], hl: &Highlights) -> Vec<Mark> {
             });
         }
         for (k, p) in hl.prefixes.iter().enumerate() {
-            if t.exact.starts_with(p.as_str()) {
+            if exact.starts_with(p.as_str()) {
                 // One Chinese or Japanese character matches the pair it
                 // starts: mark the character, not the pair.
                 let one_char = p.chars().count() == 1 && p.chars().all(is_bigrammed);
@@ -263,7 +289,7 @@ fn marks(tokens: &[Token], joined: &[Token], hl: &Highlights) -> Vec<Mark> {
             }
         }
         for (k, (w, d)) in hl.fuzzy.iter().enumerate() {
-            if within_distance(&t.exact, w, *d) {
+            if within_distance(exact, w, *d) {
                 out.push(Mark {
                     range: t.start..t.end,
                     key: 3000 + k,
@@ -272,7 +298,7 @@ fn marks(tokens: &[Token], joined: &[Token], hl: &Highlights) -> Vec<Mark> {
             }
         }
         for (k, (words, slop)) in hl.phrases.iter().enumerate() {
-            if words.is_empty() || t.exact != words[0] {
+            if words.is_empty() || exact != words[0] {
                 continue;
             }
             if *slop == 0 {
@@ -281,7 +307,7 @@ fn marks(tokens: &[Token], joined: &[Token], hl: &Highlights) -> Vec<Mark> {
                     && tokens[i..i + n]
                         .iter()
                         .zip(words)
-                        .all(|(t, w)| t.exact == *w)
+                        .all(|(t, w)| all.exact(t) == *w)
                 {
                     out.push(Mark {
                         range: t.start..tokens[i + n - 1].end,
@@ -295,7 +321,7 @@ fn marks(tokens: &[Token], joined: &[Token], hl: &Highlights) -> Vec<Mark> {
                 let mut found = vec![i];
                 let mut next = 1;
                 for (j, u) in tokens.iter().enumerate().skip(i + 1).take(window - 1) {
-                    if next < words.len() && u.exact == words[next] {
+                    if next < words.len() && all.exact(u) == words[next] {
                         found.push(j);
                         next += 1;
                     }
@@ -659,12 +685,12 @@ fn marks_in(
     extra: &[Range<usize>],
 ) -> Vec<Mark> {
     let tokens = if hl.is_empty() {
-        Vec::new()
+        Tokens::default()
     } else {
         tokenize(body, &hl.stems, latin_stem(language))
     };
     let joined = if hl.stems.is_empty() {
-        Vec::new()
+        Tokens::default()
     } else {
         joined_tokens(body, &tokens)
     };
