@@ -64,22 +64,26 @@ pub(super) fn collect(
     let count_apart = compiled.count_apart;
     let mut stories = (!all_copies).then(|| Stories::new(searcher));
     let want = page.offset + page.limit;
+    // With copies shown once, the articles and stories matching are
+    // counted in one pass, and the ranking counts nothing.
+    let counted = match stories {
+        Some(_) => Some(stories::count_both(searcher, &*compiled.query)?),
+        None => None,
+    };
     let (total, full, exhausted) = ranked(
         searcher,
         &*compiled.query,
         page.sort,
         want,
-        count_apart,
+        Counting::new(count_apart, counted.map(|c| c.0)),
         stories.as_mut(),
     )?;
-    let story_total = |query: &dyn Query, listed: usize, exhausted: bool| -> Result<usize> {
-        Ok(match &stories {
-            None => 0,
-            Some(_) if exhausted => listed,
-            Some(_) => stories::count(searcher, query)?,
-        })
+    let strict_stories = match counted {
+        None => 0,
+        // The list holds every story.
+        Some(_) if exhausted => full.len(),
+        Some((_, stories)) => stories,
     };
-    let strict_stories = story_total(&*compiled.query, full.len(), exhausted)?;
     let cut = |list: &[(f32, DocAddress)]| -> Vec<(f32, DocAddress)> {
         list.iter()
             .skip(page.offset)
@@ -104,12 +108,14 @@ pub(super) fn collect(
     if want <= out.stories {
         // Articles with some of the words count whatever the page, so
         // that the totals are the same on every page.
-        out.total = partial.count(searcher)?.max(total);
-        out.stories = if all_copies {
-            out.total
+        if all_copies {
+            out.total = partial.count(searcher)?.max(total);
+            out.stories = out.total;
         } else {
-            stories::count(searcher, &*partial)?.max(strict_stories)
-        };
+            let (n, stories) = stories::count_both(searcher, &*partial)?;
+            out.total = n.max(total);
+            out.stories = stories.max(strict_stories);
+        }
         out.relaxed = out.stories > strict_stories;
         out.closest_from = strict_stories;
         return Ok(out);
@@ -123,7 +129,14 @@ pub(super) fn collect(
     let mut depth = want.max(RERANK_DEPTH + total);
     let (n, mut closest) = loop {
         // Its union of scored and constant clauses cannot skip blocks.
-        let (n, partial_top) = top_docs(searcher, &*partial, page.sort, 0, depth, false)?;
+        let (n, partial_top) = top_docs(
+            searcher,
+            &*partial,
+            page.sort,
+            0,
+            depth,
+            Counting::new(false, None),
+        )?;
         let exhausted = partial_top.len() >= n;
         let mut closest: Ranked = partial_top
             .into_iter()
@@ -175,11 +188,11 @@ fn ranked(
     query: &dyn Query,
     sort: Sort,
     want: usize,
-    count_apart: bool,
+    counting: Counting,
     stories: Option<&mut Stories<'_>>,
 ) -> Result<(usize, Ranked, bool)> {
     let Some(st) = stories else {
-        let (n, list) = top_docs(searcher, query, sort, 0, want, count_apart)?;
+        let (n, list) = top_docs(searcher, query, sort, 0, want, counting)?;
         let exhausted = list.len() >= n;
         return Ok((n, list, exhausted));
     };
@@ -187,7 +200,7 @@ fn ranked(
     // usually enough; each round looks four times deeper.
     let mut depth = (want + want / 2).max(want + 10);
     loop {
-        let (n, list) = top_docs(searcher, query, sort, 0, depth, count_apart)?;
+        let (n, list) = top_docs(searcher, query, sort, 0, depth, counting)?;
         let exhausted = list.len() >= n;
         let mut seen = HashSet::new();
         let mut kept = stories::collapse(st, list, &mut seen)?;
@@ -202,17 +215,44 @@ fn ranked(
     }
 }
 
-/// Counts all matches and collects one page, by score or by date. With
-/// `count_apart`, a search by relevance counts in a pass of its own.
+/// How [`top_docs`] learns how many documents match.
+#[derive(Clone, Copy)]
+pub(super) enum Counting {
+    /// Counted already: the ranking counts nothing.
+    Known(usize),
+    /// Counted in a pass of its own (a search by relevance; else with the
+    /// ranking).
+    Apart,
+    /// Counted as the ranking goes.
+    Along,
+}
+
+impl Counting {
+    /// `Known` when `known` is given, else as `count_apart` says.
+    pub(super) fn new(count_apart: bool, known: Option<usize>) -> Counting {
+        match (known, count_apart) {
+            (Some(n), _) => Counting::Known(n),
+            (None, true) => Counting::Apart,
+            (None, false) => Counting::Along,
+        }
+    }
+}
+
+/// Counts all matches (unless `counting` knows how many) and collects one
+/// page, by score or by date.
 pub(super) fn top_docs(
     searcher: &Searcher,
     query: &dyn Query,
     sort: Sort,
     offset: usize,
     limit: usize,
-    count_apart: bool,
+    counting: Counting,
 ) -> Result<(usize, Vec<(f32, DocAddress)>)> {
     let top = TopDocs::with_limit(limit.max(1)).and_offset(offset);
+    if let (Counting::Known(n), Sort::Relevance) = (counting, sort) {
+        return Ok((n, searcher.search(query, &top.order_by_score())?));
+    }
+    let count_apart = matches!(counting, Counting::Apart);
     Ok(match sort {
         // Counted apart: a count alone needs no scores (a single word's is
         // its document frequency), and top-k by score alone can skip

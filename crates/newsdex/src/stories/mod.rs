@@ -164,11 +164,22 @@ pub fn collapse<T>(
 /// for one search (a command-line process: 12M instructions on the 1x
 /// corpus, a quarter of a whole `newsdex search`).
 pub fn count(searcher: &Searcher, query: &dyn tantivy::query::Query) -> Result<usize> {
+    Ok(count_both(searcher, query)?.1)
+}
+
+/// The documents `query` matches and the stories among them, counted in
+/// one pass (as [`count`] counts stories).
+pub fn count_both(
+    searcher: &Searcher,
+    query: &dyn tantivy::query::Query,
+) -> Result<(usize, usize)> {
+    use tantivy::collector::Count;
     if let Some(numbers) = kept_numbers(searcher) {
-        let seen = searcher.search(query, &StoryCount(numbers))?;
-        return Ok(seen.iter().map(|w| w.count_ones() as usize).sum());
+        let (n, seen) = searcher.search(query, &(Count, StoryCount(numbers)))?;
+        return Ok((n, seen.iter().map(|w| w.count_ones() as usize).sum()));
     }
-    Ok(searcher.search(query, &HashedStoryCount)?.len())
+    let (n, seen) = searcher.search(query, &(Count, HashedStoryCount))?;
+    Ok((n, seen.len()))
 }
 
 /// Collects the distinct stories of the matching documents by their story
