@@ -394,14 +394,21 @@ pub fn url_host(url: &str) -> Option<String> {
 
 /// Counts words as runs of alphanumeric characters.
 pub fn count_words(s: &str) -> u64 {
-    // One pass, no slices: this ran over every article's text and cost
-    // about 3% of indexing as a split-and-filter.
+    // One pass over the bytes, decoding only characters beyond ASCII: this
+    // ran over every article's text and cost about 3% of indexing as a
+    // split-and-filter, and 1.6% decoding every character.
+    let bytes = s.as_bytes();
     let mut words = 0;
     let mut in_word = false;
-    for c in s.chars() {
-        let word_char = if c.is_ascii() {
-            c.is_ascii_alphanumeric()
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let word_char = if b < 0x80 {
+            i += 1;
+            b.is_ascii_alphanumeric()
         } else {
+            let c = s[i..].chars().next().unwrap_or(' ');
+            i += c.len_utf8();
             c.is_alphanumeric()
         };
         words += u64::from(word_char && !in_word);
@@ -449,11 +456,41 @@ fn fallback_title(body: &str) -> String {
 /// instructions (two `update` calls a word cost 3.6% of indexing BBC).
 pub fn content_hash(title: &str, body: &str) -> String {
     let mut bytes = Vec::with_capacity(title.len() + body.len() + 2);
-    for word in title.split_whitespace().chain(body.split_whitespace()) {
-        bytes.extend_from_slice(word.as_bytes());
-        bytes.push(b' ');
+    for text in [title, body] {
+        push_words(text, &mut bytes);
     }
     format!("{:016x}", xxhash_rust::xxh3::xxh3_64(&bytes))
+}
+
+/// Appends each of `text`'s words (as `split_whitespace` cuts them) and a
+/// space after it, a byte at a time, decoding only characters beyond
+/// ASCII (which may be Unicode spaces).
+fn push_words(text: &str, out: &mut Vec<u8>) {
+    let bytes = text.as_bytes();
+    let mut in_word = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (space, len) = if b < 0x80 {
+            (matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r'), 1)
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            (c.is_whitespace(), c.len_utf8())
+        };
+        if space {
+            if in_word {
+                out.push(b' ');
+                in_word = false;
+            }
+        } else {
+            out.extend_from_slice(&bytes[i..i + len]);
+            in_word = true;
+        }
+        i += len;
+    }
+    if in_word {
+        out.push(b' ');
+    }
 }
 
 #[cfg(test)]
@@ -656,7 +693,13 @@ mod tests {
     fn content_hash_is_the_streaming_hash_of_its_words() {
         use xxhash_rust::xxh3::Xxh3;
         let long = "word ".repeat(300) + "Zürich\u{a0}東京 end";
-        for (title, body) in [("", ""), ("A  b", "c\n\nd"), ("Headline", long.as_str())] {
+        let spaces = " \t lead\u{b}vt\u{c}ff\r\n x\u{85}nel\u{2003}em\u{3000}ideo\u{202f}y\u{feff}z trail \u{a0}";
+        for (title, body) in [
+            ("", ""),
+            ("A  b", "c\n\nd"),
+            ("Headline", long.as_str()),
+            (" Ünï  ", spaces),
+        ] {
             let mut h = Xxh3::new();
             for word in title.split_whitespace().chain(body.split_whitespace()) {
                 h.update(word.as_bytes());

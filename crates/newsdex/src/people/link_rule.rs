@@ -177,30 +177,30 @@ pub fn surname(v: &Variant) -> Option<&str> {
 /// Prefix of the index term that marks an article naming a full name with
 /// a surname: `n|trump`.
 pub fn surname_term(surname: &str) -> String {
-    format!("n|{surname}")
+    ["n|", surname].concat()
 }
 
 /// Prefix of the terms that list the full names with a surname
 /// (`n|trump|Donald J. Trump`): a range scan over it finds them all.
 pub fn names_prefix(surname: &str) -> String {
-    format!("n|{surname}|")
+    ["n|", surname, "|"].concat()
 }
 
 /// The index term of a one-word name after a gendered title: `c|f|blair`.
 pub fn cue_term(gender: Gender, key: &str) -> String {
-    format!("c|{}|{key}", gender.letter())
+    ["c|", gender.letter().encode_utf8(&mut [0; 4]), "|", key].concat()
 }
 
 /// The index term of a one-word name after a title that goes before a
 /// surname (`Mr Howard`): `c|s|howard`.
 pub fn surname_title_term(key: &str) -> String {
-    format!("c|s|{key}")
+    ["c|s|", key].concat()
 }
 
 /// The index term of a one-word name after a title that goes before a
 /// given name (`Prince Charles`): `c|g|charles`.
 pub fn given_title_term(key: &str) -> String {
-    format!("c|g|{key}")
+    ["c|g|", key].concat()
 }
 
 /// The prefix of the variant keys of full names whose first word is this
@@ -215,7 +215,7 @@ pub fn given_prefix(word: &str) -> String {
 pub fn index_terms(name: &str, cue: Cue) -> Vec<String> {
     let v = Variant::of(name);
     if let Some(s) = surname(&v) {
-        return vec![surname_term(s), format!("{}{name}", names_prefix(s))];
+        return vec![surname_term(s), names_prefix(s) + name];
     }
     let mut out: Vec<String> = cue
         .gender

@@ -216,6 +216,10 @@ fn things(cands: &[candidates::Cand], title: &str, body: &str) -> Vec<String> {
 pub fn normalise(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     for c in name.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
         match fold_char(c) {
             Some(s) => out.push_str(s),
             None => out.extend(c.to_lowercase()),

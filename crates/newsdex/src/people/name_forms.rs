@@ -21,13 +21,16 @@ use crate::hashing::FastMap;
 /// The index term of a name's key alone (`k|donald trump`, `k|blair`):
 /// what every form of the name, and a one-word name, is found by.
 pub fn key_term(key: &str) -> String {
-    format!("k|{key}")
+    // `concat` rather than `format!` here and below: these run for every
+    // name of every article indexed, and the formatting machinery was 1.3%
+    // of indexing's instructions.
+    ["k|", key].concat()
 }
 
 /// The index term of a name's key that an article shows to be no person
 /// (`x|vera drake`, see `super::Extraction::things`).
 pub fn thing_term(key: &str) -> String {
-    format!("x|{key}")
+    ["x|", key].concat()
 }
 
 /// A surname without the Arabic article that some writers give it and
@@ -101,7 +104,7 @@ impl Variant {
             .collect();
         let mut surname = words[s..].join(" ");
         surname = without_article(&surname).to_string();
-        let key = format!("{} {surname}", words[0]);
+        let key = [words[0], " ", &surname].concat();
         Variant {
             key,
             initials,
@@ -131,9 +134,9 @@ impl Variant {
         let k = &self.key;
         [
             key_term(k),
-            format!("i|{k}|{}", self.initials),
-            format!("s|{k}|{}", self.suffix),
-            format!("v|{k}|{}|{}", self.initials, self.suffix),
+            ["i|", k, "|", &self.initials].concat(),
+            ["s|", k, "|", &self.suffix].concat(),
+            ["v|", k, "|", &self.initials, "|", &self.suffix].concat(),
         ]
     }
 
