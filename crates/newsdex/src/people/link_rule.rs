@@ -75,20 +75,19 @@ impl Gender {
 const GENDER_FIRST: &str = include_str!("data/gender_first.txt");
 
 static FIRST_GENDER: LazyLock<FastMap<&'static str, Gender>> = LazyLock::new(|| {
-    GENDER_FIRST
-        .lines()
-        .filter_map(|l| {
-            let (name, g) = l.split_once(' ')?;
-            Some((
-                name,
-                if g == "f" {
-                    Gender::Female
-                } else {
-                    Gender::Male
-                },
-            ))
-        })
-        .collect()
+    let mut genders = FastMap::with_capacity_and_hasher(6 << 10, Default::default());
+    genders.extend(GENDER_FIRST.lines().filter_map(|l| {
+        let (name, g) = l.split_once(' ')?;
+        Some((
+            name,
+            if g == "f" {
+                Gender::Female
+            } else {
+                Gender::Male
+            },
+        ))
+    }));
+    genders
 });
 
 /// The gender a first name marks, if the Census list is clear about it.
