@@ -488,11 +488,13 @@ fn window(body: &str, starts: &[usize], anchor: &Range<usize>, max_chars: usize)
     let mut end = advance_chars(body, start, max_chars);
     if end < body.len() {
         // Prefer ending at a sentence end inside the budget, past the mark.
-        let sentence_end = starts
-            .iter()
-            .rev()
-            .find(|&&s| s > anchor.end && s <= end)
-            .copied();
+        // The last sentence start within the budget, if past the mark
+        // (`starts` is in order).
+        let within = starts.partition_point(|&s| s <= end);
+        let sentence_end = within
+            .checked_sub(1)
+            .map(|i| starts[i])
+            .filter(|&s| s > anchor.end);
         end = match sentence_end {
             Some(s) => s,
             None => word_end(body, end).min(body.len()),
@@ -617,24 +619,23 @@ pub fn fragments(
     const MAX_CANDIDATES: usize = 400;
     let step = kept.len().div_ceil(MAX_CANDIDATES).max(1);
     let mut candidates: Vec<(f32, Range<usize>)> = Vec::new();
+    // The keys seen in one window, reused from window to window.
+    let mut seen: Vec<usize> = Vec::new();
     for m in kept.iter().step_by(step) {
         let w = window(body, &starts, &m.range, max_chars);
         let first = kept.partition_point(|k| k.range.start < w.start);
         let last = kept.partition_point(|k| k.range.start < w.end);
-        let inside: Vec<&Mark> = kept[first..last]
-            .iter()
-            .filter(|k| k.range.end <= w.end)
-            .collect();
-        let mut seen: Vec<usize> = Vec::new();
+        seen.clear();
+        let mut inside = 0usize;
         let mut distinct_weight = 0.0;
-        for k in &inside {
+        for k in kept[first..last].iter().filter(|k| k.range.end <= w.end) {
+            inside += 1;
             if !seen.contains(&k.key) {
                 seen.push(k.key);
                 distinct_weight += k.weight;
             }
         }
-        let score =
-            distinct_weight * 10.0 + inside.len() as f32 - (w.start as f32 / body.len() as f32);
+        let score = distinct_weight * 10.0 + inside as f32 - (w.start as f32 / body.len() as f32);
         candidates.push((score, w));
     }
     candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.start.cmp(&b.1.start)));

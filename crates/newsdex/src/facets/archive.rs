@@ -98,7 +98,56 @@ struct Table {
 /// sources does not), and the answers for the whole archive.
 pub(super) struct Archive {
     table: OnceLock<Table>,
+    days: OnceLock<Days>,
     everything: Mutex<Everything>,
+}
+
+/// In [`Days::by_doc`]: an article with no date (or one out of range).
+pub(super) const UNDATED: u32 = u32::MAX;
+
+/// Each article's own day (`local_date`) as a small number, for one index
+/// generation: a timeline adds ones in an array instead of reading each
+/// matching article's date and hashing its day (on the 1x corpus, a tenth
+/// of a broad search on the page).
+pub(super) struct Days {
+    /// By segment, by doc: the index of the article's day in `days`, or
+    /// [`UNDATED`].
+    pub(super) by_doc: Vec<Vec<u32>>,
+    /// The distinct days, as days since 1970.
+    pub(super) days: Vec<i64>,
+}
+
+impl Days {
+    fn read(searcher: &Searcher) -> Result<Days> {
+        // The seconds a date can have (chrono's range).
+        let valid = chrono::DateTime::<chrono::Utc>::MIN_UTC.timestamp()
+            ..=chrono::DateTime::<chrono::Utc>::MAX_UTC.timestamp();
+        let mut index: FastMap<i64, u32> = FastMap::default();
+        let mut days = Vec::new();
+        let mut by_doc = Vec::new();
+        for segment in searcher.segment_readers() {
+            let dates = segment
+                .fast_fields()
+                .date("local_date")
+                .map_err(Error::from)?;
+            let ids = (0..segment.max_doc())
+                .map(|doc| {
+                    let secs = dates.first(doc).map(|d| d.into_timestamp_secs());
+                    match secs.filter(|s| valid.contains(s)) {
+                        Some(s) => *index
+                            .entry(s.div_euclid(86_400))
+                            .or_insert_with_key(|&day| {
+                                days.push(day);
+                                days.len() as u32 - 1
+                            }),
+                        None => UNDATED,
+                    }
+                })
+                .collect();
+            by_doc.push(ids);
+        }
+        Ok(Days { by_doc, days })
+    }
 }
 
 /// The archive of `searcher`'s generation, read now if it is not kept.
@@ -112,6 +161,7 @@ pub(super) fn of(searcher: &Searcher) -> Result<Arc<Archive>> {
     }
     let archive = Arc::new(Archive {
         table: OnceLock::new(),
+        days: OnceLock::new(),
         everything: Mutex::default(),
     });
     if cache.len() == KEPT {
@@ -204,6 +254,16 @@ impl Table {
 }
 
 impl Archive {
+    /// The articles' days ([`Days`]), read now if this generation has not
+    /// read them.
+    pub(super) fn days(&self, searcher: &Searcher) -> Result<&Days> {
+        if let Some(days) = self.days.get() {
+            return Ok(days);
+        }
+        let read = Days::read(searcher)?;
+        Ok(self.days.get_or_init(|| read))
+    }
+
     /// The people's table, read now if it is not yet.
     fn table(&self, searcher: &Searcher) -> Result<&Table> {
         if let Some(table) = self.table.get() {

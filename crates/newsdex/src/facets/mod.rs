@@ -493,29 +493,29 @@ pub fn timeline(
 }
 
 fn count_periods(searcher: &Searcher, docs: &Matches, by: Period) -> Result<Timeline> {
-    // By day first (days since 1970): a date and a map entry per day, not
-    // per article.
-    let mut days: crate::hashing::FastMap<i64, u64> = Default::default();
+    // By day first, through the generation's table of each article's own
+    // day (its date where it was published): a number per article, an
+    // array entry per day.
+    let archive = archive::of(searcher)?;
+    let table = archive.days(searcher)?;
+    let mut per_day = vec![0u64; table.days.len()];
     let (mut undated, mut total) = (0u64, 0u64);
     for (&segment_ord, ids) in docs {
-        let segment = searcher.segment_reader(segment_ord);
-        // Each article's own day: its date where it was published.
-        let dates = segment
-            .fast_fields()
-            .date("local_date")
-            .map_err(Error::from)?;
+        let by_doc = &table.by_doc[segment_ord as usize];
         for &doc in ids {
             total += 1;
-            match dates
-                .first(doc)
-                .map(|d| d.into_timestamp_secs())
-                .filter(|&s| DateTime::<Utc>::from_timestamp(s, 0).is_some())
-            {
-                Some(s) => *days.entry(s.div_euclid(86_400)).or_default() += 1,
-                None => undated += 1,
+            match by_doc.get(doc as usize) {
+                Some(&day) if day != archive::UNDATED => per_day[day as usize] += 1,
+                _ => undated += 1,
             }
         }
     }
+    let days = table
+        .days
+        .iter()
+        .zip(per_day)
+        .filter(|&(_, n)| n > 0)
+        .map(|(&day, n)| (day, n));
     let mut counts: BTreeMap<NaiveDate, u64> = BTreeMap::new();
     for (day, n) in days {
         if let Some(d) = DateTime::<Utc>::from_timestamp(day * 86_400, 0) {
