@@ -13,7 +13,7 @@ use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::query::{AllQuery, Query};
 use tantivy::{DocAddress, DocId, Score, Searcher, SegmentOrdinal, SegmentReader};
 
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::query::{self, Criteria};
 use crate::schema::Fields;
 
@@ -266,46 +266,28 @@ fn raw_counts(
     docs: &Matches,
     facet: Facet,
 ) -> Result<HashMap<String, (u64, DocAddress)>> {
-    let mut counts: HashMap<String, (u64, DocAddress)> = HashMap::new();
+    let table = archive::of(searcher)?.values(searcher, facet.column())?;
+    // By value id: (articles, the first of them).
+    let mut per_value: Vec<(u64, DocAddress)> =
+        vec![(0, DocAddress::new(0, 0)); table.values.len()];
     for (&segment_ord, ids) in docs {
-        let segment = searcher.segment_reader(segment_ord);
-        let Some(col) = segment
-            .fast_fields()
-            .str(facet.column())
-            .map_err(Error::from)?
-        else {
-            continue;
-        };
-        // By ordinal: (articles, the first of them).
-        let mut per_ord: Vec<(u64, u32)> = vec![(0, 0); col.num_terms()];
         for &doc in ids {
-            for ord in col.term_ords(doc) {
-                let slot = &mut per_ord[ord as usize];
+            for &id in table.of(segment_ord, doc) {
+                let slot = &mut per_value[id as usize];
                 if slot.0 == 0 {
-                    slot.1 = doc;
+                    slot.1 = DocAddress::new(segment_ord, doc);
                 }
                 slot.0 += 1;
             }
         }
-        let ords: Vec<u64> = (0..per_ord.len() as u64)
-            .filter(|&o| per_ord[o as usize].0 > 0)
-            .collect();
-        // The values in one pass over the dictionary: each lookup on its
-        // own decompresses its block again.
-        let mut values = ords.iter();
-        col.dictionary()
-            .sorted_ords_to_term_cb(&ords, |bytes| {
-                let Some(&ord) = values.next() else { return };
-                let (n, doc) = per_ord[ord as usize];
-                let at = DocAddress::new(segment_ord, doc);
-                counts
-                    .entry(String::from_utf8_lossy(bytes).into_owned())
-                    .or_insert((0, at))
-                    .0 += n;
-            })
-            .map_err(Error::engine_io)?;
     }
-    Ok(counts)
+    Ok(table
+        .values
+        .iter()
+        .zip(per_value)
+        .filter(|(_, (n, _))| *n > 0)
+        .map(|(value, count)| (value.clone(), count))
+        .collect())
 }
 
 /// The values of a facet's string fast column most often found in `docs`,
