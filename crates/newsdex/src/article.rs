@@ -467,7 +467,8 @@ pub fn content_hash(title: &str, body: &str) -> String {
 /// ASCII (which may be Unicode spaces).
 fn push_words(text: &str, out: &mut Vec<u8>) {
     let bytes = text.as_bytes();
-    let mut in_word = false;
+    // Where the word being read started, if one is.
+    let mut word: Option<usize> = None;
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
@@ -477,18 +478,19 @@ fn push_words(text: &str, out: &mut Vec<u8>) {
             let c = text[i..].chars().next().unwrap_or(' ');
             (c.is_whitespace(), c.len_utf8())
         };
-        if space {
-            if in_word {
+        match (space, word) {
+            (true, Some(start)) => {
+                out.extend_from_slice(&bytes[start..i]);
                 out.push(b' ');
-                in_word = false;
+                word = None;
             }
-        } else {
-            out.extend_from_slice(&bytes[i..i + len]);
-            in_word = true;
+            (false, None) => word = Some(i),
+            _ => {}
         }
         i += len;
     }
-    if in_word {
+    if let Some(start) = word {
+        out.extend_from_slice(&bytes[start..]);
         out.push(b' ');
     }
 }
