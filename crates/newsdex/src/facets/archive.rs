@@ -120,34 +120,12 @@ impl Values {
     fn read(searcher: &Searcher, column: &str) -> Result<Values> {
         let mut values = Vec::new();
         let mut by_value: FastMap<String, u32> = FastMap::default();
-        let mut segments = Vec::new();
-        for segment in searcher.segment_readers() {
-            let max = segment.max_doc();
-            let mut starts = Vec::with_capacity(max as usize + 1);
-            let mut ids = Vec::new();
-            starts.push(0);
-            if let Some(col) = segment.fast_fields().str(column).map_err(Error::from)? {
-                // One pass over the dictionary: looking up each ordinal
-                // decompresses its block again.
-                let mut of_ord = Vec::with_capacity(col.num_terms());
-                let mut stream = col.dictionary().stream().map_err(Error::engine_io)?;
-                while stream.advance() {
-                    let text = String::from_utf8_lossy(stream.key()).into_owned();
-                    let id = *by_value.entry(text).or_insert_with_key(|text| {
-                        values.push(text.clone());
-                        values.len() as u32 - 1
-                    });
-                    of_ord.push(id);
-                }
-                for doc in 0..max {
-                    ids.extend(col.term_ords(doc).map(|o| of_ord[o as usize]));
-                    starts.push(ids.len() as u32);
-                }
-            } else {
-                starts.resize(max as usize + 1, 0);
-            }
-            segments.push((starts, ids));
-        }
+        let segments = column_numbers(searcher, column, |text| {
+            *by_value.entry(text).or_insert_with_key(|text| {
+                values.push(text.clone());
+                values.len() as u32 - 1
+            })
+        })?;
         Ok(Values { values, segments })
     }
 
@@ -247,40 +225,57 @@ pub(super) fn one_per_story(searcher: &Searcher, docs: &mut Matches) -> Result<(
     Ok(())
 }
 
+/// Each segment's values of the keyword column `column` as numbers,
+/// `(starts, ids)`: `ids[starts[doc]..starts[doc + 1]]` are the doc's
+/// values, numbered by `id_of` (given each distinct value of a segment
+/// once, in the dictionary's order).
+fn column_numbers(
+    searcher: &Searcher,
+    column: &str,
+    mut id_of: impl FnMut(String) -> u32,
+) -> Result<Vec<(Vec<u32>, Vec<u32>)>> {
+    let mut segments = Vec::new();
+    for segment in searcher.segment_readers() {
+        let max = segment.max_doc();
+        let mut starts = Vec::with_capacity(max as usize + 1);
+        let mut ids = Vec::new();
+        starts.push(0);
+        if let Some(col) = segment.fast_fields().str(column).map_err(Error::from)? {
+            // One pass over the dictionary: looking up each ordinal
+            // decompresses its block again.
+            let mut of_ord = Vec::with_capacity(col.num_terms());
+            let mut stream = col.dictionary().stream().map_err(Error::engine_io)?;
+            while stream.advance() {
+                of_ord.push(id_of(String::from_utf8_lossy(stream.key()).into_owned()));
+            }
+            for doc in 0..max {
+                ids.extend(col.term_ords(doc).map(|o| of_ord[o as usize]));
+                starts.push(ids.len() as u32);
+            }
+        } else {
+            starts.resize(max as usize + 1, 0);
+        }
+        segments.push((starts, ids));
+    }
+    Ok(segments)
+}
+
 impl Table {
     fn read(searcher: &Searcher) -> Result<Table> {
         let mut names: Vec<Name> = Vec::new();
         let mut by_name: FastMap<String, u32> = FastMap::default();
-        let mut segments = Vec::new();
-        for segment in searcher.segment_readers() {
-            let max = segment.max_doc();
-            let mut ids: Vec<u32> = Vec::new();
-            let (mut starts, mut people) = (Vec::with_capacity(max as usize + 1), Vec::new());
-            starts.push(0);
-            if let Some(col) = segment.fast_fields().str("person").map_err(Error::from)? {
-                // One pass over the dictionary: looking up each ordinal
-                // decompresses its block again.
-                let mut stream = col.dictionary().stream().map_err(Error::engine_io)?;
-                while stream.advance() {
-                    let text = String::from_utf8_lossy(stream.key()).into_owned();
-                    let id = *by_name.entry(text).or_insert_with_key(|text| {
-                        names.push(Name {
-                            variant: Variant::of(text),
-                            text: text.clone(),
-                        });
-                        names.len() as u32 - 1
-                    });
-                    ids.push(id);
-                }
-                for doc in 0..max {
-                    people.extend(col.term_ords(doc).map(|o| ids[o as usize]));
-                    starts.push(people.len() as u32);
-                }
-            } else {
-                starts.resize(max as usize + 1, 0);
-            }
-            segments.push(Segment { starts, people });
-        }
+        let segments = column_numbers(searcher, "person", |text| {
+            *by_name.entry(text).or_insert_with_key(|text| {
+                names.push(Name {
+                    variant: Variant::of(text),
+                    text: text.clone(),
+                });
+                names.len() as u32 - 1
+            })
+        })?
+        .into_iter()
+        .map(|(starts, people)| Segment { starts, people })
+        .collect();
         let mut order: Vec<u32> = (0..names.len() as u32).collect();
         order.sort_unstable_by(|&a, &b| names[a as usize].text.cmp(&names[b as usize].text));
         let mut ranks = vec![0u32; names.len()];
