@@ -50,9 +50,11 @@ pub enum Output {
 }
 
 impl Output {
-    fn stdout(self) -> Printer<io::StdoutLock<'static>> {
+    /// A printer on stdout, buffered: every printing method flushes when
+    /// it is done (a line-buffered stdout made a system call a line).
+    fn stdout(self) -> Printer<io::BufWriter<io::StdoutLock<'static>>> {
         let color = matches!(self, Output::Text { color: true });
-        Printer::new(io::stdout().lock(), color)
+        Printer::new(io::BufWriter::new(io::stdout().lock()), color)
     }
 
     /// Says something to the user, on stderr, as `newsdex: MESSAGE`.
