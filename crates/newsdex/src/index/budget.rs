@@ -10,9 +10,10 @@
 /// The least bytes of text in flight, whatever `--memory`.
 pub(super) const MIN_TEXT_BUDGET: u64 = 8 << 20;
 
-/// Source bytes being parsed or waiting for the writer, bounded: a parser
-/// waits before taking a file that would go over the limit, unless nothing
-/// else is held (so a file larger than the limit still goes through).
+/// Bytes of text in flight (files being parsed, articles not yet indexed),
+/// bounded: a parser waits before taking a file that would go over the
+/// limit, unless nothing else is held (so a file larger than the limit
+/// still goes through).
 pub(super) struct ByteBudget {
     limit: u64,
     held: std::sync::Mutex<u64>,
