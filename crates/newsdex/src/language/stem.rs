@@ -151,15 +151,15 @@ pub fn stemmer_for(word: &str, latin: Stem) -> Option<Stem> {
 /// Stems, remembered. Words given to it must already be lower-cased and
 /// folded, as the index's analyzers leave them.
 ///
-/// The memory is one table of [`SLOTS`] cache-line slots, each a word, its
-/// stem and the stemmer, found by the word's hash; a new word takes its
-/// slot from the one there (a word and stem longer than [`ROOM`] bytes
-/// are stemmed every time). A map of strings cost two or three cache
+/// The memory is one table of cache-line slots (131,072 at most, 8 MB),
+/// each a word, its stem and the stemmer, found by the word's hash; a new
+/// word takes its slot from the one there (a word and stem longer than 61
+/// bytes are stemmed every time). A map of strings cost two or three cache
 /// misses a lookup (its slot, the key's bytes, the stem's), and lookups
 /// were 8% of indexing on the 1x corpus; a slot is one. The table starts
-/// at [`FIRST_SLOTS`] and is replaced by one four times larger (empty)
-/// once half its slots have been filled, up to [`SLOTS`]: a query's
-/// stemmer never zeroes 8 MB.
+/// at 64 KB and is replaced by one four times larger (empty) once half its
+/// slots have been filled, up to the most: a query's stemmer never zeroes
+/// 8 MB.
 #[derive(Default)]
 pub struct Stemmers {
     table: Vec<u8>,
