@@ -41,24 +41,11 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-/// A person's name as the index stores it, with what grouping needs.
-struct Name {
-    text: String,
-    variant: Variant,
-}
-
 /// The full names a one-word name links to, each with its articles.
 type Linked = Vec<(String, Vec<DocAddress>)>;
 
 /// In [`Table::keys`]: a name whose key no other name has.
 const ALONE: u32 = u32::MAX;
-
-/// One segment's articles: their people (name ids, by doc).
-struct Segment {
-    /// `people[starts[doc]..starts[doc + 1]]` are the doc's name ids.
-    starts: Vec<u32>,
-    people: Vec<u32>,
-}
 
 /// Answers for the whole archive, by the arguments that shape them.
 #[derive(Default)]
@@ -72,8 +59,12 @@ struct Everything {
 /// What the people list needs of every name and article, for one index
 /// generation.
 struct Table {
-    names: Vec<Name>,
-    by_name: FastMap<String, u32>,
+    /// The `person` column: each name once (its id is its place there) and
+    /// each article's name ids; also what the facet count of people reads
+    /// ([`Archive::values`]).
+    names: Arc<Values>,
+    /// Each name's [`Variant`], by name id.
+    variants: Vec<Variant>,
     /// Name ids in alphabetical order.
     by_rank: Vec<u32>,
     // Arrays by name id, apart from the names so that a pass over every
@@ -89,7 +80,6 @@ struct Table {
     keys: Vec<u32>,
     /// Name ids by key, for the keys that more than one name has.
     shared_keys: Vec<Vec<u32>>,
-    segments: Vec<Segment>,
     links: Mutex<FastMap<u32, Arc<Linked>>>,
 }
 
@@ -104,13 +94,15 @@ pub(super) struct Archive {
     everything: Mutex<Everything>,
 }
 
-/// Each article's values of one keyword column (sections, sources,
-/// bylines, languages) as numbers, for one index generation: a count adds
+/// Each article's values of one keyword column (people, sections,
+/// sources, bylines, languages) as numbers, for one index generation: a count adds
 /// ones in an array instead of reading each matching article's values from
 /// the column (on the 1x corpus, a sixth of a broad search on the page).
 pub(super) struct Values {
     /// The distinct values, as stored (folded).
     pub(super) values: Vec<String>,
+    /// Each value's id (its place in `values`).
+    by_value: FastMap<String, u32>,
     /// By segment: `ids[starts[doc]..starts[doc + 1]]` are the doc's
     /// values, as indexes into `values`.
     segments: Vec<(Vec<u32>, Vec<u32>)>,
@@ -126,7 +118,21 @@ impl Values {
                 values.len() as u32 - 1
             })
         })?;
-        Ok(Values { values, segments })
+        Ok(Values {
+            values,
+            by_value,
+            segments,
+        })
+    }
+
+    /// The id of `value`, if an article has it.
+    fn id(&self, value: &str) -> Option<u32> {
+        self.by_value.get(value).copied()
+    }
+
+    /// How many documents segment `segment` has (deleted ones included).
+    fn docs(&self, segment: u32) -> usize {
+        self.segments[segment as usize].0.len() - 1
     }
 
     /// The value ids of `doc` in segment `segment`.
@@ -262,47 +268,35 @@ fn column_numbers(
 
 impl Table {
     fn read(searcher: &Searcher) -> Result<Table> {
-        let mut names: Vec<Name> = Vec::new();
-        let mut by_name: FastMap<String, u32> = FastMap::default();
-        let segments = column_numbers(searcher, "person", |text| {
-            *by_name.entry(text).or_insert_with_key(|text| {
-                names.push(Name {
-                    variant: Variant::of(text),
-                    text: text.clone(),
-                });
-                names.len() as u32 - 1
-            })
-        })?
-        .into_iter()
-        .map(|(starts, people)| Segment { starts, people })
-        .collect();
-        let mut order: Vec<u32> = (0..names.len() as u32).collect();
-        order.sort_unstable_by(|&a, &b| names[a as usize].text.cmp(&names[b as usize].text));
-        let mut ranks = vec![0u32; names.len()];
+        let names = Arc::new(Values::read(searcher, "person")?);
+        let variants: Vec<Variant> = names.values.iter().map(|t| Variant::of(t)).collect();
+        let texts = &names.values;
+        let mut order: Vec<u32> = (0..texts.len() as u32).collect();
+        order.sort_unstable_by(|&a, &b| texts[a as usize].cmp(&texts[b as usize]));
+        let mut ranks = vec![0u32; texts.len()];
         for (rank, &id) in order.iter().enumerate() {
             ranks[id as usize] = rank as u32;
         }
         let mut by_key: FastMap<&str, Vec<u32>> = FastMap::default();
-        for (id, name) in names.iter().enumerate() {
-            by_key.entry(&name.variant.key).or_default().push(id as u32);
+        for (id, variant) in variants.iter().enumerate() {
+            by_key.entry(&variant.key).or_default().push(id as u32);
         }
         let shared_keys: Vec<Vec<u32>> = by_key.into_values().filter(|ids| ids.len() > 1).collect();
-        let mut keys = vec![ALONE; names.len()];
+        let mut keys = vec![ALONE; texts.len()];
         for (k, ids) in shared_keys.iter().enumerate() {
             for &id in ids {
                 keys[id as usize] = k as u32;
             }
         }
-        let bare = names.iter().map(|n| !n.text.trim().contains(' ')).collect();
+        let bare = texts.iter().map(|t| !t.trim().contains(' ')).collect();
         Ok(Table {
             names,
-            by_name,
+            variants,
             by_rank: order,
             ranks,
             bare,
             keys,
             shared_keys,
-            segments,
             links: Mutex::default(),
         })
     }
@@ -312,6 +306,10 @@ impl Archive {
     /// The values of the keyword column `column` ([`Values`]), read now if
     /// this generation has not read them.
     pub(super) fn values(&self, searcher: &Searcher, column: &'static str) -> Result<Arc<Values>> {
+        // The people table holds the person column already.
+        if column == "person" {
+            return Ok(self.table(searcher)?.names.clone());
+        }
         if let Some(values) = lock(&self.values).get(column) {
             return Ok(values.clone());
         }
@@ -406,17 +404,15 @@ impl Table {
         limit: usize,
         links: bool,
     ) -> Result<Vec<ValueCount>> {
-        let mut counts = vec![0u64; self.names.len()];
+        let mut counts = vec![0u64; self.names.values.len()];
         for (&segment, ids) in docs {
-            let s = &self.segments[segment as usize];
             for &doc in ids {
-                let (a, b) = (s.starts[doc as usize], s.starts[doc as usize + 1]);
-                for &id in &s.people[a as usize..b as usize] {
+                for &id in self.names.of(segment, doc) {
                     counts[id as usize] += 1;
                 }
             }
         }
-        if let Some(&empty) = self.by_name.get("") {
+        if let Some(empty) = self.names.id("") {
             counts[empty as usize] = 0;
         }
         let mut extra: Vec<(String, u64)> = Vec::new();
@@ -426,9 +422,9 @@ impl Table {
         if !extra.is_empty() {
             // A linked full name no article writes: rare enough for the
             // plain way.
-            let named = (0..self.names.len())
+            let named = (0..self.names.values.len())
                 .filter(|&id| counts[id] > 0)
-                .map(|id| (self.names[id].text.clone(), counts[id]))
+                .map(|id| (self.names.values[id].clone(), counts[id]))
                 .chain(extra)
                 .collect();
             let grouped = group_forms(named);
@@ -454,7 +450,7 @@ impl Table {
                 .iter()
                 .map(|&key| {
                     let (id, n) = self.of_order_key(key);
-                    (self.names[id as usize].text.clone(), n)
+                    (self.names.values[id as usize].clone(), n)
                 })
                 .collect();
             let kept = self.without_things(searcher, fields, shown, limit)?;
@@ -531,7 +527,7 @@ impl Table {
             out.extend(group_sorted(
                 named
                     .into_iter()
-                    .map(|(id, n)| (id, n, &self.names[id as usize].variant)),
+                    .map(|(id, n)| (id, n, &self.variants[id as usize])),
             ));
         }
         (out, floor <= 1)
@@ -548,7 +544,7 @@ impl Table {
         counts: &mut [u64],
         extra: &mut Vec<(String, u64)>,
     ) -> Result<()> {
-        let mut bare: Vec<u32> = (0..self.names.len() as u32)
+        let mut bare: Vec<u32> = (0..self.names.values.len() as u32)
             .filter(|&id| counts[id as usize] > 0 && self.bare[id as usize])
             .collect();
         let key = |id: &u32| self.order_key(*id, counts[*id as usize]);
@@ -557,9 +553,9 @@ impl Table {
             bare.truncate(super::LINKED_NAMES);
         }
         bare.sort_unstable_by_key(key);
-        let matched: Vec<Vec<bool>> = (0..self.segments.len() as u32)
+        let matched: Vec<Vec<bool>> = (0..self.names.segments.len() as u32)
             .map(|s| {
-                let mut m = vec![false; self.segments[s as usize].starts.len() - 1];
+                let mut m = vec![false; self.names.docs(s)];
                 for &doc in docs.get(&s).map(Vec::as_slice).unwrap_or(&[]) {
                     m[doc as usize] = true;
                 }
@@ -577,8 +573,8 @@ impl Table {
                 }
                 let c = &mut counts[id as usize];
                 *c -= moved.min(*c);
-                match self.by_name.get(person.as_str()) {
-                    Some(&to) => counts[to as usize] += moved,
+                match self.names.id(person) {
+                    Some(to) => counts[to as usize] += moved,
                     None => match extra.iter_mut().find(|(n, _)| n == person) {
                         Some((_, n)) => *n += moved,
                         None => extra.push((person.clone(), moved)),
@@ -595,7 +591,7 @@ impl Table {
         if let Some(found) = lock(&self.links).get(&id) {
             return Ok(found.clone());
         }
-        let text = &self.names[id as usize].text;
+        let text = &self.names.values[id as usize];
         let found = Arc::new(crate::person_links::linked_docs(searcher, fields, text)?);
         lock(&self.links).insert(id, found.clone());
         Ok(found)
