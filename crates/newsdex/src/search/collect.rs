@@ -79,7 +79,8 @@ pub(super) fn collect(
         stories.as_mut(),
     )?;
     let strict_stories = match counted {
-        None => 0,
+        // Every copy shown: the articles are the list's entries.
+        None => total,
         // The list holds every story.
         Some(_) if exhausted => full.len(),
         Some((_, stories)) => stories,
@@ -91,7 +92,6 @@ pub(super) fn collect(
             .copied()
             .collect()
     };
-    let strict_stories = if all_copies { total } else { strict_stories };
     let mut out = Collected {
         total,
         stories: strict_stories,
@@ -120,42 +120,8 @@ pub(super) fn collect(
         out.closest_from = strict_stories;
         return Ok(out);
     }
-    // Deep enough for the page, and for RERANK_DEPTH closest matches
-    // besides the full ones: the blend with meaning reorders those, and
-    // every page is cut from the same list. Every full match comes before
-    // the closest ones (all of them are in `full`: the page reaches past
-    // them). With copies shown once, deeper until the page has its stories.
-    let is_full: HashSet<DocAddress> = full.iter().map(|(_, a)| *a).collect();
-    let mut depth = want.max(RERANK_DEPTH + total);
-    let (n, mut closest) = loop {
-        // Its union of scored and constant clauses cannot skip blocks.
-        let (n, partial_top) = top_docs(
-            searcher,
-            &*partial,
-            page.sort,
-            0,
-            depth,
-            Counting::new(false, None),
-        )?;
-        let exhausted = partial_top.len() >= n;
-        let mut closest: Ranked = partial_top
-            .into_iter()
-            .filter(|(_, addr)| !is_full.contains(addr))
-            .collect();
-        if let Some(st) = stories.as_mut() {
-            // Copies of a story among the full matches are not closest
-            // matches.
-            let mut seen = HashSet::new();
-            for &(_, at) in &full {
-                seen.insert(st.of(at)?);
-            }
-            closest = stories::collapse(st, closest, &mut seen)?;
-        }
-        if exhausted || full.len() + closest.len() >= want.max(RERANK_DEPTH + full.len()) {
-            break (n, closest);
-        }
-        depth *= 4;
-    };
+    let (n, mut closest) =
+        closest_matches(searcher, &*partial, page, total, &full, stories.as_mut())?;
     if n <= total {
         return Ok(out);
     }
@@ -178,6 +144,55 @@ pub(super) fn collect(
     };
     out.relaxed = out.stories > strict_stories;
     Ok(out)
+}
+
+/// The closest matches after the full ones (`full`, `total` articles),
+/// best first, from the query with some of the words, and how many
+/// articles that query matches. Deep enough for the page, and for
+/// RERANK_DEPTH closest matches besides the full ones: the blend with
+/// meaning reorders those, and every page is cut from the same list. Every
+/// full match comes before the closest ones (all of them are in `full`:
+/// the page reaches past them). With copies shown once (`stories`), deeper
+/// until the page has its stories, and no closest match is a copy of a
+/// story among the full ones.
+fn closest_matches(
+    searcher: &Searcher,
+    partial: &dyn Query,
+    page: &Page,
+    total: usize,
+    full: &Ranked,
+    mut stories: Option<&mut Stories<'_>>,
+) -> Result<(usize, Ranked)> {
+    let want = page.offset + page.limit;
+    let is_full: HashSet<DocAddress> = full.iter().map(|(_, a)| *a).collect();
+    let mut depth = want.max(RERANK_DEPTH + total);
+    loop {
+        // Its union of scored and constant clauses cannot skip blocks.
+        let (n, partial_top) = top_docs(
+            searcher,
+            partial,
+            page.sort,
+            0,
+            depth,
+            Counting::new(false, None),
+        )?;
+        let exhausted = partial_top.len() >= n;
+        let mut closest: Ranked = partial_top
+            .into_iter()
+            .filter(|(_, addr)| !is_full.contains(addr))
+            .collect();
+        if let Some(st) = stories.as_deref_mut() {
+            let mut seen = HashSet::new();
+            for &(_, at) in full {
+                seen.insert(st.of(at)?);
+            }
+            closest = stories::collapse(st, closest, &mut seen)?;
+        }
+        if exhausted || full.len() + closest.len() >= want.max(RERANK_DEPTH + full.len()) {
+            return Ok((n, closest));
+        }
+        depth *= 4;
+    }
 }
 
 /// The ranked list down to `want` entries (stories when `stories` is
