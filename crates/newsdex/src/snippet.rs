@@ -19,8 +19,9 @@ use serde::Serialize;
 use tantivy::tokenizer::TextAnalyzer;
 
 use crate::language::{is_bigrammed, script_of_word, Script, Stem};
-use crate::query::{shared_prefix, Highlights};
+use crate::query::Highlights;
 use crate::schema;
+use crate::schema::shared_prefix;
 
 /// One passage of an article.
 #[derive(Debug, Clone, PartialEq, Serialize)]

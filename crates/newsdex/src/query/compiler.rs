@@ -30,7 +30,7 @@ pub(super) struct Compiler<'a> {
     pub(super) f: &'a Fields,
     /// The languages the index stems words in (`languages.rs`).
     pub(super) stemming: &'a Stemming,
-    /// The stemming analyzer of `all_text` and `title`.
+    /// The stemming analyzer of `title` and of stemmed query words.
     pub(super) text: TextAnalyzer,
     /// The unstemmed analyzer of `title_exact`, `body_exact` and the like.
     pub(super) exact: TextAnalyzer,

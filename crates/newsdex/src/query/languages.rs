@@ -164,19 +164,22 @@ fn stop_in(lang: Language, word: &str) -> bool {
 }
 
 impl Compiler<'_> {
-    /// The stems of a query word in every language it could be in here:
-    /// each a token list, English's first, no two alike.
-    pub(super) fn stems_in_languages(&mut self, text: &str) -> Vec<Vec<String>> {
-        let mut out = vec![tokens(&mut self.text, text)];
+    /// The stems of a query word in every language it could be in here,
+    /// each a token list with the stemmer of its Latin words, English's
+    /// first, no two alike. The same stems in two languages are two
+    /// entries: a stemmed word's variants are looked up in each language
+    /// (`StemQuery`).
+    pub(super) fn stems_in_languages(&mut self, text: &str) -> Vec<(Vec<String>, Stem)> {
+        let mut out = vec![(tokens(&mut self.text, text), Stem::English)];
         let latin = self.stemming.latin.clone();
-        let mut push = |toks: Vec<String>| {
-            if !toks.is_empty() && !out.contains(&toks) {
-                out.push(toks);
+        let mut push = |toks: Vec<String>, stem: Stem| {
+            if !toks.is_empty() && !out.iter().any(|(t, s)| *t == toks && *s == stem) {
+                out.push((toks, stem));
             }
         };
-        for stem in &latin {
+        for &stem in &latin {
             if let Some(mark) = schema::language_mark(stem.code()) {
-                push(tokens(&mut self.text, &format!("{mark}{text}")));
+                push(tokens(&mut self.text, &format!("{mark}{text}")), stem);
             }
         }
         if latin.contains(&Stem::German) {
@@ -185,7 +188,10 @@ impl Compiler<'_> {
                 if let (Some(umlaut), Some(mark)) =
                     (german_umlaut_form(one), schema::language_mark("de"))
                 {
-                    push(tokens(&mut self.text, &format!("{mark}{umlaut}")));
+                    push(
+                        tokens(&mut self.text, &format!("{mark}{umlaut}")),
+                        Stem::German,
+                    );
                 }
             }
         }

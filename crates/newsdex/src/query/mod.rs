@@ -5,10 +5,10 @@
 //! [`QueryError`] with a column and a hint; [`compile`] turns the tree into
 //! tantivy queries against the schema's fields:
 //!
-//! - bare words go to the stemmed `all_text` field (headline and body as
-//!   one text), so `campaigns` finds `campaign`; `title:word` to the
-//!   stemmed `title`, `body:word` to the unstemmed body words that share
-//!   its stem ([`StemVariantsQuery`]); a word that splits in several
+//! - bare words match the stemmed `title` and the unstemmed body words
+//!   that share their stem, scored as one text ([`StemQuery`]), so
+//!   `campaigns` finds `campaign`; `title:word` the stemmed `title`,
+//!   `body:word` the body's words alone; a word that splits in several
 //!   (`U.S.`) is matched as an exact phrase, and a hyphenated one
 //!   (`e-mail`) also as its joined form (`email`), which the index holds
 //!   for every hyphenated word, so `email` and `e-mail` find the same;
@@ -42,6 +42,7 @@ pub mod parse;
 mod person;
 mod question;
 mod relaxed;
+mod stem_union;
 mod stem_variants;
 mod text_fields;
 
@@ -53,7 +54,7 @@ pub use languages::Stemming;
 pub use parse::{is_plain, parse, parse_query, FieldName, Match, Node, ParsedQuery, QueryError};
 pub use person::PersonMatch;
 pub use relaxed::{relaxed_query, RelaxedPlan, RelaxedWord, COORDINATION_BONUS};
-pub use stem_variants::{shared_prefix, StemVariantsQuery};
+pub use stem_variants::{variants, StemQuery};
 
 use crate::schema::Fields;
 use compiler::{has_or_or_filter, qerr, Compiler};

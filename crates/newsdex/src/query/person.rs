@@ -12,7 +12,7 @@
 //! archive links that surname to the name (`crate::person_links`).
 //!
 //! The link depends on the whole index, so it is looked up when the query
-//! meets a searcher (in [`Query::weight`], as `StemVariantsQuery` looks up
+//! meets a searcher (in [`Query::weight`], as `StemQuery` looks up
 //! a stem's words): compiling a query stays a pure function of its text.
 //! A search weighs its query more than once (a count, then the page), so
 //! the lookup is kept for the searcher's generation: on the 1x benchmark

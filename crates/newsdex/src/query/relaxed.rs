@@ -14,7 +14,7 @@ use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query};
 use super::compiler::{phrase, tokens, Compiler, Q};
 use super::parse::{FieldName, Node, QueryError};
 use super::text_fields::{any_stem, exact_fields, stemmed_word};
-use crate::language::has_bigrammed;
+use crate::language::{has_bigrammed, Stem};
 use crate::schema::Fields;
 
 /// Score added for each query word an article contains, on top of BM25, in
@@ -43,8 +43,9 @@ pub struct RelaxedWord {
     /// Its stems (several for `war-torn`).
     pub stems: Vec<String>,
     /// For a one-stem word, its stems in the index's other languages
-    /// (`crate::query::Stemming`), any of which matches too.
-    pub other_stems: Vec<String>,
+    /// (`crate::query::Stemming`), any of which matches too, each with
+    /// the stemmer of its Latin words.
+    pub other_stems: Vec<(String, Stem)>,
     /// Its unstemmed words, for a word that splits in several.
     pub exact: Vec<String>,
     /// `title:` or `body:` if the word was restricted to one.
@@ -134,12 +135,12 @@ impl Compiler<'_> {
                     let mut variants = self.stems_in_languages(text);
                     let stems = match self.hyphen_joined(text) {
                         Some(joined) => vec![joined],
-                        None => variants.remove(0),
+                        None => variants.remove(0).0,
                     };
                     let other_stems = variants
                         .into_iter()
-                        .filter(|v| v.len() == 1 && stems.len() == 1)
-                        .map(|mut v| v.remove(0))
+                        .filter(|(v, _)| v.len() == 1 && stems.len() == 1)
+                        .map(|(mut v, latin)| (v.remove(0), latin))
                         .collect();
                     plan.push(RelaxedWord {
                         typed: text.clone(),
@@ -169,10 +170,13 @@ pub fn relaxed_query(plan: &RelaxedPlan, f: &Fields) -> Box<dyn Query> {
     for w in &plan.words {
         let matcher = || -> Q {
             if w.stems.len() == 1 {
+                // The first stem is English's (or a joined word's).
+                let first = (w.stems[0].clone(), Stem::English);
                 if w.other_stems.is_empty() {
-                    return stemmed_word(f, w.field, &w.stems[0]);
+                    return stemmed_word(f, w.field, &first.0, first.1);
                 }
-                let all: Vec<String> = w.stems.iter().chain(&w.other_stems).cloned().collect();
+                let mut all = vec![first];
+                all.extend(w.other_stems.iter().cloned());
                 return any_stem(f, w.field, &all);
             }
             exact_fields(f, w.field, |target| phrase(target, &w.exact, 0))

@@ -1,117 +1,324 @@
-//! `body:campaigns`: a stemmed word in the body alone.
+//! A stemmed word (`campaigns`, `body:campaigns`): the articles with a word
+//! of that stem, scored as one BM25 over headline and body.
 //!
-//! The body is indexed stemmed only inside `all_text` (headline and body
-//! together) and unstemmed, with positions, in `body_exact`. A stemmed word
-//! restricted to the body is therefore answered from `body_exact`: the
-//! query looks up, in each segment's term dictionary, the unstemmed words
-//! whose stem is the query's (`campaign`, `campaigns`, `campaigning`), and
-//! scores them as one BM25 disjunction. The lookup is a range scan over the
-//! words sharing the stem's first letters, done once per search.
+//! The body is indexed once, unstemmed (`body_exact`): a stemmed copy was
+//! a quarter of all indexing work (issue #26). A stemmed word is answered
+//! from the unstemmed words that share its stem: [`StemQuery`] looks them
+//! up once per search in each segment's term dictionary ([`variants`]: a
+//! range scan over the words starting with the stem's first letters,
+//! [`scan_starts`], each stemmed in the stem's language), adds the stem's own term, under which the index holds the words
+//! such a scan misses ([`stem_term`]), and, for a bare word, the stemmed
+//! headline's term.
+//!
+//! A word found by a scan counts only in the articles whose language
+//! stems it to the query's stem (an English article's `economy` is not
+//! the French stem `economy`), as in the stemmed copy, where each article's
+//! words were stemmed in its language (`stem_union.rs`).
+//!
+//! The score is the one BM25 a stemmed copy of headline and body gave
+//! (`all_text`, schema 16 and before): the term frequencies of every
+//! variant summed, the headline's counted twice; the length the body's
+//! plus twice the headline's; the document frequency the number of
+//! articles with any of the terms, counted once per search over their
+//! postings (Lucene's `SynonymQuery` takes the largest of the terms'
+//! instead: cheaper, but it shifts the weight between the words of a
+//! query, most for Arabic, where one stem has many prefixed forms).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
-use tantivy::query::{BooleanQuery, EnableScoring, Occur, Query, TermQuery, Weight};
+use tantivy::query::{
+    Bm25StatisticsProvider, Bm25Weight, EmptyScorer, EnableScoring, Explanation, Query, Scorer,
+    Weight,
+};
 use tantivy::schema::{Field, IndexRecordOption};
-use tantivy::{Searcher, TantivyError, Term};
+use tantivy::{DocId, DocSet, Score, Searcher, SegmentReader, TantivyError, Term};
 
-/// Matches the words of an unstemmed `field` whose stem is `stem`.
+use super::stem_union::{
+    language_bit, DocLanguages, StemScorer, TermPostings, Union, EVERY_LANGUAGE,
+};
+use crate::language::{script_of_word, Script, Stem};
+use crate::schema::{scan_starts, stem_term, StemCache};
+
+/// How many times the headline counts in a bare word's score: the stemmed
+/// copy held it twice, as a modest boost inside one BM25.
+const HEADLINE_WEIGHT: u32 = 2;
+
+/// Matches the articles with a word that stems to one of `stems`: in the
+/// body (`body_exact`, unstemmed), and in the stemmed headline when one is
+/// given. See the module doc.
 #[derive(Clone, Debug)]
-pub struct StemVariantsQuery {
-    field: Field,
-    stem: String,
+pub struct StemQuery {
+    /// The stemmed headline, for a bare word; `None` for `body:`.
+    title: Option<Field>,
+    /// The body's unstemmed words.
+    body: Field,
+    /// The articles' languages (a fast column of codes).
+    language: Field,
+    /// The word's stems, one per language it could be in, each with the
+    /// stemmer of its Latin words (other scripts have their own). All of
+    /// them are one word: an article scores once, with the occurrences of
+    /// every variant that its language stems to one of them.
+    stems: Vec<(String, Stem)>,
 }
 
-impl StemVariantsQuery {
-    /// A query for the words of `field` (indexed with the unstemmed
-    /// analyzer) that `schema::text_analyzer` stems to `stem`.
-    pub fn new(field: Field, stem: impl Into<String>) -> StemVariantsQuery {
-        StemVariantsQuery {
-            field,
-            stem: stem.into(),
+/// A term of a [`StemQuery`], how many times its occurrences count, and
+/// the languages it counts in (`stem_union::language_bit`).
+#[derive(Clone, Debug)]
+struct StemTerm {
+    term: Term,
+    weight: u32,
+    languages: u64,
+}
+
+impl StemQuery {
+    /// A bare word: the stemmed headline and the body's unstemmed words,
+    /// as one BM25 (`f.title`, `f.body_exact`, `f.language`).
+    pub fn headline_and_body(f: &crate::schema::Fields, stems: Vec<(String, Stem)>) -> Self {
+        StemQuery {
+            title: Some(f.title),
+            body: f.body_exact,
+            language: f.language,
+            stems,
         }
     }
-}
 
-/// The first letters every word with this stem shares, as far as English
-/// stemming goes: the stemmer mostly cuts suffixes, and at most rewrites the
-/// last two letters of what it keeps (`happy` -> `happi`).
-pub fn shared_prefix(stem: &str) -> &str {
-    let chars = stem.chars().count();
-    let keep = chars.saturating_sub(2).max(chars.min(3));
-    match stem.char_indices().nth(keep) {
-        Some((i, _)) => &stem[..i],
-        None => stem,
+    /// `body:word`: the body's unstemmed words alone.
+    pub fn body(f: &crate::schema::Fields, stems: Vec<(String, Stem)>) -> Self {
+        StemQuery {
+            title: None,
+            body: f.body_exact,
+            language: f.language,
+            stems,
+        }
+    }
+
+    /// The headline's stems, the body's variants (each in the languages
+    /// that stem it to the word) and the body's stem terms.
+    fn terms(&self, searcher: &Searcher) -> tantivy::Result<Vec<StemTerm>> {
+        let mut title = BTreeSet::new();
+        let mut body: BTreeMap<String, u64> = BTreeMap::new();
+        for (stem, latin) in &self.stems {
+            title.insert(stem.clone());
+            for word in variants(searcher, self.body, stem, *latin)? {
+                let languages = match script_of_word(&word) {
+                    Script::Latin => language_bit(*latin),
+                    _ => EVERY_LANGUAGE,
+                };
+                *body.entry(word).or_default() |= languages;
+            }
+            body.insert(stem_term(stem), EVERY_LANGUAGE);
+        }
+        let mut terms = Vec::with_capacity(title.len() + body.len());
+        if let Some(field) = self.title {
+            for stem in &title {
+                terms.push(StemTerm {
+                    term: Term::from_field_text(field, stem),
+                    weight: HEADLINE_WEIGHT,
+                    languages: EVERY_LANGUAGE,
+                });
+            }
+        }
+        for (word, languages) in body {
+            terms.push(StemTerm {
+                term: Term::from_field_text(self.body, &word),
+                weight: 1,
+                languages,
+            });
+        }
+        Ok(terms)
     }
 }
 
-/// Every word of `field`, over all segments, that stems to `stem`.
-pub fn variants(searcher: &Searcher, field: Field, stem: &str) -> tantivy::Result<Vec<String>> {
-    let prefix = shared_prefix(stem);
-    let mut upper = prefix.as_bytes().to_vec();
-    upper.push(0xFF); // above every UTF-8 continuation of the prefix
-    let mut stems = crate::schema::StemCache::default();
+/// Every word of `field`, over all segments, that stems to `stem` (its
+/// Latin words by `latin`) and starts with one of its [`scan_starts`].
+pub fn variants(
+    searcher: &Searcher,
+    field: Field,
+    stem: &str,
+    latin: Stem,
+) -> tantivy::Result<Vec<String>> {
+    let mut stems = StemCache::default();
     let mut stemmed = String::new();
     let mut found = BTreeSet::new();
-    for segment in searcher.segment_readers() {
-        let inverted = segment.inverted_index(field)?;
-        let mut stream = inverted
-            .terms()
-            .range()
-            .ge(prefix)
-            .lt(&upper)
-            .into_stream()?;
-        while stream.advance() {
-            let Ok(word) = std::str::from_utf8(stream.key()) else {
-                continue;
-            };
-            if found.contains(word) {
-                continue;
-            }
-            // The field's words are already lower-cased and folded.
-            stemmed.clear();
-            stemmed.push_str(word);
-            stems.stem_into(&mut stemmed);
-            if stemmed == stem {
-                found.insert(word.to_string());
+    for start in scan_starts(stem) {
+        let mut upper = start.as_bytes().to_vec();
+        upper.push(0xFF); // above every UTF-8 continuation of the start
+        for segment in searcher.segment_readers() {
+            let inverted = segment.inverted_index(field)?;
+            let mut stream = inverted
+                .terms()
+                .range()
+                .ge(&start)
+                .lt(&upper)
+                .into_stream()?;
+            while stream.advance() {
+                let Ok(word) = std::str::from_utf8(stream.key()) else {
+                    continue;
+                };
+                if found.contains(word) {
+                    continue;
+                }
+                // The field's words are already lower-cased and folded.
+                stemmed.clear();
+                stemmed.push_str(word);
+                stems.stem_as(&mut stemmed, latin);
+                if stemmed == stem {
+                    found.insert(word.to_string());
+                }
             }
         }
     }
     Ok(found.into_iter().collect())
 }
 
-impl Query for StemVariantsQuery {
+impl Query for StemQuery {
     fn weight(&self, enable_scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
         let searcher = enable_scoring.searcher().ok_or_else(|| {
-            TantivyError::InvalidArgument("a body: word needs the index's words".into())
+            TantivyError::InvalidArgument("a stemmed word needs the index's words".into())
         })?;
-        let clauses: Vec<(Occur, Box<dyn Query>)> = variants(searcher, self.field, &self.stem)?
-            .into_iter()
-            .map(|w| {
-                let q: Box<dyn Query> = Box::new(TermQuery::new(
-                    Term::from_field_text(self.field, &w),
-                    IndexRecordOption::WithFreqs,
-                ));
-                (Occur::Should, q)
-            })
-            .collect();
-        BooleanQuery::new(clauses).weight(enable_scoring)
+        let mut weight = StemWeight {
+            terms: self.terms(searcher)?,
+            title: self.title,
+            body: self.body,
+            language: searcher.schema().get_field_name(self.language).to_string(),
+            bm25: None,
+        };
+        if enable_scoring.is_scoring_enabled() {
+            weight.bm25 = Some(weight.bm25(searcher)?);
+        }
+        Ok(Box::new(weight))
+    }
+}
+
+/// The [`StemQuery`]'s terms and statistics, for every segment.
+struct StemWeight {
+    terms: Vec<StemTerm>,
+    title: Option<Field>,
+    body: Field,
+    /// The name of the articles' language column.
+    language: String,
+    /// `None` when the search does not score.
+    bm25: Option<Bm25Weight>,
+}
+
+impl StemWeight {
+    /// The BM25 weight of the word over headline (counted twice) and body.
+    fn bm25(&self, searcher: &Searcher) -> tantivy::Result<Bm25Weight> {
+        let docs = searcher.total_num_docs()?;
+        let mut tokens = searcher.total_num_tokens(self.body)?;
+        if let Some(title) = self.title {
+            tokens += u64::from(HEADLINE_WEIGHT) * searcher.total_num_tokens(title)?;
+        }
+        let df = self.doc_freq(searcher)?;
+        let average = if docs == 0 {
+            1.0
+        } else {
+            tokens as Score / docs as Score
+        };
+        Ok(Bm25Weight::for_one_term(
+            df.min(docs),
+            docs,
+            average.max(1.0),
+        ))
+    }
+
+    /// How many articles the word is in (deleted ones too, as tantivy's own
+    /// document frequencies count them): what a stemmed field's one term
+    /// for the stem counted.
+    fn doc_freq(&self, searcher: &Searcher) -> tantivy::Result<u64> {
+        let mut df = 0;
+        let mut found = 0;
+        for t in &self.terms {
+            let n = Bm25StatisticsProvider::doc_freq(searcher, &t.term)?;
+            if n > 0 {
+                found += 1;
+                df = n;
+            }
+        }
+        let one_everywhere = found == 1 && self.terms.iter().all(|t| t.languages == EVERY_LANGUAGE);
+        if found == 0 || one_everywhere {
+            return Ok(df);
+        }
+        let mut df = 0;
+        for reader in searcher.segment_readers() {
+            if let Some(mut union) = self.union(reader)? {
+                df += u64::from(union.count_including_deleted());
+            }
+        }
+        Ok(df)
+    }
+
+    /// The terms' postings in one segment, `None` when none is in it.
+    fn union(&self, reader: &SegmentReader) -> tantivy::Result<Option<Union>> {
+        let mut terms = Vec::with_capacity(self.terms.len());
+        for t in &self.terms {
+            let inverted = reader.inverted_index(t.term.field())?;
+            if let Some(postings) = inverted.read_postings(&t.term, IndexRecordOption::WithFreqs)? {
+                terms.push(TermPostings {
+                    postings,
+                    weight: t.weight,
+                    languages: t.languages,
+                });
+            }
+        }
+        if terms.is_empty() {
+            return Ok(None);
+        }
+        let languages = DocLanguages::of(reader, &self.language)?;
+        Ok(Some(Union::new(terms, languages)))
+    }
+
+    /// The scorer over one segment, `None` when no term is in it.
+    fn stem_scorer(
+        &self,
+        reader: &SegmentReader,
+        boost: Score,
+    ) -> tantivy::Result<Option<StemScorer>> {
+        let Some(union) = self.union(reader)? else {
+            return Ok(None);
+        };
+        let title_norms = match self.title {
+            Some(title) => Some(reader.get_fieldnorms_reader(title)?),
+            None => None,
+        };
+        Ok(Some(StemScorer {
+            union,
+            title_norms,
+            headline_weight: HEADLINE_WEIGHT,
+            body_norms: reader.get_fieldnorms_reader(self.body)?,
+            bm25: self.bm25.as_ref().map(|w| w.boost_by(boost)),
+        }))
+    }
+}
+
+impl Weight for StemWeight {
+    fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
+        Ok(match self.stem_scorer(reader, boost)? {
+            Some(s) => Box::new(s),
+            None => Box::new(EmptyScorer),
+        })
+    }
+
+    fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
+        let not_found = || TantivyError::InvalidArgument(format!("document {doc} does not match"));
+        let mut scorer = self.stem_scorer(reader, 1.0)?.ok_or_else(not_found)?;
+        if scorer.seek(doc) != doc {
+            return Err(not_found());
+        }
+        let (norm, tf) = scorer.norm_and_frequency();
+        let mut e = Explanation::new("stem over headline (twice) and body", scorer.score());
+        if let Some(bm25) = &scorer.bm25 {
+            e.add_detail(bm25.explain(norm, tf));
+        }
+        Ok(e)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use tantivy::collector::Count;
+    use tantivy::collector::{Count, TopDocs};
     use tantivy::doc;
-
-    #[test]
-    fn prefix_keeps_what_the_stemmer_does_not_rewrite() {
-        assert_eq!(shared_prefix("campaign"), "campai");
-        assert_eq!(shared_prefix("happi"), "hap");
-        assert_eq!(shared_prefix("war"), "war");
-        assert_eq!(shared_prefix("ox"), "ox");
-        assert_eq!(shared_prefix("café"), "caf");
-    }
 
     #[test]
     fn finds_every_word_with_the_stem_in_every_segment() {
@@ -126,21 +333,89 @@ mod tests {
             .unwrap();
         w.add_document(doc!(f.body_exact => "Happy people; happiness."))
             .unwrap();
-        w.add_document(doc!(f.body_exact => "Nothing here."))
+        w.add_document(doc!(f.body_exact => "Nothing here; dying, e-mail."))
             .unwrap();
         w.commit().unwrap();
         let searcher = index.reader().unwrap().searcher();
+        let en = Stem::English;
         assert_eq!(
-            variants(&searcher, f.body_exact, "campaign").unwrap(),
+            variants(&searcher, f.body_exact, "campaign", en).unwrap(),
             ["campaigned", "campaigning", "campaigns"]
         );
         assert_eq!(
-            variants(&searcher, f.body_exact, "happi").unwrap(),
+            variants(&searcher, f.body_exact, "happi", en).unwrap(),
             ["happiness", "happy"]
         );
-        let q = StemVariantsQuery::new(f.body_exact, "campaign");
-        assert_eq!(searcher.search(&q, &Count).unwrap(), 2);
-        let none = StemVariantsQuery::new(f.body_exact, "zebra");
-        assert_eq!(searcher.search(&none, &Count).unwrap(), 0);
+        let count = |stem: &str| {
+            let q = StemQuery::body(&f, vec![(stem.to_string(), en)]);
+            searcher.search(&q, &Count).unwrap()
+        };
+        assert_eq!(count("campaign"), 2);
+        assert_eq!(count("zebra"), 0);
+        // Found through the stems the index holds, not the scan.
+        assert_eq!(count("die"), 1);
+        assert_eq!(count("email"), 1);
+    }
+
+    #[test]
+    fn scores_like_one_stemmed_field_with_the_headline_twice() {
+        let (schema, f) = crate::schema::build();
+        let index = tantivy::Index::create_in_ram(schema);
+        crate::schema::register_analyzers(&index);
+        let mut w: tantivy::IndexWriter = index.writer(15_000_000).unwrap();
+        let long = "word ".repeat(40);
+        for (title, body) in [
+            ("Campaign news", format!("campaigns {long}")),
+            ("Other news", format!("campaigns {long}")),
+            ("Other news", format!("campaigns campaigning {long}")),
+            ("Other news", long.clone()),
+        ] {
+            w.add_document(doc!(f.title => title, f.body_exact => body))
+                .unwrap();
+        }
+        w.commit().unwrap();
+        let searcher = index.reader().unwrap().searcher();
+        let stems = vec![("campaign".to_string(), Stem::English)];
+        let q = StemQuery::headline_and_body(&f, stems);
+        let top = searcher
+            .search(&q, &TopDocs::with_limit(10).order_by_score())
+            .unwrap();
+        let order: Vec<u32> = top.iter().map(|(_, a)| a.doc_id).collect();
+        // The headline counts twice, two variants count as two mentions.
+        assert_eq!(order, [0, 2, 1]);
+        let e = q
+            .weight(EnableScoring::enabled_from_searcher(&searcher))
+            .unwrap();
+        let why = e.explain(searcher.segment_reader(0), 0).unwrap();
+        assert!((why.value() - top[0].0).abs() < 1e-6);
+        assert!(e.explain(searcher.segment_reader(0), 3).is_err());
+    }
+
+    #[test]
+    fn a_variant_counts_in_the_articles_of_its_language_only() {
+        let (schema, f) = crate::schema::build();
+        let index = tantivy::Index::create_in_ram(schema);
+        crate::schema::register_analyzers(&index);
+        let mut w: tantivy::IndexWriter = index.writer(15_000_000).unwrap();
+        w.add_document(doc!(f.body_exact => "The Hauser family.", f.language => "en"))
+            .unwrap();
+        w.add_document(doc!(f.body_exact => "Die Häuser der Stadt.", f.language => "de"))
+            .unwrap();
+        w.commit().unwrap();
+        let searcher = index.reader().unwrap().searcher();
+        let count = |stems: &[(&str, Stem)]| {
+            let stems = stems.iter().map(|(s, l)| (s.to_string(), *l)).collect();
+            searcher
+                .search(&StemQuery::body(&f, stems), &Count)
+                .unwrap()
+        };
+        // German stems `hauser` to `haus`; the English article's `Hauser`
+        // is no German word.
+        assert_eq!(count(&[("haus", Stem::German)]), 1);
+        assert_eq!(count(&[("hauser", Stem::English)]), 1);
+        assert_eq!(
+            count(&[("hauser", Stem::English), ("haus", Stem::German)]),
+            2
+        );
     }
 }

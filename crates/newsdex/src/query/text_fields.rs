@@ -1,14 +1,16 @@
 //! Leaves over the article's text: bare words, `title:` and `body:`, as a
 //! word, a quoted phrase, a prefix (`camp*`) or a fuzzy word (`corbin~1`).
 //!
-//! A bare word goes to the stemmed `all_text` field (headline and body as
-//! one BM25), `title:word` to the stemmed `title`, `body:word` to the body
-//! words sharing its stem ([`StemVariantsQuery`]); phrases, prefixes and
+//! A bare word goes to the stemmed `title` and the body words sharing its
+//! stem as one BM25 ([`StemQuery`]), `title:word` to the stemmed `title`,
+//! `body:word` to the body words alone; phrases, prefixes and
 //! fuzzy words to the unstemmed `title_exact` and `body_exact`. Each leaf
 //! also notes what the snippet code should mark ([`super::Highlights`]).
 //! Called by the compiler's walk (`compiler.rs`); the relaxed plan
 //! (`relaxed.rs`) uses [`stemmed_word`], [`exact_fields`] and
 //! `hyphen_joined`.
+
+use std::collections::BTreeSet;
 
 use tantivy::query::{BooleanQuery, Occur};
 use tantivy::schema::Field;
@@ -18,30 +20,37 @@ use super::compiler::{
     words_prefix_query, Compiler, Leaf, Q,
 };
 use super::parse::{FieldName, Match, QueryError};
-use super::StemVariantsQuery;
+use super::StemQuery;
+use crate::language::Stem;
 use crate::schema::{self, Fields};
 
-/// One stemmed word: one BM25 over headline and body together, or the
-/// headline's stemmed words, or the body words with that stem.
-pub(super) fn stemmed_word(f: &Fields, field: Option<FieldName>, stem: &str) -> Q {
-    match field {
-        Some(FieldName::Title) => term_query(f.title, stem),
-        Some(FieldName::Body) => Box::new(StemVariantsQuery::new(f.body_exact, stem)),
-        _ => term_query(f.all_text, stem),
-    }
+/// One stemmed word, its Latin words stemmed by `latin`: one BM25 over
+/// headline and body together, or the headline's stemmed words, or the
+/// body words with that stem.
+pub(super) fn stemmed_word(f: &Fields, field: Option<FieldName>, stem: &str, latin: Stem) -> Q {
+    any_stem(f, field, &[(stem.to_string(), latin)])
 }
 
-/// Any of a word's stems (one per language it could be in), as
-/// [`stemmed_word`] matches each.
-pub(super) fn any_stem(f: &Fields, field: Option<FieldName>, stems: &[String]) -> Q {
-    match stems {
-        [one] => stemmed_word(f, field, one),
-        _ => Box::new(BooleanQuery::new(
-            stems
-                .iter()
-                .map(|s| (Occur::Should, stemmed_word(f, field, s)))
-                .collect(),
-        )),
+/// Any of a word's stems (one per language it could be in, each with its
+/// stemmer), as one word.
+pub(super) fn any_stem(f: &Fields, field: Option<FieldName>, stems: &[(String, Stem)]) -> Q {
+    match field {
+        Some(FieldName::Title) => {
+            // The headline is stemmed in each article's language: one
+            // term per distinct stem.
+            let distinct: BTreeSet<&str> = stems.iter().map(|(s, _)| s.as_str()).collect();
+            match distinct.len() {
+                1 => term_query(f.title, stems[0].0.as_str()),
+                _ => Box::new(BooleanQuery::new(
+                    distinct
+                        .into_iter()
+                        .map(|s| (Occur::Should, term_query(f.title, s)))
+                        .collect(),
+                )),
+            }
+        }
+        Some(FieldName::Body) => Box::new(StemQuery::body(f, stems.to_vec())),
+        _ => Box::new(StemQuery::headline_and_body(f, stems.to_vec())),
     }
 }
 
@@ -93,11 +102,11 @@ impl Compiler<'_> {
     fn word(&mut self, field: Option<FieldName>, text: &str, negated: bool) -> Option<Q> {
         let f = self.f;
         let variants = self.stems_in_languages(text);
-        let toks = variants[0].clone();
-        let alternatives: Vec<String> = variants
+        let toks = variants[0].0.clone();
+        let alternatives: Vec<(String, Stem)> = variants
             .iter()
-            .filter(|v| v.len() == 1)
-            .map(|v| v[0].clone())
+            .filter(|(v, _)| v.len() == 1)
+            .map(|(v, latin)| (v[0].clone(), *latin))
             .collect();
         let joined = self.hyphen_joined(text);
         if toks.len() == 1 && is_one_paired_char(&toks[0]) {
@@ -111,7 +120,8 @@ impl Compiler<'_> {
                 let exact = tokens(&mut self.exact, text);
                 self.highlights.phrases.push((exact, 0));
             } else {
-                self.highlights.stems.extend(alternatives.iter().cloned());
+                let stems = alternatives.iter().map(|(s, _)| s.clone());
+                self.highlights.stems.extend(stems);
             }
             self.highlights.stems.extend(joined.iter().cloned());
         }
@@ -125,7 +135,7 @@ impl Compiler<'_> {
                     // `e-mail`: the parts in a row, or `email`.
                     Some(stem) => Box::new(BooleanQuery::new(vec![
                         (Occur::Should, parts),
-                        (Occur::Should, stemmed_word(f, field, &stem)),
+                        (Occur::Should, stemmed_word(f, field, &stem, Stem::English)),
                     ])),
                     None => parts,
                 })

@@ -1,6 +1,7 @@
 //! The text analyzers the schema names, built and registered on an index:
 //! `news` (stemmed, with joined hyphenated words, for the index), its query
 //! form without the joined words, `exact` (unstemmed) and its query form,
+//! `body` (unstemmed, with the stems a scan would miss, `stem_marks.rs`),
 //! `keyword` (whole values), and folding a keyword value as the index
 //! holds it. Built from the [`Words`] tokenizer (`words.rs`: words, and
 //! character pairs for Chinese, Japanese, Korean and Thai), tantivy's
@@ -14,14 +15,16 @@ use tantivy::Index;
 
 use super::hyphen_join::HyphenJoin;
 use super::stem_cache::CachedStemmer;
+use super::stem_marks::StemMarks;
 use super::words::Words;
-use super::{EXACT_ANALYZER, KEYWORD_ANALYZER, TEXT_ANALYZER};
+use super::{BODY_ANALYZER, EXACT_ANALYZER, KEYWORD_ANALYZER, TEXT_ANALYZER};
 
 /// Registers the analyzers the schema names; call on every opened index.
 pub fn register_analyzers(index: &Index) {
     let tokenizers = index.tokenizers();
     tokenizers.register(TEXT_ANALYZER, index_text_analyzer());
     tokenizers.register(EXACT_ANALYZER, exact_analyzer());
+    tokenizers.register(BODY_ANALYZER, body_index_analyzer());
     tokenizers.register(KEYWORD_ANALYZER, keyword_analyzer());
     index
         .fast_field_tokenizer()
@@ -31,8 +34,20 @@ pub fn register_analyzers(index: &Index) {
 /// The analyzer the index runs over the stemmed fields: [`text_analyzer`]
 /// plus the joined form of each hyphenated word ([`HyphenJoin`]).
 pub fn index_text_analyzer() -> TextAnalyzer {
-    folded(TextAnalyzer::builder(Words::default()).filter(HyphenJoin))
+    folded(TextAnalyzer::builder(Words::default()).filter(HyphenJoin::PLAIN))
         .filter(CachedStemmer)
+        .build()
+}
+
+/// The analyzer the index runs over the body (`body_exact`): its words
+/// unstemmed, with positions, plus the stems a stemmed query's scan of the
+/// words would miss ([`StemMarks`]: joined hyphenated words, stems that
+/// rewrite more than a word's last letters), in the language the text's
+/// [`language_mark`](super::language_mark) names. Gives the
+/// [`exact_analyzer`]'s words at the same positions.
+pub fn body_index_analyzer() -> TextAnalyzer {
+    folded(TextAnalyzer::builder(Words::default()).filter(HyphenJoin::MARKED))
+        .filter(StemMarks)
         .build()
 }
 

@@ -18,7 +18,7 @@ use crate::meaning::PACKED;
 /// every field value borrowed from it when tantivy asks.
 ///
 /// Building a [`TantivyDocument`] copied the body three times (stored,
-/// `all_text`, `body_exact`) and the headline five, on the one thread that
+/// a stemmed copy, `body_exact`) and the headline five, on the one thread that
 /// feeds the writer, and tantivy queues up to 10,000 documents: on the 1x
 /// benchmark corpus the copies were about 5% of indexing CPU and over a
 /// hundred MB of queued text.
@@ -147,20 +147,18 @@ impl Document for ArticleDoc {
         v.push(text(f.path, &a.path));
         v.push((f.record, DocValue::U64(a.record)));
         v.push((f.line, DocValue::U64(a.line)));
-        // The stemmed fields take the text behind its language's mark
-        // (stored with it: [`from_document`] takes it off).
+        // The stemmed headline and the body's words take the text behind
+        // its language's mark (the stored headline keeps it:
+        // [`from_document`] takes it off).
         let (title, body) = match &self.0.marked {
             Some([t, b]) => (t.as_str(), b.as_str()),
             None => (a.title.as_str(), a.body.as_str()),
         };
         v.push(text(f.title, title));
         v.push(text(f.body, &a.body));
-        // The headline twice: a modest headline boost inside one BM25.
-        v.push(text(f.all_text, title));
-        v.push(text(f.all_text, title));
-        v.push(text(f.all_text, body));
         v.push(text(f.title_exact, &a.title));
-        v.push(text(f.body_exact, &a.body));
+        // Marked too: its stems are the language's (`StemMarks`).
+        v.push(text(f.body_exact, body));
         if let Some(d) = a.date {
             let d = TantivyDateTime::from_timestamp_secs(d.timestamp());
             v.push((f.date, DocValue::Date(d)));

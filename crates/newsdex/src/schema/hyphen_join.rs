@@ -17,15 +17,29 @@ pub fn hyphen_follows(text: &str, end: usize) -> bool {
 /// parts joined (`e-mail` → `e`, `mail`, `email`), at the last part's
 /// position: `email` then finds `e-mail`, and a phrase over the parts
 /// still matches. Put it right after the tokenizer, which splits at the
-/// hyphen: it reads the text between tokens.
+/// hyphen: it reads the text between tokens. [`HyphenJoin::MARKED`] puts
+/// the joined word behind `STEM_MARK`, for the unstemmed body, where
+/// `StemMarks` turns it into its stem's term (`stem_marks.rs`).
 #[derive(Clone, Copy, Debug, Default)]
-pub struct HyphenJoin;
+pub struct HyphenJoin {
+    marked: bool,
+}
+
+impl HyphenJoin {
+    /// The joined word as it is (`email`), for the stemmed fields.
+    pub const PLAIN: HyphenJoin = HyphenJoin { marked: false };
+    /// The joined word behind `STEM_MARK`, for the unstemmed body.
+    pub const MARKED: HyphenJoin = HyphenJoin { marked: true };
+}
 
 impl TokenFilter for HyphenJoin {
     type Tokenizer<T: Tokenizer> = HyphenJoinFilter<T>;
 
     fn transform<T: Tokenizer>(self, tokenizer: T) -> HyphenJoinFilter<T> {
-        HyphenJoinFilter { inner: tokenizer }
+        HyphenJoinFilter {
+            inner: tokenizer,
+            marked: self.marked,
+        }
     }
 }
 
@@ -33,6 +47,7 @@ impl TokenFilter for HyphenJoin {
 #[derive(Clone)]
 pub struct HyphenJoinFilter<T> {
     inner: T,
+    marked: bool,
 }
 
 impl<T: Tokenizer> Tokenizer for HyphenJoinFilter<T> {
@@ -42,6 +57,7 @@ impl<T: Tokenizer> Tokenizer for HyphenJoinFilter<T> {
         HyphenJoinStream {
             text,
             tail: self.inner.token_stream(text),
+            marked: self.marked,
             run: None,
             pending: None,
             joined: None,
@@ -53,6 +69,8 @@ impl<T: Tokenizer> Tokenizer for HyphenJoinFilter<T> {
 pub struct HyphenJoinStream<'a, S> {
     text: &'a str,
     tail: S,
+    /// Whether the joined word goes behind `STEM_MARK`.
+    marked: bool,
     /// The hyphenated word being read: its parts so far, joined, and the
     /// byte where it starts.
     run: Option<(String, usize)>,
@@ -80,7 +98,12 @@ impl<S: TokenStream> TokenStream for HyphenJoinStream<'_, S> {
         }
         if hyphen_follows(self.text, t.offset_to) {
             if self.run.is_none() {
-                self.run = Some((t.text.clone(), t.offset_from));
+                let mut joined = String::new();
+                if self.marked {
+                    joined.push(super::STEM_MARK);
+                }
+                joined.push_str(&t.text);
+                self.run = Some((joined, t.offset_from));
             }
         } else if let Some((joined, start)) = self.run.take() {
             let mut j = t.clone();

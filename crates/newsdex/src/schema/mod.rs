@@ -1,13 +1,17 @@
 //! The tantivy schema, built in one place, and the conversion between
 //! [`Article`](crate::article::Article) and tantivy documents.
 //!
-//! Article text is indexed twice: `all_text` (headline twice, then body)
-//! and `title` with the `news` analyzer: split on non-alphanumerics,
-//! lower-case, fold accents (so `cafe` finds `café`), and stem English (so
-//! `campaigns` finds `campaign`); `title_exact` and `body_exact` with the
-//! same analyzer minus the stemmer, with positions, for quoted phrases,
-//! prefixes and fuzzy words. The body is indexed with positions only once:
-//! positions are most of the cost of indexing. Keyword fields (`section`, `source`, `byline`) are whole
+//! Article text is indexed once with positions, unstemmed: `title_exact`
+//! and `body_exact` with the `exact` and `body` analyzers (split on
+//! non-alphanumerics, lower-case, fold accents, so `cafe` finds `café`),
+//! for quoted phrases, prefixes and fuzzy words. A stemmed word
+//! (`campaigns` finds `campaign`) is answered from the same words: the
+//! query looks up the body's words with its stem (`query::StemQuery`), and
+//! the body's stream carries, at a word's position, the stems such a
+//! lookup would miss (`stem_marks.rs`). The headline is also indexed
+//! stemmed (`title`), and a bare word scores headline and body as one
+//! BM25, the headline counted twice. Keyword fields (`section`, `source`,
+//! `byline`) are whole
 //! values, lower-cased and accent-folded, usable as exact filters
 //! (`section:politics`) and as fast fields for counting; `section` holds
 //! every section of an article (the first is the one shown), `place` every
@@ -15,22 +19,23 @@
 //! `source_text`: `byline:collinson`), URLs by host and prefix
 //! (`url_parts`, [`url_keys`]).
 //!
-//! The stemmed fields (`title`, `all_text`) also index the joined form of a
-//! hyphenated word at the place of its last part (`e-mail` is `e`, `mail`
-//! and `email`), so `email` finds `e-mail`; the exact copies do not, so
-//! quoted phrases stay exact. The article's
-//! meaning vector (`crate::meaning`) is packed into eight u64 fast columns,
-//! `meaning0` to `meaning7`.
+//! The stemmed headline also indexes the joined form of a hyphenated word
+//! at the place of its last part (`e-mail` is `e`, `mail` and `email`),
+//! and the body its stem behind [`STEM_MARK`], so `email` finds `e-mail`;
+//! the headline's exact copy does not, so quoted phrases stay exact. The
+//! article's meaning vector (`crate::meaning`) is packed into eight u64
+//! fast columns, `meaning0` to `meaning7`.
 //!
 //! Bump [`SCHEMA_VERSION`] whenever a field or analyzer changes: an index
 //! recorded with another version must be rebuilt.
 //!
 //! The files: this one holds the fields, how they are built and looked
 //! up, and the index settings; `analyzers.rs` the text analyzers and their
-//! registration, with their two filters in `hyphen_join.rs` (joined
-//! hyphenated words) and `stem_cache.rs` (the cached English stemmer);
-//! `document.rs` the conversion between articles and tantivy documents
-//! ([`ArticleDoc`], [`from_document`]) and the URL keys.
+//! registration, with their filters in `hyphen_join.rs` (joined
+//! hyphenated words), `stem_cache.rs` (the cached stemmer) and
+//! `stem_marks.rs` (the body's stems); `document.rs` the conversion
+//! between articles and tantivy documents ([`ArticleDoc`],
+//! [`from_document`]) and the URL keys.
 
 use tantivy::schema::{
     DateOptions, DateTimePrecision, Field, IndexRecordOption, NumericOptions, Schema,
@@ -46,11 +51,12 @@ mod document;
 mod forms;
 mod hyphen_join;
 mod stem_cache;
+mod stem_marks;
 mod words;
 
 pub use analyzers::{
-    exact_analyzer, exact_query_analyzer, fold_keyword, index_text_analyzer, keyword_analyzer,
-    register_analyzers, text_analyzer,
+    body_index_analyzer, exact_analyzer, exact_query_analyzer, fold_keyword, index_text_analyzer,
+    keyword_analyzer, register_analyzers, text_analyzer,
 };
 pub use document::{from_document, url_key, url_keys, ArticleDoc, DocValue};
 pub use forms::LONGEST_WORD;
@@ -58,18 +64,23 @@ pub use hyphen_join::{hyphen_follows, HyphenJoin, HyphenJoinFilter, HyphenJoinSt
 pub use stem_cache::{
     language_mark, CachedStemmer, CachedStemmerFilter, CachedStemmerStream, StemCache,
 };
+pub use stem_marks::{scan_starts, shared_prefix, stem_term, StemMarks, STEM_MARK};
 pub use words::Words;
 
 /// Version of the schema and analyzers; stored in the index manifest. 14:
 /// languages (detected, stemmed by language, character pairs); 15: an
 /// archive member's articles have ids that name the member; 16: an
-/// article's own day (`local_date`, `utc_offset`).
-pub const SCHEMA_VERSION: u32 = 16;
+/// article's own day (`local_date`, `utc_offset`); 17: no stemmed copy of
+/// the body (`all_text`), its stems a scan would miss in `body_exact`.
+pub const SCHEMA_VERSION: u32 = 17;
 
 /// Name of the analyzer for article text.
 pub const TEXT_ANALYZER: &str = "news";
 /// Name of the analyzer for the unstemmed copies used by quoted phrases.
 pub const EXACT_ANALYZER: &str = "exact";
+/// Name of the analyzer for the body: [`EXACT_ANALYZER`]'s words and the
+/// stems a stemmed query's lookup would miss ([`StemMarks`]).
+pub const BODY_ANALYZER: &str = "body";
 /// Name of the analyzer for keyword fields.
 pub const KEYWORD_ANALYZER: &str = "keyword";
 
@@ -86,14 +97,14 @@ pub struct Fields {
     pub line: Field,
     /// Headline (stemmed, positions).
     pub title: Field,
-    /// Article text, stored only: `all_text` and `body_exact` index it.
+    /// Article text, stored only: `body_exact` indexes it.
     pub body: Field,
-    /// Headline and body as one stemmed text (headline twice, as a boost),
-    /// for one BM25 over the whole article in relaxed matching.
-    pub all_text: Field,
     /// Unstemmed copy of the headline, for exact phrases, prefixes, fuzzy.
     pub title_exact: Field,
-    /// Unstemmed copy of the body, for exact phrases, prefixes, fuzzy.
+    /// The body's words, unstemmed, with positions: exact phrases,
+    /// prefixes, fuzzy words, and stemmed words through their variants
+    /// (`query::StemQuery`), with the stems those would miss behind
+    /// [`STEM_MARK`].
     pub body_exact: Field,
     /// Publication date (fast, range-searchable): the instant, in UTC.
     pub date: Field,
@@ -170,6 +181,7 @@ pub fn build() -> (Schema, Fields) {
     let text = indexed(TEXT_ANALYZER, IndexRecordOption::WithFreqsAndPositions).set_stored();
     // Not stored: the stored title and body serve both.
     let exact = indexed(EXACT_ANALYZER, IndexRecordOption::WithFreqsAndPositions);
+    let body_words = indexed(BODY_ANALYZER, IndexRecordOption::WithFreqsAndPositions);
     let keyword = indexed(KEYWORD_ANALYZER, IndexRecordOption::Basic)
         .set_stored()
         .set_fast(KEYWORD_ANALYZER);
@@ -187,17 +199,12 @@ pub fn build() -> (Schema, Fields) {
         record: b.add_u64_field("record", stored_u64.clone()),
         line: b.add_u64_field("line", stored_u64),
         title: b.add_text_field("title", text),
-        // Indexing the body a third time (stemmed, with positions) cost
-        // about a third of all indexing work; `all_text` serves stemmed
-        // words, `body_exact` phrases, and `body:word` expands to the
-        // unstemmed words with that stem (query::StemVariantsQuery).
+        // Indexed once, unstemmed, in `body_exact`: a stemmed copy (first
+        // with positions, then without) cost a third, then a quarter, of
+        // all indexing work (issue #26).
         body: b.add_text_field("body", STORED),
-        all_text: b.add_text_field(
-            "all_text",
-            indexed(TEXT_ANALYZER, IndexRecordOption::WithFreqs),
-        ),
         title_exact: b.add_text_field("title_exact", exact.clone()),
-        body_exact: b.add_text_field("body_exact", exact.clone()),
+        body_exact: b.add_text_field("body_exact", body_words),
         date: b.add_date_field(
             "date",
             DateOptions::default()
@@ -263,7 +270,6 @@ pub fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
         line: f("line")?,
         title: f("title")?,
         body: f("body")?,
-        all_text: f("all_text")?,
         title_exact: f("title_exact")?,
         body_exact: f("body_exact")?,
         date: f("date")?,
@@ -416,12 +422,12 @@ mod tests {
         w.add_document(to_document(&f, &sample())).unwrap();
         w.commit().unwrap();
         let searcher = index.reader().unwrap().searcher();
-        let qp = QueryParser::for_index(&index, vec![f.title, f.all_text]);
+        let qp = QueryParser::for_index(&index, vec![f.title, f.body_exact]);
         for (q, n) in [
             ("cafe", 1),
-            ("campaigns", 1),
-            ("body_exact:\"cafe owners\"", 1),
+            ("campaign", 1),
             ("body_exact:campaigns", 0),
+            ("body_exact:\"cafe owners\"", 1),
             ("body_exact:campaign", 1),
             ("section:politics", 1),
             ("section:Politics", 1),
@@ -435,8 +441,9 @@ mod tests {
             ("url_parts:example.com", 1),
             ("url_parts:\"example.com/2016/a\"", 1),
             ("url_parts:com", 0),
-            ("all_text:email", 1),
-            ("all_text:ee", 0),
+            ("title:email", 0),
+            ("body_exact:email", 0),
+            ("body_exact:ee", 0),
             ("title_exact:email", 0),
             ("person_key:\"k|jose mourinho\"", 1),
             ("person_text:khan", 1),
@@ -445,5 +452,11 @@ mod tests {
             let query = qp.parse_query(q).unwrap();
             assert_eq!(searcher.search(&query, &Count).unwrap(), n, "{q}");
         }
+        // The joined hyphenated word is in the body as its stem's term.
+        let email = tantivy::query::TermQuery::new(
+            tantivy::Term::from_field_text(f.body_exact, &stem_term("email")),
+            IndexRecordOption::Basic,
+        );
+        assert_eq!(searcher.search(&email, &Count).unwrap(), 1);
     }
 }

@@ -36,7 +36,7 @@ pub fn without_mark(text: &str) -> &str {
 
 /// The stemmer for Latin words a text asks for with its [`language_mark`],
 /// English without one.
-fn marked_stem(text: &str) -> Stem {
+pub(super) fn marked_stem(text: &str) -> Stem {
     text.chars()
         .next()
         .and_then(|c| (c as u32).checked_sub(MARK_BASE))
@@ -70,6 +70,12 @@ thread_local! {
     /// table each (8 MB once grown) was 32 MB of an indexer's memory for
     /// two threads' headlines and bodies, which share most of their words.
     static STEMS: std::cell::RefCell<StemCache> = std::cell::RefCell::new(StemCache::default());
+}
+
+/// Replaces `text` (lower-cased, folded) by its stem, Latin words stemmed
+/// by `latin`, through this thread's cache.
+pub(super) fn stem_on_thread(text: &mut String, latin: Stem) {
+    STEMS.with(|stems| stems.borrow_mut().stem_as(text, latin));
 }
 
 /// The tokenizer [`CachedStemmer`] makes; its cache is its thread's.
@@ -122,7 +128,7 @@ impl<S: TokenStream> TokenStream for CachedStemmerStream<S> {
             return false;
         }
         let (text, latin) = (&mut self.tail.token_mut().text, self.latin);
-        STEMS.with(|stems| stems.borrow_mut().stem_as(text, latin));
+        stem_on_thread(text, latin);
         true
     }
 
