@@ -3,10 +3,10 @@
 //! only in the articles whose language stems it to the word, and their
 //! BM25 over headline and body ([`StemScorer`]).
 
-use tantivy::columnar::Column;
 use tantivy::fieldnorm::FieldNormReader;
 use tantivy::postings::{Postings, SegmentPostings};
 use tantivy::query::{Bm25Weight, Scorer};
+use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocId, DocSet, Score, SegmentReader, TERMINATED};
 
 use crate::language::{Stem, LATIN};
@@ -21,39 +21,58 @@ pub(super) fn language_bit(latin: Stem) -> u64 {
     1 << LATIN.iter().position(|(_, s)| *s == latin).unwrap_or(0)
 }
 
-/// Which stemmer each article of a segment stemmed its Latin words with,
-/// from the `language` column: its language's, English for English and
-/// for languages without one.
+/// Which stemmer each article of a segment stemmed its Latin words with:
+/// its language's, English for English and for languages without one.
+/// Read from the `language` field's postings: the articles of the
+/// languages with a stemmer of their own, in order, visited by a cursor as
+/// the union moves on (a column read per article was a tenth of a
+/// two-word search).
 pub(super) struct DocLanguages {
-    ords: Column<u64>,
-    /// Each language code's bit, by its ordinal in the column.
-    bits: Vec<u64>,
+    /// The articles not stemmed as English, with their stemmer's bit.
+    others: Vec<(DocId, u64)>,
+    /// The first of `others` not before the union's article.
+    at: usize,
 }
 
 impl DocLanguages {
-    /// The segment's languages; `None` when it has no language column.
-    pub(super) fn of(reader: &SegmentReader, column: &str) -> tantivy::Result<Option<Self>> {
-        let Some(col) = reader.fast_fields().str(column)? else {
-            return Ok(None);
-        };
-        let mut bits = Vec::with_capacity(col.num_terms());
-        let mut code = String::new();
-        for ord in 0..col.num_terms() as u64 {
-            code.clear();
-            col.ord_to_str(ord, &mut code)?;
-            bits.push(language_bit(Stem::latin(&code).unwrap_or(Stem::English)));
+    /// The segment's languages from its `field` (language codes); `None`
+    /// when every article there is stemmed as English.
+    pub(super) fn of(reader: &SegmentReader, field: Field) -> tantivy::Result<Option<Self>> {
+        let inverted = reader.inverted_index(field)?;
+        let mut codes = inverted.terms().stream()?;
+        let mut others = Vec::new();
+        while codes.advance() {
+            let Some(stem) = std::str::from_utf8(codes.key()).ok().and_then(Stem::latin) else {
+                continue;
+            };
+            if stem == Stem::English {
+                continue;
+            }
+            let bit = language_bit(stem);
+            let mut postings =
+                inverted.read_postings_from_terminfo(codes.value(), IndexRecordOption::Basic)?;
+            let mut doc = postings.doc();
+            while doc != TERMINATED {
+                others.push((doc, bit));
+                doc = postings.advance();
+            }
         }
-        Ok(Some(DocLanguages {
-            ords: col.ords().clone(),
-            bits,
-        }))
+        if others.is_empty() {
+            return Ok(None);
+        }
+        others.sort_unstable();
+        Ok(Some(DocLanguages { others, at: 0 }))
     }
 
-    fn bit(&self, doc: DocId) -> u64 {
-        self.ords
-            .first(doc)
-            .and_then(|ord| self.bits.get(ord as usize).copied())
-            .unwrap_or_else(|| language_bit(Stem::English))
+    /// The stemmer bit of `doc`, which is never before the last asked.
+    fn bit(&mut self, doc: DocId) -> u64 {
+        while self.others.get(self.at).is_some_and(|&(d, _)| d < doc) {
+            self.at += 1;
+        }
+        match self.others.get(self.at) {
+            Some(&(d, bit)) if d == doc => bit,
+            _ => language_bit(Stem::English),
+        }
     }
 }
 
@@ -96,15 +115,15 @@ impl Union {
     }
 
     /// The languages that count in the current article.
-    fn language_here(&self) -> u64 {
-        match &self.languages {
+    fn language_here(&mut self) -> u64 {
+        match &mut self.languages {
             Some(l) => l.bit(self.doc),
             None => EVERY_LANGUAGE,
         }
     }
 
     /// Whether a term counts in the current article.
-    fn counts_here(&self) -> bool {
+    fn counts_here(&mut self) -> bool {
         if self.doc == TERMINATED || self.languages.is_none() {
             return true;
         }
@@ -116,7 +135,7 @@ impl Union {
 
     /// The current article's occurrences of the terms, each times its
     /// weight.
-    pub(super) fn frequency(&self) -> u32 {
+    pub(super) fn frequency(&mut self) -> u32 {
         let here = self.language_here();
         self.terms
             .iter()
@@ -198,7 +217,7 @@ pub(super) struct StemScorer {
 impl StemScorer {
     /// The current article's combined length (as a field norm id) and
     /// term frequency.
-    pub(super) fn norm_and_frequency(&self) -> (u8, u32) {
+    pub(super) fn norm_and_frequency(&mut self) -> (u8, u32) {
         let doc = self.union.doc;
         let mut length = self.body_norms.fieldnorm(doc);
         if let Some(title) = &self.title_norms {
@@ -231,12 +250,10 @@ impl DocSet for StemScorer {
 
 impl Scorer for StemScorer {
     fn score(&mut self) -> Score {
-        match &self.bm25 {
-            Some(bm25) => {
-                let (norm, tf) = self.norm_and_frequency();
-                bm25.score(norm, tf)
-            }
-            None => 1.0,
+        if self.bm25.is_none() {
+            return 1.0;
         }
+        let (norm, tf) = self.norm_and_frequency();
+        self.bm25.as_ref().map_or(1.0, |bm25| bm25.score(norm, tf))
     }
 }

@@ -24,14 +24,17 @@
 //! instead: cheaper, but it shifts the weight between the words of a
 //! query, most for Arabic, where one stem has many prefixed forms).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use tantivy::query::{
     Bm25StatisticsProvider, Bm25Weight, EmptyScorer, EnableScoring, Explanation, Query, Scorer,
     Weight,
 };
 use tantivy::schema::{Field, IndexRecordOption};
-use tantivy::{DocId, DocSet, Score, Searcher, SegmentReader, TantivyError, Term};
+use tantivy::{
+    DocId, DocSet, Score, Searcher, SearcherGeneration, SegmentReader, TantivyError, Term,
+};
 
 use super::stem_union::{
     language_bit, DocLanguages, StemScorer, TermPostings, Union, EVERY_LANGUAGE,
@@ -59,6 +62,21 @@ pub struct StemQuery {
     /// them are one word: an article scores once, with the occurrences of
     /// every variant that its language stems to one of them.
     stems: Vec<(String, Stem)>,
+    /// The terms looked up, for the index state they were looked up in: a
+    /// search weighs its query more than once (counts, the page), and the
+    /// lookup was most of a two-word search's time.
+    looked: Lookup,
+}
+
+/// A [`StemQuery`]'s terms, for the index state they were looked up in.
+type Lookup = Arc<Mutex<Option<(SearcherGeneration, Arc<Looked>)>>>;
+
+/// What a [`StemQuery`] looked up in an index.
+#[derive(Debug)]
+struct Looked {
+    terms: Vec<StemTerm>,
+    /// How many articles the word is in, once asked.
+    doc_freq: OnceLock<u64>,
 }
 
 /// A term of a [`StemQuery`], how many times its occurrences count, and
@@ -79,6 +97,7 @@ impl StemQuery {
             body: f.body_exact,
             language: f.language,
             stems,
+            looked: Arc::default(),
         }
     }
 
@@ -89,7 +108,24 @@ impl StemQuery {
             body: f.body_exact,
             language: f.language,
             stems,
+            looked: Arc::default(),
         }
+    }
+
+    /// The terms in `searcher`'s index, looked up once per index state.
+    fn looked(&self, searcher: &Searcher) -> tantivy::Result<Arc<Looked>> {
+        let mut cached = self.looked.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((generation, looked)) = cached.as_ref() {
+            if generation == searcher.generation() {
+                return Ok(Arc::clone(looked));
+            }
+        }
+        let looked = Arc::new(Looked {
+            terms: self.terms(searcher)?,
+            doc_freq: OnceLock::new(),
+        });
+        *cached = Some((searcher.generation().clone(), Arc::clone(&looked)));
+        Ok(looked)
     }
 
     /// The headline's stems, the body's variants (each in the languages
@@ -140,6 +176,8 @@ pub fn variants(
     let mut stems = StemCache::default();
     let mut stemmed = String::new();
     let mut found = BTreeSet::new();
+    // Words already stemmed (segments share most of their words).
+    let mut seen: HashSet<Vec<u8>> = HashSet::new();
     for start in scan_starts(stem) {
         let mut upper = start.as_bytes().to_vec();
         upper.push(0xFF); // above every UTF-8 continuation of the start
@@ -152,12 +190,12 @@ pub fn variants(
                 .lt(&upper)
                 .into_stream()?;
             while stream.advance() {
+                if !seen.insert(stream.key().to_vec()) {
+                    continue;
+                }
                 let Ok(word) = std::str::from_utf8(stream.key()) else {
                     continue;
                 };
-                if found.contains(word) {
-                    continue;
-                }
                 // The field's words are already lower-cased and folded.
                 stemmed.clear();
                 stemmed.push_str(word);
@@ -177,10 +215,10 @@ impl Query for StemQuery {
             TantivyError::InvalidArgument("a stemmed word needs the index's words".into())
         })?;
         let mut weight = StemWeight {
-            terms: self.terms(searcher)?,
+            looked: self.looked(searcher)?,
             title: self.title,
             body: self.body,
-            language: searcher.schema().get_field_name(self.language).to_string(),
+            language: self.language,
             bm25: None,
         };
         if enable_scoring.is_scoring_enabled() {
@@ -192,11 +230,11 @@ impl Query for StemQuery {
 
 /// The [`StemQuery`]'s terms and statistics, for every segment.
 struct StemWeight {
-    terms: Vec<StemTerm>,
+    looked: Arc<Looked>,
     title: Option<Field>,
     body: Field,
-    /// The name of the articles' language column.
-    language: String,
+    /// The articles' language codes.
+    language: Field,
     /// `None` when the search does not score.
     bm25: Option<Bm25Weight>,
 }
@@ -226,32 +264,35 @@ impl StemWeight {
     /// document frequencies count them): what a stemmed field's one term
     /// for the stem counted.
     fn doc_freq(&self, searcher: &Searcher) -> tantivy::Result<u64> {
+        if let Some(&df) = self.looked.doc_freq.get() {
+            return Ok(df);
+        }
+        let terms = &self.looked.terms;
         let mut df = 0;
         let mut found = 0;
-        for t in &self.terms {
+        for t in terms {
             let n = Bm25StatisticsProvider::doc_freq(searcher, &t.term)?;
             if n > 0 {
                 found += 1;
                 df = n;
             }
         }
-        let one_everywhere = found == 1 && self.terms.iter().all(|t| t.languages == EVERY_LANGUAGE);
-        if found == 0 || one_everywhere {
-            return Ok(df);
-        }
-        let mut df = 0;
-        for reader in searcher.segment_readers() {
-            if let Some(mut union) = self.union(reader)? {
-                df += u64::from(union.count_including_deleted());
+        let one_everywhere = found == 1 && terms.iter().all(|t| t.languages == EVERY_LANGUAGE);
+        if found > 1 || (found == 1 && !one_everywhere) {
+            df = 0;
+            for reader in searcher.segment_readers() {
+                if let Some(mut union) = self.union(reader)? {
+                    df += u64::from(union.count_including_deleted());
+                }
             }
         }
-        Ok(df)
+        Ok(*self.looked.doc_freq.get_or_init(|| df))
     }
 
     /// The terms' postings in one segment, `None` when none is in it.
     fn union(&self, reader: &SegmentReader) -> tantivy::Result<Option<Union>> {
-        let mut terms = Vec::with_capacity(self.terms.len());
-        for t in &self.terms {
+        let mut terms = Vec::with_capacity(self.looked.terms.len());
+        for t in &self.looked.terms {
             let inverted = reader.inverted_index(t.term.field())?;
             if let Some(postings) = inverted.read_postings(&t.term, IndexRecordOption::WithFreqs)? {
                 terms.push(TermPostings {
@@ -264,7 +305,7 @@ impl StemWeight {
         if terms.is_empty() {
             return Ok(None);
         }
-        let languages = DocLanguages::of(reader, &self.language)?;
+        let languages = DocLanguages::of(reader, self.language)?;
         Ok(Some(Union::new(terms, languages)))
     }
 
