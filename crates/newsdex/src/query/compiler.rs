@@ -20,6 +20,7 @@ use super::keyword_fields;
 use super::languages::Stemming;
 use super::parse::{FieldName, Match, Node, QueryError};
 use super::person::person_is_one_term;
+use super::stem_variants::Lookups;
 use super::{Highlights, TITLE_BOOST};
 use crate::schema::{self, Fields};
 use crate::terms;
@@ -40,6 +41,8 @@ pub(super) struct Compiler<'a> {
     pub(super) words: Vec<String>,
     /// Words of a question left out of the search (`question.rs`).
     pub(super) left_out: Vec<String>,
+    /// The stemmed words' lookups, shared with the relaxed plan.
+    pub(super) lookups: Lookups,
 }
 
 impl<'a> Compiler<'a> {
@@ -54,6 +57,7 @@ impl<'a> Compiler<'a> {
             highlights: Highlights::default(),
             words: Vec::new(),
             left_out: Vec::new(),
+            lookups: Lookups::default(),
         }
     }
 }

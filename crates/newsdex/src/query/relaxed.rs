@@ -13,6 +13,7 @@ use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query};
 
 use super::compiler::{phrase, tokens, Compiler, Q};
 use super::parse::{FieldName, Node, QueryError};
+use super::stem_variants::Lookups;
 use super::text_fields::{any_stem, exact_fields, stemmed_word};
 use crate::language::{has_bigrammed, Stem};
 use crate::schema::Fields;
@@ -60,6 +61,9 @@ pub struct RelaxedPlan {
     pub words: Vec<RelaxedWord>,
     /// Required clauses (`section:`, `date:`, ...).
     pub filters: Vec<Box<dyn Query>>,
+    /// The lookups of the query's stemmed words, which the relaxed query
+    /// shares.
+    pub(crate) lookups: Lookups,
 }
 
 impl RelaxedPlan {
@@ -82,6 +86,7 @@ impl Compiler<'_> {
         let mut plan = RelaxedPlan {
             words: Vec::new(),
             filters: Vec::new(),
+            lookups: self.lookups.clone(),
         };
         for leaf in leaves {
             if self.is_left_out(leaf) {
@@ -173,11 +178,11 @@ pub fn relaxed_query(plan: &RelaxedPlan, f: &Fields) -> Box<dyn Query> {
                 // The first stem is English's (or a joined word's).
                 let first = (w.stems[0].clone(), Stem::English);
                 if w.other_stems.is_empty() {
-                    return stemmed_word(f, w.field, &first.0, first.1);
+                    return stemmed_word(f, w.field, &first.0, first.1, &plan.lookups);
                 }
                 let mut all = vec![first];
                 all.extend(w.other_stems.iter().cloned());
-                return any_stem(f, w.field, &all);
+                return any_stem(f, w.field, &all, &plan.lookups);
             }
             exact_fields(f, w.field, |target| phrase(target, &w.exact, 0))
         };

@@ -24,7 +24,7 @@
 //! instead: cheaper, but it shifts the weight between the words of a
 //! query, most for Arabic, where one stem has many prefixed forms).
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::sync::{Arc, Mutex, OnceLock};
 
 use tantivy::query::{
@@ -40,7 +40,7 @@ use super::stem_union::{
     language_bit, DocLanguages, StemScorer, TermPostings, Union, EVERY_LANGUAGE,
 };
 use crate::language::{script_of_word, Script, Stem};
-use crate::schema::{scan_starts, stem_term, StemCache};
+use crate::schema::{scan_starts, stem_term, Fields, StemCache};
 
 /// How many times the headline counts in a bare word's score: the stemmed
 /// copy held it twice, as a modest boost inside one BM25.
@@ -71,6 +71,23 @@ pub struct StemQuery {
 /// A [`StemQuery`]'s terms, for the index state they were looked up in.
 type Lookup = Arc<Mutex<Option<(SearcherGeneration, Arc<Looked>)>>>;
 
+/// The lookups of one search's stemmed words, shared by the queries that
+/// ask for the same word (the query and its closest-matches form): each
+/// word's terms are looked up once.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Lookups(Arc<Mutex<HashMap<LookupKey, Lookup>>>);
+
+/// Whether the headline counts, and the word's stems.
+type LookupKey = (bool, Vec<(String, Stem)>);
+
+impl Lookups {
+    /// The lookup of a word's `stems`, with or without the headline.
+    fn of(&self, title: bool, stems: &[(String, Stem)]) -> Lookup {
+        let mut all = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        Arc::clone(all.entry((title, stems.to_vec())).or_default())
+    }
+}
+
 /// What a [`StemQuery`] looked up in an index.
 #[derive(Debug)]
 struct Looked {
@@ -91,24 +108,28 @@ struct StemTerm {
 impl StemQuery {
     /// A bare word: the stemmed headline and the body's unstemmed words,
     /// as one BM25 (`f.title`, `f.body_exact`, `f.language`).
-    pub fn headline_and_body(f: &crate::schema::Fields, stems: Vec<(String, Stem)>) -> Self {
+    pub(crate) fn headline_and_body(
+        f: &Fields,
+        stems: &[(String, Stem)],
+        lookups: &Lookups,
+    ) -> Self {
         StemQuery {
             title: Some(f.title),
             body: f.body_exact,
             language: f.language,
-            stems,
-            looked: Arc::default(),
+            stems: stems.to_vec(),
+            looked: lookups.of(true, stems),
         }
     }
 
     /// `body:word`: the body's unstemmed words alone.
-    pub fn body(f: &crate::schema::Fields, stems: Vec<(String, Stem)>) -> Self {
+    pub(crate) fn body(f: &Fields, stems: &[(String, Stem)], lookups: &Lookups) -> Self {
         StemQuery {
             title: None,
             body: f.body_exact,
             language: f.language,
-            stems,
-            looked: Arc::default(),
+            stems: stems.to_vec(),
+            looked: lookups.of(false, stems),
         }
     }
 
@@ -388,7 +409,7 @@ mod tests {
             ["happiness", "happy"]
         );
         let count = |stem: &str| {
-            let q = StemQuery::body(&f, vec![(stem.to_string(), en)]);
+            let q = StemQuery::body(&f, &[(stem.to_string(), en)], &Lookups::default());
             searcher.search(&q, &Count).unwrap()
         };
         assert_eq!(count("campaign"), 2);
@@ -417,7 +438,7 @@ mod tests {
         w.commit().unwrap();
         let searcher = index.reader().unwrap().searcher();
         let stems = vec![("campaign".to_string(), Stem::English)];
-        let q = StemQuery::headline_and_body(&f, stems);
+        let q = StemQuery::headline_and_body(&f, &stems, &Lookups::default());
         let top = searcher
             .search(&q, &TopDocs::with_limit(10).order_by_score())
             .unwrap();
@@ -445,10 +466,9 @@ mod tests {
         w.commit().unwrap();
         let searcher = index.reader().unwrap().searcher();
         let count = |stems: &[(&str, Stem)]| {
-            let stems = stems.iter().map(|(s, l)| (s.to_string(), *l)).collect();
-            searcher
-                .search(&StemQuery::body(&f, stems), &Count)
-                .unwrap()
+            let stems: Vec<_> = stems.iter().map(|(s, l)| (s.to_string(), *l)).collect();
+            let q = StemQuery::body(&f, &stems, &Lookups::default());
+            searcher.search(&q, &Count).unwrap()
         };
         // German stems `hauser` to `haus`; the English article's `Hauser`
         // is no German word.

@@ -20,20 +20,32 @@ use super::compiler::{
     words_prefix_query, Compiler, Leaf, Q,
 };
 use super::parse::{FieldName, Match, QueryError};
-use super::StemQuery;
+use super::stem_variants::{Lookups, StemQuery};
 use crate::language::Stem;
 use crate::schema::{self, Fields};
 
 /// One stemmed word, its Latin words stemmed by `latin`: one BM25 over
 /// headline and body together, or the headline's stemmed words, or the
 /// body words with that stem.
-pub(super) fn stemmed_word(f: &Fields, field: Option<FieldName>, stem: &str, latin: Stem) -> Q {
-    any_stem(f, field, &[(stem.to_string(), latin)])
+pub(super) fn stemmed_word(
+    f: &Fields,
+    field: Option<FieldName>,
+    stem: &str,
+    latin: Stem,
+    lookups: &Lookups,
+) -> Q {
+    any_stem(f, field, &[(stem.to_string(), latin)], lookups)
 }
 
 /// Any of a word's stems (one per language it could be in, each with its
-/// stemmer), as one word.
-pub(super) fn any_stem(f: &Fields, field: Option<FieldName>, stems: &[(String, Stem)]) -> Q {
+/// stemmer), as one word; `lookups` shares its terms with the search's
+/// other queries for the same word.
+pub(super) fn any_stem(
+    f: &Fields,
+    field: Option<FieldName>,
+    stems: &[(String, Stem)],
+    lookups: &Lookups,
+) -> Q {
     match field {
         Some(FieldName::Title) => {
             // The headline is stemmed in each article's language: one
@@ -49,8 +61,8 @@ pub(super) fn any_stem(f: &Fields, field: Option<FieldName>, stems: &[(String, S
                 )),
             }
         }
-        Some(FieldName::Body) => Box::new(StemQuery::body(f, stems.to_vec())),
-        _ => Box::new(StemQuery::headline_and_body(f, stems.to_vec())),
+        Some(FieldName::Body) => Box::new(StemQuery::body(f, stems, lookups)),
+        _ => Box::new(StemQuery::headline_and_body(f, stems, lookups)),
     }
 }
 
@@ -127,7 +139,7 @@ impl Compiler<'_> {
         }
         match toks.len() {
             0 => None,
-            1 => Some(any_stem(f, field, &alternatives)),
+            1 => Some(any_stem(f, field, &alternatives, &self.lookups)),
             _ => {
                 let exact = tokens(&mut self.exact, text);
                 let parts = exact_fields(f, field, |target| phrase(target, &exact, 0));
@@ -135,7 +147,10 @@ impl Compiler<'_> {
                     // `e-mail`: the parts in a row, or `email`.
                     Some(stem) => Box::new(BooleanQuery::new(vec![
                         (Occur::Should, parts),
-                        (Occur::Should, stemmed_word(f, field, &stem, Stem::English)),
+                        (
+                            Occur::Should,
+                            stemmed_word(f, field, &stem, Stem::English, &self.lookups),
+                        ),
                     ])),
                     None => parts,
                 })
