@@ -302,7 +302,8 @@ impl StemWeight {
         if found > 1 || (found == 1 && !one_everywhere) {
             df = 0;
             for reader in searcher.segment_readers() {
-                if let Some(mut union) = self.union(reader)? {
+                // Documents only: no frequencies decoded.
+                if let Some(mut union) = self.union(reader, IndexRecordOption::Basic)? {
                     df += u64::from(union.count_including_deleted());
                 }
             }
@@ -310,12 +311,17 @@ impl StemWeight {
         Ok(*self.looked.doc_freq.get_or_init(|| df))
     }
 
-    /// The terms' postings in one segment, `None` when none is in it.
-    fn union(&self, reader: &SegmentReader) -> tantivy::Result<Option<Union>> {
+    /// The terms' postings in one segment (frequencies too as `record`
+    /// says), `None` when none is in it.
+    fn union(
+        &self,
+        reader: &SegmentReader,
+        record: IndexRecordOption,
+    ) -> tantivy::Result<Option<Union>> {
         let mut terms = Vec::with_capacity(self.looked.terms.len());
         for t in &self.looked.terms {
             let inverted = reader.inverted_index(t.term.field())?;
-            if let Some(postings) = inverted.read_postings(&t.term, IndexRecordOption::WithFreqs)? {
+            if let Some(postings) = inverted.read_postings(&t.term, record)? {
                 terms.push(TermPostings {
                     postings,
                     weight: t.weight,
@@ -336,7 +342,7 @@ impl StemWeight {
         reader: &SegmentReader,
         boost: Score,
     ) -> tantivy::Result<Option<StemScorer>> {
-        let Some(union) = self.union(reader)? else {
+        let Some(union) = self.union(reader, IndexRecordOption::WithFreqs)? else {
             return Ok(None);
         };
         let title_norms = match self.title {
