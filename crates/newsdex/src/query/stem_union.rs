@@ -64,6 +64,13 @@ impl DocLanguages {
         Ok(Some(DocLanguages { others, at: 0 }))
     }
 
+    /// The stemmer bits of the segment's articles, English's always.
+    fn present(&self) -> u64 {
+        self.others
+            .iter()
+            .fold(language_bit(Stem::English), |bits, &(_, bit)| bits | bit)
+    }
+
     /// The stemmer bit of `doc`, which is never before the last asked.
     fn bit(&mut self, doc: DocId) -> u64 {
         while self.others.get(self.at).is_some_and(|&(d, _)| d < doc) {
@@ -97,7 +104,12 @@ impl Union {
     /// The union of `terms` (at least one), positioned on its first
     /// article.
     pub(super) fn new(terms: Vec<TermPostings>, languages: Option<DocLanguages>) -> Union {
-        let languages = languages.filter(|_| terms.iter().any(|t| t.languages != EVERY_LANGUAGE));
+        // No need to ask an article's language when every term counts in
+        // every language the segment has.
+        let languages = languages.filter(|l| {
+            let present = l.present();
+            terms.iter().any(|t| t.languages & present != present)
+        });
         let doc = terms
             .iter()
             .map(|t| t.postings.doc())
