@@ -388,12 +388,18 @@ mod tests {
     use tantivy::collector::{Count, TopDocs};
     use tantivy::doc;
 
-    #[test]
-    fn finds_every_word_with_the_stem_in_every_segment() {
+    /// An empty index in memory with the schema's fields and a writer.
+    fn ram_index() -> (tantivy::Index, Fields, tantivy::IndexWriter) {
         let (schema, f) = crate::schema::build();
         let index = tantivy::Index::create_in_ram(schema);
         crate::schema::register_analyzers(&index);
-        let mut w: tantivy::IndexWriter = index.writer(15_000_000).unwrap();
+        let w = index.writer(15_000_000).unwrap();
+        (index, f, w)
+    }
+
+    #[test]
+    fn finds_every_word_with_the_stem_in_every_segment() {
+        let (index, f, mut w) = ram_index();
         w.add_document(doc!(f.body_exact => "She campaigned for years."))
             .unwrap();
         w.commit().unwrap();
@@ -427,10 +433,7 @@ mod tests {
 
     #[test]
     fn scores_like_one_stemmed_field_with_the_headline_twice() {
-        let (schema, f) = crate::schema::build();
-        let index = tantivy::Index::create_in_ram(schema);
-        crate::schema::register_analyzers(&index);
-        let mut w: tantivy::IndexWriter = index.writer(15_000_000).unwrap();
+        let (index, f, mut w) = ram_index();
         let long = "word ".repeat(40);
         for (title, body) in [
             ("Campaign news", format!("campaigns {long}")),
@@ -461,10 +464,7 @@ mod tests {
 
     #[test]
     fn a_variant_counts_in_the_articles_of_its_language_only() {
-        let (schema, f) = crate::schema::build();
-        let index = tantivy::Index::create_in_ram(schema);
-        crate::schema::register_analyzers(&index);
-        let mut w: tantivy::IndexWriter = index.writer(15_000_000).unwrap();
+        let (index, f, mut w) = ram_index();
         w.add_document(doc!(f.body_exact => "The Hauser family.", f.language => "en"))
             .unwrap();
         w.add_document(doc!(f.body_exact => "Die Häuser der Stadt.", f.language => "de"))
