@@ -2,12 +2,13 @@
 //! of that stem, scored as one BM25 over headline and body.
 //!
 //! The body is indexed once, unstemmed (`body_exact`): a stemmed copy was
-//! a quarter of all indexing work (issue #26). A stemmed word is answered
-//! from the unstemmed words that share its stem: [`StemQuery`] looks them
-//! up once per search in each segment's term dictionary ([`variants`]: a
-//! range scan over the words starting with the stem's first letters,
-//! [`scan_starts`], each stemmed in the stem's language), adds the stem's own term, under which the index holds the words
-//! such a scan misses ([`stem_term`]), and, for a bare word, the stemmed
+//! over a quarter of all indexing CPU (issue #26). A stemmed word is
+//! answered from the unstemmed words that share its stem: [`StemQuery`]
+//! looks them up once per search in each segment's term dictionary
+//! ([`variants`]: a range scan over the words starting with the stem's
+//! first letters, [`scan_starts`], each stemmed in the stem's language),
+//! adds the stem's own term, under which the index holds the words such a
+//! scan misses ([`stem_term`]), and, for a bare word, the stemmed
 //! headline's term.
 //!
 //! A word found by a scan counts only in the articles whose language
@@ -21,8 +22,7 @@
 //! plus twice the headline's; the document frequency the number of
 //! articles with any of the terms, counted once per search over their
 //! postings (Lucene's `SynonymQuery` takes the largest of the terms'
-//! instead: cheaper, but it shifts the weight between the words of a
-//! query, most for Arabic, where one stem has many prefixed forms).
+//! instead: cheaper, but not the stemmed copy's figure).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::sync::{Arc, Mutex, OnceLock};
@@ -55,7 +55,7 @@ pub struct StemQuery {
     title: Option<Field>,
     /// The body's unstemmed words.
     body: Field,
-    /// The articles' languages (a fast column of codes).
+    /// The articles' language codes (indexed: each code's articles).
     language: Field,
     /// The word's stems, one per language it could be in, each with the
     /// stemmer of its Latin words (other scripts have their own). All of
